@@ -1,0 +1,113 @@
+# Jianwu (检务) build.
+#
+#   make            release build: build/release/jianwu
+#   make test       set up, build with ASan+UBSan, run unit, API and browser tests
+#   make demo       set up, build, create demo/jianwu.db and serve it on http://127.0.0.1:8080
+#   make bench      benchmarks (ratios against a baseline run in the same command)
+#   make fuzz       build the libFuzzer targets (clang)
+#
+# Sources are picked up by directory: src/<layer>/*.c. Every file in ui/ is embedded into the binary.
+
+VERSION := 0.1.0
+CC      ?= cc
+PKGS    := libmicrohttpd jansson sqlite3 libsodium
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
+           -Wformat=2 -Wno-format-nonliteral -Wvla
+BASE_CFLAGS := -std=gnu11 $(WARN) -fstack-protector-strong -D_FORTIFY_SOURCE=2 -DJW_VERSION=\"$(VERSION)\" -Isrc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+
+MODE ?= release
+ifeq ($(MODE),asan)
+  MODE_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -U_FORTIFY_SOURCE
+  MODE_LDFLAGS := -fsanitize=address,undefined
+else
+  MODE_CFLAGS := -O2 -g
+  MODE_LDFLAGS :=
+endif
+
+B := build/$(MODE)
+SRC := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/app/*.c src/web/*.c src/cli/*.c)
+OBJ := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/gen/ui_assets.o
+UI_FILES := $(shell find ui -type f 2>/dev/null | LC_ALL=C sort)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+
+.PHONY: all build asan test test-unit test-api test-browser demo bench fuzz setup clean check-sql format
+
+all: build
+build: $(B)/jianwu
+
+$(B)/jianwu: $(B)/obj/main.o $(B)/libjianwu.a
+	$(CC) $(MODE_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/libjianwu.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The UI is embedded as byte arrays with content-hash ETags (tools/embed_ui.c).
+build/tools/embed_ui: tools/embed_ui.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -o $@ $< $(shell pkg-config --cflags --libs libsodium)
+
+build/gen/ui_assets.c: build/tools/embed_ui $(UI_FILES)
+	@mkdir -p $(dir $@)
+	build/tools/embed_ui $@ $(UI_FILES)
+
+$(B)/obj/gen/ui_assets.o: build/gen/ui_assets.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(MODE_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libjianwu.a tests/unit/test_util.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -Itests/unit -o $@ $< $(B)/libjianwu.a \
+	  $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka
+
+-include $(OBJ:.o=.d) $(B)/obj/main.d
+
+asan:
+	$(MAKE) MODE=asan build $(patsubst build/release/%,build/asan/%,$(UNIT_BIN))
+
+setup:
+	@bash scripts/setup
+
+test: setup
+	$(MAKE) MODE=asan build-tests
+	@bash scripts/run-tests
+
+.PHONY: build-tests
+build-tests: $(B)/jianwu $(UNIT_BIN)
+
+test-unit:
+	$(MAKE) MODE=asan build-tests
+	@bash scripts/run-tests unit
+
+test-api:
+	$(MAKE) MODE=asan build-tests
+	@bash scripts/run-tests api
+
+test-browser:
+	$(MAKE) MODE=asan build-tests
+	@bash scripts/run-tests browser
+
+demo: setup
+	$(MAKE) MODE=release build
+	@bash scripts/demo
+
+bench: setup
+	$(MAKE) MODE=release build
+	@bash scripts/run-bench
+
+fuzz:
+	@bash scripts/build-fuzz
+
+check-sql:
+	@bash scripts/check-sql
+
+clean:
+	rm -rf build

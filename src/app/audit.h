@@ -1,0 +1,34 @@
+/* audit.h: the audit trail. Every write in Jianwu calls audit_append() inside its own transaction, so the data
+ * change and its audit row commit or roll back together. Each row stores the SHA-256 of the previous row's hash and
+ * its own content (a hash chain); audit_verify() recomputes the chain and reports the first row that breaks it. */
+#ifndef JW_AUDIT_H
+#define JW_AUDIT_H
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/err.h"
+#include "store/audit_store.h"
+#include "store/db.h"
+
+/* Who is acting: the signed-in user (web) or the operator of the command line (userId 0). */
+typedef struct Actor {
+  int64_t userId;
+  int64_t orgId;
+  const char *zLogin;
+  uint32_t perms;      /* permission bits from the user's roles */
+} Actor;
+
+/* Appends one audit row. Must run inside a transaction (db_begin). before/after may be NULL; they are not consumed.
+ * Never put secrets in before/after. 0 ok, -1 with e filled. */
+int audit_append(Db *db, const Actor *actor, const char *zAction, const char *zEntity, const char *zEntityId,
+                 const json_t *before, const json_t *after, JwErr *e);
+
+/* Computes a row's hash (64 lowercase hex + NUL) from its content and prev_hash. */
+void audit_row_hash(const AuditRow *r, char out[65]);
+
+/* Checks the whole chain. Returns 0 when intact; 1 when broken, with *pBadId the first bad row and zWhy a reason;
+ * -1 on a database error. */
+int audit_verify(Db *db, int64_t *pBadId, char *zWhy, size_t nWhy, int64_t *pRows);
+
+#endif

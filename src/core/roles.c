@@ -1,0 +1,36 @@
+/* roles.c: role codes and their permissions (see roles.h). */
+#include "core/roles.h"
+
+#include <string.h>
+
+const char *const role_codes[ROLE_COUNT] = {
+    "admin", "leader", "prosecutor", "assistant", "case_manager",
+    "admin_prosecutor", "petition_officer", "political_officer", "clerk",
+};
+
+const uint32_t perm_all[] = {PERM_SELF, PERM_ORG_READ, PERM_ADMIN_MANAGE, PERM_AUDIT_READ, 0};
+
+int role_is_valid(const char *zRole) {
+  for (int i = 0; i < ROLE_COUNT; i++) {
+    if (strcmp(role_codes[i], zRole) == 0) return 1;
+  }
+  return 0;
+}
+
+uint32_t role_permissions(const char *zRole) {
+  if (!role_is_valid(zRole)) return 0;
+  uint32_t p = PERM_SELF | PERM_ORG_READ;
+  if (strcmp(zRole, "admin") == 0) p |= PERM_ADMIN_MANAGE | PERM_AUDIT_READ;
+  if (strcmp(zRole, "leader") == 0) p |= PERM_AUDIT_READ;
+  return p;
+}
+
+const char *perm_name(uint32_t perm) {
+  switch (perm) {
+    case PERM_SELF: return "self";
+    case PERM_ORG_READ: return "org.read";
+    case PERM_ADMIN_MANAGE: return "admin.manage";
+    case PERM_AUDIT_READ: return "audit.read";
+    default: return NULL;
+  }
+}

@@ -1,0 +1,31 @@
+/* roles.h: the roles a user can hold and the permissions each grants (docs/api.md, "Roles and permissions").
+ *
+ * A permission is a bit; a user's permissions are the union over their roles. Routes declare the one permission
+ * they need; the dispatcher checks it before the handler runs. */
+#ifndef JW_ROLES_H
+#define JW_ROLES_H
+#include <stdint.h>
+
+typedef enum {
+  PERM_PUBLIC = 0,              /* no session needed (login, health, static files) */
+  PERM_SELF = 1u << 0,          /* any signed-in user: own session and password */
+  PERM_ORG_READ = 1u << 1,      /* read own organisation, its departments and users */
+  PERM_ADMIN_MANAGE = 1u << 2,  /* create and edit organisations, departments, users */
+  PERM_AUDIT_READ = 1u << 3,    /* read the audit log */
+} Perm;
+
+#define ROLE_COUNT 9
+
+/* The role codes, in display order. */
+extern const char *const role_codes[ROLE_COUNT];
+
+/* 1 when zRole is one of role_codes, else 0. */
+int role_is_valid(const char *zRole);
+/* The permissions granted by one role (0 for an unknown role). */
+uint32_t role_permissions(const char *zRole);
+/* The name of a single permission bit ("org.read"), or NULL. */
+const char *perm_name(uint32_t perm);
+/* Every permission bit, for listing: terminated by 0. */
+extern const uint32_t perm_all[];
+
+#endif

@@ -1,0 +1,24 @@
+/* err.h: JwErr, the typed error every app and web function fills in on failure.
+ *
+ * Functions return 0 for OK and -1 on error; on error they fill a JwErr with the HTTP status the web layer will
+ * answer, a stable snake_case code (see docs/api.md), a message for the user in Simplified Chinese, and the
+ * input field at fault (empty when no single field is). */
+#ifndef JW_ERR_H
+#define JW_ERR_H
+
+typedef struct JwErr {
+  int status;         /* HTTP status: 400, 401, 403, 404, 409, 413, 423, 500 ... */
+  const char *code;   /* static string: "validation_failed", "not_found", ... */
+  char message[256];  /* UTF-8, for the user */
+  char field[64];     /* dotted input path, or "" */
+} JwErr;
+
+/* Fills *e and returns -1, so callers can write `return err_set(e, 400, ...)`. zField may be NULL. */
+int err_set(JwErr *e, int status, const char *code, const char *zField, const char *zFmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Shorthand for a 400 validation_failed naming zField. */
+int err_field(JwErr *e, const char *zField, const char *zFmt, ...) __attribute__((format(printf, 3, 4)));
+/* A 500 "internal" error; the detail is logged, not shown to the user. */
+int err_internal(JwErr *e, const char *zDetail);
+
+#endif

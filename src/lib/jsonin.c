@@ -1,0 +1,136 @@
+/* jsonin.c: checked JSON input (see jsonin.h). */
+#include "lib/jsonin.h"
+
+#include <string.h>
+
+#include "lib/utf8.h"
+
+int jin_too_deep(const char *z, size_t n, int maxDepth) {
+  int depth = 0, inString = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = z[i];
+    if (inString) {
+      if (c == '\\') i++;
+      else if (c == '"') inString = 0;
+    } else if (c == '"') {
+      inString = 1;
+    } else if (c == '{' || c == '[') {
+      if (++depth > maxDepth) return 1;
+    } else if (c == '}' || c == ']') {
+      depth--;
+    }
+  }
+  return 0;
+}
+
+int jin_parse(const char *body, size_t n, json_t **out, JwErr *e) {
+  *out = NULL;
+  if (n == 0) return err_set(e, 400, "bad_json", NULL, "请求体为空，需要 JSON 对象");
+  if (!utf8_valid(body, n)) return err_set(e, 400, "bad_json", NULL, "请求体不是有效的 UTF-8 文本");
+  if (jin_too_deep(body, n, JIN_MAX_DEPTH)) {
+    return err_set(e, 400, "bad_json", NULL, "JSON 嵌套层数超过 %d", JIN_MAX_DEPTH);
+  }
+  json_error_t je;
+  json_t *v = json_loadb(body, n, JSON_REJECT_DUPLICATES, &je);
+  if (!v) return err_set(e, 400, "bad_json", NULL, "JSON 格式错误（第 %d 行第 %d 列）：%s", je.line, je.column, je.text);
+  if (!json_is_object(v)) {
+    json_decref(v);
+    return err_set(e, 400, "bad_json", NULL, "请求体必须是 JSON 对象");
+  }
+  *out = v;
+  return 0;
+}
+
+/* Checks one string value against a field's bounds. */
+static int jin_check_string(const char *zName, const json_t *v, int multiline, int64_t min, int64_t max, JwErr *e) {
+  const char *z = json_string_value(v);
+  size_t n = json_string_length(v);
+  if (memchr(z, 0, n)) return err_field(e, zName, "字段 %s 含有非法字符", zName);
+  if (utf8_has_control(z, n, multiline ? "\n\t\r" : NULL)) return err_field(e, zName, "字段 %s 含有控制字符", zName);
+  size_t len = utf8_length(z, n);
+  if ((int64_t)len < min) {
+    if (min == 1) return err_field(e, zName, "字段 %s 不能为空", zName);
+    return err_field(e, zName, "字段 %s 至少 %lld 个字符", zName, (long long)min);
+  }
+  if ((int64_t)len > max) return err_field(e, zName, "字段 %s 超过 %lld 个字符", zName, (long long)max);
+  return 0;
+}
+
+int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
+  const char *key;
+  json_t *v;
+  json_object_foreach((json_t *)obj, key, v) {
+    size_t i;
+    for (i = 0; i < nField && strcmp(a[i].zName, key) != 0; i++) {}
+    if (i == nField) {
+      char zKey[48];
+      size_t kn = strlen(key);
+      if (kn > 40 || !utf8_valid(key, kn) || utf8_has_control(key, kn, NULL)) memcpy(zKey, "?", 2);
+      else memcpy(zKey, key, kn + 1);
+      return err_field(e, zKey, "未知字段 %s", zKey);
+    }
+  }
+  for (size_t i = 0; i < nField; i++) {
+    const JinField *f = &a[i];
+    v = json_object_get(obj, f->zName);
+    if (!v) {
+      if (f->required) return err_field(e, f->zName, "缺少字段 %s", f->zName);
+      continue;
+    }
+    switch (f->type) {
+      case JIN_STRING_OR_NULL:
+        if (json_is_null(v)) break;
+        /* fall through */
+      case JIN_STRING:
+      case JIN_TEXT:
+        if (!json_is_string(v)) return err_field(e, f->zName, "字段 %s 必须是字符串", f->zName);
+        if (jin_check_string(f->zName, v, f->type == JIN_TEXT, f->min, f->max, e)) return -1;
+        break;
+      case JIN_ID_OR_NULL:
+        if (json_is_null(v)) break;
+        if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+          return err_field(e, f->zName, "字段 %s 必须是正整数编号或 null", f->zName);
+        }
+        break;
+      case JIN_INT:
+        if (!json_is_integer(v)) return err_field(e, f->zName, "字段 %s 必须是整数", f->zName);
+        if (json_integer_value(v) < f->min || json_integer_value(v) > f->max) {
+          return err_field(e, f->zName, "字段 %s 必须在 %lld 到 %lld 之间", f->zName, (long long)f->min,
+                           (long long)f->max);
+        }
+        break;
+      case JIN_BOOL:
+        if (!json_is_boolean(v)) return err_field(e, f->zName, "字段 %s 必须是 true 或 false", f->zName);
+        break;
+      case JIN_STRINGS: {
+        if (!json_is_array(v)) return err_field(e, f->zName, "字段 %s 必须是字符串数组", f->zName);
+        size_t n = json_array_size(v);
+        if (n > JIN_MAX_ITEMS) return err_set(e, 413, "too_large", f->zName, "字段 %s 的项目过多", f->zName);
+        if ((int64_t)n < f->min) return err_field(e, f->zName, "字段 %s 至少需要 %lld 项", f->zName, (long long)f->min);
+        if ((int64_t)n > f->max) return err_field(e, f->zName, "字段 %s 最多 %lld 项", f->zName, (long long)f->max);
+        size_t k;
+        json_t *item;
+        json_array_foreach(v, k, item) {
+          if (!json_is_string(item)) return err_field(e, f->zName, "字段 %s 的每一项必须是字符串", f->zName);
+          if (jin_check_string(f->zName, item, 0, 1, 64, e)) return -1;
+        }
+        break;
+      }
+    }
+  }
+  return 0;
+}
+
+const char *jin_str(const json_t *obj, const char *zName) {
+  return json_string_value(json_object_get(obj, zName));
+}
+
+int64_t jin_int(const json_t *obj, const char *zName, int64_t dflt) {
+  json_t *v = json_object_get(obj, zName);
+  return json_is_integer(v) ? json_integer_value(v) : dflt;
+}
+
+int jin_has(const json_t *obj, const char *zName) {
+  json_t *v = json_object_get(obj, zName);
+  return v && !json_is_null(v);
+}

@@ -1,0 +1,85 @@
+/* accounts_store.h: SQL for organisations, departments, users, roles and sessions.
+ *
+ * Read functions return the API representation as a new jansson reference (the caller json_decref()s it), or NULL
+ * when the record does not exist in the given organisation. Write functions return 0 (or a new id > 0) on success
+ * and -1 on a database error; db_is_constraint() then tells a UNIQUE violation from a real failure. Every function
+ * that reads or writes a record of an organisation takes that org_id and matches it, so a record of another
+ * organisation is simply not found. */
+#ifndef JW_ACCOUNTS_STORE_H
+#define JW_ACCOUNTS_STORE_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+/* Organisations */
+int64_t org_store_insert(Db *db, const char *zCode, const char *zName, const char *zLevel, int64_t parentId,
+                         const char *zNow);
+int org_store_update_name(Db *db, int64_t id, const char *zName);
+json_t *org_store_get(Db *db, int64_t id);
+int64_t org_store_id_by_code(Db *db, const char *zCode);        /* 0 when absent */
+/* 1 when id is rootId or below it (children, grandchildren ...), 0 otherwise, -1 on error. */
+int org_store_is_within(Db *db, int64_t rootId, int64_t id);
+json_t *org_store_list_within(Db *db, int64_t rootId);          /* {"items":[Org]} */
+
+/* Departments */
+int64_t dept_store_insert(Db *db, int64_t orgId, const char *zName, const char *zKind, const char *zNow);
+int dept_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, const char *zKind);
+json_t *dept_store_get(Db *db, int64_t orgId, int64_t id);
+json_t *dept_store_list(Db *db, int64_t orgId);                 /* {"items":[Department]} */
+
+/* Users */
+int64_t user_store_insert(Db *db, int64_t orgId, int64_t deptId, const char *zLogin, const char *zName,
+                          const char *zPasswordHash, const char *zNow);
+int user_store_set_roles(Db *db, int64_t userId, const json_t *roles); /* replaces all roles; roles: array of codes */
+int user_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, int64_t deptId, int active,
+                      const char *zNow);
+int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const char *zNow); /* also unlocks */
+json_t *user_store_get(Db *db, int64_t orgId, int64_t id);       /* User, without secrets */
+
+typedef struct UserFilter {
+  int64_t orgId;
+  const char *zQuery;  /* substring of login or name, or NULL */
+  int64_t deptId;      /* 0: any */
+  const char *zRole;   /* NULL: any */
+  int active;          /* -1: any */
+  int limit, offset;
+} UserFilter;
+json_t *user_store_list(Db *db, const UserFilter *f);           /* page of User */
+
+/* What login needs to know about a user; zHash is heap memory the caller frees. */
+typedef struct UserAuth {
+  int64_t id;
+  int64_t orgId;
+  char *zHash;
+  int active;
+  int failedLogins;
+  int64_t lockedUntil;
+} UserAuth;
+/* 1 found, 0 no such login, -1 error. */
+int user_store_auth_by_login(Db *db, const char *zLogin, UserAuth *out);
+int user_store_auth_by_id(Db *db, int64_t id, UserAuth *out);
+int user_store_set_login_failures(Db *db, int64_t id, int failed, int64_t lockedUntil);
+/* The permission bits of a user's roles. */
+uint32_t user_store_permissions(Db *db, int64_t userId);
+
+/* Sessions: tokens are stored only as their SHA-256 (hex). */
+int session_store_insert(Db *db, const char *zTokenHash, int64_t userId, const char *zCsrf, int64_t now,
+                         int64_t expiresAt);
+typedef struct SessionRow {
+  int64_t userId;
+  int64_t orgId;
+  char zLogin[64];
+  char zCsrf[65];
+  int64_t lastSeen;
+  int64_t expiresAt;
+  int active;
+} SessionRow;
+/* 1 found, 0 not found, -1 error. */
+int session_store_get(Db *db, const char *zTokenHash, SessionRow *out);
+int session_store_touch(Db *db, const char *zTokenHash, int64_t now);
+int session_store_delete(Db *db, const char *zTokenHash);
+int session_store_delete_for_user(Db *db, int64_t userId, const char *zExceptTokenHash);
+int session_store_purge_expired(Db *db, int64_t now);
+
+#endif

@@ -1,0 +1,129 @@
+/* audit_store.c: SQL for the audit log (see audit_store.h). */
+#include "store/audit_store.h"
+
+#include <string.h>
+
+int audit_store_last_hash(Db *db, char out[65]) {
+  Stmt *s = db_prepare(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  int rc = db_step(s);
+  if (rc == DB_ROW) {
+    const char *z = db_col_text(s, 0);
+    size_t n = strlen(z);
+    if (n != 64) n = 0;
+    memcpy(out, z, n);
+    out[n] = 0;
+  } else {
+    memset(out, '0', 64);
+    out[64] = 0;
+  }
+  db_done(s);
+  return rc == DB_ERROR ? -1 : 0;
+}
+
+int audit_store_insert(Db *db, const AuditRow *r) {
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO audit_log(at, org_id, user_id, action, entity, entity_id, before_json, after_json,"
+                       " prev_hash, hash, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  db_bind_text(s, 1, r->zAt);
+  if (r->orgId) db_bind_int(s, 2, r->orgId);
+  if (r->userId) db_bind_int(s, 3, r->userId);
+  db_bind_text(s, 4, r->zAction);
+  db_bind_text(s, 5, r->zEntity);
+  db_bind_text(s, 6, r->zEntityId);
+  db_bind_text(s, 7, r->zBefore);
+  db_bind_text(s, 8, r->zAfter);
+  db_bind_text(s, 9, r->zPrevHash);
+  db_bind_text(s, 10, r->zHash);
+  db_bind_int(s, 11, r->id);
+  int rc = db_step(s);
+  db_done(s);
+  return rc == DB_DONE ? 0 : -1;
+}
+
+int audit_store_each(Db *db, int (*xRow)(const AuditRow *r, void *ctx), void *ctx) {
+  Stmt *s = db_prepare(db,
+                       "SELECT id, at, org_id, user_id, action, entity, entity_id, before_json, after_json,"
+                       " prev_hash, hash FROM audit_log ORDER BY id");
+  int rc, out = 0;
+  while ((rc = db_step(s)) == DB_ROW) {
+    AuditRow r = {
+        .id = db_col_int(s, 0),
+        .zAt = db_col_text(s, 1),
+        .orgId = db_col_int(s, 2),
+        .userId = db_col_int(s, 3),
+        .zAction = db_col_text(s, 4),
+        .zEntity = db_col_text(s, 5),
+        .zEntityId = db_col_is_null(s, 6) ? NULL : db_col_text(s, 6),
+        .zBefore = db_col_is_null(s, 7) ? NULL : db_col_text(s, 7),
+        .zAfter = db_col_is_null(s, 8) ? NULL : db_col_text(s, 8),
+        .zPrevHash = db_col_text(s, 9),
+        .zHash = db_col_text(s, 10),
+    };
+    out = xRow(&r, ctx);
+    if (out) break;
+  }
+  if (rc == DB_ERROR) out = -1;
+  db_done(s);
+  return out;
+}
+
+/* The WHERE clause shared by the count and the page: each filter is bound, and a NULL binding disables it. */
+#define AUDIT_WHERE                                                                                  \
+  " WHERE a.org_id = ?1 AND (?2 IS NULL OR a.action = ?2) AND (?3 IS NULL OR a.entity = ?3)"        \
+  " AND (?4 IS NULL OR a.user_id = ?4) AND (?5 IS NULL OR a.at >= ?5)"                               \
+  " AND (?6 IS NULL OR a.at < date(?6, '+1 day'))"
+
+static void audit_bind_filter(Stmt *s, const AuditFilter *f) {
+  db_bind_int(s, 1, f->orgId);
+  db_bind_text(s, 2, f->zAction);
+  db_bind_text(s, 3, f->zEntity);
+  if (f->userId) db_bind_int(s, 4, f->userId);
+  db_bind_text(s, 5, f->zFrom);
+  db_bind_text(s, 6, f->zTo);
+}
+
+/* Adds the JSON text z to obj under zKey, parsed, or null when z is NULL or unparsable. */
+static void audit_set_json(json_t *obj, const char *zKey, const char *z, int isNull) {
+  json_t *v = isNull ? NULL : json_loads(z, 0, NULL);
+  json_object_set_new(obj, zKey, v ? v : json_null());
+}
+
+json_t *audit_store_list(Db *db, const AuditFilter *f) {
+  Stmt *s = db_prepare(db, "SELECT count(*) FROM audit_log a" AUDIT_WHERE);
+  audit_bind_filter(s, f);
+  if (db_step(s) != DB_ROW) {
+    db_done(s);
+    return NULL;
+  }
+  int64_t total = db_col_int(s, 0);
+  db_done(s);
+  s = db_prepare(db,
+                 "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json, a.after_json"
+                 " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id" AUDIT_WHERE
+                 " ORDER BY a.id DESC LIMIT ?7 OFFSET ?8");
+  audit_bind_filter(s, f);
+  db_bind_int(s, 7, f->limit);
+  db_bind_int(s, 8, f->offset);
+  json_t *items = json_array();
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
+    json_object_set_new(o, "at", json_string(db_col_text(s, 1)));
+    json_object_set_new(o, "user_id", db_col_is_null(s, 2) ? json_null() : json_integer(db_col_int(s, 2)));
+    json_object_set_new(o, "user_login", db_col_is_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
+    json_object_set_new(o, "action", json_string(db_col_text(s, 4)));
+    json_object_set_new(o, "entity", json_string(db_col_text(s, 5)));
+    json_object_set_new(o, "entity_id", db_col_is_null(s, 6) ? json_null() : json_string(db_col_text(s, 6)));
+    audit_set_json(o, "before", db_col_text(s, 7), db_col_is_null(s, 7));
+    audit_set_json(o, "after", db_col_text(s, 8), db_col_is_null(s, 8));
+    json_array_append_new(items, o);
+  }
+  db_done(s);
+  if (rc == DB_ERROR) {
+    json_decref(items);
+    return NULL;
+  }
+  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", f->limit, "offset",
+                   f->offset);
+}

@@ -1,0 +1,112 @@
+/* schema.c: the migrations, in order. Never edit a migration that has shipped: add a new one.
+ *
+ * Conventions (docs/architecture.md): every business table carries org_id; legal dates are 'YYYY-MM-DD' text;
+ * instants are UTC ISO-8601 text ending in 'Z'; enumerations are snake_case codes checked by CHECK constraints.
+ * Table names avoid SQL keywords (app_user, not user) so the same SQL runs on PostgreSQL. */
+#include "store/schema.h"
+
+#include <stdio.h>
+
+static const char *const aMigration[] = {
+    /* 1: organisations, departments, users, roles, sessions, audit log */
+    "CREATE TABLE org("
+    "  id INTEGER PRIMARY KEY,"
+    "  code TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  level TEXT NOT NULL CHECK(level IN ('province','city','county')),"
+    "  parent_id INTEGER REFERENCES org(id),"
+    "  created_at TEXT NOT NULL);"
+    "CREATE INDEX org_parent ON org(parent_id);"
+    "CREATE TABLE department("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK(kind IN ('criminal','case_management','administrative','petition','political',"
+    "                                    'leadership','office','other')),"
+    "  created_at TEXT NOT NULL,"
+    "  UNIQUE(org_id, name));"
+    "CREATE TABLE app_user("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  department_id INTEGER REFERENCES department(id),"
+    "  login TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  password_hash TEXT NOT NULL,"
+    "  active INTEGER NOT NULL DEFAULT 1 CHECK(active IN (0,1)),"
+    "  failed_logins INTEGER NOT NULL DEFAULT 0,"
+    "  locked_until INTEGER NOT NULL DEFAULT 0,"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL);"
+    "CREATE INDEX app_user_org ON app_user(org_id, department_id);"
+    "CREATE TABLE user_role("
+    "  user_id INTEGER NOT NULL REFERENCES app_user(id),"
+    "  role TEXT NOT NULL CHECK(role IN ('admin','leader','prosecutor','assistant','case_manager',"
+    "                                    'admin_prosecutor','petition_officer','political_officer','clerk')),"
+    "  PRIMARY KEY(user_id, role));"
+    "CREATE TABLE session("
+    "  token_hash TEXT PRIMARY KEY,"
+    "  user_id INTEGER NOT NULL REFERENCES app_user(id),"
+    "  csrf_token TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL,"
+    "  last_seen INTEGER NOT NULL,"
+    "  expires_at INTEGER NOT NULL);"
+    "CREATE INDEX session_user ON session(user_id);"
+    "CREATE TABLE audit_log("
+    "  id INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  org_id INTEGER,"
+    "  user_id INTEGER,"
+    "  action TEXT NOT NULL,"
+    "  entity TEXT NOT NULL,"
+    "  entity_id TEXT,"
+    "  before_json TEXT,"
+    "  after_json TEXT,"
+    "  prev_hash TEXT NOT NULL,"
+    "  hash TEXT NOT NULL);"
+    "CREATE INDEX audit_log_org ON audit_log(org_id, id);"
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+    "  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+    "  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
+};
+
+#define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))
+
+int schema_latest(void) { return SCHEMA_COUNT; }
+
+/* Counts the tables in the database (to tell an empty file from someone else's database). */
+static int schema_table_count(Db *db) {
+  Stmt *s = db_prepare(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'");
+  int n = db_step(s) == DB_ROW ? (int)db_col_int(s, 0) : -1;
+  db_done(s);
+  return n;
+}
+
+int schema_migrate(Db *db, JwErr *e) {
+  int version = db_schema_version(db);
+  if (version < 0) return err_set(e, 500, "internal", "db", "无法读取数据库版本：%s", db_errmsg(db));
+  if (version > SCHEMA_COUNT) {
+    return err_set(e, 409, "conflict", "db", "数据库版本 %d 比本程序支持的版本 %d 新：请使用更新版本的 jianwu", version,
+                   SCHEMA_COUNT);
+  }
+  if (version == SCHEMA_COUNT) return 0;
+  if (version == 0 && schema_table_count(db) > 0) {
+    return err_set(e, 409, "conflict", "db", "该文件不是检务数据库（含有其他数据表）");
+  }
+  if (db_begin(db)) return err_set(e, 500, "internal", "db", "无法开始迁移事务：%s", db_errmsg(db));
+  for (int v = version; v < SCHEMA_COUNT; v++) {
+    if (db_exec(db, aMigration[v])) {
+      err_set(e, 500, "internal", "db", "数据库迁移 %d 失败：%s", v + 1, db_errmsg(db));
+      db_rollback(db);
+      return -1;
+    }
+  }
+  /* PRAGMA takes no bound parameters; the value is this program's own constant. */
+  char zSql[40];
+  snprintf(zSql, sizeof zSql, "PRAGMA user_version=%d", SCHEMA_COUNT);
+  if (db_exec(db, zSql) || db_commit(db)) {
+    db_rollback(db);
+    return err_set(e, 500, "internal", "db", "数据库迁移提交失败：%s", db_errmsg(db));
+  }
+  return 0;
+}

@@ -1,0 +1,27 @@
+/* api.h: the route handlers. Each is declared with its policy in routes.c; the dispatcher has already checked the
+ * session, the permission, the CSRF token and the JSON body (r->in) before a handler runs. */
+#ifndef JW_API_H
+#define JW_API_H
+#include "web/req.h"
+
+int api_health(Req *r);
+int api_session_login(Req *r);
+int api_session_get(Req *r);
+int api_session_logout(Req *r);
+int api_session_password(Req *r);
+int api_orgs_list(Req *r);
+int api_orgs_get(Req *r);
+int api_orgs_create(Req *r);
+int api_orgs_update(Req *r);
+int api_departments_list(Req *r);
+int api_departments_create(Req *r);
+int api_departments_update(Req *r);
+int api_users_list(Req *r);
+int api_users_get(Req *r);
+int api_users_create(Req *r);
+int api_users_update(Req *r);
+int api_users_password(Req *r);
+int api_audit_list(Req *r);
+int static_serve(Req *r);
+
+#endif

@@ -1,0 +1,109 @@
+/* api_accounts.c: organisations, departments and users (docs/api.md). Handlers translate HTTP to the use cases in
+ * app/accounts.c and back; every check of the input happens there. */
+#include <stdint.h>
+#include <string.h>
+
+#include "app/accounts.h"
+#include "store/accounts_store.h"
+#include "web/api.h"
+
+/* Replies with *out (201 or 200) or the error. */
+static int api_result(Req *r, int rc, int status, json_t *out, const JwErr *e) {
+  return rc ? reply_error(r, e) : reply_json(r, status, out);
+}
+
+int api_orgs_list(Req *r) { return reply_json(r, 200, org_store_list_within(r->db, r->session.actor.orgId)); }
+
+int api_orgs_get(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_org_get(r->db, &r->session.actor, r->aPathId[0], &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
+int api_orgs_create(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_org_create(r->db, &r->session.actor, r->in, &out, &e);
+  return api_result(r, rc, 201, out, &e);
+}
+
+int api_orgs_update(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_org_update(r->db, &r->session.actor, r->aPathId[0], r->in, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
+int api_departments_list(Req *r) { return reply_json(r, 200, dept_store_list(r->db, r->session.actor.orgId)); }
+
+int api_departments_create(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_dept_create(r->db, &r->session.actor, r->in, &out, &e);
+  return api_result(r, rc, 201, out, &e);
+}
+
+int api_departments_update(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_dept_update(r->db, &r->session.actor, r->aPathId[0], r->in, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
+int api_users_list(Req *r) {
+  JwErr e;
+  UserFilter f = {.orgId = r->session.actor.orgId, .active = -1};
+  int64_t dept = 0, active = -1;
+  const char *zActive = req_query(r, "active");
+  if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "q", 50, &f.zQuery, &e) ||
+      req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &dept, &e) || req_query_str(r, "role", 32, &f.zRole, &e)) {
+    return reply_error(r, &e);
+  }
+  if (zActive && *zActive) {
+    if (strcmp(zActive, "true") == 0) active = 1;
+    else if (strcmp(zActive, "false") == 0) active = 0;
+    else return reply_err(r, 400, "validation_failed", "active", "参数 active 必须是 true 或 false");
+  }
+  f.deptId = dept;
+  f.active = (int)active;
+  return reply_json(r, 200, user_store_list(r->db, &f));
+}
+
+int api_users_get(Req *r) {
+  json_t *u = user_store_get(r->db, r->session.actor.orgId, r->aPathId[0]);
+  if (!u) return reply_err(r, 404, "not_found", NULL, "用户不存在");
+  return reply_json(r, 200, u);
+}
+
+int api_users_create(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_user_create(r->db, &r->session.actor, r->in, &out, &e);
+  return api_result(r, rc, 201, out, &e);
+}
+
+int api_users_update(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_user_update(r->db, &r->session.actor, r->aPathId[0], r->in, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
+int api_users_password(Req *r) {
+  JwErr e;
+  if (accounts_user_reset_password(r->db, &r->session.actor, r->aPathId[0], r->in, &e)) return reply_error(r, &e);
+  return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+int api_audit_list(Req *r) {
+  JwErr e;
+  AuditFilter f = {.orgId = r->session.actor.orgId};
+  if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "action", 64, &f.zAction, &e) ||
+      req_query_str(r, "entity", 64, &f.zEntity, &e) ||
+      req_query_int(r, "user_id", 1, INT64_MAX / 2, 0, &f.userId, &e) || req_query_date(r, "from", &f.zFrom, &e) ||
+      req_query_date(r, "to", &f.zTo, &e)) {
+    return reply_error(r, &e);
+  }
+  return reply_json(r, 200, audit_store_list(r->db, &f));
+}

@@ -1,0 +1,216 @@
+/* server.c: libmicrohttpd glue: request lifecycle, body accumulation under limits, the reply with security headers,
+ * the access log, per-thread database connections, start and stop (see server.h). */
+#include "web/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lib/log.h"
+#include "store/db.h"
+#include "web/router.h"
+
+/* Immutable after start: the configuration every thread reads. */
+static struct {
+  const char *zDbPath;
+  pthread_key_t dbKey;
+} server;
+
+static const char server_csp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+static void server_db_destructor(void *p) { db_close(p); }
+
+struct Db *server_thread_db(void) {
+  Db *db = pthread_getspecific(server.dbKey);
+  if (db) return db;
+  JwErr e;
+  if (db_open(server.zDbPath, DB_OPEN_EXISTING, &db, &e)) {
+    log_error("worker cannot open database: %s", e.message);
+    return NULL;
+  }
+  pthread_setspecific(server.dbKey, db);
+  return db;
+}
+
+static int64_t server_now_us(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Builds the MHD response for r's reply, adds the headers, and queues it. */
+static enum MHD_Result server_send(Req *r) {
+  struct MHD_Response *resp;
+  if (r->pStatic) {
+    resp = MHD_create_response_from_buffer(r->nStatic, (void *)r->pStatic, MHD_RESPMEM_PERSISTENT);
+  } else {
+    resp = MHD_create_response_from_buffer(r->out.n, r->out.z ? r->out.z : (char *)"", MHD_RESPMEM_MUST_COPY);
+  }
+  if (!resp) return MHD_NO;
+  MHD_add_response_header(resp, "Content-Type", r->zContentType ? r->zContentType : "application/json; charset=utf-8");
+  MHD_add_response_header(resp, "Cache-Control", r->zCacheControl ? r->zCacheControl : "no-store");
+  MHD_add_response_header(resp, "Content-Security-Policy", server_csp);
+  MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+  MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+  MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+  if (r->zEtag) MHD_add_response_header(resp, "ETag", r->zEtag);
+  if (r->zAllow) MHD_add_response_header(resp, "Allow", r->zAllow);
+  if (r->zSetCookie[0]) MHD_add_response_header(resp, "Set-Cookie", r->zSetCookie);
+  if (r->status == 413 || r->status == 414) MHD_add_response_header(resp, "Connection", "close");
+  enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+  MHD_destroy_response(resp);
+  return ret;
+}
+
+/* libmicrohttpd's access handler: called once with no body, then once per body chunk, then once at the end. The
+ * reply is queued only on a later call, never the first: queueing on the first call loses keep-alive in 0.9.75. */
+static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, const char *zUrl, const char *zMethod,
+                                     const char *zVersion, const char *zUpload, size_t *pnUpload, void **ppCtx) {
+  (void)cls;
+  (void)zVersion;
+  Req *r = *ppCtx;
+  if (!r) return MHD_NO; /* server_uri_log always creates it */
+  if (!r->conn) {
+    r->conn = conn;
+    r->zMethod = zMethod;
+    r->zPath = zUrl;
+    r->startUs = server_now_us();
+    r->status = 200;
+    int known = 0;
+    r->route = router_match(r, zMethod, zUrl, &known);
+    r->maxBody = r->route ? r->route->maxBody : 0;
+    *ppCtx = r;
+    return MHD_YES;
+  }
+  if (*pnUpload) {
+    if (r->bodyTooLarge || r->body.n + *pnUpload > r->maxBody) {
+      r->bodyTooLarge = 1;
+    } else {
+      buf_append(&r->body, zUpload, *pnUpload);
+    }
+    *pnUpload = 0;
+    return MHD_YES;
+  }
+  r->db = server_thread_db();
+  router_dispatch(r);
+  if (r->db) {
+    if (db_in_transaction(r->db)) {
+      log_error("transaction left open by %s %s", r->zMethod, r->zPath);
+      db_rollback(r->db);
+    }
+    if (db_busy_statements(r->db)) {
+      log_error("statement left unreset by %s %s", r->zMethod, r->zPath);
+      db_reset_all(r->db);
+    }
+  }
+  return server_send(r);
+}
+
+/* Request finished (or the connection died): write the access log line and free everything the request owns. */
+static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCtx, enum MHD_RequestTerminationCode tc) {
+  (void)cls;
+  (void)conn;
+  Req *r = *ppCtx;
+  if (!r) return;
+  log_access("%s %s %s %d %zu %lldus user=%s%s", req_peer(r), r->zMethod, r->zPath, r->status,
+             r->pStatic ? r->nStatic : r->out.n, (long long)(server_now_us() - r->startUs),
+             r->hasSession ? r->session.zLogin : "-", tc == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+  json_decref(r->in);
+  buf_free(&r->body);
+  buf_free(&r->out);
+  arena_free(&r->arena);
+  free(r);
+  *ppCtx = NULL;
+}
+
+/* Called by libmicrohttpd with the full request URI before the access handler: creates the Req (its return value
+ * becomes the request context) and notes an over-long URI, answered 414 by the dispatcher. */
+static void *server_uri_log(void *cls, const char *zUri, struct MHD_Connection *conn) {
+  (void)cls;
+  (void)conn;
+  Req *r = xcalloc(1, sizeof *r);
+  r->uriTooLong = strlen(zUri) > SERVER_MAX_URI;
+  return r;
+}
+
+static void server_mhd_log(void *cls, const char *zFmt, va_list ap) {
+  (void)cls;
+  char z[512];
+  vsnprintf(z, sizeof z, zFmt, ap);
+  size_t n = strlen(z);
+  if (n && z[n - 1] == '\n') z[n - 1] = 0;
+  log_info("http: %s", z);
+}
+
+/* Parses "host:port" (IPv4) into sa. 0 ok, -1 bad. */
+static int server_parse_listen(const char *zListen, struct sockaddr_in *sa) {
+  const char *zColon = strrchr(zListen, ':');
+  if (!zColon || zColon == zListen || (size_t)(zColon - zListen) >= 64) return -1;
+  char zHost[64];
+  memcpy(zHost, zListen, (size_t)(zColon - zListen));
+  zHost[zColon - zListen] = 0;
+  char *zEnd;
+  errno = 0;
+  long port = strtol(zColon + 1, &zEnd, 10);
+  if (errno || *zEnd || zEnd == zColon + 1 || port < 0 || port > 65535) return -1;
+  memset(sa, 0, sizeof *sa);
+  sa->sin_family = AF_INET;
+  sa->sin_port = htons((uint16_t)port);
+  if (inet_pton(AF_INET, zHost, &sa->sin_addr) != 1) return -1;
+  return 0;
+}
+
+int server_run(const ServerConfig *cfg, JwErr *e) {
+  struct sockaddr_in sa;
+  if (server_parse_listen(cfg->zListen, &sa)) {
+    return err_field(e, "listen", "监听地址 %s 无效，格式为 IPv4地址:端口，例如 127.0.0.1:8080", cfg->zListen);
+  }
+  if (cfg->zAccessLog && log_set_access_file(cfg->zAccessLog)) {
+    return err_field(e, "access-log", "无法打开访问日志 %s", cfg->zAccessLog);
+  }
+  server.zDbPath = cfg->zDbPath;
+  pthread_key_create(&server.dbKey, server_db_destructor);
+
+  /* Block the stop signals in every thread; the main thread waits for them with sigwait(). */
+  sigset_t sigs;
+  sigemptyset(&sigs);
+  sigaddset(&sigs, SIGINT);
+  sigaddset(&sigs, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+  signal(SIGPIPE, SIG_IGN);
+
+  unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+  struct MHD_Daemon *d = MHD_start_daemon(
+      flags, 0, NULL, NULL, server_access, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->nThreads > 0 ? cfg->nThreads : 1), MHD_OPTION_CONNECTION_LIMIT,
+      (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_CONNECTION_TIMEOUT,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
+      server_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL, MHD_OPTION_EXTERNAL_LOGGER,
+      server_mhd_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+  if (!d) {
+    pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+    return err_set(e, 500, "internal", "listen", "无法在 %s 上启动服务（端口被占用？）", cfg->zListen);
+  }
+  const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+  char zHost[INET_ADDRSTRLEN];
+  inet_ntop(AF_INET, &sa.sin_addr, zHost, sizeof zHost);
+  printf("listening on http://%s:%u\n", zHost, info ? (unsigned)info->port : (unsigned)ntohs(sa.sin_port));
+  fflush(stdout);
+  log_info("jianwu %s serving %s with %d threads", JW_VERSION, cfg->zDbPath, cfg->nThreads);
+
+  int sig = 0;
+  sigwait(&sigs, &sig);
+  log_info("signal %d: stopping", sig);
+  MHD_stop_daemon(d);
+  return 0;
+}

@@ -1,0 +1,29 @@
+/* server.h: the HTTP server: libmicrohttpd with a pool of worker threads (poll-based, see docs/architecture.md for
+ * why not epoll), one database connection per worker thread, limits on every request, security headers on every
+ * reply, and an access log line per request. */
+#ifndef JW_SERVER_H
+#define JW_SERVER_H
+#include <stdint.h>
+
+#include "lib/err.h"
+
+#define SERVER_MAX_URI 2000            /* bytes of path + query */
+#define SERVER_MAX_CONNECTIONS 1024
+#define SERVER_CONNECTION_TIMEOUT 30   /* seconds of silence before a connection is closed */
+#define SERVER_CONNECTION_MEMORY (64 * 1024) /* per-connection buffer: bounds the request line and headers */
+
+typedef struct ServerConfig {
+  const char *zDbPath;
+  const char *zListen;     /* "127.0.0.1:8080"; port 0 picks a free port */
+  int nThreads;            /* worker threads (>= 1) */
+  const char *zAccessLog;  /* file, or NULL for stderr */
+} ServerConfig;
+
+/* Runs the server until SIGINT or SIGTERM. Prints "listening on http://ADDR:PORT" on stdout once it accepts
+ * connections. Returns 0 after a clean stop, -1 with e filled when it cannot start. */
+int server_run(const ServerConfig *cfg, JwErr *e);
+
+/* The database connection of the calling worker thread, opened on first use. NULL if it cannot be opened. */
+struct Db *server_thread_db(void);
+
+#endif

@@ -1,0 +1,34 @@
+/* static.c: serving the embedded UI. "/" and any path without a file extension that is not under /api/ serve
+ * index.html (the UI routes with #/... fragments, so this is only for bookmarks of "/"). Replies carry a content
+ * hash ETag and answer If-None-Match with 304. */
+#include <string.h>
+
+#include "web/api.h"
+#include "web/assets.h"
+
+static const Asset *static_find(const char *zPath) {
+  if (strcmp(zPath, "/") == 0) zPath = "/index.html";
+  for (size_t i = 0; i < assets_count; i++) {
+    if (strcmp(assets[i].zPath, zPath) == 0) return &assets[i];
+  }
+  return NULL;
+}
+
+int static_serve(Req *r) {
+  const Asset *a = static_find(r->zPath);
+  if (!a) return reply_err(r, 404, "not_found", NULL, "请求的资源不存在");
+  r->zEtag = a->zEtag;
+  r->zCacheControl = "no-cache";
+  const char *zMatch = req_header(r, "If-None-Match");
+  r->zContentType = a->zType;
+  if (zMatch && strcmp(zMatch, a->zEtag) == 0) {
+    r->status = 304;
+    r->pStatic = (const unsigned char *)"";
+    r->nStatic = 0;
+    return 0;
+  }
+  r->status = 200;
+  r->pStatic = a->pData;
+  r->nStatic = a->nData;
+  return 0;
+}
