@@ -1,0 +1,274 @@
+/* test_store.c: unit tests for src/store and src/app on a real SQLite file: migrations, the newer-schema and
+ * foreign-file refusals, the audit hash chain and tamper detection, account use cases with their validation and
+ * organisation scoping, sign-in lockout, and online backup. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "app/accounts.h"
+#include "app/audit.h"
+#include "app/auth.h"
+#include "store/accounts_store.h"
+#include "store/backup.h"
+#include "store/db.h"
+#include "store/schema.h"
+#include "test_util.h"
+
+typedef struct Fixture {
+  char zDir[64];
+  char zPath[96];
+  Db *db;
+  int64_t orgA, orgB, adminA;
+  Actor actorA, actorB;
+} Fixture;
+
+static int count_rows(Db *db, const char *zTable) {
+  /* zTable is one of this file's literals */
+  char zSql[96];
+  snprintf(zSql, sizeof zSql, "SELECT count(*) FROM %s", zTable);
+  sqlite3_stmt *s;
+  sqlite3_prepare_v2(db_sqlite(db), zSql, -1, &s, NULL);
+  int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+  sqlite3_finalize(s);
+  return n;
+}
+
+static int setup(void **state) {
+  Fixture *f = calloc(1, sizeof *f);
+  snprintf(f->zDir, sizeof f->zDir, "/tmp/jw-unit-XXXXXX");
+  assert_non_null(mkdtemp(f->zDir));
+  snprintf(f->zPath, sizeof f->zPath, "%s/t.db", f->zDir);
+  JwErr e;
+  assert_int_equal(db_open(f->zPath, DB_OPEN_CREATE, &f->db, &e), 0);
+  assert_int_equal(accounts_org_bootstrap(f->db, "orga", "甲县人民检察院", "county", NULL, &f->orgA, &e), 0);
+  assert_int_equal(accounts_org_bootstrap(f->db, "orgb", "乙县人民检察院", "county", NULL, &f->orgB, &e), 0);
+  assert_int_equal(accounts_user_bootstrap(f->db, "orga", "admina", "管理员甲", "admin", "password-a", &f->adminA, &e), 0);
+  f->actorA = (Actor){.userId = f->adminA, .orgId = f->orgA, .zLogin = "admina"};
+  f->actorB = (Actor){.userId = 0, .orgId = f->orgB, .zLogin = "system"};
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  Fixture *f = *state;
+  db_close(f->db);
+  char zCmd[128];
+  snprintf(zCmd, sizeof zCmd, "rm -rf %s", f->zDir);
+  if (system(zCmd) != 0) return -1;
+  free(f);
+  return 0;
+}
+
+static void test_schema_is_current_and_hardened(void **state) {
+  Fixture *f = *state;
+  assert_int_equal(db_schema_version(f->db), schema_latest());
+  sqlite3_stmt *s;
+  sqlite3_prepare_v2(db_sqlite(f->db), "PRAGMA journal_mode", -1, &s, NULL);
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+  sqlite3_finalize(s);
+  sqlite3_prepare_v2(db_sqlite(f->db), "PRAGMA synchronous", -1, &s, NULL);
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int(s, 0), 2); /* FULL */
+  sqlite3_finalize(s);
+  sqlite3_prepare_v2(db_sqlite(f->db), "PRAGMA foreign_keys", -1, &s, NULL);
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int(s, 0), 1);
+  sqlite3_finalize(s);
+  /* foreign keys are enforced */
+  assert_int_equal(dept_store_insert(f->db, 999, "x", "other", "2026-01-01T00:00:00Z"), -1);
+  assert_true(db_is_constraint(f->db));
+}
+
+static void test_newer_schema_is_refused(void **state) {
+  Fixture *f = *state;
+  assert_int_equal(db_exec(f->db, "PRAGMA user_version=999"), 0);
+  Db *db2 = NULL;
+  JwErr e;
+  assert_int_equal(db_open(f->zPath, DB_OPEN_EXISTING, &db2, &e), -1);
+  assert_null(db2);
+  assert_non_null(strstr(e.message, "999"));
+  char zSql[40];
+  snprintf(zSql, sizeof zSql, "PRAGMA user_version=%d", schema_latest());
+  assert_int_equal(db_exec(f->db, zSql), 0);
+}
+
+static void test_foreign_and_missing_files_are_refused(void **state) {
+  Fixture *f = *state;
+  char zOther[128];
+  snprintf(zOther, sizeof zOther, "%s/other.db", f->zDir);
+  sqlite3 *h;
+  sqlite3_open(zOther, &h);
+  sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL, NULL);
+  sqlite3_close(h);
+  Db *db2 = NULL;
+  JwErr e;
+  assert_int_equal(db_open(zOther, DB_OPEN_EXISTING, &db2, &e), -1);
+  assert_non_null(strstr(e.message, "不是检务数据库"));
+  snprintf(zOther, sizeof zOther, "%s/missing.db", f->zDir);
+  assert_int_equal(db_open(zOther, DB_OPEN_EXISTING, &db2, &e), -1);
+  assert_int_equal(access(zOther, F_OK), -1); /* not created by accident */
+}
+
+static void test_audit_chain_verifies_and_detects_tampering(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  json_t *in = json_pack("{s:s, s:s}", "name", "第一检察部", "kind", "criminal"), *out = NULL;
+  assert_int_equal(accounts_dept_create(f->db, &f->actorA, in, &out, &e), 0);
+  json_decref(in);
+  json_decref(out);
+  int64_t bad = -1, rows = 0;
+  char zWhy[200];
+  assert_int_equal(audit_verify(f->db, &bad, zWhy, sizeof zWhy, &rows), 0);
+  assert_int_equal(rows, 4); /* 2 orgs, 1 user, 1 department */
+  /* The log refuses UPDATE and DELETE ... */
+  assert_int_not_equal(sqlite3_exec(db_sqlite(f->db), "UPDATE audit_log SET action='x' WHERE id=2", NULL, NULL, NULL),
+                       SQLITE_OK);
+  assert_int_not_equal(sqlite3_exec(db_sqlite(f->db), "DELETE FROM audit_log WHERE id=2", NULL, NULL, NULL), SQLITE_OK);
+  /* ... and someone who drops the trigger and edits a row is caught by the chain. */
+  assert_int_equal(sqlite3_exec(db_sqlite(f->db),
+                                "DROP TRIGGER audit_log_no_update;"
+                                "UPDATE audit_log SET after_json='{\"name\":\"forged\"}' WHERE id=3",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  assert_int_equal(audit_verify(f->db, &bad, zWhy, sizeof zWhy, &rows), 1);
+  assert_int_equal(bad, 3);
+}
+
+static void test_audit_append_needs_a_transaction(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  assert_int_equal(audit_append(f->db, &f->actorA, "x", "y", NULL, NULL, NULL, &e), -1);
+  assert_int_equal(e.status, 500);
+}
+
+static void test_user_create_validates_and_writes_nothing_on_error(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  json_t *out = NULL;
+  int users = count_rows(f->db, "app_user"), audits = count_rows(f->db, "audit_log");
+  static const struct {
+    const char *zJson, *zField;
+  } bad[] = {
+      {"{\"login\":\"Zhang\",\"name\":\"张三\",\"roles\":[\"prosecutor\"],\"password\":\"12345678\"}", "login"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"boss\"],\"password\":\"12345678\"}", "roles"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\",\"clerk\"],\"password\":\"12345678\"}", "roles"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[],\"password\":\"12345678\"}", "roles"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"1234567\"}", "password"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"12345678\",\"department_id\":77}",
+       "department_id"},
+      {"{\"login\":\"admina\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"12345678\"}", "login"},
+      {"{\"login\":\"zhang\",\"roles\":[\"clerk\"],\"password\":\"12345678\"}", "name"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    json_t *in = json_loads(bad[i].zJson, 0, NULL);
+    assert_non_null(in);
+    assert_int_equal(accounts_user_create(f->db, &f->actorA, in, &out, &e), -1);
+    assert_string_equal(e.field, bad[i].zField);
+    json_decref(in);
+  }
+  assert_int_equal(count_rows(f->db, "app_user"), users);
+  assert_int_equal(count_rows(f->db, "audit_log"), audits);
+  assert_false(db_in_transaction(f->db));
+}
+
+static void test_records_of_another_org_are_not_found(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  json_t *in = json_pack("{s:s, s:s}", "name", "控告申诉检察部", "kind", "petition"), *out = NULL;
+  assert_int_equal(accounts_dept_create(f->db, &f->actorA, in, &out, &e), 0);
+  int64_t deptId = json_integer_value(json_object_get(out, "id"));
+  json_decref(in);
+  json_decref(out);
+  out = NULL;
+  in = json_pack("{s:s}", "name", "改名");
+  assert_int_equal(accounts_dept_update(f->db, &f->actorB, deptId, in, &out, &e), -1);
+  assert_int_equal(e.status, 404);
+  assert_int_equal(accounts_user_update(f->db, &f->actorB, f->adminA, in, &out, &e), -1);
+  assert_int_equal(e.status, 404);
+  assert_int_equal(accounts_org_update(f->db, &f->actorB, f->orgA, in, &out, &e), -1);
+  assert_int_equal(e.status, 404);
+  json_decref(in);
+  assert_null(user_store_get(f->db, f->orgB, f->adminA));
+  assert_non_null(out = user_store_get(f->db, f->orgA, f->adminA));
+  json_decref(out);
+  /* a sub-organisation may only be created below one's own */
+  in = json_pack("{s:s, s:s, s:s, s:I}", "code", "sub", "name", "下级院", "level", "county", "parent_id",
+                 (json_int_t)f->orgA);
+  assert_int_equal(accounts_org_create(f->db, &f->actorB, in, &out, &e), -1);
+  assert_string_equal(e.field, "parent_id");
+  json_decref(in);
+}
+
+static void test_admin_cannot_lock_themselves_out(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  json_t *out = NULL, *in = json_pack("{s:b}", "active", 0);
+  assert_int_equal(accounts_user_update(f->db, &f->actorA, f->adminA, in, &out, &e), -1);
+  assert_string_equal(e.field, "active");
+  json_decref(in);
+  in = json_pack("{s:[s]}", "roles", "clerk");
+  assert_int_equal(accounts_user_update(f->db, &f->actorA, f->adminA, in, &out, &e), -1);
+  assert_string_equal(e.field, "roles");
+  json_decref(in);
+}
+
+static void test_login_locks_after_five_failures(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  char zToken[65], zCsrf[65];
+  json_t *user = NULL;
+  json_t *bad = json_pack("{s:s, s:s}", "login", "admina", "password", "wrong-password");
+  json_t *good = json_pack("{s:s, s:s}", "login", "admina", "password", "password-a");
+  assert_int_equal(auth_login(f->db, good, zToken, zCsrf, &user, &e), 0);
+  AuthSession s;
+  assert_int_equal(auth_session_check(f->db, zToken, &s), 1);
+  assert_int_equal(s.actor.userId, f->adminA);
+  assert_true(auth_csrf_ok(&s, zCsrf));
+  assert_false(auth_csrf_ok(&s, zToken));
+  assert_int_equal(auth_session_check(f->db, "00", &s), 0);
+  json_decref(user);
+  for (int i = 0; i < AUTH_MAX_FAILURES; i++) {
+    assert_int_equal(auth_login(f->db, bad, zToken, zCsrf, &user, &e), -1);
+    assert_string_equal(e.code, "login_failed");
+  }
+  assert_int_equal(auth_login(f->db, good, zToken, zCsrf, &user, &e), -1);
+  assert_string_equal(e.code, "account_locked");
+  assert_int_equal(e.status, 423);
+  json_decref(bad);
+  json_decref(good);
+}
+
+static void test_backup_is_a_verified_copy(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  char zOut[128];
+  snprintf(zOut, sizeof zOut, "%s/backup.db", f->zDir);
+  assert_int_equal(backup_to_file(f->db, zOut, &e), 0);
+  assert_int_equal(backup_to_file(f->db, zOut, &e), -1); /* never overwrites */
+  Db *copy = NULL;
+  assert_int_equal(db_open(zOut, DB_OPEN_EXISTING, &copy, &e), 0);
+  assert_int_equal(backup_integrity_check(copy, &e), 0);
+  assert_int_equal(count_rows(copy, "app_user"), count_rows(f->db, "app_user"));
+  int64_t bad;
+  char zWhy[200];
+  assert_int_equal(audit_verify(copy, &bad, zWhy, sizeof zWhy, NULL), 0);
+  db_close(copy);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_schema_is_current_and_hardened, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_foreign_and_missing_files_are_refused, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_audit_chain_verifies_and_detects_tampering, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_audit_append_needs_a_transaction, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_user_create_validates_and_writes_nothing_on_error, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_records_of_another_org_are_not_found, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_admin_cannot_lock_themselves_out, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_login_locks_after_five_failures, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_backup_is_a_verified_copy, setup, teardown),
+  };
+  return cmocka_run_group_tests_name("store and app", tests, NULL, NULL);
+}
