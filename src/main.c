@@ -12,6 +12,7 @@ static const CliCommand commands[] = {
     {"user", "用户管理（user add）", cmd_user},
     {"audit", "审计日志（audit verify）", cmd_audit},
     {"backup", "在线备份数据库", cmd_backup},
+    {"demo-data", "写入演示数据", cmd_demo_data},
 };
 
 static void main_usage(FILE *fp) {

@@ -6,6 +6,7 @@
 
 #include "app/accounts.h"
 #include "app/audit.h"
+#include "app/demo.h"
 #include "cli/cli.h"
 #include "store/backup.h"
 #include "store/db.h"
@@ -173,6 +174,25 @@ int cmd_backup(int argc, char **argv) {
   int rc = backup_to_file(db, aPos[0], &e);
   if (rc) cmd_print_err("backup", &e);
   else printf("已备份到 %s\n", aPos[0]);
+  db_close(db);
+  return rc ? 1 : 0;
+}
+
+int cmd_demo_data(int argc, char **argv) {
+  if (cli_wants_help(argc, argv)) {
+    printf("用法: jianwu demo-data --db FILE\n\n"
+           "向一个刚创建的空数据库写入演示数据：丽水市院、其下的缙云县院、各部门和每种角色的用户。\n");
+    return 0;
+  }
+  static const char *const known[] = {"db", NULL};
+  char *aPos[1];
+  int nPos;
+  if (cli_parse(argc, argv, known, NULL, aPos, 0, &nPos)) return 2;
+  Db *db = cmd_open_db(argc, argv, DB_OPEN_EXISTING);
+  if (!db) return 1;
+  JwErr e;
+  int rc = demo_populate(db, stdout, &e);
+  if (rc) cmd_print_err("demo-data", &e);
   db_close(db);
   return rc ? 1 : 0;
 }

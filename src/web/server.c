@@ -191,12 +191,12 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
 
   unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
   struct MHD_Daemon *d = MHD_start_daemon(
-      flags, 0, NULL, NULL, server_access, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+      flags, 0, NULL, NULL, server_access, NULL, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL,
+      MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->nThreads > 0 ? cfg->nThreads : 1), MHD_OPTION_CONNECTION_LIMIT,
       (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_CONNECTION_TIMEOUT,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
-      server_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL, MHD_OPTION_EXTERNAL_LOGGER,
-      server_mhd_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+      server_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
   if (!d) {
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
     return err_set(e, 500, "internal", "listen", "无法在 %s 上启动服务（端口被占用？）", cfg->zListen);

@@ -1,0 +1,16 @@
+/* demo.h: the demo procuratorate for `make demo`: a city procuratorate with a county procuratorate under it,
+ * the county's departments, and one user of every role. Each capability adds its sample data here as it lands.
+ * Everything is written through the same use cases as the UI, so it is validated and audited. */
+#ifndef JW_DEMO_H
+#define JW_DEMO_H
+#include <stdio.h>
+
+#include "lib/err.h"
+#include "store/db.h"
+
+#define DEMO_PASSWORD "Demo@2026"  /* demo logins only; printed by make demo */
+
+/* Fills an empty database with the demo organisation. Prints the logins to fp. 0 ok, -1 with e filled. */
+int demo_populate(Db *db, FILE *fp, JwErr *e);
+
+#endif
