@@ -4,9 +4,9 @@
 #include <string.h>
 
 /* GB/T 2260 province-level codes (first two digits of the address code), as inclusive ranges. 71 is 台湾省;
- * 81 and 82 are 香港 and 澳门 (used in the numbers of their residents' 居住证). */
+ * 81, 82 and 83 are 香港, 澳门 and 台湾 (used in the numbers of their residents' 居住证). */
 static const unsigned char id_aProvince[][2] = {
-    {11, 15}, {21, 23}, {31, 37}, {41, 46}, {50, 54}, {61, 65}, {71, 71}, {81, 82},
+    {11, 15}, {21, 23}, {31, 37}, {41, 46}, {50, 54}, {61, 65}, {71, 71}, {81, 83},
 };
 
 /* Return 1 if the two-digit code c is a province code of id_aProvince, else 0. */
