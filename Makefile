@@ -76,7 +76,7 @@ asan:
 setup:
 	@bash scripts/setup
 
-test: setup
+test: setup check-sql
 	$(MAKE) MODE=asan build-tests
 	@bash scripts/run-tests
 

@@ -1,0 +1,345 @@
+// dom.js: building elements safely, form helpers, and display formatting.
+//
+// All text from data enters the page through el() (which uses text nodes) or through textContent. Nothing here, and
+// nothing in the pages, assigns innerHTML. Inline styles and inline event-handler attributes are refused by el(), since
+// the server's Content-Security-Policy blocks them anyway.
+
+import { t, label } from './i18n.js';
+
+/**
+ * el: create an element.
+ *   tag       element name ('td', 'button', ...)
+ *   attrs     optional object:
+ *               class    string (or array of strings; falsy entries skipped)
+ *               text     text content
+ *               dataset  object copied into el.dataset
+ *               on       object of event name -> handler
+ *               testid   sets data-testid
+ *               any key that is a DOM property of the element (value, checked, disabled, hidden, type, ...) is set as
+ *               a property; anything else is set as an attribute. null, undefined and false skip the key.
+ *   children  strings (become text nodes), nodes, arrays of these, null/undefined/false (skipped)
+ * Returns the new element; the caller owns it.
+ */
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
+    children.unshift(attrs);
+    attrs = null;
+  }
+  if (attrs) {
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'style' || /^on[a-z]/.test(key)) throw new Error('el(): inline ' + key + ' is not allowed');
+      if (key === 'class') {
+        const list = Array.isArray(value) ? value.filter(Boolean) : String(value).split(/\s+/).filter(Boolean);
+        node.classList.add(...list);
+      } else if (key === 'text') {
+        node.textContent = String(value);
+      } else if (key === 'dataset') {
+        Object.assign(node.dataset, value);
+      } else if (key === 'on') {
+        for (const [ev, fn] of Object.entries(value)) node.addEventListener(ev, fn);
+      } else if (key === 'testid') {
+        node.setAttribute('data-testid', String(value));
+      } else if (isSettableProperty(node, key)) {
+        node[key] = value;
+      } else {
+        node.setAttribute(key, value === true ? '' : String(value));
+      }
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+/** isSettableProperty: whether key is a writable, non-method DOM property of node (else el() sets an attribute). */
+function isSettableProperty(node, key) {
+  if (key.includes('-') || !(key in node) || typeof node[key] === 'function') return false;
+  for (let o = node; o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, key);
+    if (d) return d.writable === true || typeof d.set === 'function';
+  }
+  return false;
+}
+
+/** append: add children (strings, nodes, nested arrays; falsy skipped) to parent. Returns parent. */
+export function append(parent, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(parent, c);
+    else if (c instanceof Node) parent.appendChild(c);
+    else parent.appendChild(document.createTextNode(String(c)));
+  }
+  return parent;
+}
+
+/** clear: remove every child of node. Returns node. */
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+/** replace: clear node, then append children. Returns node. */
+export function replace(node, ...children) {
+  clear(node);
+  return append(node, children);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Formatting
+
+function pad(n) { return n < 10 ? '0' + n : String(n); }
+
+/** fmtTime: a UTC ISO-8601 instant shown in the browser's local time as 'YYYY-MM-DD HH:MM:SS' ('' for none). */
+export function fmtTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return String(iso);
+  return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' +
+    pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
+}
+
+/** fmtDate: the local calendar date of an instant as 'YYYY-MM-DD' ('' for none). */
+export function fmtDate(iso) {
+  return fmtTime(iso).slice(0, 10);
+}
+
+/** rolesText: a list of role codes as Chinese labels joined with '、'. */
+export function rolesText(roles) {
+  return (roles || []).map((r) => label('role', r)).join('、');
+}
+
+/** codePoints: the length of s in Unicode code points (how the API counts string limits). */
+export function codePoints(s) {
+  return Array.from(s || '').length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Page building blocks
+
+let fieldSeq = 0;
+
+/** nextId: a fresh element id with the given prefix, for label/aria wiring. */
+export function nextId(prefix) {
+  fieldSeq += 1;
+  return (prefix || 'f') + '-' + fieldSeq;
+}
+
+/**
+ * pageHeader: the h1 of a page (data-testid="page-title") plus optional action elements on the right.
+ * Also sets document.title. Returns the header element.
+ */
+export function pageHeader(title, ...actions) {
+  document.title = title + ' - ' + t('app.title_suffix');
+  return el('div', { class: 'page-header' },
+    el('h1', { testid: 'page-title', text: title }),
+    actions.length ? el('div', { class: 'page-actions' }, actions) : null);
+}
+
+/** section: a titled panel (h2 + body) used to group forms and tables. */
+export function section(title, ...children) {
+  return el('section', { class: 'panel' },
+    title ? el('h2', { class: 'panel-title', text: title }) : null,
+    children);
+}
+
+/** loadingBlock: a 'loading' placeholder. */
+export function loadingBlock() {
+  return el('div', { class: 'state state-loading', role: 'status', text: t('common.loading') });
+}
+
+/** errorBlock: a block describing an error (an ApiError or any Error). */
+export function errorBlock(err) {
+  return el('div', { class: 'alert alert-error', role: 'alert' }, errorMessage(err));
+}
+
+/** errorMessage: the text to show for an error: the API's own message, else the catalogue's label of its code. */
+export function errorMessage(err) {
+  if (!err) return t('error.unknown');
+  if (err.message && err.name === 'ApiError') return err.message;
+  if (err.code) return label('error', err.code);
+  return err.message || t('error.unknown');
+}
+
+/** tableStateRow: one full-width row inside a tbody for the loading, empty or error state. */
+export function tableStateRow(colspan, kind, text) {
+  return el('tr', { class: 'state-row' },
+    el('td', { colspan: String(colspan), class: 'state state-' + kind, text }));
+}
+
+/**
+ * pager: the 'total / previous / next' bar for a page reply {total, limit, offset}.
+ * onPage(newOffset) is called when the user moves. Returns the element.
+ */
+export function pager(page, onPage, testid) {
+  const { total, limit, offset } = page;
+  const from = total === 0 ? 0 : offset + 1;
+  const to = Math.min(offset + limit, total);
+  const summary = total === 0 ? t('pager.summary_empty') : t('pager.summary', { total, from, to });
+  return el('nav', { class: 'pager', 'aria-label': t('pager.label'), testid: testid || 'pager' },
+    el('span', { class: 'pager-summary', text: summary }),
+    el('button', {
+      type: 'button', class: 'btn btn-small', text: t('pager.prev'), disabled: offset <= 0,
+      testid: 'pager-prev', on: { click: () => onPage(Math.max(0, offset - limit)) },
+    }),
+    el('button', {
+      type: 'button', class: 'btn btn-small', text: t('pager.next'), disabled: offset + limit >= total,
+      testid: 'pager-next', on: { click: () => onPage(offset + limit) },
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Forms
+//
+// A field is <div class="field" data-field="NAME"> holding a <label>, the control, an optional hint and an error slot
+// (<div class="field-error">). Control names equal the API's field names, so an ApiError's `field` finds its field.
+
+/**
+ * field: a labelled input. opts: {name, label, type='text', value, required, hint, autocomplete, maxlength,
+ * placeholder, testid, id, inputClass, attrs}. Returns the .field wrapper; the input is wrapper.control.
+ */
+export function field(opts) {
+  const id = opts.id || nextId('f-' + opts.name);
+  const control = el('input', Object.assign({
+    id, name: opts.name, type: opts.type || 'text', class: ['input', opts.inputClass],
+    value: opts.value === undefined || opts.value === null ? '' : String(opts.value),
+    required: !!opts.required, autocomplete: opts.autocomplete || 'off', maxlength: opts.maxlength,
+    placeholder: opts.placeholder, testid: opts.testid,
+  }, opts.attrs || {}));
+  return wrapField(opts, id, control);
+}
+
+/**
+ * selectField: a labelled <select>. opts: {name, label, options: [{value, text}], value, required, hint, testid}.
+ * Returns the .field wrapper; the select is wrapper.control.
+ */
+export function selectField(opts) {
+  const id = opts.id || nextId('f-' + opts.name);
+  const control = el('select', Object.assign({ id, name: opts.name, class: 'input', required: !!opts.required,
+    testid: opts.testid }, opts.attrs || {}),
+    opts.options.map((o) => el('option', { value: String(o.value), text: o.text })));
+  if (opts.value !== undefined && opts.value !== null) control.value = String(opts.value);
+  return wrapField(opts, id, control);
+}
+
+/**
+ * checkboxGroup: a fieldset of checkboxes sharing one name. opts: {name, label, options: [{value, text}],
+ * values: [...checked], required, testid}. Returns the .field wrapper (a fieldset).
+ */
+export function checkboxGroup(opts) {
+  const checked = new Set((opts.values || []).map(String));
+  const box = el('fieldset', { class: ['field', 'field-group'], dataset: { field: opts.name }, testid: opts.testid },
+    el('legend', { class: 'field-label' }, opts.label, opts.required ? requiredMark() : null),
+    el('div', { class: 'checks' }, opts.options.map((o) => {
+      const id = nextId('f-' + opts.name);
+      return el('label', { class: 'check', for: id },
+        el('input', { type: 'checkbox', id, name: opts.name, value: String(o.value), checked: checked.has(String(o.value)),
+          testid: opts.name + '-' + o.value }),
+        el('span', { text: o.text }));
+    })),
+    el('div', { class: 'field-error', id: nextId('err'), 'aria-live': 'polite' }),
+    opts.hint ? el('div', { class: 'field-hint', text: opts.hint }) : null);
+  return box;
+}
+
+function requiredMark() {
+  return el('span', { class: 'required', title: t('common.required'), 'aria-hidden': 'true', text: '*' });
+}
+
+function wrapField(opts, id, control) {
+  const errId = id + '-err';
+  const hintId = opts.hint ? id + '-hint' : null;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  const wrapper = el('div', { class: ['field', opts.wide ? 'field-wide' : null], dataset: { field: opts.name } },
+    el('label', { class: ['field-label', opts.hideLabel ? 'sr-only' : null], for: id }, opts.label,
+      opts.required && !opts.hideLabel ? requiredMark() : null),
+    control,
+    el('div', { class: 'field-error', id: errId, 'aria-live': 'polite' }),
+    hintId ? el('div', { class: 'field-hint', id: hintId, text: opts.hint }) : null);
+  wrapper.control = control;
+  return wrapper;
+}
+
+/** checkedValues: the values of the checked checkboxes named name inside form. */
+export function checkedValues(form, name) {
+  return Array.from(form.querySelectorAll('input[type=checkbox][name="' + name + '"]'))
+    .filter((i) => i.checked).map((i) => i.value);
+}
+
+/** clearErrors: remove every field error and the form-level error of form. */
+export function clearErrors(form) {
+  for (const f of form.querySelectorAll('.field.has-error')) f.classList.remove('has-error');
+  for (const e of form.querySelectorAll('.field-error')) e.textContent = '';
+  for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  const top = form.querySelector(':scope > .form-error');
+  if (top) top.remove();
+}
+
+/**
+ * fieldError: show message beside the field named name in form. A dotted API path ('roles.2') falls back to its
+ * first segment. Returns true when such a field exists (and focuses its control when focus is true).
+ */
+export function fieldError(form, name, message, focus) {
+  let wrapper = null;
+  if (name) {
+    const parts = String(name).split('.');
+    for (let n = parts.length; n > 0 && !wrapper; n--) {
+      wrapper = form.querySelector('.field[data-field="' + cssEscape(parts.slice(0, n).join('.')) + '"]');
+    }
+  }
+  if (!wrapper) return false;
+  wrapper.classList.add('has-error');
+  const slot = wrapper.querySelector('.field-error');
+  slot.textContent = message;
+  const control = wrapper.querySelector('input, select, textarea');
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    const described = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    if (slot.id && !described.includes(slot.id)) described.push(slot.id);
+    control.setAttribute('aria-describedby', described.join(' '));
+    if (focus) control.focus();
+  }
+  return true;
+}
+
+/** focusFirstError: focus the first control marked invalid in form (in document order). */
+export function focusFirstError(form) {
+  const c = form.querySelector('[aria-invalid=true]');
+  if (c) c.focus();
+}
+
+/** formError: show message at the top of form (for errors that belong to no single field). */
+export function formError(form, message) {
+  const old = form.querySelector(':scope > .form-error');
+  if (old) old.remove();
+  form.prepend(el('div', { class: ['alert', 'alert-error', 'form-error'], role: 'alert', testid: 'form-error', text: message }));
+}
+
+/** showError: put an ApiError (or other error) beside its field when it names one, else at the top of form. */
+export function showError(form, err) {
+  const msg = errorMessage(err);
+  if (!(err && err.field && fieldError(form, err.field, msg, true))) formError(form, msg);
+}
+
+/**
+ * busy: mark form as working (submit button disabled, its text replaced by busyText) or idle again.
+ * Returns nothing.
+ */
+export function busy(form, on, busyText) {
+  const btn = form.querySelector('button[type=submit]');
+  form.classList.toggle('is-busy', on);
+  form.setAttribute('aria-busy', on ? 'true' : 'false');
+  if (!btn) return;
+  if (on) {
+    btn.dataset.label = btn.textContent;
+    btn.textContent = busyText || t('common.saving');
+    btn.disabled = true;
+  } else {
+    if (btn.dataset.label) btn.textContent = btn.dataset.label;
+    btn.disabled = false;
+  }
+}
+
+function cssEscape(s) {
+  return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
+}
