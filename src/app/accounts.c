@@ -97,9 +97,7 @@ static int org_insert(Db *db, const Actor *actor, const char *zCode, const char 
   int64_t id = org_store_insert(db, zCode, zName, zLevel, parentId, zNow);
   if (id < 0) return err_internal(e, db_errmsg(db));
   json_t *o = org_store_get(db, id);
-  char zId[24];
-  snprintf(zId, sizeof zId, "%lld", (long long)id);
-  int rc = audit_append(db, actor, "org.create", "org", zId, NULL, o, e);
+  int rc = audit_append(db, actor, "org.create", "org", audit_id(id).z, NULL, o, e);
   if (rc == 0 && out) *out = o;
   else json_decref(o);
   return rc;
@@ -138,9 +136,7 @@ int accounts_org_update(Db *db, const Actor *actor, int64_t id, const json_t *in
   if (!rc && org_store_update_name(db, id, jin_str(in, "name"))) rc = err_internal(e, db_errmsg(db));
   if (!rc) {
     after = org_store_get(db, id);
-    char zId[24];
-    snprintf(zId, sizeof zId, "%lld", (long long)id);
-    rc = audit_append(db, actor, "org.update", "org", zId, before, after, e);
+    rc = audit_append(db, actor, "org.update", "org", audit_id(id).z, before, after, e);
   }
   json_decref(before);
   rc = finish_write(db, rc, e);
@@ -187,9 +183,7 @@ int accounts_dept_create(Db *db, const Actor *actor, const json_t *in, json_t **
   }
   if (!rc) {
     o = dept_store_get(db, actor->orgId, id);
-    char zId[24];
-    snprintf(zId, sizeof zId, "%lld", (long long)id);
-    rc = audit_append(db, actor, "department.create", "department", zId, NULL, o, e);
+    rc = audit_append(db, actor, "department.create", "department", audit_id(id).z, NULL, o, e);
   }
   rc = finish_write(db, rc, e);
   if (rc == 0) *out = o;
@@ -210,9 +204,7 @@ int accounts_dept_update(Db *db, const Actor *actor, int64_t id, const json_t *i
   }
   if (!rc) {
     after = dept_store_get(db, actor->orgId, id);
-    char zId[24];
-    snprintf(zId, sizeof zId, "%lld", (long long)id);
-    rc = audit_append(db, actor, "department.update", "department", zId, before, after, e);
+    rc = audit_append(db, actor, "department.update", "department", audit_id(id).z, before, after, e);
   }
   json_decref(before);
   rc = finish_write(db, rc, e);
@@ -251,9 +243,7 @@ static int user_insert(Db *db, const Actor *actor, int64_t orgId, int64_t deptId
   if (id < 0) return err_internal(e, db_errmsg(db));
   if (user_store_set_roles(db, id, roles)) return err_internal(e, db_errmsg(db));
   json_t *u = user_store_get(db, orgId, id), *view = user_audit_view(u);
-  char zId[24];
-  snprintf(zId, sizeof zId, "%lld", (long long)id);
-  int rc = audit_append(db, actor, "user.create", "user", zId, NULL, view, e);
+  int rc = audit_append(db, actor, "user.create", "user", audit_id(id).z, NULL, view, e);
   json_decref(view);
   if (rc == 0 && out) *out = u;
   else json_decref(u);
@@ -328,9 +318,7 @@ int accounts_user_update(Db *db, const Actor *actor, int64_t id, const json_t *i
   if (!rc) {
     after = user_store_get(db, actor->orgId, id);
     json_t *vb = user_audit_view(before), *va = user_audit_view(after);
-    char zId[24];
-    snprintf(zId, sizeof zId, "%lld", (long long)id);
-    rc = audit_append(db, actor, "user.update", "user", zId, vb, va, e);
+    rc = audit_append(db, actor, "user.update", "user", audit_id(id).z, vb, va, e);
     json_decref(vb);
     json_decref(va);
   }
@@ -354,9 +342,7 @@ int accounts_user_reset_password(Db *db, const Actor *actor, int64_t id, const j
   if (!rc && (user_store_set_password(db, id, zHash, zNow) || session_store_delete_for_user(db, id, NULL))) {
     rc = err_internal(e, db_errmsg(db));
   }
-  char zId[24];
-  snprintf(zId, sizeof zId, "%lld", (long long)id);
-  if (!rc) rc = audit_append(db, actor, "user.password_reset", "user", zId, NULL, NULL, e);
+  if (!rc) rc = audit_append(db, actor, "user.password_reset", "user", audit_id(id).z, NULL, NULL, e);
   json_decref(u);
   return finish_write(db, rc, e);
 }

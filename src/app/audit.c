@@ -40,6 +40,12 @@ void audit_row_hash(const AuditRow *r, char out[65]) {
   sodium_bin2hex(out, 65, digest, sizeof digest);
 }
 
+AuditId audit_id(int64_t id) {
+  AuditId a;
+  snprintf(a.z, sizeof a.z, "%lld", (long long)id);
+  return a;
+}
+
 /* Returns the next row id (the table's ids are assigned in order inside the write transaction). */
 static int64_t audit_next_id(Db *db) {
   Stmt *s = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM audit_log");

@@ -24,6 +24,13 @@ typedef struct Actor {
 int audit_append(Db *db, const Actor *actor, const char *zAction, const char *zEntity, const char *zEntityId,
                  const json_t *before, const json_t *after, JwErr *e);
 
+/* A record id as the text stored in audit_log.entity_id: audit_id(42).z is "42" (valid to the end of the full
+ * expression that calls it). */
+typedef struct AuditId {
+  char z[24];
+} AuditId;
+AuditId audit_id(int64_t id);
+
 /* Computes a row's hash (64 lowercase hex + NUL) from its content and prev_hash. */
 void audit_row_hash(const AuditRow *r, char out[65]);
 

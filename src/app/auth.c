@@ -57,7 +57,7 @@ static void auth_record_failure(Db *db, const UserAuth *u, const char *zLogin) {
     Actor who = {.userId = u->id, .orgId = u->orgId, .zLogin = zLogin};
     json_t *after = json_pack("{s:s, s:b}", "login", zLogin, "locked", lockedUntil != 0);
     if (user_store_set_login_failures(db, u->id, failed, lockedUntil) == 0 &&
-        audit_append(db, &who, "session.login_failed", "user", NULL, NULL, after, &ignore) == 0) {
+        audit_append(db, &who, "session.login_failed", "user", audit_id(u->id).z, NULL, after, &ignore) == 0) {
       json_decref(after);
       free(fresh.zHash);
       db_commit(db);
@@ -102,7 +102,7 @@ int auth_login(Db *db, const json_t *in, char zToken[AUTH_TOKEN_HEX + 1], char z
       session_store_insert(db, zHash, u.id, zCsrf, now, now + AUTH_SESSION_SECONDS)) {
     rc = err_internal(e, db_errmsg(db));
   }
-  if (!rc) rc = audit_append(db, &who, "session.login", "user", NULL, NULL, NULL, e);
+  if (!rc) rc = audit_append(db, &who, "session.login", "user", audit_id(u.id).z, NULL, NULL, e);
   if (rc) {
     db_rollback(db);
     return -1;
@@ -144,7 +144,7 @@ int auth_csrf_ok(const AuthSession *s, const char *zGiven) {
 int auth_logout(Db *db, const AuthSession *s, JwErr *e) {
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   if (session_store_delete(db, s->zTokenHash) ||
-      audit_append(db, &s->actor, "session.logout", "user", NULL, NULL, NULL, e)) {
+      audit_append(db, &s->actor, "session.logout", "user", audit_id(s->actor.userId).z, NULL, NULL, e)) {
     db_rollback(db);
     return err_internal(e, db_errmsg(db));
   }
@@ -175,7 +175,7 @@ int auth_change_password(Db *db, const AuthSession *s, const json_t *in, JwErr *
       session_store_delete_for_user(db, s->actor.userId, s->zTokenHash)) {
     rc = err_internal(e, db_errmsg(db));
   }
-  if (!rc) rc = audit_append(db, &s->actor, "session.password_change", "user", NULL, NULL, NULL, e);
+  if (!rc) rc = audit_append(db, &s->actor, "session.password_change", "user", audit_id(s->actor.userId).z, NULL, NULL, e);
   if (rc) {
     db_rollback(db);
     return -1;

@@ -67,11 +67,13 @@ int audit_store_each(Db *db, int (*xRow)(const AuditRow *r, void *ctx), void *ct
   return out;
 }
 
-/* The WHERE clause shared by the count and the page: each filter is bound, and a NULL binding disables it. */
-#define AUDIT_WHERE                                                                                  \
-  " WHERE a.org_id = ?1 AND (?2 IS NULL OR a.action = ?2) AND (?3 IS NULL OR a.entity = ?3)"        \
-  " AND (?4 IS NULL OR a.user_id = ?4) AND (?5 IS NULL OR a.at >= ?5)"                               \
-  " AND (?6 IS NULL OR a.at < date(?6, '+1 day'))"
+/* The WHERE clause shared by the count and the page: each filter is bound, and a NULL binding disables it. The
+ * from/to dates are days in China Standard Time (UTC+8), the offices' time zone; instants are stored in UTC. */
+#define AUDIT_WHERE                                                                                      \
+  " WHERE a.org_id = ?1 AND (?2 IS NULL OR a.action = ?2) AND (?3 IS NULL OR a.entity = ?3)"            \
+  " AND (?4 IS NULL OR a.user_id = ?4)"                                                                  \
+  " AND (?5 IS NULL OR a.at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?5, '-8 hours'))"                          \
+  " AND (?6 IS NULL OR a.at < strftime('%Y-%m-%dT%H:%M:%SZ', ?6, '+1 day', '-8 hours'))"
 
 static void audit_bind_filter(Stmt *s, const AuditFilter *f) {
   db_bind_int(s, 1, f->orgId);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "lib/utf8.h"
 
 const char *req_query(Req *r, const char *zName) {
@@ -107,19 +108,10 @@ int req_query_str(Req *r, const char *zName, size_t maxChars, const char **out, 
 
 int req_query_date(Req *r, const char *zName, const char **out, JwErr *e) {
   const char *z = req_query(r, zName);
+  JwDate d;
   *out = NULL;
   if (!z || !*z) return 0;
-  int ok = strlen(z) == 10 && z[4] == '-' && z[7] == '-';
-  for (int i = 0; ok && i < 10; i++) {
-    if (i != 4 && i != 7 && (z[i] < '0' || z[i] > '9')) ok = 0;
-  }
-  if (ok) {
-    int y = atoi(z), m = atoi(z + 5), d = atoi(z + 8);
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    ok = m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] && !(m == 2 && d == 29 && !leap);
-  }
-  if (!ok) return err_field(e, zName, "参数 %s 必须是有效日期（YYYY-MM-DD）", zName);
+  if (date_parse(z, strlen(z), &d)) return err_field(e, zName, "参数 %s 必须是有效日期（YYYY-MM-DD）", zName);
   *out = z;
   return 0;
 }
