@@ -12,6 +12,8 @@ static const CliCommand commands[] = {
     {"user", "用户管理（user add）", cmd_user},
     {"audit", "审计日志（audit verify）", cmd_audit},
     {"backup", "在线备份数据库", cmd_backup},
+    {"due", "计算期限届满日", cmd_due},
+    {"calendar", "节假日安排（calendar import / show）", cmd_calendar},
     {"demo-data", "写入演示数据", cmd_demo_data},
 };
 

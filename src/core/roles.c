@@ -8,7 +8,7 @@ const char *const role_codes[ROLE_COUNT] = {
     "admin_prosecutor", "petition_officer", "political_officer", "clerk",
 };
 
-const uint32_t perm_all[] = {PERM_SELF, PERM_ORG_READ, PERM_ADMIN_MANAGE, PERM_AUDIT_READ, 0};
+const uint32_t perm_all[] = {PERM_SELF, PERM_ORG_READ, PERM_ADMIN_MANAGE, PERM_AUDIT_READ, PERM_CALENDAR_MANAGE, 0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -20,7 +20,7 @@ int role_is_valid(const char *zRole) {
 uint32_t role_permissions(const char *zRole) {
   if (!role_is_valid(zRole)) return 0;
   uint32_t p = PERM_SELF | PERM_ORG_READ;
-  if (strcmp(zRole, "admin") == 0) p |= PERM_ADMIN_MANAGE | PERM_AUDIT_READ;
+  if (strcmp(zRole, "admin") == 0) p |= PERM_ADMIN_MANAGE | PERM_AUDIT_READ | PERM_CALENDAR_MANAGE;
   if (strcmp(zRole, "leader") == 0) p |= PERM_AUDIT_READ;
   return p;
 }
@@ -31,6 +31,7 @@ const char *perm_name(uint32_t perm) {
     case PERM_ORG_READ: return "org.read";
     case PERM_ADMIN_MANAGE: return "admin.manage";
     case PERM_AUDIT_READ: return "audit.read";
+    case PERM_CALENDAR_MANAGE: return "calendar.manage";
     default: return NULL;
   }
 }

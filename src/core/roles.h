@@ -12,6 +12,7 @@ typedef enum {
   PERM_ORG_READ = 1u << 1,      /* read own organisation, its departments and users */
   PERM_ADMIN_MANAGE = 1u << 2,  /* create and edit organisations, departments, users */
   PERM_AUDIT_READ = 1u << 3,    /* read the audit log */
+  PERM_CALENDAR_MANAGE = 1u << 4, /* import the official holiday calendar (deployment-wide) */
 } Perm;
 
 #define ROLE_COUNT 9

@@ -68,6 +68,14 @@ static const char *const aMigration[] = {
     "  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
     "  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
+    /* 2: the legal calendar. Each import is kept whole; the calendar in force is the shipped data with every import
+     * applied in order (an import replaces the years it declares). The newest import id is the calendar version. */
+    "CREATE TABLE calendar_import("
+    "  id INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  user_id INTEGER REFERENCES app_user(id),"
+    "  years TEXT NOT NULL,"
+    "  text TEXT NOT NULL);",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))

@@ -22,6 +22,9 @@ int api_users_create(Req *r);
 int api_users_update(Req *r);
 int api_users_password(Req *r);
 int api_audit_list(Req *r);
+int api_calendar_due(Req *r);
+int api_calendar_year(Req *r);
+int api_calendar_import(Req *r);
 int static_serve(Req *r);
 
 #endif
