@@ -17,6 +17,7 @@ typedef struct Actor {
   int64_t orgId;
   const char *zLogin;
   uint32_t perms;      /* permission bits from the user's roles */
+  int64_t departmentId; /* the user's department, or 0 */
 } Actor;
 
 /* Appends one audit row. Must run inside a transaction (db_begin). before/after may be NULL; they are not consumed.

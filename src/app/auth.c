@@ -131,6 +131,7 @@ int auth_session_check(Db *db, const char *zToken, AuthSession *out) {
   memcpy(out->zTokenHash, zHash, sizeof zHash);
   out->actor.userId = row.userId;
   out->actor.orgId = row.orgId;
+  out->actor.departmentId = row.departmentId;
   out->actor.zLogin = out->zLogin;
   out->actor.perms = user_store_permissions(db, row.userId);
   return 1;

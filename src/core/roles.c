@@ -8,7 +8,8 @@ const char *const role_codes[ROLE_COUNT] = {
     "admin_prosecutor", "petition_officer", "political_officer", "clerk",
 };
 
-const uint32_t perm_all[] = {PERM_SELF, PERM_ORG_READ, PERM_ADMIN_MANAGE, PERM_AUDIT_READ, PERM_CALENDAR_MANAGE, 0};
+const uint32_t perm_all[] = {PERM_SELF, PERM_ORG_READ, PERM_ADMIN_MANAGE, PERM_AUDIT_READ, PERM_CALENDAR_MANAGE,
+                              PERM_CASE_READ, PERM_CASE_REGISTER, PERM_CASE_HANDLE, 0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -22,6 +23,12 @@ uint32_t role_permissions(const char *zRole) {
   uint32_t p = PERM_SELF | PERM_ORG_READ;
   if (strcmp(zRole, "admin") == 0) p |= PERM_ADMIN_MANAGE | PERM_AUDIT_READ | PERM_CALENDAR_MANAGE;
   if (strcmp(zRole, "leader") == 0) p |= PERM_AUDIT_READ;
+  static const char *const readers[] = {"leader", "prosecutor", "assistant", "case_manager", "admin_prosecutor", "clerk"};
+  for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
+    if (strcmp(zRole, readers[i]) == 0) p |= PERM_CASE_READ;
+  }
+  if (strcmp(zRole, "case_manager") == 0) p |= PERM_CASE_REGISTER | PERM_CASE_HANDLE;
+  if (strcmp(zRole, "prosecutor") == 0 || strcmp(zRole, "assistant") == 0) p |= PERM_CASE_HANDLE;
   return p;
 }
 
@@ -32,6 +39,9 @@ const char *perm_name(uint32_t perm) {
     case PERM_ADMIN_MANAGE: return "admin.manage";
     case PERM_AUDIT_READ: return "audit.read";
     case PERM_CALENDAR_MANAGE: return "calendar.manage";
+    case PERM_CASE_READ: return "case.read";
+    case PERM_CASE_REGISTER: return "case.register";
+    case PERM_CASE_HANDLE: return "case.handle";
     default: return NULL;
   }
 }

@@ -13,6 +13,9 @@ typedef enum {
   PERM_ADMIN_MANAGE = 1u << 2,  /* create and edit organisations, departments, users */
   PERM_AUDIT_READ = 1u << 3,    /* read the audit log */
   PERM_CALENDAR_MANAGE = 1u << 4, /* import the official holiday calendar (deployment-wide) */
+  PERM_CASE_READ = 1u << 5,     /* read cases, persons, events and deadlines of the organisation */
+  PERM_CASE_REGISTER = 1u << 6, /* register (受理) and assign (分案) cases; handle any case; office-wide deadlines */
+  PERM_CASE_HANDLE = 1u << 7,   /* record events on the cases of one's department or assigned to one */
 } Perm;
 
 #define ROLE_COUNT 9

@@ -102,6 +102,19 @@ int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
       case JIN_BOOL:
         if (!json_is_boolean(v)) return err_field(e, f->zName, "字段 %s 必须是 true 或 false", f->zName);
         break;
+      case JIN_OBJECTS: {
+        if (!json_is_array(v)) return err_field(e, f->zName, "字段 %s 必须是对象数组", f->zName);
+        size_t n = json_array_size(v);
+        if (n > JIN_MAX_ITEMS) return err_set(e, 413, "too_large", f->zName, "字段 %s 的项目过多", f->zName);
+        if ((int64_t)n < f->min) return err_field(e, f->zName, "字段 %s 至少需要 %lld 项", f->zName, (long long)f->min);
+        if ((int64_t)n > f->max) return err_field(e, f->zName, "字段 %s 最多 %lld 项", f->zName, (long long)f->max);
+        size_t k;
+        json_t *item;
+        json_array_foreach(v, k, item) {
+          if (!json_is_object(item)) return err_field(e, f->zName, "字段 %s 的每一项必须是对象", f->zName);
+        }
+        break;
+      }
       case JIN_STRINGS: {
         if (!json_is_array(v)) return err_field(e, f->zName, "字段 %s 必须是字符串数组", f->zName);
         size_t n = json_array_size(v);

@@ -22,7 +22,8 @@ typedef enum {
   JIN_BOOL,          /* true or false */
   JIN_STRINGS,       /* array of one-line strings */
   JIN_ID_OR_NULL,    /* positive integer or null */
-  JIN_STRING_OR_NULL /* one-line string or null */
+  JIN_STRING_OR_NULL, /* one-line string or null */
+  JIN_OBJECTS         /* array of objects ([min, max] items), each checked by the caller */
 } JinType;
 
 typedef struct JinField {

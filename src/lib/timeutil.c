@@ -23,3 +23,10 @@ void time_today(char out[11]) {
   memcpy(out, z, 10);
   out[10] = 0;
 }
+
+void time_today_china(char out[11]) {
+  char z[32];
+  time_iso(time_now() + 8 * 3600, z);
+  memcpy(out, z, 10);
+  out[10] = 0;
+}

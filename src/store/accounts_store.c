@@ -372,7 +372,8 @@ int session_store_insert(Db *db, const char *zTokenHash, int64_t userId, const c
 }
 
 int session_store_get(Db *db, const char *zTokenHash, SessionRow *out) {
-  Stmt *s = db_prepare(db, "SELECT s.user_id, u.org_id, u.login, s.csrf_token, s.last_seen, s.expires_at, u.active"
+  Stmt *s = db_prepare(db, "SELECT s.user_id, u.org_id, u.login, s.csrf_token, s.last_seen, s.expires_at, u.active,"
+                           " coalesce(u.department_id, 0)"
                            " FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?1");
   db_bind_text(s, 1, zTokenHash);
   int rc = db_step(s);
@@ -384,6 +385,7 @@ int session_store_get(Db *db, const char *zTokenHash, SessionRow *out) {
     out->lastSeen = db_col_int(s, 4);
     out->expiresAt = db_col_int(s, 5);
     out->active = (int)db_col_int(s, 6);
+    out->departmentId = db_col_int(s, 7);
   }
   db_done(s);
   return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;

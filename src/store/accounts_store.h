@@ -69,6 +69,7 @@ int session_store_insert(Db *db, const char *zTokenHash, int64_t userId, const c
 typedef struct SessionRow {
   int64_t userId;
   int64_t orgId;
+  int64_t departmentId;
   char zLogin[64];
   char zCsrf[65];
   int64_t lastSeen;

@@ -25,6 +25,20 @@ int api_audit_list(Req *r);
 int api_calendar_due(Req *r);
 int api_calendar_year(Req *r);
 int api_calendar_import(Req *r);
+int api_reference_case_types(Req *r);
+int api_reference_charges(Req *r);
+int api_cases_list(Req *r);
+int api_cases_create(Req *r);
+int api_cases_get(Req *r);
+int api_cases_update(Req *r);
+int api_cases_add_person(Req *r);
+int api_cases_update_person(Req *r);
+int api_cases_event(Req *r);
+int api_cases_rotation(Req *r);
+int api_deadlines_list(Req *r);
+int api_deadlines_summary(Req *r);
+int api_settings_fast_track_get(Req *r);
+int api_settings_fast_track_put(Req *r);
 int static_serve(Req *r);
 
 #endif

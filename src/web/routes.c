@@ -30,6 +30,20 @@ const Route routes[] = {
   {"GET",    "/api/v1/calendar/due",            PERM_SELF,         0, BODY_NONE,          api_calendar_due},
   {"GET",    "/api/v1/calendar",                PERM_ORG_READ,     0, BODY_NONE,          api_calendar_year},
   {"POST",   "/api/v1/calendar/import",         PERM_CALENDAR_MANAGE, 1, BODY_DEFAULT_MAX, api_calendar_import},
+  {"GET",    "/api/v1/reference/case-types",    PERM_CASE_READ,    0, BODY_NONE,          api_reference_case_types},
+  {"GET",    "/api/v1/reference/charges",       PERM_CASE_READ,    0, BODY_NONE,          api_reference_charges},
+  {"GET",    "/api/v1/cases",                   PERM_CASE_READ,    0, BODY_NONE,          api_cases_list},
+  {"POST",   "/api/v1/cases",                   PERM_CASE_REGISTER, 1, BODY_DEFAULT_MAX,  api_cases_create},
+  {"GET",    "/api/v1/cases/rotation",          PERM_CASE_REGISTER, 0, BODY_NONE,         api_cases_rotation},
+  {"GET",    "/api/v1/cases/{id}",              PERM_CASE_READ,    0, BODY_NONE,          api_cases_get},
+  {"PUT",    "/api/v1/cases/{id}",              PERM_CASE_HANDLE,  1, BODY_DEFAULT_MAX,   api_cases_update},
+  {"POST",   "/api/v1/cases/{id}/persons",      PERM_CASE_HANDLE,  1, BODY_DEFAULT_MAX,   api_cases_add_person},
+  {"PUT",    "/api/v1/cases/{id}/persons/{id}", PERM_CASE_HANDLE,  1, BODY_DEFAULT_MAX,   api_cases_update_person},
+  {"POST",   "/api/v1/cases/{id}/events",       PERM_CASE_HANDLE,  1, BODY_DEFAULT_MAX,   api_cases_event},
+  {"GET",    "/api/v1/deadlines",               PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_list},
+  {"GET",    "/api/v1/deadlines/summary",       PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_summary},
+  {"GET",    "/api/v1/settings/fast-track",     PERM_ADMIN_MANAGE, 0, BODY_NONE,          api_settings_fast_track_get},
+  {"PUT",    "/api/v1/settings/fast-track",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_fast_track_put},
 };
 /* clang-format on */
 

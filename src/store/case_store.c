@@ -1,0 +1,714 @@
+/* case_store.c: SQL for cases, persons, charges, events and deadlines (see case_store.h). */
+#include "store/case_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/mem.h"
+
+/* Copies column i (or "" for NULL) into a fixed buffer. */
+static void col_copy(Stmt *s, int i, char *out, size_t n) { snprintf(out, n, "%s", db_col_text(s, i)); }
+
+/* Binds z, or NULL when z is NULL or empty. */
+static void bind_opt(Stmt *s, int i, const char *z) { db_bind_text(s, i, z && *z ? z : NULL); }
+
+/* Finishes a write statement: 0 when done, -1 otherwise. */
+static int step_done(Stmt *s) {
+  int rc = db_step(s);
+  db_done(s);
+  return rc == DB_DONE ? 0 : -1;
+}
+
+/* ---- numbering -------------------------------------------------------------------------------------------- */
+
+int64_t case_store_next_sequence(Db *db, int64_t orgId, int year, const char *zType) {
+  Stmt *s = db_prepare(db, "INSERT INTO case_sequence(org_id, year, case_type, last) VALUES (?1, ?2, ?3, 1)"
+                           " ON CONFLICT(org_id, year, case_type) DO UPDATE SET last = last + 1 RETURNING last");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, year);
+  db_bind_text(s, 3, zType);
+  int64_t v = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
+  db_done(s);
+  return v;
+}
+
+int case_store_numbering(Db *db, int64_t orgId, char **pzFormat, char **pzShort) {
+  Stmt *s = db_prepare(db, "SELECT case_number_format, coalesce(short_name, substr(name, 1, 1)) FROM org WHERE id = ?1");
+  db_bind_int(s, 1, orgId);
+  int rc = db_step(s);
+  if (rc == DB_ROW) {
+    *pzFormat = xstrdup(db_col_text(s, 0));
+    *pzShort = xstrdup(db_col_text(s, 1));
+  }
+  db_done(s);
+  return rc == DB_ROW ? 0 : -1;
+}
+
+/* ---- cases ------------------------------------------------------------------------------------------------ */
+
+int64_t case_store_insert(Db *db, const CaseRow *c, const char *zTitle, const char *zSourceAgency,
+                          const char *zSourceNumber, const char *zNow) {
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO case_record(org_id, case_number, case_type, title, source_agency, source_number,"
+                       " received_on, department_id, prosecutor_id, status, major_complex, summary_procedure,"
+                       " prior_returns, created_at, updated_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)");
+  db_bind_int(s, 1, c->orgId);
+  db_bind_text(s, 2, c->zNumber);
+  db_bind_text(s, 3, c->zType);
+  db_bind_text(s, 4, zTitle);
+  db_bind_text(s, 5, zSourceAgency);
+  bind_opt(s, 6, zSourceNumber);
+  db_bind_text(s, 7, c->zReceived);
+  if (c->departmentId) db_bind_int(s, 8, c->departmentId);
+  if (c->prosecutorId) db_bind_int(s, 9, c->prosecutorId);
+  db_bind_text(s, 10, c->zStatus);
+  db_bind_int(s, 11, c->majorComplex);
+  db_bind_int(s, 12, c->summaryProcedure);
+  db_bind_int(s, 13, c->priorReturns);
+  db_bind_text(s, 14, zNow);
+  return step_done(s) ? -1 : db_last_id(db);
+}
+
+int case_store_update(Db *db, const CaseRow *c, const char *zNow) {
+  Stmt *s = db_prepare(db,
+                       "UPDATE case_record SET status = ?3, department_id = ?4, prosecutor_id = ?5, major_complex = ?6,"
+                       " summary_procedure = ?7, concluded_on = ?8, archived_on = ?9, transferred_on = ?10,"
+                       " updated_at = ?11 WHERE org_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, c->orgId);
+  db_bind_int(s, 2, c->id);
+  db_bind_text(s, 3, c->zStatus);
+  if (c->departmentId) db_bind_int(s, 4, c->departmentId);
+  if (c->prosecutorId) db_bind_int(s, 5, c->prosecutorId);
+  db_bind_int(s, 6, c->majorComplex);
+  db_bind_int(s, 7, c->summaryProcedure);
+  bind_opt(s, 8, c->zConcluded);
+  bind_opt(s, 9, c->zArchived);
+  bind_opt(s, 10, c->zTransferred);
+  db_bind_text(s, 11, zNow);
+  return step_done(s);
+}
+
+int case_store_update_title(Db *db, int64_t orgId, int64_t id, const char *zTitle) {
+  Stmt *s = db_prepare(db, "UPDATE case_record SET title = ?3 WHERE org_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, id);
+  db_bind_text(s, 3, zTitle);
+  return step_done(s);
+}
+
+int case_store_load(Db *db, int64_t orgId, int64_t id, CaseRow *out) {
+  Stmt *s = db_prepare(db,
+                       "SELECT id, org_id, coalesce(department_id, 0), coalesce(prosecutor_id, 0), case_number,"
+                       " case_type, status, received_on, concluded_on, archived_on, transferred_on, major_complex,"
+                       " summary_procedure, prior_returns FROM case_record WHERE org_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, id);
+  int rc = db_step(s);
+  if (rc == DB_ROW) {
+    memset(out, 0, sizeof *out);
+    out->id = db_col_int(s, 0);
+    out->orgId = db_col_int(s, 1);
+    out->departmentId = db_col_int(s, 2);
+    out->prosecutorId = db_col_int(s, 3);
+    col_copy(s, 4, out->zNumber, sizeof out->zNumber);
+    col_copy(s, 5, out->zType, sizeof out->zType);
+    col_copy(s, 6, out->zStatus, sizeof out->zStatus);
+    col_copy(s, 7, out->zReceived, sizeof out->zReceived);
+    col_copy(s, 8, out->zConcluded, sizeof out->zConcluded);
+    col_copy(s, 9, out->zArchived, sizeof out->zArchived);
+    col_copy(s, 10, out->zTransferred, sizeof out->zTransferred);
+    out->majorComplex = (int)db_col_int(s, 11);
+    out->summaryProcedure = (int)db_col_int(s, 12);
+    out->priorReturns = (int)db_col_int(s, 13);
+  }
+  db_done(s);
+  return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
+int case_store_number_exists(Db *db, int64_t orgId, const char *zNumber) {
+  Stmt *s = db_prepare(db, "SELECT 1 FROM case_record WHERE org_id = ?1 AND case_number = ?2");
+  db_bind_int(s, 1, orgId);
+  db_bind_text(s, 2, zNumber);
+  int rc = db_step(s);
+  db_done(s);
+  return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
+/* ---- persons ---------------------------------------------------------------------------------------------- */
+
+int case_store_persons(Db *db, int64_t caseId, PersonRow *a, int *pn) {
+  Stmt *s = db_prepare(db,
+                       "SELECT id, name, coalesce(id_number, ''), custody, plea, coalesce(sentence_band, ''),"
+                       " coalesce(decision, ''), coalesce(decision_on, '') FROM case_person WHERE case_id = ?1"
+                       " ORDER BY id");
+  db_bind_int(s, 1, caseId);
+  int n = 0, rc;
+  while ((rc = db_step(s)) == DB_ROW && n < CASE_MAX_PERSONS) {
+    PersonRow *p = &a[n++];
+    p->id = db_col_int(s, 0);
+    col_copy(s, 1, p->zName, sizeof p->zName);
+    col_copy(s, 2, p->zIdNumber, sizeof p->zIdNumber);
+    col_copy(s, 3, p->zCustody, sizeof p->zCustody);
+    p->plea = (int)db_col_int(s, 4);
+    col_copy(s, 5, p->zSentenceBand, sizeof p->zSentenceBand);
+    col_copy(s, 6, p->zDecision, sizeof p->zDecision);
+    col_copy(s, 7, p->zDecisionOn, sizeof p->zDecisionOn);
+  }
+  db_done(s);
+  *pn = n;
+  return rc == DB_ERROR ? -1 : 0;
+}
+
+int64_t case_store_person_insert(Db *db, int64_t orgId, int64_t caseId, const char *zName, const char *zIdNumber,
+                                 const char *zSex, const char *zBirth, const char *zCustody, const char *zCustodySince,
+                                 int plea, const char *zSentenceBand) {
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO case_person(org_id, case_id, name, id_number, sex, birth_date, custody,"
+                       " custody_since, plea, sentence_band) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, caseId);
+  db_bind_text(s, 3, zName);
+  bind_opt(s, 4, zIdNumber);
+  bind_opt(s, 5, zSex);
+  bind_opt(s, 6, zBirth);
+  db_bind_text(s, 7, zCustody);
+  bind_opt(s, 8, zCustodySince);
+  db_bind_int(s, 9, plea);
+  bind_opt(s, 10, zSentenceBand);
+  return step_done(s) ? -1 : db_last_id(db);
+}
+
+int case_store_person_update(Db *db, int64_t caseId, int64_t personId, const char *zName, int plea,
+                             const char *zSentenceBand) {
+  Stmt *s = db_prepare(db, "UPDATE case_person SET name = ?3, plea = ?4, sentence_band = ?5"
+                           " WHERE case_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, caseId);
+  db_bind_int(s, 2, personId);
+  db_bind_text(s, 3, zName);
+  db_bind_int(s, 4, plea);
+  bind_opt(s, 5, zSentenceBand);
+  return step_done(s);
+}
+
+int case_store_person_set_custody(Db *db, int64_t caseId, int64_t personId, const char *zCustody, const char *zSince) {
+  Stmt *s = db_prepare(db, "UPDATE case_person SET custody = ?3, custody_since = ?4 WHERE case_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, caseId);
+  db_bind_int(s, 2, personId);
+  db_bind_text(s, 3, zCustody);
+  bind_opt(s, 4, zSince);
+  return step_done(s);
+}
+
+int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zType,
+                             const char *zOn) {
+  Stmt *s = db_prepare(db, "UPDATE case_person SET decision = ?3, non_prosecution_type = ?4, decision_on = ?5"
+                           " WHERE case_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, caseId);
+  db_bind_int(s, 2, personId);
+  db_bind_text(s, 3, zDecision);
+  bind_opt(s, 4, zType);
+  db_bind_text(s, 5, zOn);
+  return step_done(s);
+}
+
+int case_store_person_judgment(Db *db, int64_t caseId, int64_t personId, const char *zOn, const char *zSentence,
+                               int adopted, int consistent) {
+  Stmt *s = db_prepare(db, "UPDATE case_person SET judgment_on = ?3, sentence = ?4, recommendation_adopted = ?5,"
+                           " judgment_consistent = ?6 WHERE case_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, caseId);
+  db_bind_int(s, 2, personId);
+  db_bind_text(s, 3, zOn);
+  db_bind_text(s, 4, zSentence);
+  db_bind_int(s, 5, adopted);
+  db_bind_int(s, 6, consistent);
+  return step_done(s);
+}
+
+int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharge) {
+  Stmt *s = db_prepare(db, "DELETE FROM case_person_charge WHERE person_id = ?1");
+  db_bind_int(s, 1, personId);
+  if (step_done(s)) return -1;
+  size_t i;
+  json_t *c;
+  json_array_foreach(aCharge, i, c) {
+    s = db_prepare(db, "INSERT OR IGNORE INTO case_person_charge(person_id, charge) VALUES (?1, ?2)");
+    db_bind_int(s, 1, personId);
+    db_bind_text(s, 2, json_string_value(c));
+    if (step_done(s)) return -1;
+  }
+  return 0;
+}
+
+/* ---- events ----------------------------------------------------------------------------------------------- */
+
+int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const char *zKind, const char *zOn,
+                                int64_t personId, const json_t *data, int64_t userId, const char *zAt) {
+  char *zData = data ? json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+  Stmt *s = db_prepare(db, "INSERT INTO case_event(org_id, case_id, kind, on_date, person_id, data, user_id, at)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, caseId);
+  db_bind_text(s, 3, zKind);
+  db_bind_text(s, 4, zOn);
+  if (personId) db_bind_int(s, 5, personId);
+  db_bind_text(s, 6, zData);
+  if (userId) db_bind_int(s, 7, userId);
+  db_bind_text(s, 8, zAt);
+  int rc = step_done(s);
+  free(zData);
+  return rc ? -1 : db_last_id(db);
+}
+
+int case_store_history(Db *db, int64_t caseId, CaseHistory *h) {
+  memset(h, 0, sizeof *h);
+  Stmt *s = db_prepare(db, "SELECT kind, on_date FROM case_event WHERE case_id = ?1"
+                           " AND kind IN ('return', 'resubmit', 'extend', 'transfer') ORDER BY id");
+  db_bind_int(s, 1, caseId);
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    const char *zKind = db_col_text(s, 0);
+    JwDate d = 0;
+    date_parse(db_col_text(s, 1), 10, &d);
+    if (strcmp(zKind, "return") == 0 && h->nReturns < CASE_MAX_RETURNS) {
+      h->aReturn[h->nReturns++] = d;
+    } else if (strcmp(zKind, "resubmit") == 0 && h->nReturns > 0) {
+      h->aResubmit[h->nReturns - 1] = d;
+    } else if (strcmp(zKind, "extend") == 0) {
+      h->aExtended[h->nReturns] = 1;
+    } else if (strcmp(zKind, "transfer") == 0) {
+      h->transferredOn = d;
+    }
+  }
+  db_done(s);
+  return rc == DB_ERROR ? -1 : 0;
+}
+
+/* ---- deadlines -------------------------------------------------------------------------------------------- */
+
+int case_store_deadlines_replace(Db *db, const CaseRow *c, const CaseDeadline *a, int n) {
+  Stmt *s = db_prepare(db, "DELETE FROM deadline WHERE case_id = ?1");
+  db_bind_int(s, 1, c->id);
+  if (step_done(s)) return -1;
+  for (int i = 0; i < n; i++) {
+    char zStart[11], zDue[11], zClosed[11], zLen[8];
+    date_format(a[i].startOn, zStart);
+    date_format(a[i].dueOn, zDue);
+    if (a[i].closedOn) date_format(a[i].closedOn, zClosed);
+    period_format_length(a[i].length, zLen);
+    s = db_prepare(db,
+                   "INSERT INTO deadline(org_id, case_id, kind, sequence, start_on, length, extra_days, custody_bound,"
+                   " due_on, warn_days, status, closed_on, provisional, rule, prosecutor_id, department_id)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+    db_bind_int(s, 1, c->orgId);
+    db_bind_int(s, 2, c->id);
+    db_bind_text(s, 3, deadline_kind_code(a[i].kind));
+    db_bind_int(s, 4, a[i].sequence);
+    db_bind_text(s, 5, zStart);
+    db_bind_text(s, 6, zLen);
+    db_bind_int(s, 7, a[i].extraDays);
+    db_bind_int(s, 8, a[i].custodyBound);
+    db_bind_text(s, 9, zDue);
+    db_bind_int(s, 10, a[i].warnDays);
+    db_bind_text(s, 11, a[i].open ? "open" : "closed");
+    db_bind_text(s, 12, a[i].open ? NULL : zClosed);
+    db_bind_int(s, 13, a[i].provisional);
+    db_bind_text(s, 14, a[i].zRule);
+    if (c->prosecutorId) db_bind_int(s, 15, c->prosecutorId);
+    if (c->departmentId) db_bind_int(s, 16, c->departmentId);
+    if (step_done(s)) return -1;
+  }
+  return 0;
+}
+
+int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn) {
+  Stmt *s = db_prepare(db, "SELECT DISTINCT case_id FROM deadline WHERE status = 'open' ORDER BY case_id");
+  int n = 0, cap = 64, rc;
+  int64_t *a = xmalloc(sizeof(int64_t) * (size_t)cap);
+  while ((rc = db_step(s)) == DB_ROW) {
+    if (n == cap) a = xrealloc(a, sizeof(int64_t) * (size_t)(cap *= 2));
+    a[n++] = db_col_int(s, 0);
+  }
+  db_done(s);
+  if (rc == DB_ERROR) {
+    free(a);
+    return NULL;
+  }
+  *pn = n;
+  return a;
+}
+
+int case_store_org_of_case(Db *db, int64_t caseId, int64_t *pOrgId) {
+  Stmt *s = db_prepare(db, "SELECT org_id FROM case_record WHERE id = ?1");
+  db_bind_int(s, 1, caseId);
+  int rc = db_step(s);
+  if (rc == DB_ROW) *pOrgId = db_col_int(s, 0);
+  db_done(s);
+  return rc == DB_ROW ? 0 : -1;
+}
+
+/* ---- API reads -------------------------------------------------------------------------------------------- */
+
+/* Today (China Standard Time, 'YYYY-MM-DD') is bound as ?20 in every query that computes deadline levels, so the
+ * shared SQL fragments below can be combined with filters numbered ?1.. upwards. */
+#define TODAY_PARAM 20
+
+/* The level and days left of a deadline row, computed in SQL from ?20 (today). Columns: level, days_left. */
+#define DEADLINE_LEVEL_SQL                                                                                     \
+  "CASE WHEN d.status = 'closed' THEN CASE WHEN d.closed_on <= d.due_on THEN 'met' ELSE 'late' END"           \
+  " WHEN d.due_on < ?20 THEN 'overdue' WHEN d.due_on = ?20 THEN 'due'"                                           \
+  " WHEN julianday(d.due_on) - julianday(?20) <= d.warn_days THEN 'warning' ELSE 'normal' END,"                 \
+  " CAST(julianday(d.due_on) - julianday(?20) AS INTEGER)"
+
+#define DEADLINE_SELECT                                                                                        \
+  "SELECT d.id, d.case_id, c.case_number, c.title, d.kind, d.sequence, d.start_on, d.length, d.extra_days,"     \
+  " d.custody_bound, d.due_on, d.warn_days, d.status, d.closed_on, d.provisional, d.rule, d.prosecutor_id,"     \
+  " u.name, d.department_id, " DEADLINE_LEVEL_SQL                                                              \
+  " FROM deadline d JOIN case_record c ON c.id = d.case_id LEFT JOIN app_user u ON u.id = d.prosecutor_id"
+
+static json_t *opt_text(Stmt *s, int i) { return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i)); }
+static json_t *opt_int(Stmt *s, int i) { return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i)); }
+
+/* A Deadline object from a DEADLINE_SELECT row. */
+static json_t *deadline_from_row(Stmt *s) {
+  json_t *o = json_object();
+  json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
+  json_object_set_new(o, "case_id", json_integer(db_col_int(s, 1)));
+  json_object_set_new(o, "case_number", json_string(db_col_text(s, 2)));
+  json_object_set_new(o, "case_title", json_string(db_col_text(s, 3)));
+  json_object_set_new(o, "kind", json_string(db_col_text(s, 4)));
+  json_object_set_new(o, "sequence", json_integer(db_col_int(s, 5)));
+  json_object_set_new(o, "start_on", json_string(db_col_text(s, 6)));
+  json_object_set_new(o, "length", json_string(db_col_text(s, 7)));
+  json_object_set_new(o, "extra_days", json_integer(db_col_int(s, 8)));
+  json_object_set_new(o, "custody_bound", json_boolean(db_col_int(s, 9)));
+  json_object_set_new(o, "due_on", json_string(db_col_text(s, 10)));
+  json_object_set_new(o, "warn_days", json_integer(db_col_int(s, 11)));
+  json_object_set_new(o, "status", json_string(db_col_text(s, 12)));
+  json_object_set_new(o, "closed_on", opt_text(s, 13));
+  json_object_set_new(o, "provisional", json_boolean(db_col_int(s, 14)));
+  json_object_set_new(o, "rule", json_string(db_col_text(s, 15)));
+  json_object_set_new(o, "prosecutor_id", opt_int(s, 16));
+  json_object_set_new(o, "prosecutor_name", opt_text(s, 17));
+  json_object_set_new(o, "department_id", opt_int(s, 18));
+  json_object_set_new(o, "level", json_string(db_col_text(s, 19)));
+  json_object_set_new(o, "days_left", json_integer(db_col_int(s, 20)));
+  return o;
+}
+
+/* Persons of a case with their charges, as API objects. */
+static json_t *case_persons_json(Db *db, int64_t caseId) {
+  Stmt *s = db_prepare(db,
+                       "SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.custody, p.custody_since, p.plea,"
+                       " p.sentence_band, p.decision, p.non_prosecution_type, p.decision_on, p.judgment_on,"
+                       " p.sentence, p.recommendation_adopted, p.judgment_consistent,"
+                       " (SELECT group_concat(charge, ',') FROM (SELECT charge FROM case_person_charge pc"
+                       "   WHERE pc.person_id = p.id ORDER BY charge))"
+                       " FROM case_person p WHERE p.case_id = ?1 ORDER BY p.id");
+  db_bind_int(s, 1, caseId);
+  json_t *items = json_array();
+  while (db_step(s) == DB_ROW) {
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
+    json_object_set_new(o, "name", json_string(db_col_text(s, 1)));
+    json_object_set_new(o, "id_number", opt_text(s, 2));
+    json_object_set_new(o, "sex", opt_text(s, 3));
+    json_object_set_new(o, "birth_date", opt_text(s, 4));
+    json_object_set_new(o, "custody", json_string(db_col_text(s, 5)));
+    json_object_set_new(o, "custody_since", opt_text(s, 6));
+    json_object_set_new(o, "in_custody", json_boolean(custody_is_in_custody(db_col_text(s, 5))));
+    json_object_set_new(o, "plea", json_boolean(db_col_int(s, 7)));
+    json_object_set_new(o, "sentence_band", opt_text(s, 8));
+    json_object_set_new(o, "decision", opt_text(s, 9));
+    json_object_set_new(o, "non_prosecution_type", opt_text(s, 10));
+    json_object_set_new(o, "decision_on", opt_text(s, 11));
+    if (db_col_is_null(s, 12)) {
+      json_object_set_new(o, "judgment", json_null());
+    } else {
+      json_object_set_new(o, "judgment",
+                          json_pack("{s:s, s:s, s:b, s:b}", "judgment_on", db_col_text(s, 12), "sentence",
+                                    db_col_text(s, 13), "recommendation_adopted", (int)db_col_int(s, 14), "consistent",
+                                    (int)db_col_int(s, 15)));
+    }
+    json_t *ch = json_array();
+    const char *z = db_col_text(s, 16);
+    while (*z) {
+      const char *zComma = strchr(z, ',');
+      size_t n = zComma ? (size_t)(zComma - z) : strlen(z);
+      char zCode[64];
+      if (n < sizeof zCode) {
+        memcpy(zCode, z, n);
+        zCode[n] = 0;
+        const Charge *c = charge_by_code(zCode);
+        json_array_append_new(ch, json_pack("{s:s, s:s}", "code", zCode, "name", c ? c->zName : zCode));
+      }
+      z += n + (zComma ? 1 : 0);
+    }
+    json_object_set_new(o, "charges", ch);
+    json_array_append_new(items, o);
+  }
+  db_done(s);
+  return items;
+}
+
+static json_t *case_events_json(Db *db, int64_t caseId) {
+  Stmt *s = db_prepare(db, "SELECT e.id, e.kind, e.on_date, e.person_id, e.data, u.login, e.at FROM case_event e"
+                           " LEFT JOIN app_user u ON u.id = e.user_id WHERE e.case_id = ?1 ORDER BY e.id");
+  db_bind_int(s, 1, caseId);
+  json_t *items = json_array();
+  while (db_step(s) == DB_ROW) {
+    json_t *data = db_col_is_null(s, 4) ? NULL : json_loads(db_col_text(s, 4), 0, NULL);
+    json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0),
+                                           "kind", db_col_text(s, 1), "on", db_col_text(s, 2), "person_id",
+                                           opt_int(s, 3), "data", data ? data : json_object(), "user_login",
+                                           opt_text(s, 5), "at", db_col_text(s, 6)));
+  }
+  db_done(s);
+  return items;
+}
+
+/* The columns of a case summary, with ?20 as today. */
+#define CASE_SELECT                                                                                               \
+  "SELECT c.id, c.case_number, c.case_type, c.title, c.source_agency, c.source_number, c.received_on,"             \
+  " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"            \
+  " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                 \
+  " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id)),"  \
+  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'),"                            \
+  " (SELECT CASE WHEN min(d.due_on) < ?20 THEN 'overdue' WHEN min(d.due_on) = ?20 THEN 'due'"                       \
+  "   WHEN min(julianday(d.due_on) - julianday(?20) - d.warn_days) <= 0 THEN 'warning' ELSE 'normal' END"           \
+  "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' HAVING count(*) > 0)"                           \
+  " FROM case_record c LEFT JOIN department dp ON dp.id = c.department_id"                                          \
+  " LEFT JOIN app_user u ON u.id = c.prosecutor_id"
+
+static json_t *case_summary_from_row(Stmt *s) {
+  json_t *o = json_object();
+  json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
+  json_object_set_new(o, "case_number", json_string(db_col_text(s, 1)));
+  json_object_set_new(o, "case_type", json_string(db_col_text(s, 2)));
+  json_object_set_new(o, "title", json_string(db_col_text(s, 3)));
+  json_object_set_new(o, "source_agency", json_string(db_col_text(s, 4)));
+  json_object_set_new(o, "source_number", opt_text(s, 5));
+  json_object_set_new(o, "received_on", json_string(db_col_text(s, 6)));
+  json_object_set_new(o, "department_id", opt_int(s, 7));
+  json_object_set_new(o, "department_name", opt_text(s, 8));
+  json_object_set_new(o, "prosecutor_id", opt_int(s, 9));
+  json_object_set_new(o, "prosecutor_name", opt_text(s, 10));
+  json_object_set_new(o, "status", json_string(db_col_text(s, 11)));
+  json_object_set_new(o, "major_complex", json_boolean(db_col_int(s, 12)));
+  json_object_set_new(o, "summary_procedure", json_boolean(db_col_int(s, 13)));
+  json_object_set_new(o, "prior_returns", json_integer(db_col_int(s, 14)));
+  json_object_set_new(o, "concluded_on", opt_text(s, 15));
+  json_object_set_new(o, "archived_on", opt_text(s, 16));
+  json_object_set_new(o, "transferred_on", opt_text(s, 17));
+  json_object_set_new(o, "created_at", json_string(db_col_text(s, 18)));
+  json_object_set_new(o, "updated_at", json_string(db_col_text(s, 19)));
+  json_object_set_new(o, "person_names", json_string(db_col_text(s, 20)));
+  json_object_set_new(o, "next_due", opt_text(s, 21));
+  json_object_set_new(o, "level", opt_text(s, 22));
+  return o;
+}
+
+json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday) {
+  Stmt *s = db_prepare(db, CASE_SELECT " WHERE c.org_id = ?1 AND c.id = ?2");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, id);
+  db_bind_text(s, TODAY_PARAM, zToday);
+  json_t *o = db_step(s) == DB_ROW ? case_summary_from_row(s) : NULL;
+  db_done(s);
+  if (!o) return NULL;
+  json_object_set_new(o, "persons", case_persons_json(db, id));
+  json_object_set_new(o, "events", case_events_json(db, id));
+  s = db_prepare(db, DEADLINE_SELECT " WHERE d.case_id = ?1 ORDER BY d.due_on, d.id");
+  db_bind_int(s, 1, id);
+  db_bind_text(s, TODAY_PARAM, zToday);
+  json_t *dl = json_array();
+  while (db_step(s) == DB_ROW) json_array_append_new(dl, deadline_from_row(s));
+  db_done(s);
+  json_object_set_new(o, "deadlines", dl);
+  return o;
+}
+
+/* Filters of the case list; every one is bound, and NULL disables it. ?7 is a LIKE pattern (escaped), ?8 an exact
+ * normalised ID number. */
+#define CASE_WHERE                                                                                              \
+  " WHERE c.org_id = ?1 AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.case_type = ?3)"                \
+  " AND (?4 IS NULL OR c.received_on >= ?4) AND (?5 IS NULL OR c.received_on <= ?5)"                           \
+  " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM case_person p JOIN case_person_charge pc ON pc.person_id = p.id"   \
+  "   WHERE p.case_id = c.id AND pc.charge = ?6))"                                                             \
+  " AND (?7 IS NULL OR c.case_number LIKE ?7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM case_person p"               \
+  "   WHERE p.case_id = c.id AND (p.name LIKE ?7 ESCAPE '\\' OR p.id_number = ?8)))"                          \
+  " AND (?9 IS NULL OR c.department_id = ?9) AND (?10 IS NULL OR c.prosecutor_id = ?10)"                       \
+  " AND (?11 IS NULL OR EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"         \
+  "   AND d.due_on < ?20))"
+
+/* "%q%" with LIKE metacharacters escaped; heap memory. */
+static char *like_pattern(const char *zQ) {
+  size_t n = strlen(zQ);
+  char *z = xmalloc(2 * n + 3), *p = z;
+  *p++ = '%';
+  for (size_t i = 0; i < n; i++) {
+    if (zQ[i] == '%' || zQ[i] == '_' || zQ[i] == '\\') *p++ = '\\';
+    *p++ = zQ[i];
+  }
+  *p++ = '%';
+  *p = 0;
+  return z;
+}
+
+static void case_bind_filter(Stmt *s, const CaseFilter *f, const char *zLike) {
+  db_bind_int(s, 1, f->orgId);
+  db_bind_text(s, 2, f->zStatus);
+  db_bind_text(s, 3, f->zType);
+  db_bind_text(s, 4, f->zFrom);
+  db_bind_text(s, 5, f->zTo);
+  db_bind_text(s, 6, f->zCharge);
+  db_bind_text(s, 7, zLike);
+  db_bind_text(s, 8, f->zIdNumber ? f->zIdNumber : (zLike ? "" : NULL));
+  if (f->departmentId) db_bind_int(s, 9, f->departmentId);
+  if (f->prosecutorId) db_bind_int(s, 10, f->prosecutorId);
+  if (f->overdue) db_bind_int(s, 11, 1);
+  db_bind_text(s, TODAY_PARAM, f->zToday);
+}
+
+json_t *case_store_list(Db *db, const CaseFilter *f) {
+  char *zLike = f->zQuery && *f->zQuery ? like_pattern(f->zQuery) : NULL;
+  Stmt *s = db_prepare(db, "SELECT count(*) FROM case_record c" CASE_WHERE);
+  case_bind_filter(s, f, zLike);
+  int64_t total = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
+  db_done(s);
+  json_t *items = NULL;
+  if (total >= 0) {
+    s = db_prepare(db, CASE_SELECT CASE_WHERE " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13");
+    case_bind_filter(s, f, zLike);
+    db_bind_int(s, 12, f->limit);
+    db_bind_int(s, 13, f->offset);
+    items = json_array();
+    int rc;
+    while ((rc = db_step(s)) == DB_ROW) json_array_append_new(items, case_summary_from_row(s));
+    db_done(s);
+    if (rc == DB_ERROR) {
+      json_decref(items);
+      items = NULL;
+    }
+  }
+  free(zLike);
+  if (!items) return NULL;
+  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", f->limit, "offset",
+                   f->offset);
+}
+
+/* Filters of the deadline lists. The level filter is written as due-day ranges so the index on
+ * (org_id, status, due_on) serves it; ?5 selects the level. */
+#define DEADLINE_WHERE                                                                                           \
+  " WHERE d.org_id = ?1 AND d.status = ?2 AND (?3 IS NULL OR d.prosecutor_id = ?3)"                             \
+  " AND (?4 IS NULL OR d.department_id = ?4)"                                                                   \
+  " AND (?5 IS NULL OR (?5 = 'overdue' AND d.due_on < ?20) OR (?5 = 'due' AND d.due_on = ?20)"                  \
+  "   OR (?5 = 'warning' AND d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) <= d.warn_days)"           \
+  "   OR (?5 = 'normal' AND julianday(d.due_on) - julianday(?20) > d.warn_days))"                               \
+  " AND (?6 IS NULL OR d.due_on >= ?6) AND (?7 IS NULL OR d.due_on <= ?7)"
+
+static void deadline_bind_filter(Stmt *s, const DeadlineFilter *f) {
+  db_bind_int(s, 1, f->orgId);
+  db_bind_text(s, 2, f->closed ? "closed" : "open");
+  if (f->prosecutorId) db_bind_int(s, 3, f->prosecutorId);
+  if (f->departmentId) db_bind_int(s, 4, f->departmentId);
+  db_bind_text(s, 5, f->zLevel);
+  db_bind_text(s, 6, f->zFrom);
+  db_bind_text(s, 7, f->zTo);
+  db_bind_text(s, TODAY_PARAM, f->zToday);
+}
+
+json_t *deadline_store_list(Db *db, const DeadlineFilter *f) {
+  Stmt *s = db_prepare(db, "SELECT count(*) FROM deadline d" DEADLINE_WHERE);
+  deadline_bind_filter(s, f);
+  int64_t total = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
+  db_done(s);
+  if (total < 0) return NULL;
+  s = db_prepare(db, DEADLINE_SELECT DEADLINE_WHERE " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9");
+  deadline_bind_filter(s, f);
+  db_bind_int(s, 8, f->limit);
+  db_bind_int(s, 9, f->offset);
+  json_t *items = json_array();
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) json_array_append_new(items, deadline_from_row(s));
+  db_done(s);
+  if (rc == DB_ERROR) {
+    json_decref(items);
+    return NULL;
+  }
+  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", f->limit, "offset",
+                   f->offset);
+}
+
+json_t *deadline_store_summary(Db *db, const DeadlineFilter *f) {
+  Stmt *s = db_prepare(db,
+                       "SELECT count(*) FILTER (WHERE d.due_on < ?20),"
+                       " count(*) FILTER (WHERE d.due_on = ?20),"
+                       " count(*) FILTER (WHERE d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) <= d.warn_days),"
+                       " count(*) FILTER (WHERE d.due_on >= ?20 AND d.due_on <= date(?20, '+6 days')),"
+                       " count(*) FROM deadline d" DEADLINE_WHERE);
+  DeadlineFilter all = *f;
+  all.zLevel = NULL;
+  all.zFrom = all.zTo = NULL;
+  all.closed = 0;
+  deadline_bind_filter(s, &all);
+  json_t *o = NULL;
+  if (db_step(s) == DB_ROW) {
+    o = json_pack("{s:I, s:I, s:I, s:I, s:I}", "overdue", (json_int_t)db_col_int(s, 0), "due",
+                  (json_int_t)db_col_int(s, 1), "warning", (json_int_t)db_col_int(s, 2), "week",
+                  (json_int_t)db_col_int(s, 3), "open", (json_int_t)db_col_int(s, 4));
+  }
+  db_done(s);
+  return o;
+}
+
+int case_store_rotation_pick(Db *db, int64_t orgId, int64_t departmentId, int64_t *pUserId, char *zName, size_t nName) {
+  Stmt *s = db_prepare(db,
+                       "SELECT u.id, u.name FROM app_user u"
+                       " WHERE u.org_id = ?1 AND u.department_id = ?2 AND u.active = 1"
+                       " AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'prosecutor')"
+                       " ORDER BY (SELECT max(c.id) FROM case_record c WHERE c.org_id = ?1 AND c.department_id = ?2"
+                       "   AND c.prosecutor_id = u.id) NULLS FIRST, u.id LIMIT 1");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, departmentId);
+  int rc = db_step(s);
+  if (rc == DB_ROW) {
+    *pUserId = db_col_int(s, 0);
+    snprintf(zName, nName, "%s", db_col_text(s, 1));
+  }
+  db_done(s);
+  return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
+int case_store_is_handler(Db *db, int64_t orgId, int64_t userId) {
+  Stmt *s = db_prepare(db, "SELECT 1 FROM app_user u WHERE u.org_id = ?1 AND u.id = ?2 AND u.active = 1"
+                           " AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id"
+                           "   AND r.role IN ('prosecutor', 'assistant'))");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, userId);
+  int rc = db_step(s);
+  db_done(s);
+  return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
+json_t *org_setting_get(Db *db, int64_t orgId, const char *zKey) {
+  Stmt *s = db_prepare(db, "SELECT value FROM org_setting WHERE org_id = ?1 AND key = ?2");
+  db_bind_int(s, 1, orgId);
+  db_bind_text(s, 2, zKey);
+  json_t *v = db_step(s) == DB_ROW ? json_loads(db_col_text(s, 0), 0, NULL) : NULL;
+  db_done(s);
+  return v;
+}
+
+int org_setting_put(Db *db, int64_t orgId, const char *zKey, const json_t *value) {
+  char *z = json_dumps(value, JSON_COMPACT | JSON_SORT_KEYS);
+  Stmt *s = db_prepare(db, "INSERT INTO org_setting(org_id, key, value) VALUES (?1, ?2, ?3)"
+                           " ON CONFLICT(org_id, key) DO UPDATE SET value = excluded.value");
+  db_bind_int(s, 1, orgId);
+  db_bind_text(s, 2, zKey);
+  db_bind_text(s, 3, z);
+  int rc = step_done(s);
+  free(z);
+  return rc;
+}

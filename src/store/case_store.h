@@ -1,0 +1,116 @@
+/* case_store.h: SQL for cases, persons, charges, events and deadlines.
+ *
+ * Conventions as in accounts_store.h: every function takes the organisation and matches it, reads for the API return
+ * new jansson references (NULL when not found), writes return 0 / a new id, or -1 on a database error. The plain
+ * structs are what the app layer needs to apply the rules (core/case_rules.h). */
+#ifndef JW_CASE_STORE_H
+#define JW_CASE_STORE_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "core/case_rules.h"
+#include "store/db.h"
+
+typedef struct CaseRow {
+  int64_t id, orgId, departmentId, prosecutorId;
+  char zNumber[128];
+  char zType[32];
+  char zStatus[16];
+  char zReceived[11], zConcluded[11], zArchived[11], zTransferred[11]; /* "" when NULL */
+  int majorComplex, summaryProcedure, priorReturns;
+} CaseRow;
+
+typedef struct PersonRow {
+  int64_t id;
+  char zName[160];
+  char zIdNumber[19];   /* "" when none */
+  char zCustody[16];
+  int plea;
+  char zSentenceBand[16]; /* "" when none */
+  char zDecision[24];     /* "" when undecided */
+  char zDecisionOn[11];
+} PersonRow;
+
+#define CASE_MAX_PERSONS 50
+
+/* Numbering */
+/* The next number in the organisation's sequence for (year, case type): 1, 2, ... (increments it). -1 on error. */
+int64_t case_store_next_sequence(Db *db, int64_t orgId, int year, const char *zType);
+/* The organisation's case number format and short name (its setting, or the first character of its name);
+ * heap strings the caller frees. 0 ok, -1 error. */
+int case_store_numbering(Db *db, int64_t orgId, char **pzFormat, char **pzShort);
+
+/* Cases */
+int64_t case_store_insert(Db *db, const CaseRow *c, const char *zTitle, const char *zSourceAgency,
+                          const char *zSourceNumber, const char *zNow);
+/* Writes the mutable columns of c (status, dates, flags, department, prosecutor). */
+int case_store_update(Db *db, const CaseRow *c, const char *zNow);
+int case_store_update_title(Db *db, int64_t orgId, int64_t id, const char *zTitle);
+/* 1 found, 0 not in this organisation, -1 error. */
+int case_store_load(Db *db, int64_t orgId, int64_t id, CaseRow *out);
+int case_store_number_exists(Db *db, int64_t orgId, const char *zNumber);
+
+/* Persons: *pn receives the count (at most CASE_MAX_PERSONS). 0 ok, -1 error. */
+int case_store_persons(Db *db, int64_t caseId, PersonRow *a, int *pn);
+int64_t case_store_person_insert(Db *db, int64_t orgId, int64_t caseId, const char *zName, const char *zIdNumber,
+                                 const char *zSex, const char *zBirth, const char *zCustody, const char *zCustodySince,
+                                 int plea, const char *zSentenceBand);
+int case_store_person_update(Db *db, int64_t caseId, int64_t personId, const char *zName, int plea,
+                             const char *zSentenceBand);
+int case_store_person_set_custody(Db *db, int64_t caseId, int64_t personId, const char *zCustody, const char *zSince);
+int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zType,
+                             const char *zOn);
+int case_store_person_judgment(Db *db, int64_t caseId, int64_t personId, const char *zOn, const char *zSentence,
+                               int adopted, int consistent);
+/* Replaces the person's charges with the codes in the JSON array. */
+int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharge);
+
+/* Events */
+int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const char *zKind, const char *zOn,
+                                int64_t personId, const json_t *data, int64_t userId, const char *zAt);
+/* The dated review history (returns, resubmissions, extensions per round, transfer) from the case's events. */
+int case_store_history(Db *db, int64_t caseId, CaseHistory *h);
+
+/* Deadlines: replaces the case's deadline rows with a[0..n). */
+int case_store_deadlines_replace(Db *db, const CaseRow *c, const CaseDeadline *a, int n);
+/* Ids of every case with an open deadline, for recomputation after a calendar change; *pn set; heap array. */
+int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn);
+int case_store_org_of_case(Db *db, int64_t caseId, int64_t *pOrgId);
+
+/* API reads */
+json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday);
+
+typedef struct CaseFilter {
+  int64_t orgId;
+  const char *zStatus, *zType, *zCharge, *zFrom, *zTo, *zQuery, *zIdNumber;
+  int64_t departmentId, prosecutorId;
+  int overdue;
+  const char *zToday;
+  int limit, offset;
+} CaseFilter;
+json_t *case_store_list(Db *db, const CaseFilter *f);
+
+typedef struct DeadlineFilter {
+  int64_t orgId;
+  int64_t prosecutorId;   /* 0: any */
+  int64_t departmentId;   /* 0: any */
+  const char *zLevel;     /* overdue due warning normal, or NULL */
+  const char *zFrom, *zTo;/* due day range, or NULL */
+  int closed;             /* 0 open, 1 closed */
+  const char *zToday;
+  int limit, offset;
+} DeadlineFilter;
+json_t *deadline_store_list(Db *db, const DeadlineFilter *f);
+json_t *deadline_store_summary(Db *db, const DeadlineFilter *f);
+
+/* Rotation (轮案): the active prosecutor of the department whose most recent assignment is oldest (never assigned
+ * first), ties by id. 1 found (id and name filled), 0 none, -1 error. */
+int case_store_rotation_pick(Db *db, int64_t orgId, int64_t departmentId, int64_t *pUserId, char *zName, size_t nName);
+/* 1 when userId is an active user of the organisation holding role prosecutor or assistant, else 0 (-1 error). */
+int case_store_is_handler(Db *db, int64_t orgId, int64_t userId);
+
+/* Organisation settings (JSON text values), e.g. "fast_track". NULL when unset; new reference. */
+json_t *org_setting_get(Db *db, int64_t orgId, const char *zKey);
+int org_setting_put(Db *db, int64_t orgId, const char *zKey, const json_t *value);
+
+#endif

@@ -1,0 +1,182 @@
+/* api_cases.c: cases, deadlines, reference lists and the fast-track setting (docs/api-cases.md). Handlers translate
+ * HTTP to the use cases in app/cases.c; every check of the input happens there. */
+#include <stdint.h>
+#include <string.h>
+
+#include "app/cases.h"
+#include "core/case_rules.h"
+#include "core/idcard.h"
+#include "core/roles.h"
+#include "lib/timeutil.h"
+#include "web/api.h"
+
+static int api_result(Req *r, int rc, int status, json_t *out, const JwErr *e) {
+  return rc ? reply_error(r, e) : reply_json(r, status, out);
+}
+
+int api_reference_case_types(Req *r) {
+  json_t *items = json_array();
+  for (int i = 0; i < CASE_TYPE_COUNT; i++) {
+    const CaseTypeRule *t = &case_types[i];
+    json_t *dec = json_array();
+    for (const char *const *p = t->azDecisions; *p; p++) json_array_append_new(dec, json_string(*p));
+    json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:b, s:o, s:s}", "code", t->zCode, "name", t->zName, "abbr",
+                                           t->zAbbr, "allows_return", t->allowsReturn, "decisions", dec, "rule",
+                                           t->zRule));
+  }
+  return reply_json(r, 200, json_pack("{s:o}", "items", items));
+}
+
+int api_reference_charges(Req *r) {
+  json_t *items = json_array();
+  for (size_t i = 0; i < charges_count; i++) {
+    json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "code", charges[i].zCode, "name", charges[i].zName,
+                                           "article", charges[i].zArticle));
+  }
+  return reply_json(r, 200, json_pack("{s:o}", "items", items));
+}
+
+int api_cases_list(Req *r) {
+  JwErr e;
+  char zToday[11], zId[19];
+  time_today_china(zToday);
+  CaseFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
+  const char *zOverdue = NULL;
+  if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "status", 16, &f.zStatus, &e) ||
+      req_query_str(r, "case_type", 32, &f.zType, &e) || req_query_str(r, "charge", 64, &f.zCharge, &e) ||
+      req_query_date(r, "received_from", &f.zFrom, &e) || req_query_date(r, "received_to", &f.zTo, &e) ||
+      req_query_str(r, "q", 50, &f.zQuery, &e) || req_query_str(r, "overdue", 5, &zOverdue, &e) ||
+      req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &f.departmentId, &e) ||
+      req_query_int(r, "prosecutor_id", 1, INT64_MAX / 2, 0, &f.prosecutorId, &e)) {
+    return reply_error(r, &e);
+  }
+  CaseStatus st;
+  if (f.zStatus && case_status_parse(f.zStatus, &st)) return reply_err(r, 400, "validation_failed", "status", "案件状态无效");
+  if (f.zType && !case_type_by_code(f.zType)) return reply_err(r, 400, "validation_failed", "case_type", "案件类别无效");
+  if (f.zCharge && !charge_by_code(f.zCharge)) return reply_err(r, 400, "validation_failed", "charge", "未知罪名");
+  if (zOverdue && strcmp(zOverdue, "true") != 0 && strcmp(zOverdue, "false") != 0) {
+    return reply_err(r, 400, "validation_failed", "overdue", "参数 overdue 必须是 true 或 false");
+  }
+  f.overdue = zOverdue && strcmp(zOverdue, "true") == 0;
+  if (f.zQuery) {
+    JwIdInfo info;
+    JwDate today;
+    date_parse(zToday, 10, &today);
+    if (idcard_normalize(f.zQuery, strlen(f.zQuery), today, zId, &info) == 0) f.zIdNumber = zId;
+  }
+  return reply_json(r, 200, case_store_list(r->db, &f));
+}
+
+int api_cases_create(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = cases_register(r->db, &r->session.actor, r->in, &out, &e);
+  return api_result(r, rc, 201, out, &e);
+}
+
+int api_cases_get(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = cases_get(r->db, &r->session.actor, r->aPathId[0], &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
+int api_cases_update(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = cases_update(r->db, &r->session.actor, r->aPathId[0], r->in, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
+int api_cases_add_person(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = cases_add_person(r->db, &r->session.actor, r->aPathId[0], r->in, &out, &e);
+  return api_result(r, rc, 201, out, &e);
+}
+
+int api_cases_update_person(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = cases_update_person(r->db, &r->session.actor, r->aPathId[0], r->aPathId[1], r->in, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
+int api_cases_event(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = cases_event(r->db, &r->session.actor, r->aPathId[0], r->in, &out, &e);
+  return api_result(r, rc, 201, out, &e);
+}
+
+int api_cases_rotation(Req *r) {
+  JwErr e;
+  int64_t dept;
+  json_t *out = NULL;
+  if (req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &dept, &e)) return reply_error(r, &e);
+  if (!dept) return reply_err(r, 400, "validation_failed", "department_id", "缺少参数 department_id");
+  int rc = cases_rotation_peek(r->db, &r->session.actor, dept, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
+/* Fills the deadline filter's scope from ?scope=mine|department|office. */
+static int deadline_scope(Req *r, DeadlineFilter *f, JwErr *e) {
+  const char *zScope;
+  if (req_query_str(r, "scope", 16, &zScope, e)) return -1;
+  const Actor *a = &r->session.actor;
+  if (!zScope || strcmp(zScope, "mine") == 0) {
+    f->prosecutorId = a->userId;
+  } else if (strcmp(zScope, "department") == 0) {
+    if (!a->departmentId) return err_field(e, "scope", "您没有所属部门");
+    f->departmentId = a->departmentId;
+  } else if (strcmp(zScope, "office") == 0) {
+    if (!(a->perms & (PERM_CASE_REGISTER | PERM_AUDIT_READ))) {
+      return err_set(e, 403, "forbidden", "scope", "只有案管人员和院领导可以查看全院期限");
+    }
+  } else {
+    return err_field(e, "scope", "参数 scope 必须是 mine、department 或 office");
+  }
+  return 0;
+}
+
+int api_deadlines_list(Req *r) {
+  JwErr e;
+  char zToday[11];
+  time_today_china(zToday);
+  DeadlineFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
+  const char *zStatus = NULL;
+  if (deadline_scope(r, &f, &e) || req_paging(r, &f.limit, &f.offset, &e) ||
+      req_query_str(r, "level", 16, &f.zLevel, &e) || req_query_date(r, "from", &f.zFrom, &e) ||
+      req_query_date(r, "to", &f.zTo, &e) || req_query_str(r, "status", 8, &zStatus, &e)) {
+    return reply_error(r, &e);
+  }
+  static const char *const levels[] = {"overdue", "due", "warning", "normal"};
+  int ok = !f.zLevel;
+  for (int i = 0; i < 4 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
+  if (!ok) return reply_err(r, 400, "validation_failed", "level", "参数 level 必须是 overdue、due、warning 或 normal");
+  if (zStatus && strcmp(zStatus, "open") != 0 && strcmp(zStatus, "closed") != 0) {
+    return reply_err(r, 400, "validation_failed", "status", "参数 status 必须是 open 或 closed");
+  }
+  f.closed = zStatus && strcmp(zStatus, "closed") == 0;
+  return reply_json(r, 200, deadline_store_list(r->db, &f));
+}
+
+int api_deadlines_summary(Req *r) {
+  JwErr e;
+  char zToday[11];
+  time_today_china(zToday);
+  DeadlineFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
+  if (deadline_scope(r, &f, &e)) return reply_error(r, &e);
+  json_t *o = deadline_store_summary(r->db, &f);
+  if (o) json_object_set_new(o, "today", json_string(zToday));
+  return reply_json(r, 200, o);
+}
+
+int api_settings_fast_track_get(Req *r) { return reply_json(r, 200, cases_fast_track_get(r->db, &r->session.actor)); }
+
+int api_settings_fast_track_put(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = cases_fast_track_put(r->db, &r->session.actor, r->in, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
