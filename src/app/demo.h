@@ -10,7 +10,9 @@
 
 #define DEMO_PASSWORD "Demo@2026"  /* demo logins only; printed by make demo */
 
-/* Fills an empty database with the demo organisation. Prints the logins to fp. 0 ok, -1 with e filled. */
-int demo_populate(Db *db, FILE *fp, JwErr *e);
+/* Fills an empty database with the demo organisation and nCases cases received over the past year, in every
+ * state (registered, returned, decided, judged, archived, some overdue). Deterministic: the same nCases give the
+ * same data on the same day. Prints the logins to fp. 0 ok, -1 with e filled. */
+int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e);
 
 #endif

@@ -101,7 +101,7 @@ const Charge charges[] = {
     {"perjury", "伪证罪", "刑法第三百零五条"},
     {"forging_official_documents", "伪造、变造、买卖国家机关公文、证件、印章罪", "刑法第二百八十条"},
     {"illegal_border_crossing", "偷越国（边）境罪", "刑法第三百二十二条"},
-    {"harboring_prostitution", "容留、介绍卖淫罪", "刑法第三百五十九条"},
+    {"harboring_prostitution", "引诱、容留、介绍卖淫罪", "刑法第三百五十九条"},
     {"computer_system_sabotage", "破坏计算机信息系统罪", "刑法第二百八十六条"},
     {"illegal_hunting", "非法狩猎罪", "刑法第三百四十一条第二款"},
     {"endangered_wildlife", "危害珍贵、濒危野生动物罪", "刑法第三百四十一条第一款"},
