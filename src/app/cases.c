@@ -349,9 +349,16 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
   int64_t fastDept = 0;
   int fastTrack = !rc && type->type == CASE_PROSECUTION_REVIEW && fast_track_matches(db, actor->orgId, aP, nP, &fastDept);
   if (fastTrack) {
-    /* 轻微刑事案件办案组 集中受理: routed to the fast-track department, assigned by rotation there, 速裁 periods */
+    /* 轻微刑事案件办案组 集中受理: routed to the fast-track department, with 速裁 periods; a prosecutor chosen by hand
+     * keeps the case only if they are in that team, otherwise rotation inside the team picks one */
+    if (deptId != fastDept || rotation) {
+      rotation = 1;
+    } else {
+      json_t *u = user_store_get(db, actor->orgId, prosecutorId);
+      if (!u || jin_int(u, "department_id", 0) != fastDept) rotation = 1;
+      json_decref(u);
+    }
     deptId = fastDept;
-    rotation = 1;
     c.summaryProcedure = 1;
   }
   c.departmentId = deptId;

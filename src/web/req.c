@@ -55,7 +55,9 @@ int reply_json(Req *r, int status, json_t *v) {
 int reply_err(Req *r, int status, const char *zCode, const char *zField, const char *zMessage) {
   json_t *err = json_pack("{s:s, s:s}", "code", zCode, "message", zMessage);
   if (zField && *zField) json_object_set_new(err, "field", json_string(zField));
-  char *z = json_dumps(json_pack("{s:o}", "error", err), JSON_COMPACT);
+  json_t *reply = json_pack("{s:o}", "error", err);
+  char *z = json_dumps(reply, JSON_COMPACT);
+  json_decref(reply);
   buf_reset(&r->out);
   buf_puts(&r->out, z ? z : "{\"error\":{\"code\":\"internal\",\"message\":\"?\"}}");
   free(z);

@@ -1,0 +1,325 @@
+// cases.test.mjs: cases and statutory deadlines through the real binary (docs/api-cases.md, DOMAIN.md 0-2).
+//
+// The world is the demo procuratorate without cases (`jianwu demo-data --cases 0`): 缙云县人民检察院 with its
+// departments, a case manager (anguan), prosecutors in two departments and the fast-track team; plus an unrelated
+// organisation with its own case manager, for isolation.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, sqlite, SQLITE3, startServer,
+} from './helpers.mjs';
+
+const PW = 'Demo@2026';
+let dir, db, server, anguan, prosecutor, prosecutor2, clerk, otherOrg, depts, users;
+
+/** A person as the API takes it (诈骗 is not on the demo's fast-track list, so these cases stay where they are put). */
+function person(over = {}) {
+  return {
+    name: '张某', id_number: '11010519491231002X', custody: 'bail', plea: true, sentence_band: 'under_1y',
+    charges: ['fraud'], ...over,
+  };
+}
+
+/** A prosecution review case received on 2025-03-05 in 第一检察部, assigned to `prosecutor` by hand. */
+function newCase(over = {}) {
+  return {
+    case_type: 'prosecution_review', title: '张某盗窃案', source_agency: '缙云县公安局', received_on: '2025-03-05',
+    department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor, persons: [person()], ...over,
+  };
+}
+
+async function register(body) {
+  const res = await anguan.post('/api/v1/cases', body);
+  assert.equal(res.status, 201, res.text);
+  return res.body;
+}
+
+async function event(c, id, body) {
+  return c.post(`/api/v1/cases/${id}/events`, body);
+}
+
+const deadline = (kase, kind, seq = 1) => kase.deadlines.find((d) => d.kind === kind && d.sequence === seq);
+
+before(async () => {
+  dir = makeTempDir();
+  db = path.join(dir, 'cases.db');
+  initDb(db);
+  cliOk(['demo-data', '--db', db, '--cases', '0']);
+  addOrg(db, 'other', '另一县人民检察院');
+  addUser(db, { org: 'other', login: 'other_cm', role: 'case_manager', password: PW });
+  server = await startServer(db);
+  anguan = await server.client().loginOk('anguan', PW);
+  prosecutor = await server.client().loginOk('prosecutor', PW);
+  prosecutor2 = await server.client().loginOk('prosecutor2', PW);
+  clerk = await server.client().loginOk('clerk', PW);
+  otherOrg = await server.client().loginOk('other_cm', PW);
+  depts = Object.fromEntries((await anguan.get('/api/v1/departments')).body.items.map((d) => [d.name, d.id]));
+  users = Object.fromEntries((await anguan.get('/api/v1/users?limit=200')).body.items.map((u) => [u.login, u.id]));
+});
+
+after(async () => {
+  if (server) await server.stop();
+  if (db) assert.equal(auditVerify(db).stdout.trim(), 'OK');
+  rmTempDir(dir);
+});
+
+describe('registration', () => {
+  test('a case gets its number, its persons and its review deadline (CPL 105: rolls past 清明 2025)', async () => {
+    const c = await register(newCase());
+    assert.match(c.case_number, /^缙检刑诉受〔2025〕\d+号$/);
+    assert.equal(c.status, 'under_review');
+    assert.equal(c.prosecutor_id, users.prosecutor);
+    assert.equal(c.persons[0].sex, 'F');
+    assert.equal(c.persons[0].birth_date, '1949-12-31');
+    assert.deepEqual(c.persons[0].charges.map((x) => x.code), ['fraud']);
+    const d = deadline(c, 'review');
+    // 2025-03-05 + 1 month = 04-05, inside 清明 (04-04..04-06): not custody-bound, so 04-07
+    assert.equal(d.due_on, '2025-04-07');
+    assert.equal(d.custody_bound, false);
+    assert.equal(d.level, 'overdue');
+    assert.equal(c.events[0].kind, 'register');
+  });
+
+  test('a suspect in custody makes the review period custody-bound: never moved', async () => {
+    const c = await register(newCase({ persons: [person({ custody: 'arrested', custody_since: '2025-02-20' })] }));
+    const d = deadline(c, 'review');
+    assert.equal(d.custody_bound, true);
+    assert.equal(d.due_on, '2025-04-05');
+  });
+
+  test('case numbers follow a per-year, per-type sequence', async () => {
+    const a = await register(newCase({ received_on: '2024-06-03' }));
+    const b = await register(newCase({ received_on: '2024-06-04', persons: [person({ id_number: '440524188001010014' })] }));
+    const na = Number(/〔2024〕(\d+)号/.exec(a.case_number)[1]);
+    const nb = Number(/〔2024〕(\d+)号/.exec(b.case_number)[1]);
+    assert.equal(nb, na + 1);
+    const arrest = await register(newCase({ case_type: 'arrest_review', received_on: '2024-06-05' }));
+    assert.match(arrest.case_number, /^缙检刑捕受〔2024〕1号$/);
+  });
+
+  test('rotation assigns the department prosecutors in turn', async () => {
+    const peek = await anguan.get(`/api/v1/cases/rotation?department_id=${depts['第二检察部']}`);
+    assert.equal(peek.status, 200);
+    const picked = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await register(newCase({ department_id: depts['第二检察部'], assign: 'rotation', prosecutor_id: null,
+        persons: [person({ id_number: null, name: `轮案${i}`, charges: ['fraud'], plea: false })] }));
+      picked.push(c.prosecutor_id);
+    }
+    assert.equal(picked[0], peek.body.prosecutor_id);
+    assert.equal(new Set(picked).size, 3, `three prosecutors of 第二检察部 in turn: ${picked}`);
+  });
+
+  test('the fast-track rule routes a light guilty-plea case to the team with 速裁 periods', async () => {
+    const c = await register(newCase({ persons: [person({ charges: ['dangerous_driving'], sentence_band: 'under_1y' })] }));
+    assert.equal(c.department_id, depts['轻微刑事案件办案组']);
+    assert.equal(c.summary_procedure, true);
+    // 速裁: 10 days from 2025-03-05 = 03-15, a Saturday: rolls to Monday 03-17
+    assert.equal(deadline(c, 'review').due_on, '2025-03-17');
+    const longer = await register(newCase({ persons: [person({ charges: ['theft'], sentence_band: '1_3y' })] }));
+    // more than one year likely: 15 days in total = 03-20
+    assert.equal(deadline(longer, 'review').due_on, '2025-03-20');
+  });
+
+  test('bad input is refused naming the field, and nothing is written', async () => {
+    const before = (await anguan.get('/api/v1/cases?limit=1')).body.total;
+    const cases = [
+      [newCase({ persons: [person({ id_number: '110105194912310021' })] }), 'persons.0.id_number'],
+      [newCase({ persons: [person({ charges: ['no_such_charge'] })] }), 'persons.0.charges'],
+      [newCase({ persons: [person(), person({ name: '张某某' })] }), 'persons.1.id_number'],
+      [newCase({ received_on: '2025-02-30' }), 'received_on'],
+      [newCase({ received_on: '2999-01-01' }), 'received_on'],
+      [newCase({ case_type: 'murder_trial' }), 'case_type'],
+      [newCase({ persons: [] }), 'persons'],
+      [newCase({ persons: [person({ custody: 'jailed' })] }), 'persons.0.custody'],
+      [newCase({ prosecutor_id: users.clerk }), 'prosecutor_id'],
+      [newCase({ title: "'); DROP TABLE case_record;--".repeat(5) }), 'title'],
+      [{ ...newCase(), extra: 1 }, 'extra'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await anguan.post('/api/v1/cases', body);
+      assertError(res, 400, 'validation_failed', field);
+    }
+    assert.equal((await anguan.get('/api/v1/cases?limit=1')).body.total, before);
+  });
+
+  test('SQL and HTML in a title are stored verbatim', async () => {
+    const title = `<script>alert(1)</script>'); DROP TABLE case_record;--`;
+    const c = await register(newCase({ title, persons: [person({ id_number: '513101198201130014' })] }));
+    assert.equal((await anguan.get(`/api/v1/cases/${c.id}`)).body.title, title);
+  });
+});
+
+describe('the 审查起诉 procedure', () => {
+  test('return twice, a third return is refused, decide 不起诉, the archiving deadline appears', async () => {
+    let c = await register(newCase({ persons: [person({ id_number: '370101190102039973', charges: ['fraud'], plea: false })] }));
+    const id = c.id;
+    let res = await event(prosecutor, id, { kind: 'return', on: '2025-03-20', reason: '证据不足' });
+    assert.equal(res.status, 201, res.text);
+    c = res.body;
+    assert.equal(c.status, 'returned');
+    assert.equal(deadline(c, 'review').status, 'closed');
+    // the police's month: 2025-03-20 + 1 month = 04-20, a Sunday: 04-21
+    assert.equal(deadline(c, 'supplementary').due_on, '2025-04-21');
+    // no decision while the file is with the police
+    res = await event(prosecutor, id, { kind: 'decide', on: '2025-03-25', person_id: c.persons[0].id, decision: 'prosecute' });
+    assertError(res, 409, 'conflict');
+    res = await event(prosecutor, id, { kind: 'resubmit', on: '2025-04-15' });
+    assert.equal(res.status, 201, res.text);
+    // the clock restarts from zero: 04-15 + 1 month = 05-15
+    assert.equal(deadline(res.body, 'review', 2).due_on, '2025-05-15');
+    res = await event(prosecutor, id, { kind: 'return', on: '2025-04-25', reason: '补充鉴定' });
+    assert.equal(res.status, 201, res.text);
+    res = await event(prosecutor, id, { kind: 'resubmit', on: '2025-05-20' });
+    assert.equal(res.status, 201, res.text);
+    const eventsBefore = res.body.events.length;
+    res = await event(prosecutor, id, { kind: 'return', on: '2025-05-25', reason: '第三次' });
+    assertError(res, 409, 'conflict');
+    assert.match(res.body.error.message, /两次/);
+    c = (await prosecutor.get(`/api/v1/cases/${id}`)).body;
+    assert.equal(c.events.length, eventsBefore, 'the refused return wrote nothing');
+    assert.equal(c.status, 'under_review');
+    // a decision before the round's start is refused
+    res = await event(prosecutor, id, { kind: 'decide', on: '2025-05-01', person_id: c.persons[0].id,
+      decision: 'non_prosecution', non_prosecution_type: 'evidentiary' });
+    assertError(res, 409, 'conflict', 'on');
+    // non-prosecution needs its type
+    res = await event(prosecutor, id, { kind: 'decide', on: '2025-06-03', person_id: c.persons[0].id, decision: 'non_prosecution' });
+    assertError(res, 400, 'validation_failed', 'non_prosecution_type');
+    res = await event(prosecutor, id, { kind: 'decide', on: '2025-06-03', person_id: c.persons[0].id,
+      decision: 'non_prosecution', non_prosecution_type: 'evidentiary' });
+    assert.equal(res.status, 201, res.text);
+    c = res.body;
+    assert.equal(c.status, 'concluded');
+    assert.equal(c.concluded_on, '2025-06-03');
+    assert.equal(c.persons[0].non_prosecution_type, 'evidentiary');
+    // 卷宗一月一归档: 2025-06-03 + 1 month = 07-03
+    const arch = deadline(c, 'archiving');
+    assert.equal(arch.due_on, '2025-07-03');
+    assert.equal(arch.status, 'open');
+    // a decision on a closed case is refused
+    res = await event(prosecutor, id, { kind: 'decide', on: '2025-06-04', person_id: c.persons[0].id, decision: 'prosecute' });
+    assertError(res, 409, 'conflict');
+    res = await event(prosecutor, id, { kind: 'archive', on: '2025-06-20' });
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.body.status, 'archived');
+    assert.equal(deadline(res.body, 'archiving').level, 'met');
+    // the whole story is in the audit log
+    const audit = await server.client().loginOk('admin', PW);
+    const rows = (await audit.get('/api/v1/audit?entity=case&limit=200')).body.items.filter((r) => r.entity_id === String(id));
+    assert.deepEqual(rows.map((r) => r.action).reverse(),
+      ['case.register', 'case.return', 'case.resubmit', 'case.return', 'case.resubmit', 'case.decide', 'case.archive']);
+  });
+
+  test('extension: once, only for 重大复杂 cases: 1 month + 15 days', async () => {
+    let c = await register(newCase({ major_complex: false, persons: [person({ id_number: '11010519491231002x' })] }));
+    let res = await event(prosecutor, c.id, { kind: 'extend', on: '2025-03-20', reason: '案情复杂' });
+    assertError(res, 409, 'conflict');
+    c = await register(newCase({ major_complex: true, received_on: '2025-09-01', persons: [person({ id_number: '11010519491231002x' })] }));
+    res = await event(prosecutor, c.id, { kind: 'extend', on: '2025-09-20', reason: '案情重大复杂' });
+    assert.equal(res.status, 201, res.text);
+    // 2025-09-01 + 1 month = 10-01, + 15 days = 10-16 (a Thursday)
+    assert.equal(deadline(res.body, 'review').due_on, '2025-10-16');
+    res = await event(prosecutor, c.id, { kind: 'extend', on: '2025-09-21', reason: '再次延长' });
+    assertError(res, 409, 'conflict');
+  });
+
+  test('审查逮捕 of a detained suspect: 7 days, custody-bound; approval makes the person arrested', async () => {
+    let c = await register(newCase({ case_type: 'arrest_review', received_on: '2025-09-24',
+      persons: [person({ custody: 'detained', custody_since: '2025-09-21' })] }));
+    assert.equal(deadline(c, 'review').due_on, '2025-10-01');
+    let res = await event(prosecutor, c.id, { kind: 'return', on: '2025-09-25', reason: 'x' });
+    assertError(res, 409, 'conflict');
+    res = await event(prosecutor, c.id, { kind: 'decide', on: '2025-09-30', person_id: c.persons[0].id, decision: 'prosecute' });
+    assertError(res, 400, 'validation_failed', 'decision');
+    res = await event(prosecutor, c.id, { kind: 'decide', on: '2025-09-30', person_id: c.persons[0].id, decision: 'approve_arrest' });
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.body.persons[0].custody, 'arrested');
+    assert.equal(res.body.status, 'concluded');
+    assert.equal(deadline(res.body, 'review').level, 'met');
+  });
+
+  test('event input is checked: unknown kind, foreign person, future date, irrelevant field', async () => {
+    const c = await register(newCase({ persons: [person({ id_number: '440524188001010014' })] }));
+    assertError(await event(prosecutor, c.id, { kind: 'explode', on: '2025-03-06' }), 400, 'validation_failed', 'kind');
+    assertError(await event(prosecutor, c.id, { kind: 'custody', on: '2025-03-06', person_id: 999999, custody: 'bail' }),
+      400, 'validation_failed', 'person_id');
+    assertError(await event(prosecutor, c.id, { kind: 'resubmit', on: '2999-01-01' }), 400, 'validation_failed', 'on');
+    assertError(await event(prosecutor, c.id, { kind: 'return', on: '2025-03-06', reason: 'x', decision: 'prosecute' }),
+      400, 'validation_failed', 'decision');
+    assertError(await event(prosecutor, c.id, { kind: 'return', on: '2025-03-01', reason: 'before receipt' }),
+      409, 'conflict', 'on');
+  });
+});
+
+describe('permissions and isolation', () => {
+  test('who may do what', async () => {
+    const c = await register(newCase({ persons: [person({ id_number: '513101198201130014' })] }));
+    assertError(await prosecutor.post('/api/v1/cases', newCase()), 403, 'forbidden');
+    assertError(await event(clerk, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: 'x' }), 403, 'forbidden');
+    // a prosecutor of another department may read but not handle the case
+    assert.equal((await prosecutor2.get(`/api/v1/cases/${c.id}`)).status, 200);
+    assertError(await event(prosecutor2, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: 'x' }), 403, 'forbidden');
+    assert.equal((await event(prosecutor, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: '复核证人证言' })).status, 201);
+  });
+
+  test("another organisation's case is not found", async () => {
+    const c = await register(newCase({ persons: [person({ id_number: '370101190102039973' })] }));
+    assertError(await otherOrg.get(`/api/v1/cases/${c.id}`), 404, 'not_found');
+    assertError(await event(otherOrg, c.id, { kind: 'archive', on: '2025-03-06' }), 404, 'not_found');
+    const list = (await otherOrg.get('/api/v1/cases')).body;
+    assert.equal(list.total, 0);
+    assert.equal((await otherOrg.get('/api/v1/deadlines?scope=office')).body.total, 0);
+  });
+});
+
+describe('deadline views', () => {
+  test('mine, department, office, and the summary badge', async () => {
+    const mine = (await prosecutor.get('/api/v1/deadlines?scope=mine&limit=200')).body;
+    assert.ok(mine.total > 0);
+    assert.ok(mine.items.every((d) => d.prosecutor_id === users.prosecutor));
+    const overdue = (await prosecutor.get('/api/v1/deadlines?scope=mine&level=overdue&limit=200')).body;
+    assert.ok(overdue.items.every((d) => d.level === 'overdue' && d.status === 'open'));
+    const sum = (await prosecutor.get('/api/v1/deadlines/summary?scope=mine')).body;
+    assert.equal(sum.overdue, overdue.total);
+    assertError(await prosecutor.get('/api/v1/deadlines?scope=office'), 403, 'forbidden');
+    const office = (await anguan.get('/api/v1/deadlines?scope=office&limit=1')).body;
+    assert.ok(office.total >= mine.total);
+    assertError(await prosecutor.get('/api/v1/deadlines?level=purple'), 400, 'validation_failed', 'level');
+  });
+
+  test('case list filters and search', async () => {
+    const byNumber = (await anguan.get('/api/v1/cases?limit=1')).body.items[0];
+    const q = encodeURIComponent(byNumber.case_number);
+    assert.equal((await anguan.get(`/api/v1/cases?q=${q}`)).body.items[0].id, byNumber.id);
+    const byId = (await anguan.get('/api/v1/cases?q=11010519491231002x')).body;
+    assert.ok(byId.total >= 1, 'search by (normalised) ID number');
+    const theft = (await anguan.get('/api/v1/cases?charge=theft&limit=200')).body;
+    assert.ok(theft.items.length > 0);
+    const fraud = (await anguan.get('/api/v1/cases?charge=fraud&limit=200')).body;
+    assert.ok(fraud.items.length > theft.items.length);
+    const archived = (await anguan.get('/api/v1/cases?status=archived')).body;
+    assert.ok(archived.items.every((c) => c.status === 'archived'));
+    const overdue = (await anguan.get('/api/v1/cases?overdue=true&limit=200')).body;
+    assert.ok(overdue.items.every((c) => c.level === 'overdue'));
+    assertError(await anguan.get('/api/v1/cases?status=lost'), 400, 'validation_failed', 'status');
+  });
+
+  test('importing a calendar recomputes open deadlines', async () => {
+    // 不起诉申诉复查: 3 months from 2026-11-20 = 2027-02-20, a Saturday; 2027 has no official calendar yet
+    const c = await register(newCase({ case_type: 'complaint_review', received_on: '2026-11-20',
+      persons: [person({ id_number: '440524188001010014' })] }));
+    let d = deadline(c, 'review');
+    assert.equal(d.due_on, '2027-02-22');
+    assert.equal(d.provisional, true);
+    const admin = await server.client().loginOk('admin', PW);
+    const res = await admin.post('/api/v1/calendar/import', { text: 'year 2027\n2027-02-22 holiday 测试假日\n' });
+    assert.equal(res.status, 201, res.text);
+    d = deadline((await anguan.get(`/api/v1/cases/${c.id}`)).body, 'review');
+    assert.equal(d.due_on, '2027-02-23');
+    assert.equal(d.provisional, false);
+    if (SQLITE3) assert.equal(sqlite(db, 'SELECT count(*) FROM calendar_import').stdout.trim(), '1');
+  });
+});
