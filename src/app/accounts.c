@@ -224,10 +224,11 @@ static json_t *user_audit_view(json_t *user) {
   return v;
 }
 
-/* Inserts a user with roles and its audit row; the caller holds the transaction. */
+/* Inserts a user with roles and its audit row; the caller holds the transaction and has hashed the password
+ * before opening it (Argon2id takes ~0.1 s and must not hold the write lock). */
 static int user_insert(Db *db, const Actor *actor, int64_t orgId, int64_t deptId, const char *zLogin,
-                       const char *zName, const json_t *roles, const char *zPassword, json_t **out, JwErr *e) {
-  char zHash[crypto_pwhash_STRBYTES], zNow[32];
+                       const char *zName, const json_t *roles, const char *zHash, json_t **out, JwErr *e) {
+  char zNow[32];
   time_now_iso(zNow);
   if (deptId) {
     json_t *d = dept_store_get(db, orgId, deptId);
@@ -238,7 +239,6 @@ static int user_insert(Db *db, const Actor *actor, int64_t orgId, int64_t deptId
   int found = user_store_auth_by_login(db, zLogin, &existing);
   free(existing.zHash);
   if (found) return err_set(e, 409, "conflict", "login", "登录名 %s 已被使用", zLogin);
-  if (accounts_hash_password(zPassword, zHash)) return err_internal(e, "password hashing failed (out of memory)");
   int64_t id = user_store_insert(db, orgId, deptId, zLogin, zName, zHash, zNow);
   if (id < 0) return err_internal(e, db_errmsg(db));
   if (user_store_set_roles(db, id, roles)) return err_internal(e, db_errmsg(db));
@@ -263,9 +263,11 @@ int accounts_user_create(Db *db, const Actor *actor, const json_t *in, json_t **
       accounts_check_password(jin_str(in, "password"), "password", e)) {
     return -1;
   }
+  char zHash[crypto_pwhash_STRBYTES];
+  if (accounts_hash_password(jin_str(in, "password"), zHash)) return err_internal(e, "password hashing failed");
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   int rc = user_insert(db, actor, actor->orgId, jin_int(in, "department_id", 0), zLogin, jin_str(in, "name"),
-                       json_object_get(in, "roles"), jin_str(in, "password"), out, e);
+                       json_object_get(in, "roles"), zHash, out, e);
   if (rc && out && *out) {
     json_decref(*out);
     *out = NULL;
@@ -357,13 +359,15 @@ int accounts_user_bootstrap(Db *db, const char *zOrgCode, const char *zLogin, co
       utf8_has_control(zName, nName, NULL)) {
     return err_field(e, "name", "姓名须为 1 到 50 个字符");
   }
+  char zHash[crypto_pwhash_STRBYTES];
+  if (accounts_hash_password(zPassword, zHash)) return err_internal(e, "password hashing failed");
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   int rc = 0;
   int64_t orgId = org_store_id_by_code(db, zOrgCode);
   if (!orgId) rc = err_field(e, "org", "机构 %s 不存在", zOrgCode);
   json_t *roles = json_pack("[s]", zRole), *u = NULL;
   Actor system = {.orgId = orgId};
-  if (!rc) rc = user_insert(db, &system, orgId, 0, zLogin, zName, roles, zPassword, &u, e);
+  if (!rc) rc = user_insert(db, &system, orgId, 0, zLogin, zName, roles, zHash, &u, e);
   if (!rc) *pId = json_integer_value(json_object_get(u, "id"));
   json_decref(roles);
   json_decref(u);

@@ -48,6 +48,12 @@ static void auth_record_failure(Db *db, const UserAuth *u, const char *zLogin) {
   if (db_begin(db)) return;
   UserAuth fresh = {0};
   if (user_store_auth_by_id(db, u->id, &fresh) == 1) {
+    if (fresh.lockedUntil > now) {
+      /* locked meanwhile by a concurrent failure: keep the lock, count nothing */
+      free(fresh.zHash);
+      db_rollback(db);
+      return;
+    }
     int failed = fresh.failedLogins + 1;
     int64_t lockedUntil = 0;
     if (failed >= AUTH_MAX_FAILURES) {
@@ -98,8 +104,20 @@ int auth_login(Db *db, const json_t *in, char zToken[AUTH_TOKEN_HEX + 1], char z
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   Actor who = {.userId = u.id, .orgId = u.orgId, .zLogin = zLogin};
   int rc = 0;
-  if (user_store_set_login_failures(db, u.id, 0, 0) || session_store_purge_expired(db, now) ||
-      session_store_insert(db, zHash, u.id, zCsrf, now, now + AUTH_SESSION_SECONDS)) {
+  /* Re-check the lock inside the write transaction: a concurrent failure may have locked the account while the
+   * password was being verified. */
+  UserAuth fresh = {0};
+  if (user_store_auth_by_id(db, u.id, &fresh) != 1) {
+    rc = err_internal(e, db_errmsg(db));
+  } else if (fresh.lockedUntil > now) {
+    rc = err_set(e, 423, "account_locked", NULL, "登录失败次数过多，账号已锁定，请 %lld 分钟后再试",
+                 (long long)((fresh.lockedUntil - now + 59) / 60));
+  } else if (!fresh.active) {
+    rc = err_set(e, 401, "login_failed", NULL, "登录名或密码错误");
+  }
+  free(fresh.zHash);
+  if (!rc && (user_store_set_login_failures(db, u.id, 0, 0) || session_store_purge_expired(db, now) ||
+      session_store_insert(db, zHash, u.id, zCsrf, now, now + AUTH_SESSION_SECONDS))) {
     rc = err_internal(e, db_errmsg(db));
   }
   if (!rc) rc = audit_append(db, &who, "session.login", "user", audit_id(u.id).z, NULL, NULL, e);

@@ -1,6 +1,6 @@
-/* static.c: serving the embedded UI. "/" and any path without a file extension that is not under /api/ serve
- * index.html (the UI routes with #/... fragments, so this is only for bookmarks of "/"). Replies carry a content
- * hash ETag and answer If-None-Match with 304. */
+/* static.c: serving the embedded UI. "/" serves index.html (the UI routes with #/... fragments, so no other path
+ * needs it); other paths serve the file of that name or 404. Replies carry a content-hash ETag and answer
+ * If-None-Match with 304. */
 #include <string.h>
 
 #include "web/api.h"
