@@ -228,7 +228,25 @@ int cases_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
   char zToday[11];
   time_today_china(zToday);
   *out = case_store_get(db, actor->orgId, id, zToday);
-  return *out ? 0 : err_set(e, 404, "not_found", NULL, "案件不存在");
+  if (!*out) return err_set(e, 404, "not_found", NULL, "案件不存在");
+  /* what the rules derive from the history: returns (with those before a change of jurisdiction), whether the
+   * current round is extended, and where the current review period started */
+  CaseRow c;
+  PersonRow aP[CASE_MAX_PERSONS];
+  int nP = 0;
+  CaseHistory h;
+  CaseFacts f;
+  if (case_load_all(db, actor->orgId, id, &c, aP, &nP, &h, &f, e) != 1) {
+    json_decref(*out);
+    *out = NULL;
+    return -1;
+  }
+  char zClock[11];
+  date_format(f.clockStart, zClock);
+  json_object_set_new(*out, "returns", json_integer(f.returns));
+  json_object_set_new(*out, "extended", json_boolean(f.extended));
+  json_object_set_new(*out, "clock_start", json_string(zClock));
+  return 0;
 }
 
 /* Finishes a case write: refresh deadlines, audit with before/after, commit, and return the case. */

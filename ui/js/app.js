@@ -20,6 +20,12 @@ import * as departmentsPage from './pages/departments.js';
 import * as usersPage from './pages/users.js';
 import * as userFormPage from './pages/user_form.js';
 import * as auditPage from './pages/audit.js';
+import * as casesPage from './pages/cases.js';
+import * as caseFormPage from './pages/case_form.js';
+import * as casePage from './pages/case.js';
+import * as deadlinesPage from './pages/deadlines.js';
+import * as calendarPage from './pages/calendar.js';
+import * as duePage from './pages/due.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -32,6 +38,12 @@ const ROUTES = [
   { path: '/admin/users/new', page: userFormPage, nav: 'users' },
   { path: '/admin/users/:id', page: userFormPage, nav: 'users' },
   { path: '/admin/audit', page: auditPage, nav: 'audit' },
+  { path: '/admin/calendar', page: calendarPage, nav: 'calendar' },
+  { path: '/cases', page: casesPage, nav: 'cases' },
+  { path: '/cases/new', page: caseFormPage, nav: 'cases', permission: 'case.register' },
+  { path: '/cases/:id', page: casePage, nav: 'cases' },
+  { path: '/deadlines', page: deadlinesPage, nav: 'deadlines' },
+  { path: '/tools/due', page: duePage, nav: 'due' },
 ];
 
 const $ = (id) => document.getElementById(id);

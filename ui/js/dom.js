@@ -302,6 +302,24 @@ export function fieldError(form, name, message, focus) {
   return true;
 }
 
+/**
+ * clearOnInput: from now on, editing a control of form that shows a field error removes that error (the rest stay
+ * until the next submit). Returns form.
+ */
+export function clearOnInput(form) {
+  const handler = (e) => {
+    const wrapper = e.target.closest && e.target.closest('.field.has-error');
+    if (!wrapper || !form.contains(wrapper)) return;
+    wrapper.classList.remove('has-error');
+    const slot = wrapper.querySelector('.field-error');
+    if (slot) slot.textContent = '';
+    for (const c of wrapper.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  };
+  form.addEventListener('input', handler);
+  form.addEventListener('change', handler);
+  return form;
+}
+
 /** focusFirstError: focus the first control marked invalid in form (in document order). */
 export function focusFirstError(form) {
   const c = form.querySelector('[aria-invalid=true]');

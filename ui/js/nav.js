@@ -2,22 +2,30 @@
 //
 // Each entry is one page a user can reach from the side bar: key (gives the link data-testid "nav-<key>"), group (a
 // heading from GROUPS, or null for the top), the i18n keys of its label and of its description on the home page, the
-// hash it links to, and the permission it needs (null, a code, or an array of codes of which any one suffices). A new
+// hash it links to, the permission it needs (null, a code, or an array of codes of which any one suffices), and
+// optionally a badge ('deadlines': the count of the user's overdue and due-today deadlines, see refreshBadges). A new
 // capability (案件, 期限, 行刑衔接, 检察建议, 线索, 信访, 队伍, 统计) adds its group to GROUPS and its pages to NAV;
 // the side bar, the home page's quick links and the route guard all follow from here.
 
+import * as api from './api.js';
 import { el, clear } from './dom.js';
 import { t } from './i18n.js';
-import { can } from './session.js';
+import { can, currentUser } from './session.js';
 
 /** GROUPS: the headings of the side bar, in display order. */
 export const GROUPS = [
+  { key: 'cases', label: 'nav.group.cases' },
+  { key: 'tools', label: 'nav.group.tools' },
   { key: 'admin', label: 'nav.group.admin' },
 ];
 
 /** NAV: every page in the navigation, in display order within its group. */
 export const NAV = [
   { key: 'home', group: null, label: 'nav.home', href: '#/', permission: null },
+  { key: 'cases', group: 'cases', label: 'nav.cases', desc: 'home.desc.cases', href: '#/cases', permission: 'case.read' },
+  { key: 'deadlines', group: 'cases', label: 'nav.deadlines', desc: 'home.desc.deadlines', href: '#/deadlines',
+    permission: 'case.read', badge: 'deadlines' },
+  { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
   { key: 'orgs', group: 'admin', label: 'nav.orgs', desc: 'home.desc.orgs', href: '#/admin/orgs',
     permission: 'admin.manage' },
   { key: 'departments', group: 'admin', label: 'nav.departments', desc: 'home.desc.departments',
@@ -26,6 +34,8 @@ export const NAV = [
     permission: 'admin.manage' },
   { key: 'audit', group: 'admin', label: 'nav.audit', desc: 'home.desc.audit', href: '#/admin/audit',
     permission: ['admin.manage', 'audit.read'] },
+  { key: 'calendar', group: 'admin', label: 'nav.calendar', desc: 'home.desc.calendar', href: '#/admin/calendar',
+    permission: 'calendar.manage' },
 ];
 
 /** navEntry: the NAV entry with the given key, or undefined. */
@@ -47,8 +57,8 @@ export function renderNav(container, activeKey) {
   const entries = visibleEntries();
   const link = (n) => el('li', null, el('a', {
     href: n.href, class: ['nav-link', n.key === activeKey ? 'is-active' : null], testid: 'nav-' + n.key,
-    'aria-current': n.key === activeKey ? 'page' : null, text: t(n.label),
-  }));
+    'aria-current': n.key === activeKey ? 'page' : null,
+  }, el('span', { class: 'nav-text', text: t(n.label) }), n.badge ? badgeNodes() : null));
   const top = entries.filter((n) => !n.group);
   if (top.length) container.appendChild(el('ul', { class: 'nav-list' }, top.map(link)));
   for (const g of GROUPS) {
@@ -59,4 +69,58 @@ export function renderNav(container, activeKey) {
       el('div', { class: 'nav-group-title', id: headId, text: t(g.label) }),
       el('ul', { class: 'nav-list', 'aria-labelledby': headId }, items.map(link))));
   }
+  if (entries.some((n) => n.badge)) refreshBadges(false);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The 期限 badge: open deadlines of the signed-in user that are overdue or due today, from
+// GET /api/v1/deadlines/summary?scope=mine. Fetched when the side bar is drawn and the last answer is older than a
+// minute (or belongs to another user), every five minutes while the page is open, and at once after a page calls
+// refreshBadges(true) (having recorded an event that may close or move a deadline).
+
+const BADGE_TTL = 60 * 1000;
+const BADGE_POLL = 5 * 60 * 1000;
+const badge = { summary: null, userId: null, at: 0, loading: null, timer: 0 };
+
+/** badgeNodes: the badge and its screen-reader text, drawn from the last known summary (hidden until there is one). */
+function badgeNodes() {
+  const s = badge.userId === (currentUser() || {}).id ? badge.summary : null;
+  const n = s ? (s.overdue || 0) + (s.due || 0) : 0;
+  return [
+    el('span', { class: ['nav-badge', n > 0 ? 'is-alert' : null], testid: 'deadline-badge', 'aria-hidden': 'true',
+      hidden: !s, text: String(n), title: s ? t('nav.deadline_badge_title', s) : null, dataset: { count: String(n) } }),
+    el('span', { class: 'sr-only', text: s ? t('nav.deadline_badge_sr', { n }) : '' }),
+  ];
+}
+
+function drawBadges() {
+  for (const old of document.querySelectorAll('[data-testid=deadline-badge]')) {
+    const sr = old.nextElementSibling;
+    const [b, text] = badgeNodes();
+    old.replaceWith(b);
+    if (sr && sr.classList.contains('sr-only')) sr.replaceWith(text);
+  }
+}
+
+/**
+ * refreshBadges: fetch the deadline summary again when the cached one is stale, or always when force is true, and
+ * redraw the badge. Failures leave the badge as it was.
+ */
+export function refreshBadges(force) {
+  const user = currentUser();
+  if (!user || !can('case.read')) return;
+  const fresh = badge.userId === user.id && Date.now() - badge.at < BADGE_TTL;
+  if (!force && (fresh || badge.loading)) return;
+  if (!badge.timer) {
+    badge.timer = setInterval(() => { if (!document.hidden) refreshBadges(false); }, BADGE_POLL);
+  }
+  const mine = badge.loading = api.get('/deadlines/summary', { scope: 'mine' }).then((s) => {
+    if (badge.loading !== mine) return;
+    const now = currentUser();
+    if (!now || now.id !== user.id) return;
+    Object.assign(badge, { summary: s, userId: user.id, at: Date.now() });
+    drawBadges();
+  }, () => {
+    // Leave the badge as it was; the next navigation tries again.
+  }).finally(() => { if (badge.loading === mine) badge.loading = null; });
 }

@@ -1,0 +1,191 @@
+// casework.js: pieces shared by the case, deadline and calendar pages: legal dates (China Standard Time), deadline
+// level badges, period lengths, the reference lists (case types, charges) and the GB 11643 ID number check.
+//
+// Dates in the API are plain 'YYYY-MM-DD' strings; "today" is the date in China Standard Time (UTC+8), as on the
+// server (docs/api-cases.md), whatever the browser's own time zone.
+
+import * as api from './api.js';
+import { el } from './dom.js';
+import { t, label } from './i18n.js';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function pad(n) { return n < 10 ? '0' + n : String(n); }
+
+/** ymd: a Date's UTC calendar day as 'YYYY-MM-DD'. */
+function ymd(d) {
+  return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
+}
+
+/** parseDate: 'YYYY-MM-DD' as a Date at 00:00 UTC, or null when it is not a real date. */
+export function parseDate(s) {
+  const m = DATE_RE.exec(s || '');
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return ymd(d) === s ? d : null;
+}
+
+/** isDate: whether s is a real 'YYYY-MM-DD' date. */
+export function isDate(s) {
+  return parseDate(s) !== null;
+}
+
+/** todayCST: today's date in China Standard Time as 'YYYY-MM-DD'. */
+export function todayCST() {
+  return ymd(new Date(Date.now() + 8 * 3600 * 1000));
+}
+
+/** addDays: the date n days after s (n may be negative). */
+export function addDays(s, n) {
+  const d = parseDate(s);
+  d.setUTCDate(d.getUTCDate() + n);
+  return ymd(d);
+}
+
+/**
+ * addMonths: the date n months after s, by SPC Interp. Art.202(1): the same day of the target month; from the last
+ * day of a month, the last day of the target month; a day the target month lacks becomes its last day.
+ */
+export function addMonths(s, n) {
+  const d = parseDate(s);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  const day = d.getUTCDate();
+  const lastOf = (yy, mm) => new Date(Date.UTC(yy, mm + 1, 0)).getUTCDate();
+  const ty = y + Math.floor((m + n) / 12);
+  const tm = ((m + n) % 12 + 12) % 12;
+  const last = lastOf(ty, tm);
+  const td = day === lastOf(y, m) ? last : Math.min(day, last);
+  return ymd(new Date(Date.UTC(ty, tm, td)));
+}
+
+/** weekday: 0 (Sunday) to 6 (Saturday) for the date s. */
+export function weekday(s) {
+  return parseDate(s).getUTCDay();
+}
+
+/** weekdayText: '星期一' ... for the date s ('' for no date). */
+export function weekdayText(s) {
+  return isDate(s) ? t('weekday.' + weekday(s)) : '';
+}
+
+/** lengthText: a period length code ('1m', '15d', '10wd') plus extra days as Chinese ('1 个月 + 15 日'). */
+export function lengthText(length, extraDays) {
+  const m = /^(\d+)(d|m|wd)$/.exec(length || '');
+  let s = m ? t('length.' + m[2], { n: m[1] }) : String(length || '');
+  if (extraDays) s += t('length.extra', { n: extraDays });
+  return s;
+}
+
+/**
+ * FIXED_HOLIDAYS: the fixed-date statutory holidays (MM-DD -> catalogue key) the server falls back on for a year
+ * without an official notice (docs/calendar-format.md): 元旦, 劳动节 and 国庆.
+ */
+const FIXED_HOLIDAYS = { '01-01': 'calendar.fixed_new_year', '05-01': 'calendar.fixed_labour',
+  '05-02': 'calendar.fixed_labour', '10-01': 'calendar.fixed_national', '10-02': 'calendar.fixed_national',
+  '10-03': 'calendar.fixed_national' };
+
+/** fixedHoliday: the name of the fixed-date holiday on date s, or '' when it is none. */
+export function fixedHoliday(s) {
+  const key = FIXED_HOLIDAYS[String(s).slice(5)];
+  return key ? t(key) : '';
+}
+
+/** LEVEL_CLASS: the colour class of each deadline level. */
+const LEVEL_CLASS = {
+  overdue: 'level-red', due: 'level-red', warning: 'level-amber', normal: 'level-green', met: 'level-met', late: 'level-late',
+};
+
+/** levelClass: 'level-red' | 'level-amber' | 'level-green' | 'level-met' | 'level-late' | '' for a level code. */
+export function levelClass(level) {
+  return LEVEL_CLASS[level] || '';
+}
+
+/** levelBadge: a coloured badge with the label of a deadline level; null for no level. */
+export function levelBadge(level, testid) {
+  if (!level) return null;
+  return el('span', { class: ['badge', 'level-badge', levelClass(level)], dataset: { level }, testid,
+    text: label('level', level) });
+}
+
+/** daysLeftText: '剩 3 天', '今日届满', '逾期 2 天' for an open deadline; '' for a closed one. */
+export function daysLeftText(d) {
+  if (d.status !== 'open' || d.days_left === null || d.days_left === undefined) return '';
+  if (d.days_left < 0) return t('deadline.days_over', { n: -d.days_left });
+  if (d.days_left === 0) return t('deadline.days_today');
+  return t('deadline.days_left', { n: d.days_left });
+}
+
+/** statusBadge: the badge for a case status code. */
+export function statusBadge(status, testid) {
+  return el('span', { class: ['badge', 'status-badge', 'status-' + status], dataset: { status }, testid,
+    text: label('case_status', status) });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Reference lists, fetched once per page load.
+
+/** FALLBACK_TYPES: what the case page assumes of a case type when GET /reference/case-types cannot be read. */
+const FALLBACK_TYPES = {
+  arrest_review: { allows_return: false, decisions: ['approve_arrest', 'reject_arrest'] },
+  arrest_decision: { allows_return: false, decisions: ['approve_arrest', 'reject_arrest'] },
+  prosecution_review: { allows_return: true, decisions: ['prosecute', 'non_prosecution'] },
+  custody_necessity: { allows_return: false, decisions: ['release', 'maintain'] },
+  complaint_review: { allows_return: false, decisions: ['uphold', 'revoke'] },
+};
+
+/** fallbackType: the built-in description of a case type code (name from the catalogue). */
+export function fallbackType(code) {
+  const f = FALLBACK_TYPES[code] || { allows_return: false, decisions: [] };
+  return Object.assign({ code, name: label('case_type', code) }, f);
+}
+
+let caseTypesPromise = null;
+let chargesPromise = null;
+
+/** caseTypes: the case types [{code, name, abbr, allows_return, decisions}] (cached; a failure is not cached). */
+export function caseTypes() {
+  if (!caseTypesPromise) {
+    caseTypesPromise = api.get('/reference/case-types').then((r) => r.items);
+    caseTypesPromise.catch(() => { caseTypesPromise = null; });
+  }
+  return caseTypesPromise;
+}
+
+/** charges: the charge list [{code, name, article}] (cached; a failure is not cached). */
+export function charges() {
+  if (!chargesPromise) {
+    chargesPromise = api.get('/reference/charges').then((r) => r.items);
+    chargesPromise.catch(() => { chargesPromise = null; });
+  }
+  return chargesPromise;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// 公民身份号码 (GB 11643-1999, DOMAIN.md section 10). A hint only: the server validates and normalises.
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+function checkChar(body17) {
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += Number(body17[i]) * ID_WEIGHTS[i];
+  return '10X98765432'[s % 11];
+}
+
+/**
+ * idNumberInfo: check an ID number as typed. Returns {ok: true, normalised, sex: 'M'|'F', birth} or
+ * {ok: false, problem: message}. Full-width digits and a lower-case x are accepted; a 15-digit number is upgraded.
+ */
+export function idNumberInfo(raw) {
+  let s = String(raw || '').trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[ｘＸx]$/, 'X');
+  if (/^\d{15}$/.test(s)) {
+    const body = s.slice(0, 6) + '19' + s.slice(6);
+    s = body + checkChar(body);
+  }
+  if (!/^\d{17}[\dX]$/.test(s)) return { ok: false, problem: t('id.bad_format') };
+  const birth = s.slice(6, 10) + '-' + s.slice(10, 12) + '-' + s.slice(12, 14);
+  if (!isDate(birth) || birth > todayCST()) return { ok: false, problem: t('id.bad_birth') };
+  if (checkChar(s) !== s[17]) return { ok: false, problem: t('id.bad_check') };
+  return { ok: true, normalised: s, birth, sex: Number(s[16]) % 2 === 1 ? 'M' : 'F' };
+}
