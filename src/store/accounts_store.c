@@ -7,6 +7,7 @@
 
 #include "core/roles.h"
 #include "lib/mem.h"
+#include "store/store_util.h"
 
 /* ---- organisations ---------------------------------------------------------------------------------------- */
 
@@ -259,20 +260,6 @@ json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
   " AND (?3 IS NULL OR u.department_id = ?3) AND (?4 IS NULL OR u.active = ?4)"                       \
   " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?5))"
 
-/* Makes "%q%" from q with %, _ and \ escaped; heap memory the caller frees. */
-static char *user_like_pattern(const char *zQ) {
-  size_t n = strlen(zQ);
-  char *z = xmalloc(2 * n + 3), *p = z;
-  *p++ = '%';
-  for (size_t i = 0; i < n; i++) {
-    if (zQ[i] == '%' || zQ[i] == '_' || zQ[i] == '\\') *p++ = '\\';
-    *p++ = zQ[i];
-  }
-  *p++ = '%';
-  *p = 0;
-  return z;
-}
-
 static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, zLike);
@@ -282,30 +269,16 @@ static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
 }
 
 json_t *user_store_list(Db *db, const UserFilter *f) {
-  char *zLike = f->zQuery && *f->zQuery ? user_like_pattern(f->zQuery) : NULL;
-  Stmt *s = db_prepare(db, "SELECT count(*) FROM app_user u" USER_WHERE);
-  user_bind_filter(s, f, zLike);
-  int64_t total = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
-  db_done(s);
-  json_t *items = NULL;
-  if (total >= 0) {
-    s = db_prepare(db, USER_SELECT USER_WHERE " ORDER BY u.active DESC, u.id LIMIT ?6 OFFSET ?7");
-    user_bind_filter(s, f, zLike);
-    db_bind_int(s, 6, f->limit);
-    db_bind_int(s, 7, f->offset);
-    items = json_array();
-    int rc;
-    while ((rc = db_step(s)) == DB_ROW) json_array_append_new(items, user_from_row(s));
-    db_done(s);
-    if (rc == DB_ERROR) {
-      json_decref(items);
-      items = NULL;
-    }
-  }
+  char *zLike = f->zQuery && *f->zQuery ? store_like_pattern(f->zQuery) : NULL;
+  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM app_user u" USER_WHERE);
+  user_bind_filter(pCount, f, zLike);
+  Stmt *pPage = db_prepare(db, USER_SELECT USER_WHERE " ORDER BY u.active DESC, u.id LIMIT ?6 OFFSET ?7");
+  user_bind_filter(pPage, f, zLike);
+  db_bind_int(pPage, 6, f->limit);
+  db_bind_int(pPage, 7, f->offset);
+  json_t *page = store_page(pCount, pPage, user_from_row, f->limit, f->offset);
   free(zLike);
-  if (!items) return NULL;
-  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", f->limit, "offset",
-                   f->offset);
+  return page;
 }
 
 static int user_auth_from(Stmt *s, UserAuth *out) {

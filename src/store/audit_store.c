@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "store/store_util.h"
+
 int audit_store_last_hash(Db *db, char out[65]) {
   Stmt *s = db_prepare(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
   int rc = db_step(s);
@@ -90,42 +92,30 @@ static void audit_set_json(json_t *obj, const char *zKey, const char *z, int isN
   json_object_set_new(obj, zKey, v ? v : json_null());
 }
 
+/* An AuditEntry from a row of the page query below. */
+static json_t *audit_from_row(Stmt *s) {
+  json_t *o = json_object();
+  json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
+  json_object_set_new(o, "at", json_string(db_col_text(s, 1)));
+  json_object_set_new(o, "user_id", db_col_is_null(s, 2) ? json_null() : json_integer(db_col_int(s, 2)));
+  json_object_set_new(o, "user_login", db_col_is_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
+  json_object_set_new(o, "action", json_string(db_col_text(s, 4)));
+  json_object_set_new(o, "entity", json_string(db_col_text(s, 5)));
+  json_object_set_new(o, "entity_id", db_col_is_null(s, 6) ? json_null() : json_string(db_col_text(s, 6)));
+  audit_set_json(o, "before", db_col_text(s, 7), db_col_is_null(s, 7));
+  audit_set_json(o, "after", db_col_text(s, 8), db_col_is_null(s, 8));
+  return o;
+}
+
 json_t *audit_store_list(Db *db, const AuditFilter *f) {
-  Stmt *s = db_prepare(db, "SELECT count(*) FROM audit_log a" AUDIT_WHERE);
-  audit_bind_filter(s, f);
-  if (db_step(s) != DB_ROW) {
-    db_done(s);
-    return NULL;
-  }
-  int64_t total = db_col_int(s, 0);
-  db_done(s);
-  s = db_prepare(db,
-                 "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json, a.after_json"
-                 " FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id" AUDIT_WHERE
-                 " ORDER BY a.id DESC LIMIT ?7 OFFSET ?8");
-  audit_bind_filter(s, f);
-  db_bind_int(s, 7, f->limit);
-  db_bind_int(s, 8, f->offset);
-  json_t *items = json_array();
-  int rc;
-  while ((rc = db_step(s)) == DB_ROW) {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
-    json_object_set_new(o, "at", json_string(db_col_text(s, 1)));
-    json_object_set_new(o, "user_id", db_col_is_null(s, 2) ? json_null() : json_integer(db_col_int(s, 2)));
-    json_object_set_new(o, "user_login", db_col_is_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
-    json_object_set_new(o, "action", json_string(db_col_text(s, 4)));
-    json_object_set_new(o, "entity", json_string(db_col_text(s, 5)));
-    json_object_set_new(o, "entity_id", db_col_is_null(s, 6) ? json_null() : json_string(db_col_text(s, 6)));
-    audit_set_json(o, "before", db_col_text(s, 7), db_col_is_null(s, 7));
-    audit_set_json(o, "after", db_col_text(s, 8), db_col_is_null(s, 8));
-    json_array_append_new(items, o);
-  }
-  db_done(s);
-  if (rc == DB_ERROR) {
-    json_decref(items);
-    return NULL;
-  }
-  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", f->limit, "offset",
-                   f->offset);
+  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM audit_log a" AUDIT_WHERE);
+  audit_bind_filter(pCount, f);
+  Stmt *pPage = db_prepare(db,
+                           "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json,"
+                           " a.after_json FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id" AUDIT_WHERE
+                           " ORDER BY a.id DESC LIMIT ?7 OFFSET ?8");
+  audit_bind_filter(pPage, f);
+  db_bind_int(pPage, 7, f->limit);
+  db_bind_int(pPage, 8, f->offset);
+  return store_page(pCount, pPage, audit_from_row, f->limit, f->offset);
 }

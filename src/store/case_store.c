@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lib/mem.h"
+#include "store/store_util.h"
 
 /* Copies column i (or "" for NULL) into a fixed buffer. */
 static void col_copy(Stmt *s, int i, char *out, size_t n) { snprintf(out, n, "%s", db_col_text(s, i)); }
@@ -542,20 +543,6 @@ json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday) {
   " AND (?11 IS NULL OR EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"         \
   "   AND d.due_on < ?20))"
 
-/* "%q%" with LIKE metacharacters escaped; heap memory. */
-static char *like_pattern(const char *zQ) {
-  size_t n = strlen(zQ);
-  char *z = xmalloc(2 * n + 3), *p = z;
-  *p++ = '%';
-  for (size_t i = 0; i < n; i++) {
-    if (zQ[i] == '%' || zQ[i] == '_' || zQ[i] == '\\') *p++ = '\\';
-    *p++ = zQ[i];
-  }
-  *p++ = '%';
-  *p = 0;
-  return z;
-}
-
 static void case_bind_filter(Stmt *s, const CaseFilter *f, const char *zLike) {
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->zStatus);
@@ -572,30 +559,16 @@ static void case_bind_filter(Stmt *s, const CaseFilter *f, const char *zLike) {
 }
 
 json_t *case_store_list(Db *db, const CaseFilter *f) {
-  char *zLike = f->zQuery && *f->zQuery ? like_pattern(f->zQuery) : NULL;
-  Stmt *s = db_prepare(db, "SELECT count(*) FROM case_record c" CASE_WHERE);
-  case_bind_filter(s, f, zLike);
-  int64_t total = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
-  db_done(s);
-  json_t *items = NULL;
-  if (total >= 0) {
-    s = db_prepare(db, CASE_SELECT CASE_WHERE " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13");
-    case_bind_filter(s, f, zLike);
-    db_bind_int(s, 12, f->limit);
-    db_bind_int(s, 13, f->offset);
-    items = json_array();
-    int rc;
-    while ((rc = db_step(s)) == DB_ROW) json_array_append_new(items, case_summary_from_row(s));
-    db_done(s);
-    if (rc == DB_ERROR) {
-      json_decref(items);
-      items = NULL;
-    }
-  }
+  char *zLike = f->zQuery && *f->zQuery ? store_like_pattern(f->zQuery) : NULL;
+  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM case_record c" CASE_WHERE);
+  case_bind_filter(pCount, f, zLike);
+  Stmt *pPage = db_prepare(db, CASE_SELECT CASE_WHERE " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13");
+  case_bind_filter(pPage, f, zLike);
+  db_bind_int(pPage, 12, f->limit);
+  db_bind_int(pPage, 13, f->offset);
+  json_t *page = store_page(pCount, pPage, case_summary_from_row, f->limit, f->offset);
   free(zLike);
-  if (!items) return NULL;
-  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", f->limit, "offset",
-                   f->offset);
+  return page;
 }
 
 /* Filters of the deadline lists. The level filter is written as due-day ranges so the index on
@@ -620,25 +593,13 @@ static void deadline_bind_filter(Stmt *s, const DeadlineFilter *f) {
 }
 
 json_t *deadline_store_list(Db *db, const DeadlineFilter *f) {
-  Stmt *s = db_prepare(db, "SELECT count(*) FROM deadline d" DEADLINE_WHERE);
-  deadline_bind_filter(s, f);
-  int64_t total = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
-  db_done(s);
-  if (total < 0) return NULL;
-  s = db_prepare(db, DEADLINE_SELECT DEADLINE_WHERE " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9");
-  deadline_bind_filter(s, f);
-  db_bind_int(s, 8, f->limit);
-  db_bind_int(s, 9, f->offset);
-  json_t *items = json_array();
-  int rc;
-  while ((rc = db_step(s)) == DB_ROW) json_array_append_new(items, deadline_from_row(s));
-  db_done(s);
-  if (rc == DB_ERROR) {
-    json_decref(items);
-    return NULL;
-  }
-  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", f->limit, "offset",
-                   f->offset);
+  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM deadline d" DEADLINE_WHERE);
+  deadline_bind_filter(pCount, f);
+  Stmt *pPage = db_prepare(db, DEADLINE_SELECT DEADLINE_WHERE " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9");
+  deadline_bind_filter(pPage, f);
+  db_bind_int(pPage, 8, f->limit);
+  db_bind_int(pPage, 9, f->offset);
+  return store_page(pCount, pPage, deadline_from_row, f->limit, f->offset);
 }
 
 json_t *deadline_store_summary(Db *db, const DeadlineFilter *f) {

@@ -1,0 +1,38 @@
+/* store_util.c: LIKE patterns and paged list replies (see store_util.h). */
+#include "store/store_util.h"
+
+#include <string.h>
+
+#include "lib/mem.h"
+
+char *store_like_pattern(const char *zQuery) {
+  size_t n = strlen(zQuery);
+  char *z = xmalloc(2 * n + 3), *p = z;
+  *p++ = '%';
+  for (size_t i = 0; i < n; i++) {
+    if (zQuery[i] == '%' || zQuery[i] == '_' || zQuery[i] == '\\') *p++ = '\\';
+    *p++ = zQuery[i];
+  }
+  *p++ = '%';
+  *p = 0;
+  return z;
+}
+
+json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limit, int offset) {
+  int64_t total = db_step(pCount) == DB_ROW ? db_col_int(pCount, 0) : -1;
+  db_done(pCount);
+  if (total < 0) {
+    db_done(pPage);
+    return NULL;
+  }
+  json_t *items = json_array();
+  int rc;
+  while ((rc = db_step(pPage)) == DB_ROW) json_array_append_new(items, xRow(pPage));
+  db_done(pPage);
+  if (rc == DB_ERROR) {
+    json_decref(items);
+    return NULL;
+  }
+  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", limit, "offset",
+                   offset);
+}
