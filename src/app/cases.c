@@ -191,6 +191,14 @@ static int case_refresh_deadlines(Db *db, int64_t orgId, int64_t id, JwErr *e) {
   CaseDeadline aD[CASE_MAX_DEADLINES];
   int n = case_deadlines(cal, &f, &h, aD);
   if (n < 0) return err_field(e, "on", "期限超出可计算的日期范围");
+  /* the organisation's own warning lead times, where it set them (DOMAIN 0.2: configurable) */
+  json_t *warn = org_setting_get(db, orgId, "deadline_warnings");
+  for (int i = 0; warn && i < n; i++) {
+    const char *zKey = aD[i].kind == DEADLINE_REVIEW ? c.zType : deadline_kind_code(aD[i].kind);
+    json_t *v = json_object_get(warn, zKey);
+    if (json_is_integer(v)) aD[i].warnDays = (int)json_integer_value(v);
+  }
+  json_decref(warn);
   if (case_store_deadlines_replace(db, &c, aD, n)) return err_internal(e, db_errmsg(db));
   return 0;
 }
@@ -731,6 +739,37 @@ int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t
   char zAction[48];
   snprintf(zAction, sizeof zAction, "case.%s", case_event_code(kind));
   return case_finish(db, actor, id, zAction, before, rc, out, e);
+}
+
+/* ---- settings --------------------------------------------------------------------------------------------- */
+
+json_t *cases_warnings_get(Db *db, const Actor *actor) {
+  json_t *v = json_object(), *set = org_setting_get(db, actor->orgId, "deadline_warnings");
+  for (int i = 0; i < CASE_TYPE_COUNT; i++) json_object_set_new(v, case_types[i].zCode, json_integer(case_types[i].warnDays));
+  json_object_set_new(v, "supplementary", json_integer(5));
+  json_object_set_new(v, "archiving", json_integer(5));
+  if (set) json_object_update_existing(v, set);
+  json_decref(set);
+  return v;
+}
+
+int cases_warnings_put(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e) {
+  JinField fields[CASE_TYPE_COUNT + 2];
+  for (int i = 0; i < CASE_TYPE_COUNT; i++) fields[i] = (JinField){case_types[i].zCode, JIN_INT, 0, 0, 60};
+  fields[CASE_TYPE_COUNT] = (JinField){"supplementary", JIN_INT, 0, 0, 60};
+  fields[CASE_TYPE_COUNT + 1] = (JinField){"archiving", JIN_INT, 0, 0, 60};
+  if (jin_check(in, fields, CASE_TYPE_COUNT + 2, e)) return -1;
+  if (db_begin(db)) return err_internal(e, db_errmsg(db));
+  json_t *before = cases_warnings_get(db, actor), *merged = json_deep_copy(before);
+  json_object_update(merged, (json_t *)in);
+  int rc = org_setting_put(db, actor->orgId, "deadline_warnings", merged) ? err_internal(e, db_errmsg(db)) : 0;
+  if (!rc) rc = audit_append(db, actor, "setting.deadline_warnings", "org", audit_id(actor->orgId).z, before, merged, e);
+  if (!rc) rc = cases_recompute_open_deadlines(db, e);
+  json_decref(before);
+  json_decref(merged);
+  if (finish_write(db, rc, e)) return -1;
+  *out = cases_warnings_get(db, actor);
+  return 0;
 }
 
 /* ---- fast track and rotation ------------------------------------------------------------------------------ */

@@ -31,6 +31,12 @@ int cases_recompute_open_deadlines(Db *db, JwErr *e);
 json_t *cases_fast_track_get(Db *db, const Actor *actor);
 int cases_fast_track_put(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e);
 
+/* The warning lead times (days before the due day a deadline turns amber) of the actor's organisation:
+ * {"arrest_review":2,"prosecution_review":5,...,"supplementary":5,"archiving":5}: review deadlines by case type, the
+ * other kinds by name. Defaults from DOMAIN.md 0.2. Setting them recomputes every open deadline. */
+json_t *cases_warnings_get(Db *db, const Actor *actor);
+int cases_warnings_put(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e);
+
 /* Who rotation would assign next in a department: {"prosecutor_id","name"}; 404 when nobody can take cases. */
 int cases_rotation_peek(Db *db, const Actor *actor, int64_t departmentId, json_t **out, JwErr *e);
 

@@ -172,6 +172,15 @@ int api_deadlines_summary(Req *r) {
   return reply_json(r, 200, o);
 }
 
+int api_settings_warnings_get(Req *r) { return reply_json(r, 200, cases_warnings_get(r->db, &r->session.actor)); }
+
+int api_settings_warnings_put(Req *r) {
+  json_t *out = NULL;
+  JwErr e;
+  int rc = cases_warnings_put(r->db, &r->session.actor, r->in, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
 int api_settings_fast_track_get(Req *r) { return reply_json(r, 200, cases_fast_track_get(r->db, &r->session.actor)); }
 
 int api_settings_fast_track_put(Req *r) {

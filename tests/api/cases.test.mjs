@@ -307,6 +307,24 @@ describe('deadline views', () => {
     assertError(await anguan.get('/api/v1/cases?status=lost'), 400, 'validation_failed', 'status');
   });
 
+  test('warning lead times are the office\'s to set, and apply to open deadlines at once', async () => {
+    const admin = await server.client().loginOk('admin', PW);
+    const now = (await anguan.get('/api/v1/settings/deadline-warnings')).body;
+    assert.equal(now.prosecution_review, 5);
+    assert.equal(now.arrest_review, 2);
+    assertError(await admin.put('/api/v1/settings/deadline-warnings', { prosecution_review: 61 }), 400,
+      'validation_failed', 'prosecution_review');
+    assertError(await admin.put('/api/v1/settings/deadline-warnings', { murder: 3 }), 400, 'validation_failed', 'murder');
+    assertError(await anguan.put('/api/v1/settings/deadline-warnings', { prosecution_review: 7 }), 403, 'forbidden');
+    const c = await register(newCase({ received_on: '2025-01-06', persons: [person({ id_number: '513101198201130014' })] }));
+    assert.equal(deadline(c, 'review').warn_days, 5);
+    const res = await admin.put('/api/v1/settings/deadline-warnings', { prosecution_review: 7 });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.prosecution_review, 7);
+    assert.equal(res.body.arrest_review, 2);
+    assert.equal(deadline((await anguan.get(`/api/v1/cases/${c.id}`)).body, 'review').warn_days, 7);
+  });
+
   test('importing a calendar recomputes open deadlines', async () => {
     // 不起诉申诉复查: 3 months from 2026-11-20 = 2027-02-20, a Saturday; 2027 has no official calendar yet
     const c = await register(newCase({ case_type: 'complaint_review', received_on: '2026-11-20',
