@@ -272,6 +272,18 @@ static int case_finish(Db *db, const Actor *actor, int64_t id, const char *zActi
   return cases_get(db, actor, id, out, e);
 }
 
+/* Records an edit on the case's timeline (event kinds "update", "update_person"; the data is what was changed),
+ * dated today in China time. */
+static int case_timeline_note(Db *db, const Actor *actor, int64_t id, const char *zKind, int64_t personId,
+                              const json_t *changes, const char *zNow, JwErr *e) {
+  char zToday[11];
+  time_today_china(zToday);
+  if (case_store_event_insert(db, actor->orgId, id, zKind, zToday, personId, changes, actor->userId, zNow) < 0) {
+    return err_internal(e, db_errmsg(db));
+  }
+  return 0;
+}
+
 /* Whether the actor may handle this case: case managers any case; prosecutors and assistants the cases of their
  * department or assigned to them. */
 static int case_may_handle(const Actor *actor, const CaseRow *c) {
@@ -457,6 +469,10 @@ int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_
     if (sp && strcmp(c.zType, "prosecution_review") != 0) rc = err_field(e, "summary_procedure", "只有审查起诉案件可以适用速裁");
     c.summaryProcedure = sp;
   }
+  if (!rc && jin_int(in, "department_id", 0) && jin_int(in, "department_id", 0) != c.departmentId &&
+      !(actor->perms & PERM_CASE_REGISTER)) {
+    rc = err_set(e, 403, "forbidden", "department_id", "只有案管人员可以变更承办部门");
+  }
   if (!rc && jin_int(in, "department_id", 0)) {
     json_t *d = dept_store_get(db, actor->orgId, jin_int(in, "department_id", 0));
     if (!d) rc = err_field(e, "department_id", "部门不存在");
@@ -477,6 +493,7 @@ int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_
   if (!rc && jin_str(in, "title") && case_store_update_title(db, actor->orgId, id, jin_str(in, "title"))) {
     rc = err_internal(e, db_errmsg(db));
   }
+  if (!rc) rc = case_timeline_note(db, actor, id, "update", 0, in, zNow, e);
   return case_finish(db, actor, id, "case.update", before, rc, out, e);
 }
 
@@ -555,6 +572,9 @@ int cases_update_person(Db *db, const Actor *actor, int64_t id, int64_t personId
       rc = err_internal(e, db_errmsg(db));
     }
   }
+  char zNow[32];
+  time_now_iso(zNow);
+  if (!rc) rc = case_timeline_note(db, actor, id, "update_person", personId, in, zNow, e);
   return case_finish(db, actor, id, "case.update_person", before, rc, out, e);
 }
 
@@ -730,6 +750,11 @@ int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t
     json_object_del(data, "kind");
     json_object_del(data, "on");
     json_object_del(data, "person_id");
+    if (kind == EVENT_ASSIGN) {
+      json_t *u = user_store_get(db, actor->orgId, c.prosecutorId);
+      json_object_set(data, "prosecutor_name", json_object_get(u, "name"));
+      json_decref(u);
+    }
     if (case_store_event_insert(db, actor->orgId, id, case_event_code(kind), zOn, personId, data, actor->userId, zNow) <
         0) {
       rc = err_internal(e, db_errmsg(db));

@@ -30,8 +30,8 @@ const Route routes[] = {
   {"GET",    "/api/v1/calendar/due",            PERM_SELF,         0, BODY_NONE,          api_calendar_due},
   {"GET",    "/api/v1/calendar",                PERM_ORG_READ,     0, BODY_NONE,          api_calendar_year},
   {"POST",   "/api/v1/calendar/import",         PERM_CALENDAR_MANAGE, 1, BODY_DEFAULT_MAX, api_calendar_import},
-  {"GET",    "/api/v1/reference/case-types",    PERM_CASE_READ,    0, BODY_NONE,          api_reference_case_types},
-  {"GET",    "/api/v1/reference/charges",       PERM_CASE_READ,    0, BODY_NONE,          api_reference_charges},
+  {"GET",    "/api/v1/reference/case-types",    PERM_ORG_READ,     0, BODY_NONE,          api_reference_case_types},
+  {"GET",    "/api/v1/reference/charges",       PERM_ORG_READ,     0, BODY_NONE,          api_reference_charges},
   {"GET",    "/api/v1/cases",                   PERM_CASE_READ,    0, BODY_NONE,          api_cases_list},
   {"POST",   "/api/v1/cases",                   PERM_CASE_REGISTER, 1, BODY_DEFAULT_MAX,  api_cases_create},
   {"GET",    "/api/v1/cases/rotation",          PERM_CASE_REGISTER, 0, BODY_NONE,         api_cases_rotation},
@@ -44,7 +44,7 @@ const Route routes[] = {
   {"GET",    "/api/v1/deadlines/summary",       PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_summary},
   {"GET",    "/api/v1/settings/deadline-warnings", PERM_CASE_READ, 0, BODY_NONE,          api_settings_warnings_get},
   {"PUT",    "/api/v1/settings/deadline-warnings", PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX, api_settings_warnings_put},
-  {"GET",    "/api/v1/settings/fast-track",     PERM_ADMIN_MANAGE, 0, BODY_NONE,          api_settings_fast_track_get},
+  {"GET",    "/api/v1/settings/fast-track",     PERM_ORG_READ,     0, BODY_NONE,          api_settings_fast_track_get},
   {"PUT",    "/api/v1/settings/fast-track",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_fast_track_put},
 };
 /* clang-format on */

@@ -263,6 +263,16 @@ describe('permissions and isolation', () => {
     assert.equal((await prosecutor2.get(`/api/v1/cases/${c.id}`)).status, 200);
     assertError(await event(prosecutor2, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: 'x' }), 403, 'forbidden');
     assert.equal((await event(prosecutor, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: '复核证人证言' })).status, 201);
+    // the handling prosecutor edits the case, but only 案管 moves it to another department
+    assertError(await prosecutor.put(`/api/v1/cases/${c.id}`, { department_id: depts['第二检察部'] }), 403, 'forbidden',
+      'department_id');
+    const edited = await prosecutor.put(`/api/v1/cases/${c.id}`, { title: '张某诈骗案（补正）' });
+    assert.equal(edited.status, 200, edited.text);
+    assert.equal(edited.body.events.at(-1).kind, 'update');
+    // reference lists are readable by every signed-in user, the administrator included
+    const admin = await server.client().loginOk('admin', PW);
+    assert.ok((await admin.get('/api/v1/reference/charges')).body.items.length >= 40);
+    assert.equal((await clerk.get('/api/v1/settings/fast-track')).status, 200);
   });
 
   test("another organisation's case is not found", async () => {

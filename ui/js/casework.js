@@ -1,11 +1,12 @@
-// casework.js: pieces shared by the case, deadline and calendar pages: legal dates (China Standard Time), deadline
-// level badges, period lengths, the reference lists (case types, charges) and the GB 11643 ID number check.
+// casework.js: pieces shared by the case, deadline, calendar and settings pages: legal dates (China Standard Time),
+// deadline level badges, period lengths, the reference lists (case types, charges), the charge multi-select
+// (chargePicker) and the GB 11643 ID number check.
 //
 // Dates in the API are plain 'YYYY-MM-DD' strings; "today" is the date in China Standard Time (UTC+8), as on the
 // server (docs/api-cases.md), whatever the browser's own time zone.
 
 import * as api from './api.js';
-import { el } from './dom.js';
+import { el, replace, nextId } from './dom.js';
 import { t, label } from './i18n.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -159,6 +160,115 @@ export function charges() {
     chargesPromise.catch(() => { chargesPromise = null; });
   }
   return chargesPromise;
+}
+
+/** chargeList: the reference charge list for any signed-in page (GET /reference/charges needs only org.read). */
+export function chargeList() {
+  return charges();
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Charge picker
+
+/** MAX_CHARGES: the most charges one person may carry (NewPerson, PUT .../persons/{pid}). */
+export const MAX_CHARGES = 10;
+
+/**
+ * chargePicker: a labelled multi-select of charges with a filter box and the chosen charges shown as removable chips.
+ * The <select multiple> (data-testid testid) holds the value; a click toggles an option without Ctrl, Enter in the
+ * filter box adds the first match. opts: {name, label, list: [{code, name, article}], values, testid, filterTestid
+ * (default testid + '-filter'), required, max (default MAX_CHARGES; null for no limit shown), size (rows, default 6),
+ * hint (default the usage hint)}. A chosen code the list lacks is kept, shown by its catalogue label.
+ * Returns the .field wrapper; wrapper.values() gives the chosen codes in list order, wrapper.setValues(codes) sets them.
+ */
+export function chargePicker(opts) {
+  const id = nextId('f-charges');
+  const hintId = id + '-hint';
+  const max = opts.max === undefined ? MAX_CHARGES : opts.max;
+  const values = (opts.values || []).map(String);
+  const list = opts.list.slice();
+  for (const code of values) {
+    if (!list.some((c) => c.code === code)) list.push({ code, name: code, article: '' });
+  }
+  const select = el('select', { id, name: opts.name, class: ['input', 'charge-select'], multiple: true, size: opts.size || 6,
+    testid: opts.testid, 'aria-describedby': hintId },
+  list.map((c) => el('option', { value: c.code, text: c.name, title: c.article || '',
+    dataset: { search: (c.name + ' ' + c.code + ' ' + (c.article || '')).toLowerCase() } })));
+  const filter = el('input', { type: 'search', class: ['input', 'charge-filter'], placeholder: t('charges.filter'),
+    'aria-label': t('charges.filter_label'), 'aria-controls': id, autocomplete: 'off',
+    testid: opts.filterTestid || (opts.testid ? opts.testid + '-filter' : null) });
+  const chips = el('div', { class: 'chips', 'aria-live': 'polite' });
+  const count = el('span', { class: 'charge-count' });
+  const none = el('div', { class: 'charge-none muted', hidden: true, text: t('charges.no_match') });
+
+  const drawChips = () => {
+    const chosen = Array.from(select.selectedOptions);
+    replace(chips, chosen.length ? chosen.map((o) => el('span', { class: 'chip' },
+      el('span', { text: o.textContent }),
+      el('button', { type: 'button', class: 'chip-remove', 'aria-label': t('charges.remove', { name: o.textContent }),
+        title: t('charges.remove', { name: o.textContent }), text: t('charges.remove_glyph'),
+        on: { click: () => { o.selected = false; changed(); filter.focus(); } } })))
+      : el('span', { class: 'muted chips-empty', text: t('charges.none_chosen') }));
+    count.textContent = max === null ? t('charges.count_nomax', { n: chosen.length })
+      : t('charges.count', { n: chosen.length, max });
+    count.classList.toggle('is-over', max !== null && chosen.length > max);
+  };
+  const changed = () => {
+    drawChips();
+    select.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const applyFilter = () => {
+    const q = filter.value.trim().toLowerCase();
+    let shown = 0;
+    for (const o of select.options) {
+      o.hidden = !!q && !o.dataset.search.includes(q);
+      if (!o.hidden) shown++;
+    }
+    none.hidden = shown > 0;
+  };
+  select.addEventListener('mousedown', (e) => {
+    const o = e.target.closest('option');
+    if (!o || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    o.selected = !o.selected;
+    select.focus();
+    changed();
+  });
+  select.addEventListener('change', drawChips);
+  filter.addEventListener('input', applyFilter);
+  filter.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const first = Array.from(select.options).find((o) => !o.hidden && !o.selected);
+      if (first) {
+        first.selected = true;
+        filter.value = '';
+        applyFilter();
+        changed();
+      }
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      select.focus();
+    }
+  });
+
+  const wrapper = el('div', { class: ['field', 'field-wide', 'charge-picker'], dataset: { field: opts.name } },
+    el('label', { class: 'field-label', for: id }, opts.label,
+      opts.required ? el('span', { class: 'required', 'aria-hidden': 'true', text: '*' }) : null, count),
+    chips,
+    el('div', { class: 'charge-box' }, filter, select, none),
+    el('div', { class: 'field-error', id: id + '-err', 'aria-live': 'polite' }),
+    el('div', { class: 'field-hint', id: hintId, text: opts.hint || t('charges.hint') }));
+  wrapper.values = () => Array.from(select.selectedOptions).map((o) => o.value);
+  wrapper.setValues = (codes) => {
+    const want = new Set((codes || []).map(String));
+    for (const o of select.options) o.selected = want.has(o.value);
+    drawChips();
+  };
+  wrapper.control = select;
+  wrapper.filter = filter;
+  wrapper.setValues(values);
+  return wrapper;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

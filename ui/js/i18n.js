@@ -42,6 +42,7 @@ const zhCN = {
   'nav.deadlines': '期限',
   'nav.due': '期限计算',
   'nav.calendar': '节假日',
+  'nav.fast_track': '轻微刑事案件办案组',
   'nav.deadline_badge_title': '逾期 {overdue} 件，今日到期 {due} 件，预警 {warning} 件',
   'nav.deadline_badge_sr': '（逾期或今日到期 {n} 件）',
 
@@ -68,6 +69,7 @@ const zhCN = {
   'common.error_title': '出错了',
   'common.choose': '请选择',
   'common.submitting': '正在提交…',
+  'common.no_changes': '没有修改',
 
   // Pager
   'pager.summary': '共 {total} 条，第 {from}–{to} 条',
@@ -90,6 +92,8 @@ const zhCN = {
   'valid.not_before': '不能早于 {date}',
   'valid.charges_required': '至少选择一个罪名',
   'valid.charges_max': '罪名最多选择 {max} 个',
+  'valid.fast_track_department': '启用时须指定办案组所在部门',
+  'valid.fast_track_charges': '启用时至少选择一个罪名',
 
   // Login
   'login.title': '登录',
@@ -119,6 +123,7 @@ const zhCN = {
   'home.desc.deadlines': '办案期限与到期预警',
   'home.desc.due': '按刑诉法第 105 条计算期间届满日',
   'home.desc.calendar': '法定节假日与调休安排',
+  'home.desc.fast_track': '认罪认罚轻微案件的分流与速裁规则',
 
   // Change own password
   'password.title': '修改密码',
@@ -254,6 +259,17 @@ const zhCN = {
   'case.no_events': '还没有办理记录',
   'case.not_mine': '本案不是您或您所在部门承办的案件，只能查看。',
 
+  // Case: editing (PUT /cases/{id})
+  'case.edit': '编辑案件',
+  'case.edit_title': '编辑案件',
+  'case.edit_submit': '保存修改',
+  'case.edit_saved': '案件已修改',
+  'case.summary_procedure': '适用速裁程序',
+  'case.summary_hint': '速裁案件审查期限为十日，可能判处一年以上有期徒刑的为十五日，不能延长；保存后审查期限重新计算。',
+  'case.major_hint': '重大、复杂的案件可以延长审查期限；保存后审查期限重新计算。',
+  'case.department_hint': '改变承办部门不会改变承办检察官；保存后请改派新部门的检察官。',
+  'case.assign_after_department': '承办部门已改为{department}，请改派该部门的检察官。',
+
   // Case: register form
   'case_form.title': '受理案件',
   'case_form.section_case': '案件信息',
@@ -272,6 +288,7 @@ const zhCN = {
   'case_form.no_prosecutors': '本部门没有检察官',
   'case_form.submit': '受理',
   'case_form.created': '已受理 {number}',
+  'case_form.created_fast': '已受理 {number}：符合轻微刑事案件快速办理条件，已分至{department}，适用速裁程序',
 
   // Persons
   'person.title': '涉案人员 {n}',
@@ -312,6 +329,12 @@ const zhCN = {
   'person.act.decide': '作出决定',
   'person.act.judgment': '录入判决',
   'person.act_for': '{act}：{name}',
+  'person.edit': '编辑',
+  'person.edit_for': '编辑涉案人员：{name}',
+  'person.edit_title': '编辑涉案人员：{name}',
+  'person.edit_submit': '保存',
+  'person.edit_saved': '已修改 {name}',
+  'person.edit_summary_note': '本案适用速裁程序。修改人员后，承办部门和速裁程序不会自动调整；不再符合速裁条件的，请在“编辑案件”中取消速裁。',
 
   // Charge picker
   'charges.filter': '输入罪名或法条筛选，回车添加',
@@ -320,6 +343,7 @@ const zhCN = {
   'charges.no_match': '没有匹配的罪名',
   'charges.none_chosen': '尚未选择罪名',
   'charges.count': '已选 {n} 个（最多 {max} 个）',
+  'charges.count_nomax': '已选 {n} 个',
   'charges.remove': '移除 {name}',
   'charges.remove_glyph': '×',
 
@@ -347,10 +371,17 @@ const zhCN = {
   'event.consistent': '判决与起诉指控一致',
   'event.to_agency': '移送机关',
   'event.to_agency_placeholder': '如：丽水市莲都区人民检察院',
+  'event.prosecutor': '新承办检察官',
+  'event.prosecutor_current': '{name}（现承办）',
+  'event.no_prosecutors': '本部门没有其他在职检察官',
+  'event.assign_other_department': '只列出{department}的在职检察官。改派至其他部门的，请先在“编辑案件”中修改承办部门。',
+  'event.assigned_to': '改派给',
+  'event.user_n': '用户 {id}',
   'event.conflict_title': '不能办理',
   'event.conflict_reload': '重新载入案件',
   'event.conflict_field': '见上方提示',
   'event.done': '已记录：{kind}',
+  'event.on.assign': '改派日期',
   'event.on.extend': '延长日期',
   'event.on.return': '退回日期',
   'event.on.resubmit': '重新移送（收案）日期',
@@ -360,6 +391,7 @@ const zhCN = {
   'event.on.judgment': '判决日期',
   'event.on.transfer': '移送日期',
   'event.on.archive': '归档日期',
+  'event.reason.assign': '改派理由',
   'event.reason.extend': '延长理由',
   'event.reason.return': '退回理由',
   'event.reason.self_investigation': '补充侦查事项',
@@ -368,6 +400,7 @@ const zhCN = {
   'event.reason.transfer': '移送理由',
   'event.reason.resubmit': '备注',
   'event.reason.archive': '备注',
+  'event.submit.assign': '确认改派',
   'event.submit.extend': '确认延长',
   'event.submit.return': '确认退回',
   'event.submit.resubmit': '确认重报',
@@ -381,6 +414,7 @@ const zhCN = {
   'event.note.extend.arrest_review': '未羁押的重大、复杂案件，审查批准逮捕期限由十五日延长至二十日（人民检察院刑事诉讼规则第二百八十二条）。',
   'event.note.extend.arrest_decision': '犯罪嫌疑人在押的，审查决定逮捕期限可以延长一至三日；未羁押的重大、复杂案件，由十五日延长至二十日（人民检察院刑事诉讼规则第二百九十七条）。',
   'event.note.extend.complaint_review': '复杂案件的复查期限由三个月延长至六个月（人民检察院刑事诉讼规则第三百八十六条）。',
+  'event.note.assign': '改派后由新的承办检察官继续办理，办案期限不变。',
   'event.note.return': '退回后审查起诉期限停止计算；补充侦查以一个月为限，以二次为限（刑事诉讼法第一百七十五条）。本案已退回 {n} 次。',
   'event.note.resubmit': '补充侦查完毕移送后，审查起诉期限自收到案件之日起重新计算。',
   'event.note.self_investigation': '自行补充侦查不另计期限，应当在审查起诉期限内完成（人民检察院刑事诉讼规则第三百四十八条）。',
@@ -388,6 +422,39 @@ const zhCN = {
   'event.note.decide': '全部人员作出决定后案件审结，归档期限为审结之日起一个月。',
   'event.note.transfer': '移送后本案未届满的期限全部关闭。',
   'event.note.archive': '卷宗一月一归档：审结后一个月内归档。',
+
+  // Fast-track rule (轻微刑事案件办案组, GET/PUT /settings/fast-track)
+  'fast_track.title': '轻微刑事案件办案组规则',
+  'fast_track.explain_title': '规则说明',
+  'fast_track.explain_intro': '启用后，受理的审查起诉案件同时符合下列条件的，自动分至办案组所在部门，并适用速裁程序：',
+  'fast_track.explain_plea': '全部犯罪嫌疑人认罪认罚；',
+  'fast_track.explain_charges': '所有罪名均在本规则的罪名列表内；',
+  'fast_track.explain_band': '每名犯罪嫌疑人可能判处的刑罚均已评估，且不超过所选刑罚。',
+  'fast_track.explain_period': '速裁案件审查起诉期限为十日，可能判处一年以上有期徒刑的为十五日，不能延长（刑事诉讼法第一百七十二条、第二百二十二条）。',
+  'fast_track.explain_assign': '受理时指定的承办检察官属于办案组的，由其承办；否则在办案组的检察官中轮案。规则只适用于此后受理的案件。',
+  'fast_track.status_title': '当前规则',
+  'fast_track.badge_on': '已启用',
+  'fast_track.badge_off': '未启用',
+  'fast_track.status_on': '符合条件的审查起诉案件分至{department}，适用速裁程序。',
+  'fast_track.status_off': '审查起诉案件按受理时选择的部门分案，不自动适用速裁程序。',
+  'fast_track.status_detail': '适用罪名 {n} 个，可能判处刑罚不超过{band}。',
+  'fast_track.section_rule': '规则设置',
+  'fast_track.enabled': '启用轻微刑事案件快速办理',
+  'fast_track.department': '办案组所在部门',
+  'fast_track.department_none': '（未指定）',
+  'fast_track.department_unknown': '部门 {id}',
+  'fast_track.department_hint': '符合条件的案件分至该部门，由其中的检察官轮案承办。',
+  'fast_track.prosecutors': '该部门在职检察官 {n} 名：{names}',
+  'fast_track.no_prosecutors': '该部门没有在职检察官：符合条件的案件无法轮案，受理时将被拒绝。',
+  'fast_track.charges': '适用罪名',
+  'fast_track.charges_hint': '案件中每名犯罪嫌疑人的每个罪名都须在此列表内。点击列表中的罪名选择或取消；在筛选框中按回车添加第一个匹配的罪名。',
+  'fast_track.max': '可能判处刑罚不超过',
+  'fast_track.max_hint': '可能判处一年以上有期徒刑的，速裁审查期限为十五日；三年以上的不适用速裁程序。',
+  'fast_track.max.fine_only': '单处罚金或免予刑事处罚',
+  'fast_track.max.under_1y': '一年有期徒刑',
+  'fast_track.max.1_3y': '三年有期徒刑',
+  'fast_track.submit': '保存规则',
+  'fast_track.saved': '规则已保存',
 
   // Deadlines
   'deadline.kind': '期限',
@@ -572,6 +639,7 @@ const zhCN = {
   'audit_action.session.login_failed': '登录失败',
   'audit_action.session.logout': '退出',
   'audit_action.calendar.import': '导入节假日安排',
+  'audit_action.setting.fast_track': '修改轻微刑事案件办案组规则',
   'audit_action.case.register': '受理案件',
   'audit_action.case.update': '修改案件',
   'audit_action.case.add_person': '追加涉案人员',
@@ -668,6 +736,8 @@ const zhCN = {
   'event_kind.transfer': '移送管辖',
   'event_kind.archive': '归档',
   'event_kind.add_person': '追加涉案人员',
+  'event_kind.update': '修改案件信息',
+  'event_kind.update_person': '修改涉案人员信息',
 
   // Event details (keys of an event's data)
   'event_data.reason': '理由',
@@ -690,8 +760,13 @@ const zhCN = {
   'event_data.fast_track': '轻微刑事案件快速办理',
   'event_data.prior_returns': '改变管辖前已退回次数',
   'event_data.major_complex': '重大复杂',
-  'event_data.name': '姓名',
   'event_data.title': '案件名称',
+  'event_data.department_id': '承办部门编号',
+  'event_data.prosecutor_id': '承办检察官编号',
+  'event_data.name': '姓名',
+  'event_data.plea': '认罪认罚',
+  'event_data.sentence_band': '可能判处的刑罚',
+  'event_data.charges': '罪名',
   'assign_mode.manual': '指定承办',
   'assign_mode.rotation': '轮案',
 
@@ -726,7 +801,7 @@ export const DEPARTMENT_KINDS = ['criminal', 'case_management', 'administrative'
 export const ORG_LEVELS = ['province', 'city', 'county'];
 export const AUDIT_ACTIONS = ['org.create', 'org.update', 'department.create', 'department.update', 'user.create',
   'user.update', 'user.password_reset', 'session.password_change', 'session.login', 'session.login_failed',
-  'session.logout', 'calendar.import', 'case.register', 'case.update', 'case.add_person', 'case.update_person',
+  'session.logout', 'calendar.import', 'setting.fast_track', 'case.register', 'case.update', 'case.add_person', 'case.update_person',
   'case.assign', 'case.extend', 'case.return', 'case.resubmit', 'case.self_investigation', 'case.custody', 'case.decide',
   'case.judgment', 'case.transfer', 'case.archive'];
 export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case'];
@@ -734,6 +809,8 @@ export const CASE_TYPES = ['arrest_review', 'arrest_decision', 'prosecution_revi
 export const CASE_STATUSES = ['under_review', 'returned', 'concluded', 'archived', 'transferred'];
 export const CUSTODY = ['detained', 'arrested', 'bail', 'residential', 'released', 'none'];
 export const SENTENCE_BANDS = ['fine_only', 'under_1y', '1_3y', '3_10y', 'over_10y'];
+/** FAST_TRACK_BANDS: the sentence bands a fast-track rule may take as its maximum (at most three years). */
+export const FAST_TRACK_BANDS = ['fine_only', 'under_1y', '1_3y'];
 export const NON_PROSECUTION_TYPES = ['statutory', 'discretionary', 'evidentiary', 'conditional', 'special'];
 
 
@@ -754,7 +831,8 @@ export function t(key, params) {
 
 /**
  * label: the Chinese label of an enumeration code; kind is one of 'role', 'dept_kind', 'org_level', 'audit_action',
- * 'audit_entity', 'error', 'case_type', 'case_status', 'custody', 'sentence_band', 'decision', 'npt', 'deadline_kind',
+ * 'audit_entity', 'error', 'case_type', 'case_status', 'custody', 'sentence_band',
+ * 'decision', 'npt', 'deadline_kind',
  * 'deadline_kind_short', 'level', 'event_kind', 'event_data', 'assign_mode', 'sex', 'unit'. Falls back to the code
  * itself when the catalogue has no entry.
  */

@@ -36,6 +36,8 @@ export const NAV = [
     permission: ['admin.manage', 'audit.read'] },
   { key: 'calendar', group: 'admin', label: 'nav.calendar', desc: 'home.desc.calendar', href: '#/admin/calendar',
     permission: 'calendar.manage' },
+  { key: 'fast-track', group: 'admin', label: 'nav.fast_track', desc: 'home.desc.fast_track', href: '#/admin/fast-track',
+    permission: 'admin.manage' },
 ];
 
 /** navEntry: the NAV entry with the given key, or undefined. */

@@ -1,6 +1,9 @@
 // pages/case.js: one case (#/cases/{id}, GET /api/v1/cases/{id}): its header, deadlines, persons and timeline, and, for
-// case.handle, the acts that may be recorded next (POST /api/v1/cases/{id}/events) and adding a person
-// (POST /api/v1/cases/{id}/persons). Both answer 201 with the whole Case, which redraws the page.
+// case.handle, the acts that may be recorded next (POST /api/v1/cases/{id}/events), adding a person
+// (POST /api/v1/cases/{id}/persons), editing the case (PUT /api/v1/cases/{id}: title, 重大复杂, 速裁, and for 案管 the
+// department) and editing a person (PUT /api/v1/cases/{id}/persons/{pid}: name, 认罪认罚, likely sentence, charges).
+// 案管 also reassigns the case (the 'assign' act, to an active prosecutor of the case's department). Every one of these
+// answers with the whole Case, which redraws the page.
 //
 // Which acts are offered follows the events table of docs/api-cases.md: an act the case's status or type rules out is
 // not shown; one that is ruled out by something else (two returns already, not major/complex, already extended) is
@@ -11,18 +14,20 @@ import {
   el, field, selectField, busy, clearErrors, fieldError, focusFirstError, showError, section, loadingBlock, errorBlock,
   replace, codePoints, nextId, fmtTime, errorMessage, clearOnInput,
 } from '../dom.js';
-import { t, label, CUSTODY, NON_PROSECUTION_TYPES } from '../i18n.js';
+import { t, label, CUSTODY, NON_PROSECUTION_TYPES, SENTENCE_BANDS } from '../i18n.js';
 import { can, currentUser } from '../session.js';
 import { refreshBadges } from '../nav.js';
 import {
-  caseTypes, charges, fallbackType, levelBadge, levelClass, daysLeftText, lengthText, statusBadge, todayCST, weekdayText,
-  isDate,
+  caseTypes, charges, chargePicker, fallbackType, levelBadge, levelClass, daysLeftText, lengthText, statusBadge, todayCST,
+  weekdayText, isDate, MAX_CHARGES,
 } from '../casework.js';
 import { personEditor } from './case_form.js';
 
 const REASON_MAX = 200;
 const SENTENCE_MAX = 200;
 const AGENCY_MAX = 100;
+const TITLE_MAX = 100;
+const NAME_MAX = 50;
 
 /** QUIET_FLAGS: event data flags not worth a line when false (a judgment's 否 answers do matter, and stay). */
 const QUIET_FLAGS = ['fast_track', 'summary_procedure', 'major_complex'];
@@ -115,6 +120,8 @@ export function actionsFor(c, ct) {
   if ((st === 'concluded' || st === 'archived') && prosecuted.length) push('judgment', { persons: prosecuted });
   if (active) push('transfer');
   if (st === 'concluded') push('archive');
+  // Reassignment (改派) is for 案管 only, on any case not archived or transferred.
+  if (can('case.register') && mayEdit(c)) push('assign');
   return out;
 }
 
@@ -127,6 +134,14 @@ export function mayHandle(c) {
   if (!user || !can('case.handle')) return false;
   if (can('case.register')) return true;
   return c.prosecutor_id === user.id || (!!user.department_id && c.department_id === user.department_id);
+}
+
+/**
+ * mayEdit: whether the signed-in user may edit case c and its persons (PUT): they may handle it, and it is neither
+ * archived nor transferred (the server answers 409 then).
+ */
+export function mayEdit(c) {
+  return mayHandle(c) && c.status !== 'archived' && c.status !== 'transferred';
 }
 
 /** minOn: the earliest legal date of act kind on case c (the server refuses an earlier one). */
@@ -148,7 +163,9 @@ class CasePage {
     this.types = types;
     this.c = null;
     this.formSlot = null;
+    this.editSlot = null;
     this.openKind = null;
+    this.userNames = new Map();
   }
 
   type() {
@@ -168,6 +185,7 @@ class CasePage {
     const handle = mayHandle(c);
     const actions = handle ? actionsFor(c, this.type()) : [];
     this.formSlot = el('div', { class: 'event-form-slot' });
+    this.editSlot = el('div', { class: 'case-edit-slot' });
     replace(this.body,
       this.header(),
       can('case.handle') && !handle
@@ -197,7 +215,10 @@ class CasePage {
             el('span', { class: 'case-number mono', testid: 'case-number', text: c.case_number }),
             statusBadge(c.status, 'case-status'), flags),
           el('h1', { testid: 'page-title', text: c.title })),
-        el('div', { class: 'page-actions' }, el('a', { href: '#/cases', class: 'btn', text: t('cases.back_to_list') }))),
+        el('div', { class: 'page-actions' },
+          mayEdit(c) ? el('button', { type: 'button', class: 'btn', testid: 'case-edit', text: t('case.edit'),
+            'aria-expanded': 'false', on: { click: () => this.openEdit() } }) : null,
+          el('a', { href: '#/cases', class: 'btn', text: t('cases.back_to_list') }))),
       el('section', { class: 'panel' },
         el('dl', { class: 'facts', testid: 'case-facts' },
           item(t('case.type'), label('case_type', c.case_type), 'case-type-text'),
@@ -211,7 +232,106 @@ class CasePage {
             ? item(t('case.returns'), t('case.returns_n', { n: f.returns }), 'case-returns') : null,
           c.concluded_on ? item(t('case.concluded_on'), c.concluded_on) : null,
           c.archived_on ? item(t('case.archived_on'), c.archived_on) : null,
-          c.transferred_on ? item(t('case.transferred_on'), c.transferred_on) : null)));
+          c.transferred_on ? item(t('case.transferred_on'), c.transferred_on) : null),
+        this.editSlot));
+  }
+
+  // ---- editing the case (PUT /cases/{id})
+
+  /** openEdit: show the inline form that edits the case (title, 重大复杂, 速裁; the department for 案管). */
+  async openEdit() {
+    const c = this.c;
+    const btn = this.body.querySelector('[data-testid=case-edit]');
+    if (this.editSlot.firstChild) { this.closeEdit(); return; }
+    const manager = can('case.register');
+    let depts = [];
+    if (manager) {
+      const loading = loadingBlock();
+      replace(this.editSlot, loading);
+      try {
+        depts = (await api.get('/departments')).items;
+      } catch (err) {
+        if (loading.isConnected) replace(this.editSlot, errorBlock(err));
+        return;
+      }
+      if (!loading.isConnected) return; // closed (or the page redrawn) meanwhile
+    }
+    const isReview = c.case_type === 'prosecution_review';
+    const title = field({ name: 'title', label: t('case.title'), required: true, maxlength: TITLE_MAX, value: c.title,
+      testid: 'case-edit-title' });
+    title.classList.add('field-span-2');
+    let dept = null;
+    if (manager) {
+      const options = depts.map((d) => ({ value: d.id, text: d.name }));
+      if (!depts.some((d) => d.id === c.department_id)) options.unshift({ value: c.department_id, text: c.department_name });
+      dept = selectField({ name: 'department_id', label: t('case.department'), required: true, options,
+        value: c.department_id, testid: 'case-edit-department', hint: t('case.department_hint') });
+      dept.classList.add('field-span-2');
+    }
+    const major = checkField('major_complex', t('case.major_complex'), 'case-edit-major');
+    major.box.checked = !!c.major_complex;
+    major.wrapper.classList.add('field-span-2');
+    major.wrapper.appendChild(el('div', { class: 'field-hint', text: t('case.major_hint') }));
+    let summary = null;
+    if (isReview || c.summary_procedure) {
+      summary = checkField('summary_procedure', t('case.summary_procedure'), 'case-edit-summary');
+      summary.box.checked = !!c.summary_procedure;
+      summary.wrapper.classList.add('field-span-2');
+      summary.wrapper.appendChild(el('div', { class: 'field-hint', text: t('case.summary_hint') }));
+    }
+    const heading = el('h3', { class: 'event-form-title', id: nextId('edit-title'), text: t('case.edit_title') });
+    const form = el('form', { class: 'form event-form case-edit-form', novalidate: true, testid: 'case-edit-form',
+      'aria-labelledby': heading.id },
+    heading,
+    el('div', { class: 'form-grid form-grid-4' }, title, dept),
+    el('div', { class: 'form-grid form-grid-4 case-edit-flags' }, major.wrapper, summary ? summary.wrapper : null),
+    el('div', { class: 'form-actions' },
+      el('button', { type: 'submit', class: 'btn btn-primary', testid: 'case-edit-submit', text: t('case.edit_submit') }),
+      el('button', { type: 'button', class: 'btn', testid: 'case-edit-cancel', text: t('common.cancel'),
+        on: { click: () => this.closeEdit() } })));
+    form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); this.closeEdit(); } });
+    clearOnInput(form);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearErrors(form);
+      // Only what changed is sent (the audit log then shows just that).
+      const b = {};
+      const newTitle = title.control.value.trim();
+      if (!newTitle) { fieldError(form, 'title', t('valid.required'), true); return; }
+      if (codePoints(newTitle) > TITLE_MAX) { fieldError(form, 'title', t('valid.max_length', { max: TITLE_MAX }), true); return; }
+      if (newTitle !== c.title) b.title = newTitle;
+      if (major.box.checked !== !!c.major_complex) b.major_complex = major.box.checked;
+      if (summary && summary.box.checked !== !!c.summary_procedure) b.summary_procedure = summary.box.checked;
+      if (dept && Number(dept.control.value) !== c.department_id) b.department_id = Number(dept.control.value);
+      if (!Object.keys(b).length) {
+        this.closeEdit();
+        this.ctx.toast(t('common.no_changes'));
+        return;
+      }
+      busy(form, true);
+      try {
+        const updated = await api.put('/cases/' + encodeURIComponent(c.id), b);
+        this.ctx.toast(t('case.edit_saved'));
+        refreshBadges(true);
+        this.redraw(updated);
+        // A new department: offer the reassignment to one of its prosecutors at once.
+        if (b.department_id && updated.department_id === b.department_id) {
+          this.openForm('assign', null, { note: t('case.assign_after_department', { department: updated.department_name }) });
+        }
+      } catch (err) {
+        busy(form, false);
+        showEventError(form, err, () => this.reload());
+      }
+    });
+    replace(this.editSlot, form);
+    if (btn) { btn.setAttribute('aria-expanded', 'true'); btn.classList.add('is-open'); }
+    title.control.focus();
+  }
+
+  closeEdit() {
+    replace(this.editSlot);
+    const btn = this.body.querySelector('[data-testid=case-edit]');
+    if (btn) { btn.setAttribute('aria-expanded', 'false'); btn.classList.remove('is-open'); btn.focus(); }
   }
 
   // ---- actions
@@ -230,14 +350,17 @@ class CasePage {
     return section(t('case.actions'), el('div', { class: 'action-bar', testid: 'case-actions' }, buttons), this.formSlot);
   }
 
-  /** openForm: show the inline form for kind (with personId preselected), replacing any other open form. */
-  openForm(kind, personId) {
+  /**
+   * openForm: show the inline form for kind (with personId preselected), replacing any other open form. opts.note is
+   * an extra notice shown at the top of the form.
+   */
+  openForm(kind, personId, opts) {
     const actions = actionsFor(this.c, this.type());
     const a = actions.find((x) => x.kind === kind);
     if (!a || !a.enabled) return;
     for (const b of this.body.querySelectorAll('.action-btn')) b.classList.toggle('is-open', b.dataset.kind === kind);
     this.openKind = kind;
-    const form = this.eventForm(a, personId);
+    const form = this.eventForm(a, personId, opts || {});
     replace(this.formSlot, form);
     this.formSlot.scrollIntoView({ block: 'nearest' });
     const first = form.querySelector('input:not([type=hidden]):not(:disabled), select, textarea');
@@ -253,7 +376,7 @@ class CasePage {
     if (btn) btn.focus();
   }
 
-  eventForm(a, personId) {
+  eventForm(a, personId, opts) {
     const c = this.c;
     const kind = a.kind;
     const today = todayCST();
@@ -284,6 +407,15 @@ class CasePage {
     let adopted = null;
     let consistent = null;
     let agency = null;
+    let prosecutor = null;
+    if (kind === 'assign') {
+      prosecutor = selectField({ name: 'prosecutor_id', label: t('event.prosecutor'), required: true,
+        testid: 'event-prosecutor', options: [{ value: '', text: t('common.loading') }],
+        hint: t('event.assign_other_department', { department: c.department_name }) });
+      prosecutor.control.disabled = true;
+      controls.push(prosecutor);
+      this.loadProsecutors(prosecutor.control);
+    }
     if (kind === 'custody') {
       custody = selectField({ name: 'custody', label: t('event.custody_to'), required: true, testid: 'event-custody-status',
         options: [{ value: '', text: t('common.choose') }].concat(CUSTODY.map((x) => ({ value: x, text: label('custody', x) }))) });
@@ -354,6 +486,7 @@ class CasePage {
     const form = el('form', { class: 'form event-form', novalidate: true, testid: 'event-form', dataset: { kind },
       'aria-labelledby': title.id },
     title,
+    opts.note ? el('div', { class: 'alert alert-warn', testid: 'event-notice', text: opts.note }) : null,
     note ? el('p', { class: 'event-note', testid: 'event-note', text: note }) : null,
     el('div', { class: 'form-grid form-grid-3' }, controls),
     el('div', { class: 'form-actions' },
@@ -376,6 +509,10 @@ class CasePage {
       if (person) {
         if (!person.control.value) bad('person_id', t('valid.required'));
         else b.person_id = Number(person.control.value);
+      }
+      if (prosecutor) {
+        if (!prosecutor.control.value) bad('prosecutor_id', t('valid.required'));
+        else b.prosecutor_id = Number(prosecutor.control.value);
       }
       if (custody) {
         b.custody = custody.control.value;
@@ -420,6 +557,28 @@ class CasePage {
       }
     });
     return form;
+  }
+
+  /**
+   * loadProsecutors: fill select (the assign form's) with the active prosecutors of the case's department
+   * (GET /users?role=prosecutor&department_id=&active=true); the current one is shown but cannot be chosen.
+   */
+  async loadProsecutors(select) {
+    const c = this.c;
+    let users;
+    try {
+      users = await api.getAll('/users', { role: 'prosecutor', department_id: c.department_id, active: 'true' });
+    } catch (err) {
+      replace(select, el('option', { value: '', text: errorMessage(err) }));
+      return;
+    }
+    const others = users.filter((u) => u.id !== c.prosecutor_id);
+    replace(select,
+      el('option', { value: '', text: others.length ? t('common.choose') : t('event.no_prosecutors') }),
+      users.map((u) => el('option', { value: String(u.id), disabled: u.id === c.prosecutor_id,
+        text: u.id === c.prosecutor_id ? t('event.prosecutor_current', { name: u.name }) : u.name })));
+    select.value = '';
+    select.disabled = !others.length;
   }
 
   /** noteFor: the one-line legal note shown in the form of act kind ('' when the catalogue has none). */
@@ -503,8 +662,14 @@ class CasePage {
     const addSlot = el('div', { class: 'person-add-slot' });
     const addBtn = canAdd ? el('button', { type: 'button', class: 'btn btn-small', testid: 'case-person-add',
       text: t('person.add_to_case'), on: { click: () => this.openPersonForm(addSlot, addBtn) } }) : null;
+    const editable = mayEdit(c);
     const personButtons = (p) => {
       const out = [];
+      if (editable) {
+        out.push(el('button', { type: 'button', class: 'btn btn-small btn-link', testid: 'person-edit-' + p.id,
+          text: t('person.edit'), 'aria-label': t('person.edit_for', { name: p.name }), 'aria-expanded': 'false',
+          on: { click: () => this.openPersonEdit(p) } }));
+      }
       const offer = (kind, ok) => {
         const a = kinds.get(kind);
         if (a && a.enabled && ok && a.persons.some((x) => x.id === p.id)) {
@@ -528,7 +693,7 @@ class CasePage {
         p.custody_since ? el('div', { class: 'muted small nowrap', text: t('person.since', { date: p.custody_since }) }) : null),
       el('td', { class: 'nowrap', text: p.plea ? t('person.plea_yes') : t('person.plea_no') }),
       el('td', { class: 'nowrap', text: p.sentence_band ? label('sentence_band', p.sentence_band) : t('common.dash') }),
-      el('td', { class: 'cell-charges', text: (p.charges || []).map((x) => x.name || label('charge', x.code || x)).join('、') }),
+      el('td', { class: 'cell-charges', text: (p.charges || []).map((x) => x.name || x.code || x).join('、') }),
       el('td', { testid: 'person-decision-' + p.id }, p.decision
         ? [el('div', { class: 'nowrap', text: p.non_prosecution_type
           ? t('person.decision_npt', { decision: label('decision', p.decision), npt: label('npt', p.non_prosecution_type) })
@@ -556,6 +721,110 @@ class CasePage {
         el('tbody', null, rows.length ? rows : el('tr', { class: 'state-row' },
           el('td', { colspan: handle ? '10' : '9', class: 'state state-empty', text: t('case.no_persons') }))))),
       addSlot);
+  }
+
+  /**
+   * openPersonEdit: show, in a row under person p, the form that edits the person's name, 认罪认罚, likely sentence and
+   * charges (PUT /cases/{id}/persons/{pid}); only what changed is sent. One such form is open at a time.
+   */
+  async openPersonEdit(p) {
+    const row = this.body.querySelector('[data-testid="person-row-' + p.id + '"]');
+    const btn = this.body.querySelector('[data-testid="person-edit-' + p.id + '"]');
+    const open = this.body.querySelector('.person-edit-row');
+    if (open) {
+      const same = open.dataset.personId === String(p.id);
+      this.closePersonEdit(!same);
+      if (same) return;
+    }
+    if (!row) return;
+    const cols = row.children.length;
+    const cell = el('td', { colspan: String(cols) }, loadingBlock());
+    const editRow = el('tr', { class: 'person-edit-row', dataset: { personId: String(p.id) } }, cell);
+    row.after(editRow);
+    if (btn) btn.setAttribute('aria-expanded', 'true');
+    let list;
+    try {
+      list = await charges();
+    } catch (err) {
+      replace(cell, errorBlock(err));
+      return;
+    }
+    if (!editRow.isConnected) return;
+    const had = (p.charges || []).map((x) => x.code || x);
+    const name = field({ name: 'name', label: t('person.name'), required: true, maxlength: NAME_MAX, value: p.name,
+      testid: 'person-edit-name' });
+    const plea = checkField('plea', t('person.plea'), 'person-edit-plea');
+    plea.box.checked = !!p.plea;
+    const band = selectField({ name: 'sentence_band', label: t('person.sentence_band'), testid: 'person-edit-sentence',
+      value: p.sentence_band || '',
+      options: [{ value: '', text: t('person.sentence_unknown') }]
+        .concat(SENTENCE_BANDS.map((x) => ({ value: x, text: label('sentence_band', x) }))) });
+    const chargesField = chargePicker({ name: 'charges', label: t('person.charges'), list, values: had, required: true,
+      testid: 'person-edit-charges' });
+    const heading = el('h3', { class: 'event-form-title', id: nextId('person-edit-title'),
+      text: t('person.edit_title', { name: p.name }) });
+    const form = el('form', { class: 'form event-form person-edit-form', novalidate: true, testid: 'person-edit-form',
+      'aria-labelledby': heading.id, dataset: { personId: String(p.id) } },
+    heading,
+    this.c.summary_procedure ? el('p', { class: 'event-note', testid: 'person-edit-summary-note',
+      text: t('person.edit_summary_note') }) : null,
+    el('div', { class: 'form-grid form-grid-4' }, name, plea.wrapper, band),
+    chargesField,
+    el('div', { class: 'form-actions' },
+      el('button', { type: 'submit', class: 'btn btn-primary', testid: 'person-edit-submit', text: t('person.edit_submit') }),
+      el('button', { type: 'button', class: 'btn', testid: 'person-edit-cancel', text: t('common.cancel'),
+        on: { click: () => this.closePersonEdit(true) } })));
+    form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); this.closePersonEdit(true); } });
+    clearOnInput(form);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearErrors(form);
+      const newName = name.control.value.trim();
+      const newCharges = chargesField.values();
+      let ok = true;
+      const bad = (k, msg) => { fieldError(form, k, msg); ok = false; };
+      if (!newName) bad('name', t('valid.required'));
+      else if (codePoints(newName) > NAME_MAX) bad('name', t('valid.max_length', { max: NAME_MAX }));
+      if (!newCharges.length) bad('charges', t('valid.charges_required'));
+      else if (newCharges.length > MAX_CHARGES) bad('charges', t('valid.charges_max', { max: MAX_CHARGES }));
+      if (!ok) { focusFirstError(form); return; }
+      const b = {};
+      if (newName !== p.name) b.name = newName;
+      if (plea.box.checked !== !!p.plea) b.plea = plea.box.checked;
+      if ((band.control.value || null) !== (p.sentence_band || null)) b.sentence_band = band.control.value || null;
+      const same = newCharges.length === had.length && newCharges.every((x) => had.includes(x));
+      if (!same) b.charges = newCharges;
+      if (!Object.keys(b).length) {
+        this.closePersonEdit(true);
+        this.ctx.toast(t('common.no_changes'));
+        return;
+      }
+      busy(form, true);
+      try {
+        const updated = await api.put('/cases/' + encodeURIComponent(this.c.id) + '/persons/' + encodeURIComponent(p.id), b);
+        this.ctx.toast(t('person.edit_saved', { name: newName }));
+        this.redraw(updated);
+        const again = this.body.querySelector('[data-testid="person-edit-' + p.id + '"]');
+        if (again) again.focus({ preventScroll: true });
+      } catch (err) {
+        busy(form, false);
+        showEventError(form, err, () => this.reload());
+      }
+    });
+    replace(cell, form);
+    name.control.focus();
+  }
+
+  /** closePersonEdit: remove the open person edit row; with focus, return focus to its 编辑 button. */
+  closePersonEdit(focus) {
+    const open = this.body.querySelector('.person-edit-row');
+    if (!open) return;
+    const btn = this.body.querySelector('[data-testid="person-edit-' + open.dataset.personId + '"]');
+    open.remove();
+    if (btn) {
+      btn.setAttribute('aria-expanded', 'false');
+      if (focus) btn.focus();
+    }
   }
 
   async openPersonForm(slot, btn) {
@@ -599,6 +868,15 @@ class CasePage {
 
   // ---- timeline
 
+  /** userName: the name of user id, fetched once per page (GET /users/{id}); a failure gives '用户 {id}'. */
+  userName(id) {
+    if (!this.userNames.has(id)) {
+      this.userNames.set(id, api.get('/users/' + encodeURIComponent(id)).then((u) => u.name,
+        () => t('event.user_n', { id })));
+    }
+    return this.userNames.get(id);
+  }
+
   timelinePanel() {
     const events = (this.c.events || []).slice();
     const items = events.map((e) => el('li', { class: ['timeline-item', 'event-' + e.kind], testid: 'timeline-event-' + e.id,
@@ -621,6 +899,13 @@ class CasePage {
   eventDetails(e) {
     const data = e.data && typeof e.data === 'object' ? e.data : {};
     const pairs = [];
+    if (e.kind === 'assign' && data.prosecutor_id) {
+      // The event keeps only the new prosecutor's id; the name is looked up (GET /users/{id}, org.read).
+      const who = el('span', { class: 'detail-value', testid: 'timeline-assigned-to' });
+      this.userName(data.prosecutor_id).then((n) => { who.textContent = n; });
+      pairs.push(el('span', { class: 'detail' },
+        el('span', { class: 'detail-key', text: t('event.detail_key', { key: t('event.assigned_to') }) }), who));
+    }
     for (const [k, v] of Object.entries(data)) {
       if (v === null || v === undefined || v === '' || /_id$/.test(k)) continue;
       if (v === false && QUIET_FLAGS.includes(k)) continue;

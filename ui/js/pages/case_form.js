@@ -3,7 +3,7 @@
 // GET /api/v1/cases/rotation), and 1 to 50 persons. After 201 the browser goes to the new case's page.
 //
 // Also exports personEditor, the block of inputs for one person (NewPerson), which the case page reuses to add a
-// person to an existing case, and chargePicker, the filterable multi-select of charges.
+// person to an existing case. The charge multi-select (chargePicker) lives in casework.js.
 
 import * as api from '../api.js';
 import {
@@ -12,99 +12,11 @@ import {
 } from '../dom.js';
 import { t, label, CUSTODY, SENTENCE_BANDS } from '../i18n.js';
 import { refreshBadges } from '../nav.js';
-import { caseTypes, charges, idNumberInfo, todayCST, isDate } from '../casework.js';
+import { caseTypes, charges, chargePicker, idNumberInfo, todayCST, isDate, MAX_CHARGES } from '../casework.js';
 
 const MAX_PERSONS = 50;
-const MAX_CHARGES = 10;
 const TITLE_MAX = 100;
 const NAME_MAX = 50;
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Charge picker
-
-/**
- * chargePicker: a labelled multi-select of charges with a filter box and the chosen charges shown as removable chips.
- * The <select multiple> (data-testid testid) holds the value; a click toggles an option without Ctrl, Enter in the
- * filter box adds the first match. opts: {name, label, list: [{code, name, article}], values, testid, required}.
- * Returns the .field wrapper; wrapper.values() gives the chosen codes in list order.
- */
-export function chargePicker(opts) {
-  const id = nextId('f-charges');
-  const hintId = id + '-hint';
-  const select = el('select', { id, name: opts.name, class: ['input', 'charge-select'], multiple: true, size: 6,
-    testid: opts.testid, 'aria-describedby': hintId },
-  opts.list.map((c) => el('option', { value: c.code, text: c.name, title: c.article || '',
-    dataset: { search: (c.name + ' ' + c.code + ' ' + (c.article || '')).toLowerCase() } })));
-  for (const o of select.options) o.selected = (opts.values || []).includes(o.value);
-  const filter = el('input', { type: 'search', class: ['input', 'charge-filter'], placeholder: t('charges.filter'),
-    'aria-label': t('charges.filter_label'), 'aria-controls': id, autocomplete: 'off',
-    testid: opts.testid ? opts.testid.replace(/^person-charges-/, 'person-charges-filter-') : null });
-  const chips = el('div', { class: 'chips', 'aria-live': 'polite' });
-  const count = el('span', { class: 'charge-count' });
-  const none = el('div', { class: 'charge-none muted', hidden: true, text: t('charges.no_match') });
-
-  const drawChips = () => {
-    const chosen = Array.from(select.selectedOptions);
-    replace(chips, chosen.length ? chosen.map((o) => el('span', { class: 'chip' },
-      el('span', { text: o.textContent }),
-      el('button', { type: 'button', class: 'chip-remove', 'aria-label': t('charges.remove', { name: o.textContent }),
-        title: t('charges.remove', { name: o.textContent }), text: t('charges.remove_glyph'),
-        on: { click: () => { o.selected = false; changed(); filter.focus(); } } })))
-      : el('span', { class: 'muted chips-empty', text: t('charges.none_chosen') }));
-    count.textContent = t('charges.count', { n: chosen.length, max: MAX_CHARGES });
-    count.classList.toggle('is-over', chosen.length > MAX_CHARGES);
-  };
-  const changed = () => {
-    drawChips();
-    select.dispatchEvent(new Event('input', { bubbles: true }));
-  };
-  const applyFilter = () => {
-    const q = filter.value.trim().toLowerCase();
-    let shown = 0;
-    for (const o of select.options) {
-      o.hidden = !!q && !o.dataset.search.includes(q);
-      if (!o.hidden) shown++;
-    }
-    none.hidden = shown > 0;
-  };
-  select.addEventListener('mousedown', (e) => {
-    const o = e.target.closest('option');
-    if (!o || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    e.preventDefault();
-    o.selected = !o.selected;
-    select.focus();
-    changed();
-  });
-  select.addEventListener('change', drawChips);
-  filter.addEventListener('input', applyFilter);
-  filter.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      const first = Array.from(select.options).find((o) => !o.hidden && !o.selected);
-      if (first) {
-        first.selected = true;
-        filter.value = '';
-        applyFilter();
-        changed();
-      }
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      select.focus();
-    }
-  });
-
-  const wrapper = el('div', { class: ['field', 'field-wide', 'charge-picker'], dataset: { field: opts.name } },
-    el('label', { class: 'field-label', for: id }, opts.label,
-      opts.required ? el('span', { class: 'required', 'aria-hidden': 'true', text: '*' }) : null, count),
-    chips,
-    el('div', { class: 'charge-box' }, filter, select, none),
-    el('div', { class: 'field-error', id: id + '-err', 'aria-live': 'polite' }),
-    el('div', { class: 'field-hint', id: hintId, text: t('charges.hint') }));
-  wrapper.values = () => Array.from(select.selectedOptions).map((o) => o.value);
-  wrapper.control = select;
-  drawChips();
-  return wrapper;
-}
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Person editor
@@ -438,7 +350,10 @@ export async function render(root, ctx) {
     busy(form, true);
     try {
       const created = await api.post('/cases', b);
-      ctx.toast(t('case_form.created', { number: created.case_number }));
+      // A registration sets 速裁 only through the fast-track rule (NewCase has no such field): say where it went.
+      ctx.toast(created.summary_procedure
+        ? t('case_form.created_fast', { number: created.case_number, department: created.department_name })
+        : t('case_form.created', { number: created.case_number }));
       refreshBadges(true);
       ctx.navigate('#/cases/' + encodeURIComponent(created.id));
     } catch (err) {
