@@ -183,6 +183,8 @@ static const char *const aMigration[] = {
 
 int schema_latest(void) { return SCHEMA_COUNT; }
 
+const char *schema_migration(int v) { return v >= 1 && v <= SCHEMA_COUNT ? aMigration[v - 1] : NULL; }
+
 /* Counts the tables in the database (to tell an empty file from someone else's database). */
 static int schema_table_count(Db *db) {
   Stmt *s = db_prepare(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'");

@@ -94,6 +94,29 @@ static void test_newer_schema_is_refused(void **state) {
   assert_int_equal(db_exec(f->db, zSql), 0);
 }
 
+static void test_older_database_is_migrated_forward_with_its_data(void **state) {
+  Fixture *f = *state;
+  char zOld[128];
+  snprintf(zOld, sizeof zOld, "%s/v1.db", f->zDir);
+  sqlite3 *h;
+  assert_int_equal(sqlite3_open(zOld, &h), SQLITE_OK);
+  /* a database as version 1 of the program left it, with an organisation in it */
+  assert_int_equal(sqlite3_exec(h, schema_migration(1), NULL, NULL, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(h,
+                                "INSERT INTO org(code, name, level, created_at)"
+                                " VALUES ('old', '旧院', 'county', '2024-01-01T00:00:00Z'); PRAGMA user_version=1;",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(h);
+  Db *db2 = NULL;
+  JwErr e;
+  assert_int_equal(db_open(zOld, DB_OPEN_EXISTING, &db2, &e), 0);
+  assert_int_equal(db_schema_version(db2), schema_latest());
+  assert_int_equal(count_rows(db2, "org"), 1);
+  assert_int_equal(count_rows(db2, "case_record"), 0); /* the later migrations' tables exist */
+  db_close(db2);
+}
+
 static void test_foreign_and_missing_files_are_refused(void **state) {
   Fixture *f = *state;
   char zOther[128];
@@ -261,6 +284,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_schema_is_current_and_hardened, setup, teardown),
       cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_older_database_is_migrated_forward_with_its_data, setup, teardown),
       cmocka_unit_test_setup_teardown(test_foreign_and_missing_files_are_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_audit_chain_verifies_and_detects_tampering, setup, teardown),
       cmocka_unit_test_setup_teardown(test_audit_append_needs_a_transaction, setup, teardown),
