@@ -199,7 +199,7 @@ static int case_refresh_deadlines(Db *db, int64_t orgId, int64_t id, JwErr *e) {
     if (json_is_integer(v)) aD[i].warnDays = (int)json_integer_value(v);
   }
   json_decref(warn);
-  if (case_store_deadlines_replace(db, &c, aD, n)) return err_internal(e, db_errmsg(db));
+  if (case_store_deadlines_sync(db, &c, aD, n)) return err_internal(e, db_errmsg(db));
   return 0;
 }
 
@@ -714,10 +714,6 @@ int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t
         break;
       case EVENT_DECIDE:
         if (case_store_person_decide(db, id, personId, zDecision, zNpt, zOn)) rc = err_internal(e, db_errmsg(db));
-        /* 批准逮捕: the police execute the arrest; the person is in custody as arrested from that day */
-        if (!rc && strcmp(zDecision, "approve_arrest") == 0 && case_store_person_set_custody(db, id, personId, "arrested", zOn)) {
-          rc = err_internal(e, db_errmsg(db));
-        }
         if (!rc && f.undecidedPersons == 1) {
           /* the last undecided person: the case is concluded (审结) on the latest decision day */
           char zLatest[11];
@@ -760,6 +756,12 @@ int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t
       rc = err_internal(e, db_errmsg(db));
     }
     json_decref(data);
+  }
+  /* 批准逮捕: the police execute the arrest, so the person is in custody as arrested from that day. The review
+   * period is settled first, with the custody it ran under (DOMAIN 0.1(6): custody at the time). */
+  if (!rc && kind == EVENT_DECIDE && strcmp(zDecision, "approve_arrest") == 0) {
+    rc = case_refresh_deadlines(db, actor->orgId, id, e);
+    if (!rc && case_store_person_set_custody(db, id, personId, "arrested", zOn)) rc = err_internal(e, db_errmsg(db));
   }
   char zAction[48];
   snprintf(zAction, sizeof zAction, "case.%s", case_event_code(kind));

@@ -168,7 +168,8 @@ typedef struct CaseHistory {
 /* Computes every deadline the facts and history imply, open and closed, in a stable order (kind, then sequence):
  * the review period of each round (closed by a return, by conclusion or by transfer), each return's supplementary
  * period (closed by the resubmission), and the archiving period after conclusion (closed by archiving). Custody is
- * taken as it is now (f->inCustody) for every round. Returns the number written to out (at most
+ * taken as it is now (f->inCustody) for every round: the store keeps a closed deadline as it was when it closed
+ * (case_store_deadlines_sync), so only open periods follow the present custody. Returns the number written to out (at most
  * CASE_MAX_DEADLINES), or -1 when a date falls outside the calendar's range. */
 int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory *h, CaseDeadline *out);
 

@@ -288,20 +288,29 @@ int case_store_history(Db *db, int64_t caseId, CaseHistory *h) {
 
 /* ---- deadlines -------------------------------------------------------------------------------------------- */
 
-int case_store_deadlines_replace(Db *db, const CaseRow *c, const CaseDeadline *a, int n) {
-  Stmt *s = db_prepare(db, "DELETE FROM deadline WHERE case_id = ?1");
-  db_bind_int(s, 1, c->id);
-  if (step_done(s)) return -1;
-  for (int i = 0; i < n; i++) {
-    char zStart[11], zDue[11], zClosed[11], zLen[8];
+int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, int n) {
+  json_t *keys = json_array();
+  int rc = 0;
+  for (int i = 0; i < n && !rc; i++) {
+    char zStart[11], zDue[11], zClosed[11] = "", zLen[8], zKey[40];
     date_format(a[i].startOn, zStart);
     date_format(a[i].dueOn, zDue);
     if (a[i].closedOn) date_format(a[i].closedOn, zClosed);
     period_format_length(a[i].length, zLen);
-    s = db_prepare(db,
-                   "INSERT INTO deadline(org_id, case_id, kind, sequence, start_on, length, extra_days, custody_bound,"
-                   " due_on, warn_days, status, closed_on, provisional, rule, prosecutor_id, department_id)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+    snprintf(zKey, sizeof zKey, "%s:%d", deadline_kind_code(a[i].kind), a[i].sequence);
+    json_array_append_new(keys, json_string(zKey));
+    /* a closed row keeps what it was when it closed: only open rows are (re)computed */
+    Stmt *s = db_prepare(db,
+                         "INSERT INTO deadline(org_id, case_id, kind, sequence, start_on, length, extra_days,"
+                         " custody_bound, due_on, warn_days, status, closed_on, provisional, rule, prosecutor_id,"
+                         " department_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+                         " ON CONFLICT(case_id, kind, sequence) DO UPDATE SET start_on = excluded.start_on,"
+                         " length = excluded.length, extra_days = excluded.extra_days,"
+                         " custody_bound = excluded.custody_bound, due_on = excluded.due_on,"
+                         " warn_days = excluded.warn_days, status = excluded.status, closed_on = excluded.closed_on,"
+                         " provisional = excluded.provisional, rule = excluded.rule,"
+                         " prosecutor_id = excluded.prosecutor_id, department_id = excluded.department_id"
+                         " WHERE deadline.status = 'open'");
     db_bind_int(s, 1, c->orgId);
     db_bind_int(s, 2, c->id);
     db_bind_text(s, 3, deadline_kind_code(a[i].kind));
@@ -313,14 +322,25 @@ int case_store_deadlines_replace(Db *db, const CaseRow *c, const CaseDeadline *a
     db_bind_text(s, 9, zDue);
     db_bind_int(s, 10, a[i].warnDays);
     db_bind_text(s, 11, a[i].open ? "open" : "closed");
-    db_bind_text(s, 12, a[i].open ? NULL : zClosed);
+    bind_opt(s, 12, zClosed);
     db_bind_int(s, 13, a[i].provisional);
     db_bind_text(s, 14, a[i].zRule);
     if (c->prosecutorId) db_bind_int(s, 15, c->prosecutorId);
     if (c->departmentId) db_bind_int(s, 16, c->departmentId);
-    if (step_done(s)) return -1;
+    rc = step_done(s);
   }
-  return 0;
+  if (!rc) {
+    /* open rows the facts no longer imply */
+    char *zKeys = json_dumps(keys, JSON_COMPACT);
+    Stmt *s = db_prepare(db, "DELETE FROM deadline WHERE case_id = ?1 AND status = 'open'"
+                             " AND kind || ':' || sequence NOT IN (SELECT value FROM json_each(?2))");
+    db_bind_int(s, 1, c->id);
+    db_bind_text(s, 2, zKeys);
+    rc = step_done(s);
+    free(zKeys);
+  }
+  json_decref(keys);
+  return rc;
 }
 
 int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn) {

@@ -71,8 +71,10 @@ int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const cha
 /* The dated review history (returns, resubmissions, extensions per round, transfer) from the case's events. */
 int case_store_history(Db *db, int64_t caseId, CaseHistory *h);
 
-/* Deadlines: replaces the case's deadline rows with a[0..n). */
-int case_store_deadlines_replace(Db *db, const CaseRow *c, const CaseDeadline *a, int n);
+/* Deadlines: brings the case's deadline rows in line with a[0..n): open rows are inserted or recomputed (and close
+ * when a[i] is closed); a row already closed keeps what it was when it closed (custody, calendar and warning days of
+ * that time); open rows no longer implied are removed. */
+int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, int n);
 /* Ids of every case with an open deadline, for recomputation after a calendar change; *pn set; heap array. */
 int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn);
 int case_store_org_of_case(Db *db, int64_t caseId, int64_t *pOrgId);
