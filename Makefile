@@ -99,9 +99,20 @@ demo: setup
 	$(MAKE) MODE=release build
 	@bash scripts/demo
 
+# Benchmarks: bench/bench_*.c, -O2 against the release library; scripts/run-bench runs them in order.
+BENCH_SRC := $(wildcard bench/bench_*.c)
+BENCH_BIN := $(patsubst bench/%.c,$(B)/bench/%,$(BENCH_SRC))
+
 bench: setup
-	$(MAKE) MODE=release build
+	$(MAKE) MODE=release build build-bench
 	@bash scripts/run-bench
+
+.PHONY: build-bench
+build-bench: $(BENCH_BIN)
+
+$(B)/bench/%: bench/%.c $(B)/libjianwu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -o $@ $< $(B)/libjianwu.a $(MODE_LDFLAGS) $(PKG_LIBS)
 
 fuzz:
 	@bash scripts/build-fuzz
