@@ -47,6 +47,7 @@
 #include "core/period.h"
 #include "lib/err.h"
 #include "store/case_store.h"
+#include "store/store_util.h"
 #include "store/db.h"
 
 #define N_PROSECUTORS 50
@@ -1202,6 +1203,9 @@ static int64_t json_int_at(json_t *o, const char *zKey) {
   return v ? json_integer_value(v) : -1;
 }
 
+/* A full count as the store reports it: list totals are capped at STORE_COUNT_CAP (store_util.h). */
+static int64_t as_store_total(int64_t n) { return n > STORE_COUNT_CAP ? STORE_COUNT_CAP : n; }
+
 /* The suggested shapes must give the answers the store gives: the totals and counts are compared here. */
 static void check_alternatives(Ctx *c) {
   int nBad = 0, nCheck = 0;
@@ -1216,17 +1220,17 @@ static void check_alternatives(Ctx *c) {
     }                                                                                                                  \
   } while (0)
   o = run_list_status(c, 0);
-  CHECK("b1 status count", sql_int(c, aAlt[3].zSql, aAlt[3].bind, 0), json_int_at(o, "total"));
+  CHECK("b1 status count", as_store_total(sql_int(c, aAlt[3].zSql, aAlt[3].bind, 0)), json_int_at(o, "total"));
   json_decref(o);
   o = run_list_mine(c, 0);
-  CHECK("b4 my cases count", sql_int(c, aAlt[9].zSql, aAlt[9].bind, 0), json_int_at(o, "total"));
+  CHECK("b4 my cases count", as_store_total(sql_int(c, aAlt[9].zSql, aAlt[9].bind, 0)), json_int_at(o, "total"));
   json_decref(o);
   o = run_list_id(c, 0);
   json_t *first = json_array_get(json_object_get(o, "items"), 0);
   CHECK("b3 case found by ID number", sql_int(c, aAlt[6].zSql, aAlt[6].bind, 0), first ? json_int_at(first, "id") : -1);
   json_decref(o);
   o = run_my_overdue(c, 0);
-  CHECK("c my overdue count", sql_int(c, aAlt[10].zSql, aAlt[10].bind, 0), json_int_at(o, "total"));
+  CHECK("c my overdue count", as_store_total(sql_int(c, aAlt[10].zSql, aAlt[10].bind, 0)), json_int_at(o, "total"));
   json_decref(o);
   static const char *const azKey[] = {"overdue", "due", "warning", "week", "open"};
   for (int who = 0; who < 2; who++) {

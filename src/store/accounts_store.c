@@ -270,7 +270,8 @@ static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
 
 json_t *user_store_list(Db *db, const UserFilter *f) {
   char *zLike = f->zQuery && *f->zQuery ? store_like_pattern(f->zQuery) : NULL;
-  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM app_user u" USER_WHERE);
+  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM app_user u" USER_WHERE
+                                " LIMIT " STORE_COUNT_CAP_SQL ")");
   user_bind_filter(pCount, f, zLike);
   Stmt *pPage = db_prepare(db, USER_SELECT USER_WHERE " ORDER BY u.active DESC, u.id LIMIT ?6 OFFSET ?7");
   user_bind_filter(pPage, f, zLike);

@@ -108,7 +108,8 @@ static json_t *audit_from_row(Stmt *s) {
 }
 
 json_t *audit_store_list(Db *db, const AuditFilter *f) {
-  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM audit_log a" AUDIT_WHERE);
+  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM audit_log a" AUDIT_WHERE
+                                " LIMIT " STORE_COUNT_CAP_SQL ")");
   audit_bind_filter(pCount, f);
   Stmt *pPage = db_prepare(db,
                            "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json,"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/buf.h"
 #include "lib/mem.h"
 #include "store/store_util.h"
 
@@ -550,19 +551,48 @@ json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday) {
   return o;
 }
 
-/* Filters of the case list; every one is bound, and NULL disables it. ?7 is a LIKE pattern (escaped), ?8 an exact
- * normalised ID number. */
-#define CASE_WHERE                                                                                              \
-  " WHERE c.org_id = ?1 AND (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.case_type = ?3)"                \
-  " AND (?4 IS NULL OR c.received_on >= ?4) AND (?5 IS NULL OR c.received_on <= ?5)"                           \
-  " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM case_person p JOIN case_person_charge pc ON pc.person_id = p.id"   \
-  "   WHERE p.case_id = c.id AND pc.charge = ?6))"                                                             \
-  " AND (?7 IS NULL OR c.case_number LIKE ?7 ESCAPE '\\' OR EXISTS (SELECT 1 FROM case_person p"               \
-  "   WHERE p.case_id = c.id AND (p.name LIKE ?7 ESCAPE '\\' OR p.id_number = ?8)))"                          \
-  " AND (?9 IS NULL OR c.department_id = ?9) AND (?10 IS NULL OR c.prosecutor_id = ?10)"                       \
-  " AND (?11 IS NULL OR EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"         \
-  "   AND d.due_on < ?20))"
+/* Writes zHead, the assembled clause, and zTail into out: a statement made of literal fragments only. */
+static void sql_join(Buf *out, const char *zHead, Buf *clause, const char *zTail) {
+  buf_puts(out, zHead);
+  buf_append(out, buf_cstr(clause), clause->n);
+  buf_puts(out, zTail);
+}
 
+/* The case list's WHERE clause, assembled from the literal fragments of the filters in use, so the planner sees only
+ * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
+ * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
+ * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?20 today. Unused numbers are simply absent. */
+static void case_where(Buf *b, const CaseFilter *f, const char *zLike) {
+  buf_puts(b, " WHERE c.org_id = ?1");
+  if (f->zStatus) buf_puts(b, " AND c.status = ?2");
+  if (f->zType) buf_puts(b, " AND c.case_type = ?3");
+  if (f->zFrom) buf_puts(b, " AND c.received_on >= ?4");
+  if (f->zTo) buf_puts(b, " AND c.received_on <= ?5");
+  if (f->zCharge) {
+    buf_puts(b, " AND EXISTS (SELECT 1 FROM case_person p JOIN case_person_charge pc ON pc.person_id = p.id"
+                " WHERE p.case_id = c.id AND pc.charge = ?6)");
+  }
+  if (f->zIdNumber) {
+    /* an ID number is matched exactly through its index, never by walking the cases */
+    buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.id_number = ?8)");
+  } else if (zLike) {
+    /* a fragment of a case number ("〔2025〕12号"): a substring search over the office's case numbers */
+    buf_puts(b, " AND c.case_number LIKE ?7 ESCAPE '\\'");
+  } else if (f->zQuery) {
+    /* a person's name, from its beginning ("张某"): a range of the (org_id, name) index */
+    buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
+                " AND p.name < ?7 || char(1114111))");
+  }
+  if (f->departmentId) buf_puts(b, " AND c.department_id = ?9");
+  if (f->prosecutorId) buf_puts(b, " AND c.prosecutor_id = ?10");
+  if (f->overdue) {
+    buf_puts(b, " AND EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"
+                " AND d.due_on < ?20)");
+  }
+}
+
+/* Binds the values of the filters case_where() wrote (binding a number the statement lacks is a no-op). ?7 is the
+ * LIKE pattern of a case-number search, or the name prefix of a name search. */
 static void case_bind_filter(Stmt *s, const CaseFilter *f, const char *zLike) {
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->zStatus);
@@ -570,77 +600,122 @@ static void case_bind_filter(Stmt *s, const CaseFilter *f, const char *zLike) {
   db_bind_text(s, 4, f->zFrom);
   db_bind_text(s, 5, f->zTo);
   db_bind_text(s, 6, f->zCharge);
-  db_bind_text(s, 7, zLike);
-  db_bind_text(s, 8, f->zIdNumber ? f->zIdNumber : (zLike ? "" : NULL));
+  db_bind_text(s, 7, zLike ? zLike : f->zIdNumber ? NULL : f->zQuery);
+  db_bind_text(s, 8, f->zIdNumber);
   if (f->departmentId) db_bind_int(s, 9, f->departmentId);
   if (f->prosecutorId) db_bind_int(s, 10, f->prosecutorId);
-  if (f->overdue) db_bind_int(s, 11, 1);
   db_bind_text(s, TODAY_PARAM, f->zToday);
 }
 
+/* 1 when a search text looks like part of a case number (it has a digit, or the brackets 〔〕, or 号 / 检):
+ * names have none of these. */
+static int case_query_is_number(const char *z) {
+  return strpbrk(z, "0123456789") || strstr(z, "〔") || strstr(z, "〕") || strstr(z, "号") || strstr(z, "检");
+}
+
 json_t *case_store_list(Db *db, const CaseFilter *f) {
-  char *zLike = f->zQuery && *f->zQuery ? store_like_pattern(f->zQuery) : NULL;
-  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM case_record c" CASE_WHERE);
+  int byNumber = f->zQuery && *f->zQuery && !f->zIdNumber && case_query_is_number(f->zQuery);
+  char *zLike = byNumber ? store_like_pattern(f->zQuery) : NULL;
+  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
+  case_where(&where, f, zLike);
+  sql_join(&count, "SELECT count(*) FROM (SELECT 1 FROM case_record c", &where, " LIMIT " STORE_COUNT_CAP_SQL ")");
+  /* With a person search the few matching cases are found through case_person; "+" keeps the planner from walking
+   * every case in received order instead. */
+  int byPerson = f->zIdNumber || (f->zQuery && *f->zQuery && !byNumber);
+  sql_join(&page, CASE_SELECT, &where,
+           byPerson ? " ORDER BY +c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13"
+                    : " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13");
+  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
+  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
   case_bind_filter(pCount, f, zLike);
-  Stmt *pPage = db_prepare(db, CASE_SELECT CASE_WHERE " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13");
   case_bind_filter(pPage, f, zLike);
   db_bind_int(pPage, 12, f->limit);
   db_bind_int(pPage, 13, f->offset);
-  json_t *page = store_page(pCount, pPage, case_summary_from_row, f->limit, f->offset);
+  json_t *out = store_page(pCount, pPage, case_summary_from_row, f->limit, f->offset);
+  db_finalize(pCount);
+  db_finalize(pPage);
+  buf_free(&where);
+  buf_free(&count);
+  buf_free(&page);
   free(zLike);
-  return page;
+  return out;
 }
 
-/* Filters of the deadline lists. The level filter is written as due-day ranges so the index on
- * (org_id, status, due_on) serves it; ?5 selects the level. */
-#define DEADLINE_WHERE                                                                                           \
-  " WHERE d.org_id = ?1 AND d.status = ?2 AND (?3 IS NULL OR d.prosecutor_id = ?3)"                             \
-  " AND (?4 IS NULL OR d.department_id = ?4)"                                                                   \
-  " AND (?5 IS NULL OR (?5 = 'overdue' AND d.due_on < ?20) OR (?5 = 'due' AND d.due_on = ?20)"                  \
-  "   OR (?5 = 'warning' AND d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) <= d.warn_days)"           \
-  "   OR (?5 = 'normal' AND julianday(d.due_on) - julianday(?20) > d.warn_days))"                               \
-  " AND (?6 IS NULL OR d.due_on >= ?6) AND (?7 IS NULL OR d.due_on <= ?7)"
+/* The deadline lists' WHERE clause, from the literal fragments of the filters in use (see case_where). The level
+ * filters are due-day ranges on (org_id, [prosecutor_id | department_id,] status, due_on); the warning window is
+ * bounded by the largest lead time an office may set (60 days) so it stays a range. ?1 org, ?2 status, ?3
+ * prosecutor, ?4 department, ?6/?7 due range, ?20 today. */
+static void deadline_where(Buf *b, const DeadlineFilter *f, int withLevel) {
+  buf_puts(b, " WHERE d.org_id = ?1 AND d.status = ?2");
+  if (f->prosecutorId) buf_puts(b, " AND d.prosecutor_id = ?3");
+  if (f->departmentId) buf_puts(b, " AND d.department_id = ?4");
+  if (withLevel && f->zLevel) {
+    if (strcmp(f->zLevel, "overdue") == 0) buf_puts(b, " AND d.due_on < ?20");
+    else if (strcmp(f->zLevel, "due") == 0) buf_puts(b, " AND d.due_on = ?20");
+    else if (strcmp(f->zLevel, "warning") == 0) {
+      buf_puts(b, " AND d.due_on > ?20 AND d.due_on <= date(?20, '+60 days')"
+                  " AND julianday(d.due_on) - julianday(?20) <= d.warn_days");
+    } else {
+      buf_puts(b, " AND d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) > d.warn_days");
+    }
+  }
+  if (withLevel && f->zFrom) buf_puts(b, " AND d.due_on >= ?6");
+  if (withLevel && f->zTo) buf_puts(b, " AND d.due_on <= ?7");
+}
 
 static void deadline_bind_filter(Stmt *s, const DeadlineFilter *f) {
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->closed ? "closed" : "open");
   if (f->prosecutorId) db_bind_int(s, 3, f->prosecutorId);
   if (f->departmentId) db_bind_int(s, 4, f->departmentId);
-  db_bind_text(s, 5, f->zLevel);
   db_bind_text(s, 6, f->zFrom);
   db_bind_text(s, 7, f->zTo);
   db_bind_text(s, TODAY_PARAM, f->zToday);
 }
 
 json_t *deadline_store_list(Db *db, const DeadlineFilter *f) {
-  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM deadline d" DEADLINE_WHERE);
+  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
+  deadline_where(&where, f, 1);
+  sql_join(&count, "SELECT count(*) FROM (SELECT 1 FROM deadline d", &where, " LIMIT " STORE_COUNT_CAP_SQL ")");
+  sql_join(&page, DEADLINE_SELECT, &where, " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9");
+  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
+  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
   deadline_bind_filter(pCount, f);
-  Stmt *pPage = db_prepare(db, DEADLINE_SELECT DEADLINE_WHERE " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9");
   deadline_bind_filter(pPage, f);
   db_bind_int(pPage, 8, f->limit);
   db_bind_int(pPage, 9, f->offset);
-  return store_page(pCount, pPage, deadline_from_row, f->limit, f->offset);
+  json_t *out = store_page(pCount, pPage, deadline_from_row, f->limit, f->offset);
+  db_finalize(pCount);
+  db_finalize(pPage);
+  buf_free(&where);
+  buf_free(&count);
+  buf_free(&page);
+  return out;
 }
 
 json_t *deadline_store_summary(Db *db, const DeadlineFilter *f) {
-  Stmt *s = db_prepare(db,
-                       "SELECT count(*) FILTER (WHERE d.due_on < ?20),"
-                       " count(*) FILTER (WHERE d.due_on = ?20),"
-                       " count(*) FILTER (WHERE d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) <= d.warn_days),"
-                       " count(*) FILTER (WHERE d.due_on >= ?20 AND d.due_on <= date(?20, '+6 days')),"
-                       " count(*) FROM deadline d" DEADLINE_WHERE);
-  DeadlineFilter all = *f;
-  all.zLevel = NULL;
-  all.zFrom = all.zTo = NULL;
-  all.closed = 0;
-  deadline_bind_filter(s, &all);
+  DeadlineFilter open = *f;
+  open.closed = 0;
+  Buf where = BUF_INIT, sql = BUF_INIT;
+  deadline_where(&where, &open, 0);
+  sql_join(&sql,
+           "SELECT count(*) FILTER (WHERE d.due_on < ?20),"
+           " count(*) FILTER (WHERE d.due_on = ?20),"
+           " count(*) FILTER (WHERE d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) <= d.warn_days),"
+           " count(*) FILTER (WHERE d.due_on >= ?20 AND d.due_on <= date(?20, '+6 days')),"
+           " count(*) FROM deadline d",
+           &where, "");
+  Stmt *s = db_prepare_uncached(db, buf_cstr(&sql)); /* sql-safe: literal fragments only */
+  deadline_bind_filter(s, &open);
   json_t *o = NULL;
   if (db_step(s) == DB_ROW) {
     o = json_pack("{s:I, s:I, s:I, s:I, s:I}", "overdue", (json_int_t)db_col_int(s, 0), "due",
                   (json_int_t)db_col_int(s, 1), "warning", (json_int_t)db_col_int(s, 2), "week",
                   (json_int_t)db_col_int(s, 3), "open", (json_int_t)db_col_int(s, 4));
   }
-  db_done(s);
+  db_finalize(s);
+  buf_free(&where);
+  buf_free(&sql);
   return o;
 }
 

@@ -84,7 +84,9 @@ json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday);
 
 typedef struct CaseFilter {
   int64_t orgId;
-  const char *zStatus, *zType, *zCharge, *zFrom, *zTo, *zQuery, *zIdNumber;
+  const char *zStatus, *zType, *zCharge, *zFrom, *zTo;
+  const char *zQuery;     /* search: part of a case number, or the beginning of a person's name */
+  const char *zIdNumber;  /* search: a valid ID number, normalised (then zQuery is ignored) */
   int64_t departmentId, prosecutorId;
   int overdue;
   const char *zToday;

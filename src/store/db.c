@@ -106,6 +106,17 @@ Stmt *db_prepare(Db *db, const char *zSql) {
   abort();
 }
 
+Stmt *db_prepare_uncached(Db *db, const char *zSql) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db->h, zSql, -1, &s, NULL) != SQLITE_OK) {
+    log_error("SQL prepare failed: %s\nSQL: %s", sqlite3_errmsg(db->h), zSql);
+    abort();
+  }
+  return s;
+}
+
+void db_finalize(Stmt *s) { sqlite3_finalize(s); }
+
 void db_bind_text(Stmt *s, int i, const char *z) {
   if (z) sqlite3_bind_text(s, i, z, -1, SQLITE_TRANSIENT);
   else sqlite3_bind_null(s, i);

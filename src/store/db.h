@@ -27,6 +27,11 @@ int db_open(const char *zPath, int flags, Db **out, JwErr *e);
 void db_close(Db *db);
 
 Stmt *db_prepare(Db *db, const char *zSql);
+/* Prepares SQL assembled at run time from literal fragments of the store (a list query's WHERE clause with only the
+ * filters in use, so the planner can pick the index that serves them). Never from input: values are still bound.
+ * Not cached: release it with db_finalize(). Malformed SQL aborts, as with db_prepare(). */
+Stmt *db_prepare_uncached(Db *db, const char *zSql);
+void db_finalize(Stmt *s);
 void db_bind_text(Stmt *s, int i, const char *z);       /* NULL binds SQL NULL */
 void db_bind_textn(Stmt *s, int i, const char *z, int n);
 void db_bind_int(Stmt *s, int i, int64_t v);

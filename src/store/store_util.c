@@ -33,6 +33,8 @@ json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limi
     json_decref(items);
     return NULL;
   }
-  return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "limit", limit, "offset",
-                   offset);
+  int capped = total > STORE_COUNT_CAP;
+  if (capped) total = STORE_COUNT_CAP;
+  return json_pack("{s:o, s:I, s:i, s:i, s:b}", "items", items, "total", (json_int_t)total, "limit", limit, "offset",
+                   offset, "total_capped", capped);
 }

@@ -172,10 +172,12 @@ export function tableStateRow(colspan, kind, text) {
  * onPage(newOffset) is called when the user moves. Returns the element.
  */
 export function pager(page, onPage, testid) {
-  const { total, limit, offset } = page;
+  // Long lists (cases, deadlines) count at most 10,000 rows: total_capped says there are more.
+  const { total, limit, offset, total_capped: capped } = page;
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(offset + limit, total);
-  const summary = total === 0 ? t('pager.summary_empty') : t('pager.summary', { total, from, to });
+  const summary = total === 0 ? t('pager.summary_empty')
+    : t(capped ? 'pager.summary_capped' : 'pager.summary', { total, from, to });
   return el('nav', { class: 'pager', 'aria-label': t('pager.label'), testid: testid || 'pager' },
     el('span', { class: 'pager-summary', text: summary }),
     el('button', {

@@ -74,6 +74,7 @@ const zhCN = {
   // Pager
   'pager.summary': '共 {total} 条，第 {from}–{to} 条',
   'pager.summary_empty': '共 0 条',
+  'pager.summary_capped': '超过 {total} 条，第 {from}–{to} 条（请用筛选条件缩小范围）',
   'pager.prev': '上一页',
   'pager.next': '下一页',
   'pager.label': '分页',
