@@ -208,11 +208,7 @@ int cases_recompute_open_deadlines(Db *db, JwErr *e) {
   int64_t *aId = case_store_cases_with_open_deadlines(db, &n);
   if (!aId) return err_internal(e, db_errmsg(db));
   int rc = 0;
-  for (int i = 0; i < n && !rc; i++) {
-    int64_t orgId = 0;
-    if (case_store_org_of_case(db, aId[i], &orgId)) rc = err_internal(e, db_errmsg(db));
-    else rc = case_refresh_deadlines(db, orgId, aId[i], e);
-  }
+  for (int i = 0; i < n && !rc; i++) rc = case_refresh_deadlines(db, aId[2 * i], aId[2 * i + 1], e);
   free(aId);
   return rc;
 }
@@ -791,7 +787,17 @@ int cases_warnings_put(Db *db, const Actor *actor, const json_t *in, json_t **ou
   json_object_update(merged, (json_t *)in);
   int rc = org_setting_put(db, actor->orgId, "deadline_warnings", merged) ? err_internal(e, db_errmsg(db)) : 0;
   if (!rc) rc = audit_append(db, actor, "setting.deadline_warnings", "org", audit_id(actor->orgId).z, before, merged, e);
-  if (!rc) rc = cases_recompute_open_deadlines(db, e);
+  /* no due day moves: the open rows only take the new lead times */
+  for (int i = 0; !rc && i < CASE_TYPE_COUNT; i++) {
+    int days = (int)jin_int(merged, case_types[i].zCode, case_types[i].warnDays);
+    if (case_store_set_warn_days(db, actor->orgId, "review", case_types[i].zCode, days)) rc = err_internal(e, db_errmsg(db));
+  }
+  for (int k = DEADLINE_SUPPLEMENTARY; !rc && k < DEADLINE_KIND_COUNT; k++) {
+    const char *zKind = deadline_kind_code((DeadlineKind)k);
+    if (case_store_set_warn_days(db, actor->orgId, zKind, NULL, (int)jin_int(merged, zKind, 5))) {
+      rc = err_internal(e, db_errmsg(db));
+    }
+  }
   json_decref(before);
   json_decref(merged);
   if (finish_write(db, rc, e)) return -1;

@@ -345,12 +345,16 @@ int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, i
 }
 
 int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn) {
-  Stmt *s = db_prepare(db, "SELECT DISTINCT case_id FROM deadline WHERE status = 'open' ORDER BY case_id");
+  /* office by office, so each step is a range of deadline_office (org_id, status, ...) rather than a full scan */
+  Stmt *s = db_prepare(db, "SELECT o.id, d.case_id FROM org o CROSS JOIN deadline d"
+                           " WHERE d.org_id = o.id AND d.status = 'open' GROUP BY o.id, d.case_id");
   int n = 0, cap = 64, rc;
-  int64_t *a = xmalloc(sizeof(int64_t) * (size_t)cap);
+  int64_t *a = xmalloc(sizeof(int64_t) * 2 * (size_t)cap);
   while ((rc = db_step(s)) == DB_ROW) {
-    if (n == cap) a = xrealloc(a, sizeof(int64_t) * (size_t)(cap *= 2));
-    a[n++] = db_col_int(s, 0);
+    if (n == cap) a = xrealloc(a, sizeof(int64_t) * 2 * (size_t)(cap *= 2));
+    a[2 * n] = db_col_int(s, 0);
+    a[2 * n + 1] = db_col_int(s, 1);
+    n++;
   }
   db_done(s);
   if (rc == DB_ERROR) {
@@ -361,13 +365,15 @@ int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn) {
   return a;
 }
 
-int case_store_org_of_case(Db *db, int64_t caseId, int64_t *pOrgId) {
-  Stmt *s = db_prepare(db, "SELECT org_id FROM case_record WHERE id = ?1");
-  db_bind_int(s, 1, caseId);
-  int rc = db_step(s);
-  if (rc == DB_ROW) *pOrgId = db_col_int(s, 0);
-  db_done(s);
-  return rc == DB_ROW ? 0 : -1;
+int case_store_set_warn_days(Db *db, int64_t orgId, const char *zKind, const char *zCaseType, int days) {
+  Stmt *s = db_prepare(db, "UPDATE deadline SET warn_days = ?4 WHERE org_id = ?1 AND status = 'open' AND kind = ?2"
+                           " AND (?3 IS NULL OR case_id IN (SELECT id FROM case_record WHERE org_id = ?1"
+                           "   AND case_type = ?3))");
+  db_bind_int(s, 1, orgId);
+  db_bind_text(s, 2, zKind);
+  db_bind_text(s, 3, zCaseType);
+  db_bind_int(s, 4, days);
+  return step_done(s);
 }
 
 /* ---- API reads -------------------------------------------------------------------------------------------- */

@@ -75,9 +75,12 @@ int case_store_history(Db *db, int64_t caseId, CaseHistory *h);
  * when a[i] is closed); a row already closed keeps what it was when it closed (custody, calendar and warning days of
  * that time); open rows no longer implied are removed. */
 int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, int n);
-/* Ids of every case with an open deadline, for recomputation after a calendar change; *pn set; heap array. */
+/* Every case with an open deadline, for recomputation after a calendar change: *pn pairs (org id, case id) in a heap
+ * array of 2 * *pn ids. NULL on error. */
 int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn);
-int case_store_org_of_case(Db *db, int64_t caseId, int64_t *pOrgId);
+/* Sets the warning lead time of the organisation's open deadlines of one kind (review deadlines: of one case type,
+ * zCaseType; other kinds: zCaseType NULL). */
+int case_store_set_warn_days(Db *db, int64_t orgId, const char *zKind, const char *zCaseType, int days);
 
 /* API reads */
 json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday);

@@ -217,7 +217,7 @@ const zhCN = {
   'cases.title': '案件',
   'cases.new': '受理案件',
   'cases.search_label': '搜索',
-  'cases.search': '案号、姓名或身份证号',
+  'cases.search': '案号（可部分）、姓名（从头输入）或身份证号',
   'cases.received_from': '受理日期自',
   'cases.received_to': '受理日期至',
   'cases.overdue_only': '只看逾期',
