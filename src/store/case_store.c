@@ -568,8 +568,10 @@ static void sql_join(Buf *out, const char *zHead, Buf *clause, const char *zTail
  * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
  * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
  * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?20 today. Unused numbers are simply absent. */
-static void case_where(Buf *b, const CaseFilter *f, const char *zLike) {
-  buf_puts(b, " WHERE c.org_id = ?1");
+static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPerson) {
+  /* A person search finds its few cases through case_person; the unary + keeps the planner from walking every case
+   * of the office on the org_id index instead. */
+  buf_puts(b, byPerson ? " WHERE +c.org_id = ?1" : " WHERE c.org_id = ?1");
   if (f->zStatus) buf_puts(b, " AND c.status = ?2");
   if (f->zType) buf_puts(b, " AND c.case_type = ?3");
   if (f->zFrom) buf_puts(b, " AND c.received_on >= ?4");
@@ -622,12 +624,11 @@ static int case_query_is_number(const char *z) {
 json_t *case_store_list(Db *db, const CaseFilter *f) {
   int byNumber = f->zQuery && *f->zQuery && !f->zIdNumber && case_query_is_number(f->zQuery);
   char *zLike = byNumber ? store_like_pattern(f->zQuery) : NULL;
-  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
-  case_where(&where, f, zLike);
-  sql_join(&count, "SELECT count(*) FROM (SELECT 1 FROM case_record c", &where, " LIMIT " STORE_COUNT_CAP_SQL ")");
-  /* With a person search the few matching cases are found through case_person; "+" keeps the planner from walking
-   * every case in received order instead. */
   int byPerson = f->zIdNumber || (f->zQuery && *f->zQuery && !byNumber);
+  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
+  case_where(&where, f, zLike, byPerson);
+  sql_join(&count, "SELECT count(*) FROM (SELECT 1 FROM case_record c", &where, " LIMIT " STORE_COUNT_CAP_SQL ")");
+  /* with a person search, "+" also keeps the sort from choosing the received-order index */
   sql_join(&page, CASE_SELECT, &where,
            byPerson ? " ORDER BY +c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13"
                     : " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13");
