@@ -125,15 +125,27 @@ int accounts_org_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr
 }
 
 int accounts_org_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e) {
-  static const JinField fields[] = {{"name", JIN_STRING, 1, 1, 100}};
-  if (jin_check(in, fields, 1, e)) return -1;
+  static const JinField fields[] = {
+      {"name", JIN_STRING, 0, 1, 100},
+      {"short_name", JIN_STRING, 0, 1, 4},
+      {"case_number_format", JIN_STRING, 0, 1, 60},
+  };
+  if (jin_check(in, fields, 3, e)) return -1;
+  if (json_object_size(in) == 0) return err_field(e, "name", "没有要修改的内容");
+  const char *zFormat = jin_str(in, "case_number_format");
+  /* 案号 template: every number must be different, so the sequence and the year are required */
+  if (zFormat && (!strstr(zFormat, "{n}") || !strstr(zFormat, "{year}"))) {
+    return err_field(e, "case_number_format", "案号格式须包含 {year} 和 {n}（可用 {short} 简称、{type} 案件类别代字）");
+  }
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   int rc = 0;
   json_t *before = NULL, *after = NULL;
   if (org_store_is_within(db, actor->orgId, id) != 1 || !(before = org_store_get(db, id))) {
     rc = err_set(e, 404, "not_found", NULL, "机构不存在");
   }
-  if (!rc && org_store_update_name(db, id, jin_str(in, "name"))) rc = err_internal(e, db_errmsg(db));
+  if (!rc && org_store_update(db, id, jin_str(in, "name"), jin_str(in, "short_name"), zFormat)) {
+    rc = err_internal(e, db_errmsg(db));
+  }
   if (!rc) {
     after = org_store_get(db, id);
     rc = audit_append(db, actor, "org.update", "org", audit_id(id).z, before, after, e);

@@ -24,25 +24,30 @@ int64_t org_store_insert(Db *db, const char *zCode, const char *zName, const cha
   return rc == DB_DONE ? db_last_id(db) : -1;
 }
 
-int org_store_update_name(Db *db, int64_t id, const char *zName) {
-  Stmt *s = db_prepare(db, "UPDATE org SET name = ?2 WHERE id = ?1");
+int org_store_update(Db *db, int64_t id, const char *zName, const char *zShortName, const char *zCaseNumberFormat) {
+  Stmt *s = db_prepare(db, "UPDATE org SET name = coalesce(?2, name), short_name = coalesce(?3, short_name),"
+                           " case_number_format = coalesce(?4, case_number_format) WHERE id = ?1");
   db_bind_int(s, 1, id);
   db_bind_text(s, 2, zName);
+  db_bind_text(s, 3, zShortName);
+  db_bind_text(s, 4, zCaseNumberFormat);
   int rc = db_step(s);
   db_done(s);
   return rc == DB_DONE ? 0 : -1;
 }
 
-/* Builds an Org object from the current row of a statement selecting id, code, name, level, parent_id, created_at. */
+/* Builds an Org object from the current row of a statement selecting ORG_COLUMNS. */
+#define ORG_COLUMNS "o.id, o.code, o.name, o.level, o.parent_id, o.created_at, o.short_name, o.case_number_format"
 static json_t *org_from_row(Stmt *s) {
-  return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "code", db_col_text(s, 1),
-                   "name", db_col_text(s, 2), "level", db_col_text(s, 3), "parent_id",
+  return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "code",
+                   db_col_text(s, 1), "name", db_col_text(s, 2), "level", db_col_text(s, 3), "parent_id",
                    db_col_is_null(s, 4) ? json_null() : json_integer(db_col_int(s, 4)), "created_at",
-                   db_col_text(s, 5));
+                   db_col_text(s, 5), "short_name", db_col_is_null(s, 6) ? json_null() : json_string(db_col_text(s, 6)),
+                   "case_number_format", db_col_text(s, 7));
 }
 
 json_t *org_store_get(Db *db, int64_t id) {
-  Stmt *s = db_prepare(db, "SELECT id, code, name, level, parent_id, created_at FROM org WHERE id = ?1");
+  Stmt *s = db_prepare(db, "SELECT " ORG_COLUMNS " FROM org o WHERE o.id = ?1");
   db_bind_int(s, 1, id);
   json_t *o = db_step(s) == DB_ROW ? org_from_row(s) : NULL;
   db_done(s);
@@ -72,7 +77,7 @@ int org_store_is_within(Db *db, int64_t rootId, int64_t id) {
 
 json_t *org_store_list_within(Db *db, int64_t rootId) {
   Stmt *s = db_prepare(db, ORG_WITHIN_CTE
-                       "SELECT o.id, o.code, o.name, o.level, o.parent_id, o.created_at FROM org o JOIN sub USING(id)"
+                       "SELECT " ORG_COLUMNS " FROM org o JOIN sub USING(id)"
                        " ORDER BY o.parent_id IS NOT NULL, o.parent_id, o.id");
   db_bind_int(s, 1, rootId);
   json_t *items = json_array();

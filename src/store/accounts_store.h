@@ -15,7 +15,8 @@
 /* Organisations */
 int64_t org_store_insert(Db *db, const char *zCode, const char *zName, const char *zLevel, int64_t parentId,
                          const char *zNow);
-int org_store_update_name(Db *db, int64_t id, const char *zName);
+/* Changes the given fields (NULL: unchanged). */
+int org_store_update(Db *db, int64_t id, const char *zName, const char *zShortName, const char *zCaseNumberFormat);
 json_t *org_store_get(Db *db, int64_t id);
 int64_t org_store_id_by_code(Db *db, const char *zCode);        /* 0 when absent */
 /* 1 when id is rootId or below it (children, grandchildren ...), 0 otherwise, -1 on error. */

@@ -351,3 +351,21 @@ describe('deadline views', () => {
     if (SQLITE3) assert.equal(sqlite(db, 'SELECT count(*) FROM calendar_import').stdout.trim(), '1');
   });
 });
+
+describe('case numbers', () => {
+  test('the office sets its 案号 format; a format without {n} or {year} is refused', async () => {
+    const admin = await server.client().loginOk('admin', PW);
+    const org = admin.user.org_id;
+    assertError(await admin.put(`/api/v1/orgs/${org}`, { case_number_format: '{short}检{type}受{n}号' }), 400,
+      'validation_failed', 'case_number_format');
+    assertError(await admin.put(`/api/v1/orgs/${org}`, { short_name: '缙云县院' + '很长' }), 400, 'validation_failed',
+      'short_name');
+    let res = await admin.put(`/api/v1/orgs/${org}`, { short_name: '缙云', case_number_format: '{short}检{type}〔{year}〕第{n}号' });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.case_number_format, '{short}检{type}〔{year}〕第{n}号');
+    const c = await register(newCase({ received_on: '2023-05-08', persons: [person({ id_number: '440524188001010014' })] }));
+    assert.equal(c.case_number, '缙云检刑诉〔2023〕第1号');
+    res = await admin.put(`/api/v1/orgs/${org}`, { short_name: '缙', case_number_format: '{short}检{type}受〔{year}〕{n}号' });
+    assert.equal(res.status, 200, res.text);
+  });
+});
