@@ -175,8 +175,8 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   Actor handler = demo_actor(db, registrar->orgId, json_integer_value(json_object_get(c, "prosecutor_id")));
   JwDate clock = received;
   char zOn[11];
-  /* a few cases are left alone past their deadline: the overdue ones 案管 chases */
-  if (rng_pct(r, 3)) {
+  /* a few recent cases are left alone past their deadline: the overdue ones 案管 chases this month */
+  if (today - received < 45 && rng_pct(r, 12)) {
     json_decref(c);
     return 0;
   }
@@ -252,7 +252,7 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   json_decref(ps);
   /* 卷宗一月一归档: most files are archived within the month, a few late, some not yet */
   JwDate archived = decided + (rng_pct(r, 90) ? rng_int(r, 5, 28) : rng_int(r, 32, 45));
-  if (archived <= today && rng_pct(r, 92)) {
+  if (archived <= today) {
     demo_date(archived, zOn);
     json_t *n = demo_event(db, &handler, caseId, json_pack("{s:s, s:s}", "kind", "archive", "on", zOn));
     if (n) json_decref(c), c = n;
