@@ -42,7 +42,7 @@ const Route routes[] = {
   {"POST",   "/api/v1/cases/{id}/events",       PERM_CASE_HANDLE,  1, BODY_DEFAULT_MAX,   api_cases_event},
   {"GET",    "/api/v1/deadlines",               PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_list},
   {"GET",    "/api/v1/deadlines/summary",       PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_summary},
-  {"GET",    "/api/v1/settings/deadline-warnings", PERM_CASE_READ, 0, BODY_NONE,          api_settings_warnings_get},
+  {"GET",    "/api/v1/settings/deadline-warnings", PERM_ORG_READ, 0, BODY_NONE,           api_settings_warnings_get},
   {"PUT",    "/api/v1/settings/deadline-warnings", PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX, api_settings_warnings_put},
   {"GET",    "/api/v1/settings/fast-track",     PERM_ORG_READ,     0, BODY_NONE,          api_settings_fast_track_get},
   {"PUT",    "/api/v1/settings/fast-track",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_fast_track_put},

@@ -27,6 +27,7 @@ import * as deadlinesPage from './pages/deadlines.js';
 import * as calendarPage from './pages/calendar.js';
 import * as duePage from './pages/due.js';
 import * as fastTrackPage from './pages/fast_track.js';
+import * as deadlineWarningsPage from './pages/deadline_warnings.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -41,6 +42,7 @@ const ROUTES = [
   { path: '/admin/audit', page: auditPage, nav: 'audit' },
   { path: '/admin/calendar', page: calendarPage, nav: 'calendar' },
   { path: '/admin/fast-track', page: fastTrackPage, nav: 'fast-track' },
+  { path: '/admin/deadline-warnings', page: deadlineWarningsPage, nav: 'deadline-warnings' },
   { path: '/cases', page: casesPage, nav: 'cases' },
   { path: '/cases/new', page: caseFormPage, nav: 'cases', permission: 'case.register' },
   { path: '/cases/:id', page: casePage, nav: 'cases' },

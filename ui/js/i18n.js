@@ -43,6 +43,7 @@ const zhCN = {
   'nav.due': '期限计算',
   'nav.calendar': '节假日',
   'nav.fast_track': '轻微刑事案件办案组',
+  'nav.deadline_warnings': '期限预警设置',
   'nav.deadline_badge_title': '逾期 {overdue} 件，今日到期 {due} 件，预警 {warning} 件',
   'nav.deadline_badge_sr': '（逾期或今日到期 {n} 件）',
 
@@ -95,6 +96,9 @@ const zhCN = {
   'valid.charges_max': '罪名最多选择 {max} 个',
   'valid.fast_track_department': '启用时须指定办案组所在部门',
   'valid.fast_track_charges': '启用时至少选择一个罪名',
+  'valid.short_name_clear': '已设置的简称不能清空，请填写 1 到 4 个字',
+  'valid.format_placeholders': '案号格式须包含 {year} 和 {n}',
+  'valid.warn_days': '请输入 0 到 60 之间的整数',
 
   // Login
   'login.title': '登录',
@@ -125,6 +129,7 @@ const zhCN = {
   'home.desc.due': '按刑诉法第 105 条计算期间届满日',
   'home.desc.calendar': '法定节假日与调休安排',
   'home.desc.fast_track': '认罪认罚轻微案件的分流与速裁规则',
+  'home.desc.deadline_warnings': '各类期限提前预警的天数',
 
   // Change own password
   'password.title': '修改密码',
@@ -146,6 +151,20 @@ const zhCN = {
   'orgs.created': '已新增 {name}',
   'orgs.code_hint': '小写字母、数字、_ 或 -，2 到 32 位，全系统唯一',
   'orgs.own': '本院',
+  'orgs.short_name': '简称',
+  'orgs.short_name_default': '未设置，取名称的第一个字',
+  'orgs.short_name_auto': '{char}（默认）',
+  'orgs.sample_type': '刑诉',
+  'orgs.short_name_hint': '1 到 4 个字，用于案号；未设置时取名称的第一个字',
+  'orgs.format': '案号格式',
+  'orgs.format_hint': '1 到 60 个字符，须包含 {year} 年份和 {n} 序号；可用 {short} 简称、{type} 案件类别代字（如刑诉、刑捕）',
+  'orgs.format_sample': '如：{sample}',
+  'orgs.format_preview': '下一个案号示例（审查起诉案件，第 12 号）：{sample}',
+  'orgs.format_preview_missing': '缺少 {placeholders}，无法生成案号',
+  'orgs.format_preview_empty': '填写案号格式后显示示例',
+  'orgs.format_note': '只影响此后受理的案件，已有案号不变。',
+  'orgs.edit_title': '修改：{name}',
+  'orgs.edit_for': '修改 {name}',
 
   // Departments
   'departments.title': '部门',
@@ -457,6 +476,32 @@ const zhCN = {
   'fast_track.submit': '保存规则',
   'fast_track.saved': '规则已保存',
 
+  // Deadline warning lead times (期限预警设置, GET/PUT /settings/deadline-warnings)
+  'warnings.title': '期限预警设置',
+  'warnings.section_form': '预警天数',
+  'warnings.group_review': '审查期限（按案件类别）',
+  'warnings.group_other': '其他期限',
+  'warnings.label.arrest_review': '审查批准逮捕',
+  'warnings.label.arrest_decision': '审查决定逮捕',
+  'warnings.label.prosecution_review': '审查起诉',
+  'warnings.label.custody_necessity': '羁押必要性审查',
+  'warnings.label.complaint_review': '不起诉申诉复查',
+  'warnings.label.supplementary': '退回补充侦查期限',
+  'warnings.label.archiving': '归档期限',
+  'warnings.unit': '日',
+  'warnings.before_due': '届满前',
+  'warnings.was': '原为 {n} 日',
+  'warnings.explain_title': '说明',
+  'warnings.explain_what': '期限届满前多少天开始显示为黄色预警；案管一般对审查起诉提前5日、审查逮捕提前2日预警；修改后所有未届满的期限立即按新设置显示。',
+  'warnings.explain_zero': '填 0 表示不提前预警，只在届满当日和逾期时提示。',
+  'warnings.explain_levels': '届满当日显示为“今日到期”，超过届满日显示为“逾期”，不受本设置影响。',
+  'warnings.explain_scope': '本设置适用于本院全部案件。',
+  'warnings.submit': '保存设置',
+  'warnings.saved': '预警设置已保存，所有未届满的期限已按新设置显示',
+  'warnings.status_saved': '已保存，修改了 {n} 项。',
+  'warnings.status_clean': '以上为当前设置。',
+  'warnings.status_dirty': '有 {n} 项修改尚未保存。',
+
   // Deadlines
   'deadline.kind': '期限',
   'deadline.start_on': '起算日',
@@ -476,6 +521,7 @@ const zhCN = {
   'deadline.rolls_over': '遇节假日顺延',
   'deadline.provisional': '暂定',
   'deadline.provisional_hint': '所涉年份尚未导入官方节假日安排，届满日只按周末和固定日期节日计算，导入后自动重算',
+  'deadline.warn_days_title': '届满前 {n} 日开始预警',
   'deadline.provisional_note': '有期限涉及尚未导入官方节假日安排的年份，届满日为暂定，导入该年放假安排后自动重算。',
   'deadlines.title': '期限',
   'deadlines.scope_label': '范围',
@@ -641,6 +687,7 @@ const zhCN = {
   'audit_action.session.logout': '退出',
   'audit_action.calendar.import': '导入节假日安排',
   'audit_action.setting.fast_track': '修改轻微刑事案件办案组规则',
+  'audit_action.setting.deadline_warnings': '修改期限预警设置',
   'audit_action.case.register': '受理案件',
   'audit_action.case.update': '修改案件',
   'audit_action.case.add_person': '追加涉案人员',
@@ -802,7 +849,8 @@ export const DEPARTMENT_KINDS = ['criminal', 'case_management', 'administrative'
 export const ORG_LEVELS = ['province', 'city', 'county'];
 export const AUDIT_ACTIONS = ['org.create', 'org.update', 'department.create', 'department.update', 'user.create',
   'user.update', 'user.password_reset', 'session.password_change', 'session.login', 'session.login_failed',
-  'session.logout', 'calendar.import', 'setting.fast_track', 'case.register', 'case.update', 'case.add_person', 'case.update_person',
+  'session.logout', 'calendar.import', 'setting.fast_track', 'setting.deadline_warnings', 'case.register', 'case.update',
+  'case.add_person', 'case.update_person',
   'case.assign', 'case.extend', 'case.return', 'case.resubmit', 'case.self_investigation', 'case.custody', 'case.decide',
   'case.judgment', 'case.transfer', 'case.archive'];
 export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case'];

@@ -38,6 +38,8 @@ export const NAV = [
     permission: 'calendar.manage' },
   { key: 'fast-track', group: 'admin', label: 'nav.fast_track', desc: 'home.desc.fast_track', href: '#/admin/fast-track',
     permission: 'admin.manage' },
+  { key: 'deadline-warnings', group: 'admin', label: 'nav.deadline_warnings', desc: 'home.desc.deadline_warnings',
+    href: '#/admin/deadline-warnings', permission: 'admin.manage' },
 ];
 
 /** navEntry: the NAV entry with the given key, or undefined. */

@@ -630,7 +630,9 @@ class CasePage {
           text: t('deadline.provisional') }) : null),
       el('td', { class: 'nowrap', testid: 'deadline-days-left' },
         open ? daysLeftText(d) : el('span', { class: 'muted', text: t('deadline.closed_on', { date: d.closed_on || '' }) })),
-      el('td', { class: 'nowrap' }, levelBadge(d.level, 'deadline-level')),
+      el('td', { class: 'nowrap', dataset: { warnDays: String(d.warn_days ?? '') },
+        title: open && d.warn_days != null ? t('deadline.warn_days_title', { n: d.warn_days }) : null },
+      levelBadge(d.level, 'deadline-level')),
       el('td', { class: 'nowrap' }, d.custody_bound
         ? el('span', { class: 'tag tag-custody', testid: 'deadline-custody', title: t('deadline.custody_hint'),
           text: t('deadline.custody_bound') })
