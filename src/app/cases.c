@@ -53,6 +53,16 @@ static int person_field_error(JwErr *e, int index) {
 
 /* ---- persons ---------------------------------------------------------------------------------------------- */
 
+/* Checks that every code of a charges array is on the reference list (core/case_rules.c). */
+static int check_charges(const json_t *aCharge, JwErr *e) {
+  size_t i;
+  json_t *c;
+  json_array_foreach(aCharge, i, c) {
+    if (!charge_by_code(json_string_value(c))) return err_field(e, "charges", "未知罪名 %s", json_string_value(c));
+  }
+  return 0;
+}
+
 static const JinField person_fields[] = {
     {"name", JIN_STRING, 1, 1, 50},          {"id_number", JIN_STRING_OR_NULL, 0, 0, 32},
     {"custody", JIN_STRING, 1, 1, 16},       {"custody_since", JIN_STRING_OR_NULL, 0, 0, 10},
@@ -102,12 +112,7 @@ static int person_parse(const json_t *in, PersonInput *p, JwErr *e) {
     return err_field(e, "sentence_band", "可能判处的刑罚档次无效");
   }
   p->charges = json_object_get(in, "charges");
-  size_t i;
-  json_t *c;
-  json_array_foreach(p->charges, i, c) {
-    if (!charge_by_code(json_string_value(c))) return err_field(e, "charges", "未知罪名 %s", json_string_value(c));
-  }
-  return 0;
+  return check_charges(p->charges, e);
 }
 
 /* Refuses the same person twice in one case: the same ID number, or the same name when neither has an ID number. */
@@ -538,11 +543,7 @@ int cases_update_person(Db *db, const Actor *actor, int64_t id, int64_t personId
   const char *zBand = jin_str(in, "sentence_band");
   if (zBand && *zBand && !sentence_band_is_valid(zBand)) return err_field(e, "sentence_band", "可能判处的刑罚档次无效");
   json_t *ch = json_object_get(in, "charges");
-  size_t i;
-  json_t *cj;
-  json_array_foreach(ch, i, cj) {
-    if (!charge_by_code(json_string_value(cj))) return err_field(e, "charges", "未知罪名 %s", json_string_value(cj));
-  }
+  if (check_charges(ch, e)) return -1;
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   CaseRow c;
   PersonRow aP[CASE_MAX_PERSONS];
@@ -825,11 +826,7 @@ int cases_fast_track_put(Db *db, const Actor *actor, const json_t *in, json_t **
   if (!sentence_band_is_valid(zMax) || sentence_band_rank(zMax) > sentence_band_rank("1_3y")) {
     return err_field(e, "max_sentence_band", "轻微刑事案件的可能刑罚不超过三年有期徒刑");
   }
-  size_t i;
-  json_t *cj;
-  json_array_foreach(json_object_get(in, "charges"), i, cj) {
-    if (!charge_by_code(json_string_value(cj))) return err_field(e, "charges", "未知罪名 %s", json_string_value(cj));
-  }
+  if (check_charges(json_object_get(in, "charges"), e)) return -1;
   int enabled = json_is_true(json_object_get(in, "enabled"));
   int64_t deptId = jin_int(in, "department_id", 0);
   if (enabled && !deptId) return err_field(e, "department_id", "启用时须指定办案组所在部门");

@@ -56,6 +56,16 @@ static int jin_check_string(const char *zName, const json_t *v, int multiline, i
   return 0;
 }
 
+/* Checks that v is an array within the field's item bounds (and JIN_MAX_ITEMS: 413 beyond it). */
+static int jin_check_array(const JinField *f, const json_t *v, const char *zWhat, JwErr *e) {
+  if (!json_is_array(v)) return err_field(e, f->zName, "字段 %s 必须是%s", f->zName, zWhat);
+  size_t n = json_array_size(v);
+  if (n > JIN_MAX_ITEMS) return err_set(e, 413, "too_large", f->zName, "字段 %s 的项目过多", f->zName);
+  if ((int64_t)n < f->min) return err_field(e, f->zName, "字段 %s 至少需要 %lld 项", f->zName, (long long)f->min);
+  if ((int64_t)n > f->max) return err_field(e, f->zName, "字段 %s 最多 %lld 项", f->zName, (long long)f->max);
+  return 0;
+}
+
 int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
   const char *key;
   json_t *v;
@@ -103,11 +113,7 @@ int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
         if (!json_is_boolean(v)) return err_field(e, f->zName, "字段 %s 必须是 true 或 false", f->zName);
         break;
       case JIN_OBJECTS: {
-        if (!json_is_array(v)) return err_field(e, f->zName, "字段 %s 必须是对象数组", f->zName);
-        size_t n = json_array_size(v);
-        if (n > JIN_MAX_ITEMS) return err_set(e, 413, "too_large", f->zName, "字段 %s 的项目过多", f->zName);
-        if ((int64_t)n < f->min) return err_field(e, f->zName, "字段 %s 至少需要 %lld 项", f->zName, (long long)f->min);
-        if ((int64_t)n > f->max) return err_field(e, f->zName, "字段 %s 最多 %lld 项", f->zName, (long long)f->max);
+        if (jin_check_array(f, v, "对象数组", e)) return -1;
         size_t k;
         json_t *item;
         json_array_foreach(v, k, item) {
@@ -116,11 +122,7 @@ int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
         break;
       }
       case JIN_STRINGS: {
-        if (!json_is_array(v)) return err_field(e, f->zName, "字段 %s 必须是字符串数组", f->zName);
-        size_t n = json_array_size(v);
-        if (n > JIN_MAX_ITEMS) return err_set(e, 413, "too_large", f->zName, "字段 %s 的项目过多", f->zName);
-        if ((int64_t)n < f->min) return err_field(e, f->zName, "字段 %s 至少需要 %lld 项", f->zName, (long long)f->min);
-        if ((int64_t)n > f->max) return err_field(e, f->zName, "字段 %s 最多 %lld 项", f->zName, (long long)f->max);
+        if (jin_check_array(f, v, "字符串数组", e)) return -1;
         size_t k;
         json_t *item;
         json_array_foreach(v, k, item) {
