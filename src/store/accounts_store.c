@@ -219,26 +219,24 @@ int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const
   " (SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r WHERE r.user_id = u.id ORDER BY role))" \
   " FROM app_user u JOIN org o ON o.id = u.org_id LEFT JOIN department d ON d.id = u.department_id"
 
+/* Adds one role of a user to the roles array and its permissions to the bits (ctx: UserRoles). */
+typedef struct UserRoles {
+  json_t *roles;
+  uint32_t bits;
+} UserRoles;
+static void user_add_role(const char *zRole, void *ctx) {
+  UserRoles *u = ctx;
+  json_array_append_new(u->roles, json_string(zRole));
+  u->bits |= role_permissions(zRole);
+}
+
 /* Builds a User object (roles and permissions included) from the current row of a USER_SELECT statement. */
 static json_t *user_from_row(Stmt *s) {
-  json_t *roles = json_array();
+  UserRoles ur = {json_array(), 0};
   json_t *perms = json_array();
-  uint32_t bits = 0;
-  const char *zRoles = db_col_text(s, 12);
-  while (*zRoles) {
-    const char *zComma = strchr(zRoles, ',');
-    size_t n = zComma ? (size_t)(zComma - zRoles) : strlen(zRoles);
-    char zRole[32];
-    if (n < sizeof zRole) {
-      memcpy(zRole, zRoles, n);
-      zRole[n] = 0;
-      json_array_append_new(roles, json_string(zRole));
-      bits |= role_permissions(zRole);
-    }
-    zRoles += n + (zComma ? 1 : 0);
-  }
+  store_each_listed(db_col_text(s, 12), user_add_role, &ur);
   for (int i = 0; perm_all[i]; i++) {
-    if (bits & perm_all[i]) json_array_append_new(perms, json_string(perm_name(perm_all[i])));
+    if (ur.bits & perm_all[i]) json_array_append_new(perms, json_string(perm_name(perm_all[i])));
   }
   return json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:o, s:o, s:b, s:s, s:I, s:s, s:o, s:o}", "id",
                    (json_int_t)db_col_int(s, 0), "login", db_col_text(s, 1), "name", db_col_text(s, 2), "org_id",
@@ -246,8 +244,8 @@ static json_t *user_from_row(Stmt *s) {
                    "department_id", db_col_is_null(s, 6) ? json_null() : json_integer(db_col_int(s, 6)),
                    "department_name", db_col_is_null(s, 7) ? json_null() : json_string(db_col_text(s, 7)), "active",
                    (int)db_col_int(s, 8), "created_at", db_col_text(s, 9), "locked_until",
-                   (json_int_t)db_col_int(s, 10), "updated_at", db_col_text(s, 11), "roles", roles, "permissions",
-                   perms);
+                   (json_int_t)db_col_int(s, 10), "updated_at", db_col_text(s, 11), "roles", ur.roles,
+                   "permissions", perms);
 }
 
 json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {

@@ -425,6 +425,12 @@ static json_t *deadline_from_row(Stmt *s) {
   return o;
 }
 
+/* Adds {"code","name"} of one charge code to the array ctx. */
+static void person_add_charge(const char *zCode, void *ctx) {
+  const Charge *c = charge_by_code(zCode);
+  json_array_append_new(ctx, json_pack("{s:s, s:s}", "code", zCode, "name", c ? c->zName : zCode));
+}
+
 /* Persons of a case with their charges, as API objects. */
 static json_t *case_persons_json(Db *db, int64_t caseId) {
   Stmt *s = db_prepare(db,
@@ -460,19 +466,7 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
                                     (int)db_col_int(s, 15)));
     }
     json_t *ch = json_array();
-    const char *z = db_col_text(s, 16);
-    while (*z) {
-      const char *zComma = strchr(z, ',');
-      size_t n = zComma ? (size_t)(zComma - z) : strlen(z);
-      char zCode[64];
-      if (n < sizeof zCode) {
-        memcpy(zCode, z, n);
-        zCode[n] = 0;
-        const Charge *c = charge_by_code(zCode);
-        json_array_append_new(ch, json_pack("{s:s, s:s}", "code", zCode, "name", c ? c->zName : zCode));
-      }
-      z += n + (zComma ? 1 : 0);
-    }
+    store_each_listed(db_col_text(s, 16), person_add_charge, ch);
     json_object_set_new(o, "charges", ch);
     json_array_append_new(items, o);
   }

@@ -18,6 +18,20 @@ char *store_like_pattern(const char *zQuery) {
   return z;
 }
 
+void store_each_listed(const char *zList, void (*xItem)(const char *zItem, void *ctx), void *ctx) {
+  while (*zList) {
+    const char *zComma = strchr(zList, ',');
+    size_t n = zComma ? (size_t)(zComma - zList) : strlen(zList);
+    char zItem[64];
+    if (n < sizeof zItem) {
+      memcpy(zItem, zList, n);
+      zItem[n] = 0;
+      xItem(zItem, ctx);
+    }
+    zList += n + (zComma ? 1 : 0);
+  }
+}
+
 json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limit, int offset) {
   int64_t total = db_step(pCount) == DB_ROW ? db_col_int(pCount, 0) : -1;
   db_done(pCount);

@@ -8,6 +8,10 @@
 /* "%q%" with the LIKE metacharacters % _ \ escaped by '\' (use with ESCAPE '\'); heap memory the caller frees. */
 char *store_like_pattern(const char *zQuery);
 
+/* Calls xItem for each item of a comma-separated list (as group_concat(x, ',') gives), each as a NUL-terminated
+ * string valid during the call; items of 64 bytes or more are skipped (codes are short). */
+void store_each_listed(const char *zList, void (*xItem)(const char *zItem, void *ctx), void *ctx);
+
 /* Runs a bound count statement and a bound page statement and builds {"items":[...],"total":N,"limit":L,"offset":O,
  * "total_capped":false}, one item per page row from xRow. Resets both statements. NULL on a database error; otherwise
  * a new reference. When the count statement counts at most STORE_COUNT_CAP + 1 rows (see STORE_COUNT_CAP), a count
