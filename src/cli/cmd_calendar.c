@@ -35,7 +35,7 @@ int cmd_due(int argc, char **argv) {
   const char *zDb = cli_option(argc, argv, "db");
   if (zDb && db_open(zDb, DB_OPEN_EXISTING, &db, &e)) {
     fprintf(stderr, "jianwu due: %s\n", e.message);
-    return 1;
+    return e.status == 404 ? 2 : 1; /* a --db that names no file is bad input */
   }
   const JwCalendar *cal = holidays_current(db, &e);
   DueAnswer a;
