@@ -115,6 +115,17 @@ export function codePoints(s) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
+// The address
+
+/**
+ * keepHash: put hash ('#/cases?q=...') in the address bar without a history entry or a re-render, so that going back
+ * to the page shows what it shows now. Nothing happens once node (part of the page) has left the document.
+ */
+export function keepHash(node, hash) {
+  if (location.hash !== hash && node.isConnected) history.replaceState(history.state, '', hash);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
 // Page building blocks
 
 let fieldSeq = 0;

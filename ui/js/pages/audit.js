@@ -2,13 +2,10 @@
 // from GET /api/v1/audit (newest first), and rows that expand to show the record before and after the change.
 
 import * as api from '../api.js';
-import {
-  el, field, selectField, pageHeader, section, errorMessage, tableStateRow, pager, fmtTime, replace, clearErrors,
-  fieldError,
-} from '../dom.js';
+import { el, field, selectField, pageHeader, section, fmtTime, clearErrors, fieldError } from '../dom.js';
+import { pagedList } from '../list.js';
 import { t, label, AUDIT_ACTIONS, AUDIT_ENTITIES } from '../i18n.js';
 
-const PAGE = 50;
 const FILTERS = ['action', 'entity', 'user_id', 'from', 'to'];
 const COLS = 6;
 
@@ -38,77 +35,51 @@ export async function render(root, ctx) {
       el('button', { type: 'submit', class: 'btn btn-primary', testid: 'audit-filter-submit', text: t('audit.filter_submit') }),
       el('button', { type: 'button', class: 'btn', testid: 'audit-reset', text: t('common.reset'), on: { click: resetFilters } })));
 
-  const tbody = el('tbody');
   const table = el('table', { class: 'table table-hover audit-table', testid: 'audit-table', 'aria-busy': 'false' },
     el('thead', null, el('tr', null,
       el('th', { class: 'col-time', text: t('audit.at') }), el('th', { text: t('audit.user') }),
       el('th', { text: t('audit.action') }), el('th', { text: t('audit.entity') }),
       el('th', { text: t('audit.entity_id') }), el('th', { class: 'col-actions', text: t('audit.details') }))),
-    tbody);
+    el('tbody'));
   const pagerSlot = el('div', { class: 'pager-slot' });
   root.appendChild(section(null, form));
   root.appendChild(section(null, el('div', { class: 'table-wrap' }, table), pagerSlot));
 
-  let seq = 0;
-  async function load() {
-    const my = ++seq;
-    const params = { limit: PAGE, offset: state.offset };
-    for (const k of FILTERS) params[k] = state[k];
-    const hash = '#/admin/audit' + api.query(Object.assign({}, params, { limit: '', offset: state.offset || '' }));
-    if (location.hash !== hash && root.isConnected) history.replaceState(history.state, '', hash);
-    table.setAttribute('aria-busy', 'true');
-    replace(tbody, tableStateRow(COLS, 'loading', t('common.loading')));
-    try {
-      const page = await api.get('/audit', params);
-      if (my !== seq) return;
-      drawRows(page);
-    } catch (err) {
-      if (my !== seq) return;
-      replace(tbody, tableStateRow(COLS, 'error', errorMessage(err)));
-      replace(pagerSlot);
-      if (err.field) fieldError(form, err.field, err.message);
-    } finally {
-      if (my === seq) table.setAttribute('aria-busy', 'false');
-    }
-  }
+  const { load } = pagedList({ table, pagerSlot, cols: COLS, path: '/audit', state, filters: FILTERS,
+    route: '#/admin/audit', form, pagerTestid: 'audit-pager', row: auditRows });
 
-  function drawRows(page) {
-    replace(tbody);
-    if (!page.items.length) tbody.appendChild(tableStateRow(COLS, 'empty', t('common.empty')));
-    for (const a of page.items) {
-      const detailId = 'audit-detail-' + a.id;
-      const btn = el('button', { type: 'button', class: 'btn btn-small btn-link', testid: 'audit-expand-' + a.id,
-        'aria-expanded': 'false', 'aria-controls': detailId, text: t('audit.show') });
-      const detail = el('tr', { class: 'detail-row', id: detailId, hidden: true, testid: 'audit-detail-' + a.id },
-        el('td', { colspan: String(COLS) },
-          el('div', { class: 'diff' },
-            el('div', { class: 'diff-side' },
-              el('div', { class: 'diff-title', text: t('audit.before') }),
-              el('pre', { class: 'json', testid: 'audit-before', text: pretty(a.before) })),
-            el('div', { class: 'diff-side' },
-              el('div', { class: 'diff-title', text: t('audit.after') }),
-              el('pre', { class: 'json', testid: 'audit-after', text: pretty(a.after) })))));
-      const toggle = () => {
-        const open = detail.hidden;
-        detail.hidden = !open;
-        row.classList.toggle('is-open', open);
-        btn.setAttribute('aria-expanded', open ? 'true' : 'false');
-        btn.textContent = open ? t('audit.hide') : t('audit.show');
-      };
-      const row = el('tr', { class: ['audit-row', a.action === 'session.login_failed' ? 'is-warning' : null],
-        testid: 'audit-row-' + a.id, dataset: { id: String(a.id) } },
-      el('td', { class: 'nowrap mono', text: fmtTime(a.at), title: a.at }),
-      el('td', { class: 'mono', text: a.user_login || t('common.dash') }),
-      el('td', { text: label('audit_action', a.action) }),
-      el('td', { text: label('audit_entity', a.entity) }),
-      el('td', { class: 'mono', text: a.entity_id === null || a.entity_id === undefined ? '' : String(a.entity_id) }),
-      el('td', { class: 'col-actions' }, btn));
-      btn.addEventListener('click', (e) => { e.stopPropagation(); toggle(); });
-      row.addEventListener('click', (e) => { if (!window.getSelection().toString()) toggle(); });
-      tbody.appendChild(row);
-      tbody.appendChild(detail);
-    }
-    replace(pagerSlot, pager(page, (off) => { state.offset = off; load(); }, 'audit-pager'));
+  /** auditRows: the entry's row and its hidden detail row (before/after); clicking the row opens or closes it. */
+  function auditRows(a) {
+    const detailId = 'audit-detail-' + a.id;
+    const btn = el('button', { type: 'button', class: 'btn btn-small btn-link', testid: 'audit-expand-' + a.id,
+      'aria-expanded': 'false', 'aria-controls': detailId, text: t('audit.show') });
+    const detail = el('tr', { class: 'detail-row', id: detailId, hidden: true, testid: 'audit-detail-' + a.id },
+      el('td', { colspan: String(COLS) },
+        el('div', { class: 'diff' },
+          el('div', { class: 'diff-side' },
+            el('div', { class: 'diff-title', text: t('audit.before') }),
+            el('pre', { class: 'json', testid: 'audit-before', text: pretty(a.before) })),
+          el('div', { class: 'diff-side' },
+            el('div', { class: 'diff-title', text: t('audit.after') }),
+            el('pre', { class: 'json', testid: 'audit-after', text: pretty(a.after) })))));
+    const toggle = () => {
+      const open = detail.hidden;
+      detail.hidden = !open;
+      row.classList.toggle('is-open', open);
+      btn.setAttribute('aria-expanded', open ? 'true' : 'false');
+      btn.textContent = open ? t('audit.hide') : t('audit.show');
+    };
+    const row = el('tr', { class: ['audit-row', a.action === 'session.login_failed' ? 'is-warning' : null],
+      testid: 'audit-row-' + a.id, dataset: { id: String(a.id) } },
+    el('td', { class: 'nowrap mono', text: fmtTime(a.at), title: a.at }),
+    el('td', { class: 'mono', text: a.user_login || t('common.dash') }),
+    el('td', { text: label('audit_action', a.action) }),
+    el('td', { text: label('audit_entity', a.entity) }),
+    el('td', { class: 'mono', text: a.entity_id === null || a.entity_id === undefined ? '' : String(a.entity_id) }),
+    el('td', { class: 'col-actions' }, btn));
+    btn.addEventListener('click', (e) => { e.stopPropagation(); toggle(); });
+    row.addEventListener('click', (e) => { if (!window.getSelection().toString()) toggle(); });
+    return [row, detail];
   }
 
   function readFilters() {

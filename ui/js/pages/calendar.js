@@ -6,6 +6,7 @@
 import * as api from '../api.js';
 import {
   el, pageHeader, section, errorBlock, loadingBlock, replace, busy, clearErrors, fieldError, showError, nextId, clearOnInput,
+  keepHash,
 } from '../dom.js';
 import { t } from '../i18n.js';
 import { todayCST, weekday, addDays, fixedHoliday } from '../casework.js';
@@ -57,8 +58,7 @@ export async function render(root, ctx) {
   let seq = 0;
   async function load() {
     const my = ++seq;
-    const hash = '#/admin/calendar' + (year === thisYear ? '' : '?year=' + year);
-    if (location.hash !== hash && root.isConnected) history.replaceState(history.state, '', hash);
+    keepHash(root, '#/admin/calendar' + (year === thisYear ? '' : '?year=' + year));
     drawYearSelect();
     fillBtn.textContent = t('calendar.fill', { year });
     fillBtn.disabled = true;

@@ -3,15 +3,12 @@
 // filters are mirrored into the hash without a new history entry, so going back from a case returns to the same list.
 
 import * as api from '../api.js';
-import {
-  el, field, selectField, pageHeader, section, errorMessage, tableStateRow, pager, replace, clearErrors, fieldError,
-  nextId,
-} from '../dom.js';
+import { el, field, selectField, pageHeader, section, clearErrors, fieldError, nextId } from '../dom.js';
+import { pagedList } from '../list.js';
 import { t, label, CASE_TYPES, CASE_STATUSES } from '../i18n.js';
 import { can } from '../session.js';
 import { charges, levelBadge, levelClass, statusBadge } from '../casework.js';
 
-const PAGE = 50;
 const FILTERS = ['q', 'status', 'case_type', 'department_id', 'prosecutor_id', 'charge', 'received_from', 'received_to',
   'overdue'];
 const COLS = 8;
@@ -55,74 +52,38 @@ export async function render(root, ctx) {
     el('button', { type: 'submit', class: 'btn btn-primary', testid: 'cases-search-submit', text: t('common.search') }),
     el('button', { type: 'button', class: 'btn', testid: 'cases-reset', text: t('common.reset'), on: { click: resetFilters } })));
 
-  const tbody = el('tbody');
   const table = el('table', { class: 'table table-hover cases-table', testid: 'cases-table', 'aria-busy': 'false' },
     el('thead', null, el('tr', null,
       el('th', { text: t('case.number') }), el('th', { text: t('case.title') }), el('th', { text: t('case.type') }),
       el('th', { text: t('case.persons') }), el('th', { text: t('case.prosecutor') }),
       el('th', { text: t('case.received_on') }), el('th', { text: t('case.status') }),
       el('th', { text: t('cases.next_due') }))),
-    tbody);
+    el('tbody'));
   const pagerSlot = el('div', { class: 'pager-slot' });
   root.appendChild(section(null, form));
   root.appendChild(section(null, el('div', { class: 'table-wrap' }, table), pagerSlot));
 
-  let seq = 0;
-  async function load() {
-    const my = ++seq;
-    const params = { limit: PAGE, offset: state.offset };
-    for (const k of FILTERS) params[k] = state[k];
-    const hash = '#/cases' + api.query(Object.assign({}, params, { limit: '', offset: state.offset || '' }));
-    if (location.hash !== hash && root.isConnected) history.replaceState(history.state, '', hash);
-    table.setAttribute('aria-busy', 'true');
-    if (!tbody.firstChild || tbody.querySelector('.state-row')) replace(tbody, tableStateRow(COLS, 'loading', t('common.loading')));
-    else table.classList.add('is-loading');
-    try {
-      const page = await api.get('/cases', params);
-      if (my !== seq) return;
-      if (page.items.length === 0 && page.total > 0 && state.offset > 0) {
-        state.offset = Math.floor((page.total - 1) / PAGE) * PAGE;
-        load();
-        return;
-      }
-      drawRows(page);
-    } catch (err) {
-      if (my !== seq) return;
-      replace(tbody, tableStateRow(COLS, 'error', errorMessage(err)));
-      replace(pagerSlot);
-      if (err.field) fieldError(form, err.field, err.message);
-    } finally {
-      if (my === seq) {
-        table.setAttribute('aria-busy', 'false');
-        table.classList.remove('is-loading');
-      }
-    }
-  }
+  const { load } = pagedList({ table, pagerSlot, cols: COLS, path: '/cases', state, filters: FILTERS, route: '#/cases',
+    form, pagerTestid: 'cases-pager', row: caseRow,
+    empty: () => (FILTERS.some((k) => state[k]) ? t('cases.empty_filtered') : t('cases.empty')) });
 
-  function drawRows(page) {
-    replace(tbody);
-    const filtered = FILTERS.some((k) => state[k]);
-    if (!page.items.length) {
-      tbody.appendChild(tableStateRow(COLS, 'empty', filtered ? t('cases.empty_filtered') : t('cases.empty')));
-    }
-    for (const c of page.items) {
-      const href = '#/cases/' + encodeURIComponent(c.id);
-      tbody.appendChild(el('tr', { testid: 'case-row-' + c.id, dataset: { id: String(c.id) },
-        class: c.level === 'overdue' || c.level === 'due' ? 'is-alert' : null },
-      el('td', { class: 'nowrap' }, el('a', { href, text: c.case_number })),
-      el('td', { class: 'cell-title' }, el('a', { href, class: 'plain-link', text: c.title }),
-        c.summary_procedure ? el('span', { class: 'tag', text: t('case.flag_summary') }) : null,
-        c.major_complex ? el('span', { class: 'tag tag-warn', text: t('case.flag_major') }) : null),
-      el('td', { class: 'nowrap', text: label('case_type', c.case_type) }),
-      el('td', { class: 'cell-persons', text: c.person_names || '' }),
-      el('td', { class: 'nowrap', text: c.prosecutor_name || t('common.dash') }),
-      el('td', { class: 'nowrap mono', text: c.received_on }),
-      el('td', { class: 'nowrap' }, statusBadge(c.status)),
-      el('td', { class: ['nowrap', 'cell-due', levelClass(c.level)] },
-        c.next_due ? el('span', { class: 'mono due-date', text: c.next_due }) : el('span', { class: 'muted', text: t('common.dash') }),
-        c.next_due ? levelBadge(c.level, 'case-level-' + c.id) : null)));
-    }
-    replace(pagerSlot, pager(page, (off) => { state.offset = off; load(); }, 'cases-pager'));
+  /** caseRow: one case, marked when its next deadline is due or overdue. */
+  function caseRow(c) {
+    const href = '#/cases/' + encodeURIComponent(c.id);
+    return el('tr', { testid: 'case-row-' + c.id, dataset: { id: String(c.id) },
+      class: c.level === 'overdue' || c.level === 'due' ? 'is-alert' : null },
+    el('td', { class: 'nowrap' }, el('a', { href, text: c.case_number })),
+    el('td', { class: 'cell-title' }, el('a', { href, class: 'plain-link', text: c.title }),
+      c.summary_procedure ? el('span', { class: 'tag', text: t('case.flag_summary') }) : null,
+      c.major_complex ? el('span', { class: 'tag tag-warn', text: t('case.flag_major') }) : null),
+    el('td', { class: 'nowrap', text: label('case_type', c.case_type) }),
+    el('td', { class: 'cell-persons', text: c.person_names || '' }),
+    el('td', { class: 'nowrap', text: c.prosecutor_name || t('common.dash') }),
+    el('td', { class: 'nowrap mono', text: c.received_on }),
+    el('td', { class: 'nowrap' }, statusBadge(c.status)),
+    el('td', { class: ['nowrap', 'cell-due', levelClass(c.level)] },
+      c.next_due ? el('span', { class: 'mono due-date', text: c.next_due }) : el('span', { class: 'muted', text: t('common.dash') }),
+      c.next_due ? levelBadge(c.level, 'case-level-' + c.id) : null));
   }
 
   function readFilters() {

@@ -4,7 +4,8 @@
 // that puts each deadline on its due day (GET /api/v1/deadlines?from=&to=, rest days from GET /api/v1/calendar).
 
 import * as api from '../api.js';
-import { el, pageHeader, section, errorMessage, tableStateRow, pager, replace } from '../dom.js';
+import { el, pageHeader, errorMessage, keepHash, replace } from '../dom.js';
+import { pagedList } from '../list.js';
 import { t, label } from '../i18n.js';
 import { can, currentUser } from '../session.js';
 import {
@@ -12,7 +13,6 @@ import {
   fixedHoliday,
 } from '../casework.js';
 
-const PAGE = 50;
 const LEVELS = ['overdue', 'due', 'warning', 'normal'];
 const COLS = 8;
 
@@ -110,11 +110,11 @@ export async function render(root, ctx) {
     }
   }
 
-  function syncHash() {
-    const hash = '#/deadlines' + api.query({ scope: state.scope === 'mine' ? '' : state.scope, level: state.level,
+  /** address: the hash for the state: tab, level, view, and the month or the list's offset. */
+  function address() {
+    return '#/deadlines' + api.query({ scope: state.scope === 'mine' ? '' : state.scope, level: state.level,
       view: state.view === 'list' ? '' : state.view, month: state.view === 'month' ? state.month : '',
       offset: state.view === 'list' && state.offset ? state.offset : '' });
-    if (location.hash !== hash && root.isConnected) history.replaceState(history.state, '', hash);
   }
 
   let summarySeq = 0;
@@ -132,59 +132,35 @@ export async function render(root, ctx) {
     }
   }
 
+  // The month's replies are drawn only for the latest load (list or month); the list drops its own stale replies.
   let seq = 0;
   function load() {
-    syncHash();
     const my = ++seq;
-    if (state.view === 'list') return loadList(my);
+    if (state.view === 'list') return listView().load();
+    keepHash(root, address());
     return loadMonth(my);
   }
 
   // ---- list
 
-  let listParts = null;
+  let list = null;
+  /** listView: the list's table and pager (drawn anew after the month view), driven by pagedList. */
   function listView() {
-    if (listParts && content.contains(listParts.table)) return listParts;
-    const tbody = el('tbody');
+    if (list && content.contains(list.table)) return list;
     const table = el('table', { class: 'table table-hover', testid: 'deadlines-table', 'aria-busy': 'false' },
       el('thead', null, el('tr', null,
         el('th', { text: t('deadline.due_on') }), el('th', { text: t('deadline.days') }),
         el('th', { text: t('deadline.level') }), el('th', { text: t('deadline.kind') }),
         el('th', { text: t('case.number') }), el('th', { text: t('case.title') }),
         el('th', { text: t('case.prosecutor') }), el('th', { text: t('deadlines.period') }))),
-      tbody);
+      el('tbody'));
     const pagerSlot = el('div', { class: 'pager-slot' });
     replace(content, el('div', { class: 'table-wrap' }, table), pagerSlot);
-    listParts = { table, tbody, pagerSlot };
-    return listParts;
-  }
-
-  async function loadList(my) {
-    const { table, tbody, pagerSlot } = listView();
-    table.setAttribute('aria-busy', 'true');
-    replace(tbody, tableStateRow(COLS, 'loading', t('common.loading')));
-    try {
-      const page = await api.get('/deadlines', { scope: state.scope, level: state.level, status: 'open', limit: PAGE,
-        offset: state.offset });
-      if (my !== seq) return;
-      if (page.items.length === 0 && page.total > 0 && state.offset > 0) {
-        state.offset = Math.floor((page.total - 1) / PAGE) * PAGE;
-        load();
-        return;
-      }
-      replace(tbody);
-      if (!page.items.length) {
-        tbody.appendChild(tableStateRow(COLS, 'empty', state.level ? t('deadlines.empty_level') : t('deadlines.empty')));
-      }
-      for (const d of page.items) tbody.appendChild(deadlineRow(d));
-      replace(pagerSlot, pager(page, (off) => { state.offset = off; load(); }, 'deadlines-pager'));
-    } catch (err) {
-      if (my !== seq) return;
-      replace(tbody, tableStateRow(COLS, 'error', errorMessage(err)));
-      replace(pagerSlot);
-    } finally {
-      if (my === seq) table.setAttribute('aria-busy', 'false');
-    }
+    const { load: loadList } = pagedList({ table, pagerSlot, cols: COLS, path: '/deadlines', state,
+      filters: ['scope', 'level'], params: { status: 'open' }, hash: address, pagerTestid: 'deadlines-pager',
+      row: deadlineRow, empty: () => (state.level ? t('deadlines.empty_level') : t('deadlines.empty')) });
+    list = { table, load: loadList };
+    return list;
   }
 
   function deadlineRow(d) {
@@ -225,7 +201,7 @@ export async function render(root, ctx) {
   }
 
   async function loadMonth(my) {
-    listParts = null;
+    list = null;
     const first = state.month + '-01';
     const last = addMonths(first, 1);
     const lastDay = new Date(parseDate(last) - 86400000).toISOString().slice(0, 10);

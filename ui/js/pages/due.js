@@ -5,7 +5,7 @@
 import * as api from '../api.js';
 import {
   el, field, selectField, pageHeader, section, busy, clearErrors, fieldError, focusFirstError, showError, replace, nextId,
-  clearOnInput,
+  clearOnInput, keepHash,
 } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { todayCST, isDate, weekdayText, addDays, addMonths, lengthText } from '../casework.js';
@@ -91,8 +91,7 @@ export function render(root, ctx) {
     if (!ok) { focusFirstError(form); return; }
     const length = num + b.unit;
     const my = ++seq;
-    const hash = '#/tools/due' + api.query({ from: b.from, length, custody: b.custody ? 'true' : '' });
-    if (location.hash !== hash && root.isConnected) history.replaceState(history.state, '', hash);
+    keepHash(root, '#/tools/due' + api.query({ from: b.from, length, custody: b.custody ? 'true' : '' }));
     busy(form, true, t('due.computing'));
     try {
       const r = await api.get('/calendar/due', { from: b.from, length, custody: b.custody ? 'true' : 'false' });

@@ -3,12 +3,10 @@
 // from a user's page returns to the same list.
 
 import * as api from '../api.js';
-import {
-  el, selectField, field, pageHeader, section, errorMessage, tableStateRow, pager, fmtTime, replace, rolesText,
-} from '../dom.js';
+import { el, selectField, field, pageHeader, section, fmtTime, rolesText } from '../dom.js';
+import { pagedList } from '../list.js';
 import { t, label, ROLES } from '../i18n.js';
 
-const PAGE = 50;
 const FILTERS = ['q', 'department_id', 'role', 'active'];
 
 /** render: the filter bar, the table and the pager; reloads the table whenever a filter changes. */
@@ -34,67 +32,32 @@ export async function render(root, ctx) {
       el('button', { type: 'submit', class: 'btn btn-primary', testid: 'users-search-submit', text: t('common.search') }),
       el('button', { type: 'button', class: 'btn', testid: 'users-reset', text: t('common.reset'), on: { click: resetFilters } })));
 
-  const tbody = el('tbody');
   const table = el('table', { class: 'table table-hover', testid: 'users-table', 'aria-busy': 'false' },
     el('thead', null, el('tr', null,
       el('th', { text: t('users.login') }), el('th', { text: t('users.name') }), el('th', { text: t('users.department') }),
       el('th', { text: t('users.roles') }), el('th', { text: t('users.status') }),
       el('th', { text: t('common.created_at') }), el('th', { class: 'col-actions', text: t('common.actions') }))),
-    tbody);
+    el('tbody'));
   const pagerSlot = el('div', { class: 'pager-slot' });
   root.appendChild(section(null, filterForm));
   root.appendChild(section(null, el('div', { class: 'table-wrap' }, table), pagerSlot));
 
-  let seq = 0;
-  async function load() {
-    const my = ++seq;
-    const params = { limit: PAGE, offset: state.offset };
-    for (const k of FILTERS) params[k] = state[k];
-    // Keep the address in step with the list, without adding a history entry or re-rendering.
-    const hash = '#/admin/users' + api.query(Object.assign({}, params, { limit: '', offset: state.offset || '' }));
-    if (location.hash !== hash && root.isConnected) history.replaceState(history.state, '', hash);
-    table.setAttribute('aria-busy', 'true');
-    if (!tbody.firstChild || tbody.querySelector('.state-row')) replace(tbody, tableStateRow(7, 'loading', t('common.loading')));
-    else table.classList.add('is-loading');
-    try {
-      const page = await api.get('/users', params);
-      if (my !== seq) return;
-      // A page past the end (the list shrank) moves back to the last page.
-      if (page.items.length === 0 && page.total > 0 && state.offset > 0) {
-        state.offset = Math.floor((page.total - 1) / PAGE) * PAGE;
-        load();
-        return;
-      }
-      drawRows(page);
-    } catch (err) {
-      if (my !== seq) return;
-      replace(tbody, tableStateRow(7, 'error', errorMessage(err)));
-      replace(pagerSlot);
-    } finally {
-      if (my === seq) {
-        table.setAttribute('aria-busy', 'false');
-        table.classList.remove('is-loading');
-      }
-    }
-  }
+  const { load } = pagedList({ table, pagerSlot, cols: 7, path: '/users', state, filters: FILTERS, route: '#/admin/users',
+    pagerTestid: 'users-pager', row: userRow });
 
-  function drawRows(page) {
-    replace(tbody);
-    if (!page.items.length) tbody.appendChild(tableStateRow(7, 'empty', t('common.empty')));
-    for (const u of page.items) {
-      const href = '#/admin/users/' + encodeURIComponent(u.id);
-      tbody.appendChild(el('tr', { testid: 'user-row-' + u.id, class: u.active ? null : 'is-inactive', dataset: { id: String(u.id) } },
-        el('td', { class: 'mono' }, el('a', { href, text: u.login })),
-        el('td', { text: u.name }),
-        el('td', { text: u.department_name || t('users.no_department') }),
-        el('td', { text: rolesText(u.roles) }),
-        el('td', null, el('span', { class: ['badge', u.active ? 'badge-ok' : 'badge-off'],
-          text: u.active ? t('users.status_active') : t('users.status_inactive') })),
-        el('td', { class: 'nowrap', text: fmtTime(u.created_at) }),
-        el('td', { class: 'col-actions' }, el('a', { href, class: 'btn btn-small btn-link', testid: 'user-edit-' + u.id,
-          text: t('common.edit') }))));
-    }
-    replace(pagerSlot, pager(page, (off) => { state.offset = off; load(); }, 'users-pager'));
+  /** userRow: one user, with links to the user's page. */
+  function userRow(u) {
+    const href = '#/admin/users/' + encodeURIComponent(u.id);
+    return el('tr', { testid: 'user-row-' + u.id, class: u.active ? null : 'is-inactive', dataset: { id: String(u.id) } },
+      el('td', { class: 'mono' }, el('a', { href, text: u.login })),
+      el('td', { text: u.name }),
+      el('td', { text: u.department_name || t('users.no_department') }),
+      el('td', { text: rolesText(u.roles) }),
+      el('td', null, el('span', { class: ['badge', u.active ? 'badge-ok' : 'badge-off'],
+        text: u.active ? t('users.status_active') : t('users.status_inactive') })),
+      el('td', { class: 'nowrap', text: fmtTime(u.created_at) }),
+      el('td', { class: 'col-actions' }, el('a', { href, class: 'btn btn-small btn-link', testid: 'user-edit-' + u.id,
+        text: t('common.edit') })));
   }
 
   function readFilters() {
