@@ -122,3 +122,8 @@ check-sql:
 
 clean:
 	rm -rf build
+
+# One style for all C (.clang-format, clang-format 14 from Debian).
+FORMAT_SRC = $(shell find src tests/unit bench fuzz tools -name '*.[ch]')
+format:
+	clang-format -i $(FORMAT_SRC)

@@ -52,7 +52,7 @@
 
 #define N_PROSECUTORS 50
 #define BASELINE_RUNS 100
-#define PAGE 50
+#define PAGE          50
 
 /* ---- small helpers ---------------------------------------------------------------------------------------- */
 
@@ -100,8 +100,12 @@ static uint32_t rng_next(Rng *r) {
   r->s ^= r->s << 17;
   return (uint32_t)(r->s >> 11);
 }
-static int rng_int(Rng *r, int lo, int hi) { return lo + (int)(rng_next(r) % (uint32_t)(hi - lo + 1)); }
-static int rng_pct(Rng *r, int pct) { return rng_int(r, 1, 100) <= pct; }
+static int rng_int(Rng *r, int lo, int hi) {
+  return lo + (int)(rng_next(r) % (uint32_t)(hi - lo + 1));
+}
+static int rng_pct(Rng *r, int pct) {
+  return rng_int(r, 1, 100) <= pct;
+}
 #define PICK(r, a) ((a)[rng_int((r), 0, (int)(sizeof(a) / sizeof((a)[0])) - 1)])
 
 static void exec_sql(sqlite3 *h, const char *zSql) {
@@ -127,10 +131,8 @@ static void step_done(sqlite3 *h, sqlite3_stmt *s) {
 }
 
 static void bind_text(sqlite3_stmt *s, int i, const char *z) {
-  if (z && *z)
-    sqlite3_bind_text(s, i, z, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null(s, i);
+  if (z && *z) sqlite3_bind_text(s, i, z, -1, SQLITE_TRANSIENT);
+  else sqlite3_bind_null(s, i);
 }
 
 static void bind_date(sqlite3_stmt *s, int i, JwDate d) {
@@ -273,10 +275,8 @@ static void put_event(Load *L, int64_t orgId, int64_t caseId, const char *zKind,
   sqlite3_bind_int64(s, 2, caseId);
   sqlite3_bind_text(s, 3, zKind, -1, SQLITE_STATIC);
   bind_date(s, 4, on);
-  if (personId)
-    sqlite3_bind_int64(s, 5, personId);
-  else
-    sqlite3_bind_null(s, 5);
+  if (personId) sqlite3_bind_int64(s, 5, personId);
+  else sqlite3_bind_null(s, 5);
   sqlite3_bind_text(s, 6, zData, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64(s, 7, userId);
   sqlite3_bind_text(s, 8, zAt, -1, SQLITE_TRANSIENT);
@@ -511,12 +511,9 @@ static void load_case(Load *L, const JwCalendar *cal, int64_t orgId, const Gen *
     sqlite3_bind_int64(s, 16, deptId);
     step_done(L->h, s);
     L->nDeadlines++;
-    if (!x->open)
-      L->nClosed++;
-    else if (x->dueOn < today)
-      L->nOpenOverdue++;
-    else
-      L->nOpenOther++;
+    if (!x->open) L->nClosed++;
+    else if (x->dueOn < today) L->nOpenOverdue++;
+    else L->nOpenOther++;
   }
 }
 
@@ -828,9 +825,9 @@ static void bind_org_pros(Ctx *c, sqlite3_stmt *s, int run) {
   "SELECT count(*) FILTER (WHERE due_on < ?3), count(*) FILTER (WHERE due_on = ?3),"         \
   " count(*) FILTER (WHERE due_on > ?3 AND julianday(due_on) - julianday(?3) <= warn_days)," \
   " count(*) FILTER (WHERE due_on >= ?3 AND due_on <= date(?3, '+6 days')), count(*) FROM deadline"
-#define SQL_BASE_SUMMARY_MINE SQL_SUMMARY_COUNTS " WHERE org_id=?1 AND prosecutor_id=?2 AND status='open'"
+#define SQL_BASE_SUMMARY_MINE   SQL_SUMMARY_COUNTS " WHERE org_id=?1 AND prosecutor_id=?2 AND status='open'"
 #define SQL_BASE_SUMMARY_OFFICE SQL_SUMMARY_COUNTS " WHERE org_id=?1 AND status='open'"
-#define SQL_BASE_CASE "SELECT id FROM case_record WHERE org_id=?1 AND id=?2"
+#define SQL_BASE_CASE           "SELECT id FROM case_record WHERE org_id=?1 AND id=?2"
 
 static int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
@@ -1204,7 +1201,9 @@ static int64_t json_int_at(json_t *o, const char *zKey) {
 }
 
 /* A full count as the store reports it: list totals are capped at STORE_COUNT_CAP (store_util.h). */
-static int64_t as_store_total(int64_t n) { return n > STORE_COUNT_CAP ? STORE_COUNT_CAP : n; }
+static int64_t as_store_total(int64_t n) {
+  return n > STORE_COUNT_CAP ? STORE_COUNT_CAP : n;
+}
 
 /* The suggested shapes must give the answers the store gives: the totals and counts are compared here. */
 static void check_alternatives(Ctx *c) {
@@ -1325,20 +1324,13 @@ int main(int argc, char **argv) {
   int nCases = 1000000, keep = 0;
   const char *zReuse = NULL, *zToday = "2025-11-14";
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--cases") == 0 && i + 1 < argc)
-      nCases = atoi(argv[++i]);
-    else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
-      gMaxRuns = atoi(argv[++i]);
-    else if (strcmp(argv[i], "--budget") == 0 && i + 1 < argc)
-      gBudget = atof(argv[++i]);
-    else if (strcmp(argv[i], "--today") == 0 && i + 1 < argc)
-      zToday = argv[++i];
-    else if (strcmp(argv[i], "--keep") == 0)
-      keep = 1;
-    else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-      zReuse = argv[++i];
-    else
-      usage();
+    if (strcmp(argv[i], "--cases") == 0 && i + 1 < argc) nCases = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) gMaxRuns = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--budget") == 0 && i + 1 < argc) gBudget = atof(argv[++i]);
+    else if (strcmp(argv[i], "--today") == 0 && i + 1 < argc) zToday = argv[++i];
+    else if (strcmp(argv[i], "--keep") == 0) keep = 1;
+    else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) zReuse = argv[++i];
+    else usage();
   }
   JwDate today;
   if (nCases < 100 || nCases > 20000000 || gMaxRuns < MIN_RUNS || gMaxRuns > 10000 || gBudget <= 0 || gBudget > 600 ||

@@ -6,8 +6,8 @@
 #include "lib/jsonin.h"
 
 static const JinField fields[] = {
-    {"login", JIN_STRING, 1, 2, 32}, {"note", JIN_TEXT, 0, 0, 200}, {"n", JIN_INT, 0, -5, 5},
-    {"on", JIN_BOOL, 0, 0, 0},       {"roles", JIN_STRINGS, 0, 1, 9}, {"parent_id", JIN_ID_OR_NULL, 0, 0, 0},
+    {"login", JIN_STRING, 1, 2, 32},     {"note", JIN_TEXT, 0, 0, 200},   {"n", JIN_INT, 0, -5, 5},
+    {"on", JIN_BOOL, 0, 0, 0},           {"roles", JIN_STRINGS, 0, 1, 9}, {"parent_id", JIN_ID_OR_NULL, 0, 0, 0},
     {"x", JIN_STRING_OR_NULL, 0, 0, 10},
 };
 

@@ -18,13 +18,13 @@ static const CliCommand commands[] = {
 };
 
 static void main_usage(FILE *fp) {
-  fprintf(fp, "检务 jianwu %s：基层检察院案件与监督管理系统\n\n用法: jianwu COMMAND [OPTIONS]\n\n命令:\n",
-          JW_VERSION);
+  fprintf(fp, "检务 jianwu %s：基层检察院案件与监督管理系统\n\n用法: jianwu COMMAND [OPTIONS]\n\n命令:\n", JW_VERSION);
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
     fprintf(fp, "  %-10s %s\n", commands[i].zName, commands[i].zSummary);
   }
-  fprintf(fp, "\n选项:\n  -h, --help     显示帮助\n  -V, --version  显示版本\n\n"
-              "每个命令的详细用法: jianwu COMMAND --help\n");
+  fprintf(fp,
+          "\n选项:\n  -h, --help     显示帮助\n  -V, --version  显示版本\n\n"
+          "每个命令的详细用法: jianwu COMMAND --help\n");
 }
 
 int main(int argc, char **argv) {

@@ -8,10 +8,17 @@
 #include <string.h>
 
 static const char *content_type(const char *zPath) {
-  static const struct { const char *zExt, *zType; } a[] = {
-      {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"}, {".json", "application/json; charset=utf-8"},
-      {".svg", "image/svg+xml"}, {".png", "image/png"}, {".ico", "image/x-icon"}, {".txt", "text/plain; charset=utf-8"},
+  static const struct {
+    const char *zExt, *zType;
+  } a[] = {
+      {".html", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".json", "application/json; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".txt", "text/plain; charset=utf-8"},
   };
   const char *zDot = strrchr(zPath, '.');
   for (size_t i = 0; zDot && i < sizeof a / sizeof a[0]; i++) {

@@ -13,8 +13,8 @@
 #include "store/accounts_store.h"
 
 static const char *const org_levels[] = {"province", "city", "county", NULL};
-static const char *const dept_kinds[] = {"criminal", "case_management", "administrative", "petition", "political",
-                                         "leadership", "office", "other", NULL};
+static const char *const dept_kinds[] = {"criminal",   "case_management", "administrative", "petition", "political",
+                                         "leadership", "office",          "other",          NULL};
 
 /* 1 when z is one of the NULL-terminated list a. */
 static int in_list(const char *z, const char *const *a) {
@@ -191,7 +191,8 @@ int accounts_dept_create(Db *db, const Actor *actor, const json_t *in, json_t **
   json_t *o = NULL;
   int64_t id = dept_store_insert(db, actor->orgId, jin_str(in, "name"), jin_str(in, "kind"), zNow);
   if (id < 0) {
-    rc = db_is_constraint(db) ? err_set(e, 409, "conflict", "name", "本院已有同名部门") : err_internal(e, db_errmsg(db));
+    rc =
+        db_is_constraint(db) ? err_set(e, 409, "conflict", "name", "本院已有同名部门") : err_internal(e, db_errmsg(db));
   }
   if (!rc) {
     o = dept_store_get(db, actor->orgId, id);
@@ -212,7 +213,8 @@ int accounts_dept_update(Db *db, const Actor *actor, int64_t id, const json_t *i
   json_t *before = dept_store_get(db, actor->orgId, id), *after = NULL;
   if (!before) rc = err_set(e, 404, "not_found", NULL, "部门不存在");
   if (!rc && dept_store_update(db, actor->orgId, id, jin_str(in, "name"), jin_str(in, "kind"))) {
-    rc = db_is_constraint(db) ? err_set(e, 409, "conflict", "name", "本院已有同名部门") : err_internal(e, db_errmsg(db));
+    rc =
+        db_is_constraint(db) ? err_set(e, 409, "conflict", "name", "本院已有同名部门") : err_internal(e, db_errmsg(db));
   }
   if (!rc) {
     after = dept_store_get(db, actor->orgId, id);
@@ -238,8 +240,8 @@ static json_t *user_audit_view(json_t *user) {
 
 /* Inserts a user with roles and its audit row; the caller holds the transaction and has hashed the password
  * before opening it (Argon2id takes ~0.1 s and must not hold the write lock). */
-static int user_insert(Db *db, const Actor *actor, int64_t orgId, int64_t deptId, const char *zLogin,
-                       const char *zName, const json_t *roles, const char *zHash, json_t **out, JwErr *e) {
+static int user_insert(Db *db, const Actor *actor, int64_t orgId, int64_t deptId, const char *zLogin, const char *zName,
+                       const json_t *roles, const char *zHash, json_t **out, JwErr *e) {
   char zNow[32];
   time_now_iso(zNow);
   if (deptId) {
@@ -263,8 +265,10 @@ static int user_insert(Db *db, const Actor *actor, int64_t orgId, int64_t deptId
 }
 
 static const JinField user_create_fields[] = {
-    {"login", JIN_STRING, 1, 2, 32},       {"name", JIN_STRING, 1, 1, 50},
-    {"department_id", JIN_ID_OR_NULL, 0, 0, 0}, {"roles", JIN_STRINGS, 1, 1, ROLE_COUNT},
+    {"login", JIN_STRING, 1, 2, 32},
+    {"name", JIN_STRING, 1, 1, 50},
+    {"department_id", JIN_ID_OR_NULL, 0, 0, 0},
+    {"roles", JIN_STRINGS, 1, 1, ROLE_COUNT},
     {"password", JIN_STRING, 1, 1, 1024},
 };
 
@@ -308,8 +312,8 @@ int accounts_user_update(Db *db, const Actor *actor, int64_t id, const json_t *i
   int active = 1;
   if (!rc) {
     zName = jin_has(in, "name") ? jin_str(in, "name") : json_string_value(json_object_get(before, "name"));
-    deptId = json_object_get(in, "department_id") ? jin_int(in, "department_id", 0)
-                                                  : jin_int(before, "department_id", 0);
+    deptId =
+        json_object_get(in, "department_id") ? jin_int(in, "department_id", 0) : jin_int(before, "department_id", 0);
     active = json_object_get(in, "active") ? json_is_true(json_object_get(in, "active"))
                                            : json_is_true(json_object_get(before, "active"));
     if (id == actor->userId && !active) rc = err_field(e, "active", "不能停用自己的账号");

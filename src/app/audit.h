@@ -16,7 +16,7 @@ typedef struct Actor {
   int64_t userId;
   int64_t orgId;
   const char *zLogin;
-  uint32_t perms;      /* permission bits from the user's roles */
+  uint32_t perms;       /* permission bits from the user's roles */
   int64_t departmentId; /* the user's department, or 0 */
 } Actor;
 

@@ -117,7 +117,7 @@ int auth_login(Db *db, const json_t *in, char zToken[AUTH_TOKEN_HEX + 1], char z
   }
   free(fresh.zHash);
   if (!rc && (user_store_set_login_failures(db, u.id, 0, 0) || session_store_purge_expired(db, now) ||
-      session_store_insert(db, zHash, u.id, zCsrf, now, now + AUTH_SESSION_SECONDS))) {
+              session_store_insert(db, zHash, u.id, zCsrf, now, now + AUTH_SESSION_SECONDS))) {
     rc = err_internal(e, db_errmsg(db));
   }
   if (!rc) rc = audit_append(db, &who, "session.login", "user", audit_id(u.id).z, NULL, NULL, e);
@@ -171,8 +171,7 @@ int auth_logout(Db *db, const AuthSession *s, JwErr *e) {
 }
 
 int auth_change_password(Db *db, const AuthSession *s, const json_t *in, JwErr *e) {
-  static const JinField fields[] = {{"old_password", JIN_STRING, 1, 1, 1024},
-                                    {"new_password", JIN_STRING, 1, 1, 1024}};
+  static const JinField fields[] = {{"old_password", JIN_STRING, 1, 1, 1024}, {"new_password", JIN_STRING, 1, 1, 1024}};
   if (jin_check(in, fields, 2, e)) return -1;
   const char *zOld = jin_str(in, "old_password"), *zNew = jin_str(in, "new_password");
   if (accounts_check_password(zNew, "new_password", e)) return -1;
@@ -194,7 +193,8 @@ int auth_change_password(Db *db, const AuthSession *s, const json_t *in, JwErr *
       session_store_delete_for_user(db, s->actor.userId, s->zTokenHash)) {
     rc = err_internal(e, db_errmsg(db));
   }
-  if (!rc) rc = audit_append(db, &s->actor, "session.password_change", "user", audit_id(s->actor.userId).z, NULL, NULL, e);
+  if (!rc)
+    rc = audit_append(db, &s->actor, "session.password_change", "user", audit_id(s->actor.userId).z, NULL, NULL, e);
   if (rc) {
     db_rollback(db);
     return -1;

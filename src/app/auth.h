@@ -12,15 +12,15 @@
 #include "lib/err.h"
 #include "store/db.h"
 
-#define AUTH_MAX_FAILURES 5
-#define AUTH_LOCK_SECONDS (15 * 60)
+#define AUTH_MAX_FAILURES    5
+#define AUTH_LOCK_SECONDS    (15 * 60)
 #define AUTH_SESSION_SECONDS (12 * 3600)
-#define AUTH_IDLE_SECONDS (2 * 3600)
-#define AUTH_TOUCH_SECONDS 60   /* last_seen is written at most once a minute */
-#define AUTH_TOKEN_HEX 64
+#define AUTH_IDLE_SECONDS    (2 * 3600)
+#define AUTH_TOUCH_SECONDS   60 /* last_seen is written at most once a minute */
+#define AUTH_TOKEN_HEX       64
 
 typedef struct AuthSession {
-  Actor actor;                   /* actor.zLogin points into zLogin */
+  Actor actor; /* actor.zLogin points into zLogin */
   char zLogin[64];
   char zCsrf[AUTH_TOKEN_HEX + 1];
   char zTokenHash[AUTH_TOKEN_HEX + 1];

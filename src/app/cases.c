@@ -64,9 +64,9 @@ static int check_charges(const json_t *aCharge, JwErr *e) {
 }
 
 static const JinField person_fields[] = {
-    {"name", JIN_STRING, 1, 1, 50},          {"id_number", JIN_STRING_OR_NULL, 0, 0, 32},
-    {"custody", JIN_STRING, 1, 1, 16},       {"custody_since", JIN_STRING_OR_NULL, 0, 0, 10},
-    {"plea", JIN_BOOL, 0, 0, 0},             {"sentence_band", JIN_STRING_OR_NULL, 0, 0, 16},
+    {"name", JIN_STRING, 1, 1, 50},     {"id_number", JIN_STRING_OR_NULL, 0, 0, 32},
+    {"custody", JIN_STRING, 1, 1, 16},  {"custody_since", JIN_STRING_OR_NULL, 0, 0, 10},
+    {"plea", JIN_BOOL, 0, 0, 0},        {"sentence_band", JIN_STRING_OR_NULL, 0, 0, 16},
     {"charges", JIN_STRINGS, 1, 1, 10},
 };
 
@@ -116,8 +116,8 @@ static int person_parse(const json_t *in, PersonInput *p, JwErr *e) {
 }
 
 /* Refuses the same person twice in one case: the same ID number, or the same name when neither has an ID number. */
-static int person_is_duplicate(const PersonInput *p, const PersonRow *aOld, int nOld, const PersonInput *aNew,
-                               int nNew, const char **pzWhy) {
+static int person_is_duplicate(const PersonInput *p, const PersonRow *aOld, int nOld, const PersonInput *aNew, int nNew,
+                               const char **pzWhy) {
   for (int i = 0; i < nOld + nNew; i++) {
     const char *zId = i < nOld ? aOld[i].zIdNumber : aNew[i - nOld].zIdNumber;
     const char *zName = i < nOld ? aOld[i].zName : aNew[i - nOld].zName;
@@ -295,11 +295,16 @@ static int case_may_handle(const Actor *actor, const CaseRow *c) {
 /* ---- registration ----------------------------------------------------------------------------------------- */
 
 static const JinField register_fields[] = {
-    {"case_type", JIN_STRING, 1, 1, 32},        {"title", JIN_STRING, 1, 1, 100},
-    {"source_agency", JIN_STRING, 1, 1, 100},   {"source_number", JIN_STRING_OR_NULL, 0, 0, 100},
-    {"received_on", JIN_STRING, 1, 1, 10},      {"department_id", JIN_ID_OR_NULL, 1, 0, 0},
-    {"assign", JIN_STRING, 0, 1, 16},           {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
-    {"major_complex", JIN_BOOL, 0, 0, 0},       {"prior_returns", JIN_INT, 0, 0, CASE_MAX_RETURNS},
+    {"case_type", JIN_STRING, 1, 1, 32},
+    {"title", JIN_STRING, 1, 1, 100},
+    {"source_agency", JIN_STRING, 1, 1, 100},
+    {"source_number", JIN_STRING_OR_NULL, 0, 0, 100},
+    {"received_on", JIN_STRING, 1, 1, 10},
+    {"department_id", JIN_ID_OR_NULL, 1, 0, 0},
+    {"assign", JIN_STRING, 0, 1, 16},
+    {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
+    {"major_complex", JIN_BOOL, 0, 0, 0},
+    {"prior_returns", JIN_INT, 0, 0, CASE_MAX_RETURNS},
     {"persons", JIN_OBJECTS, 1, 1, CASE_MAX_PERSONS},
 };
 
@@ -386,7 +391,8 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
   if (!d) rc = err_field(e, "department_id", "部门不存在");
   json_decref(d);
   int64_t fastDept = 0;
-  int fastTrack = !rc && type->type == CASE_PROSECUTION_REVIEW && fast_track_matches(db, actor->orgId, aP, nP, &fastDept);
+  int fastTrack =
+      !rc && type->type == CASE_PROSECUTION_REVIEW && fast_track_matches(db, actor->orgId, aP, nP, &fastDept);
   if (fastTrack) {
     /* 轻微刑事案件办案组 集中受理: routed to the fast-track department, with 速裁 periods; a prosecutor chosen by hand
      * keeps the case only if they are in that team, otherwise rotation inside the team picks one */
@@ -450,7 +456,7 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
 
 int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e) {
   static const JinField fields[] = {
-      {"title", JIN_STRING, 0, 1, 100},       {"major_complex", JIN_BOOL, 0, 0, 0},
+      {"title", JIN_STRING, 0, 1, 100},           {"major_complex", JIN_BOOL, 0, 0, 0},
       {"department_id", JIN_ID_OR_NULL, 0, 0, 0}, {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
       {"summary_procedure", JIN_BOOL, 0, 0, 0},
   };
@@ -467,7 +473,8 @@ int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_
   if (!rc && json_object_get(in, "major_complex")) c.majorComplex = json_is_true(json_object_get(in, "major_complex"));
   if (!rc && json_object_get(in, "summary_procedure")) {
     int sp = json_is_true(json_object_get(in, "summary_procedure"));
-    if (sp && strcmp(c.zType, "prosecution_review") != 0) rc = err_field(e, "summary_procedure", "只有审查起诉案件可以适用速裁");
+    if (sp && strcmp(c.zType, "prosecution_review") != 0)
+      rc = err_field(e, "summary_procedure", "只有审查起诉案件可以适用速裁");
     c.summaryProcedure = sp;
   }
   if (!rc && jin_int(in, "department_id", 0) && jin_int(in, "department_id", 0) != c.departmentId &&
@@ -481,7 +488,8 @@ int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_
     json_decref(d);
   }
   if (!rc && jin_int(in, "prosecutor_id", 0)) {
-    if (!(actor->perms & PERM_CASE_REGISTER)) rc = err_set(e, 403, "forbidden", "prosecutor_id", "只有案管人员可以改派承办人");
+    if (!(actor->perms & PERM_CASE_REGISTER))
+      rc = err_set(e, 403, "forbidden", "prosecutor_id", "只有案管人员可以改派承办人");
     else if (case_store_is_handler(db, actor->orgId, jin_int(in, "prosecutor_id", 0)) != 1) {
       rc = err_field(e, "prosecutor_id", "承办人必须是本院在职的检察官或检察官助理");
     } else {
@@ -513,7 +521,8 @@ int cases_add_person(Db *db, const Actor *actor, int64_t id, const json_t *in, j
   if (!rc && f.status != CASE_UNDER_REVIEW && f.status != CASE_RETURNED) {
     rc = err_set(e, 409, "conflict", NULL, "案件已审结，不能再追加犯罪嫌疑人");
   }
-  if (!rc && nP >= CASE_MAX_PERSONS) rc = err_set(e, 413, "too_large", NULL, "一个案件最多 %d 名犯罪嫌疑人", CASE_MAX_PERSONS);
+  if (!rc && nP >= CASE_MAX_PERSONS)
+    rc = err_set(e, 413, "too_large", NULL, "一个案件最多 %d 名犯罪嫌疑人", CASE_MAX_PERSONS);
   const char *zWhy;
   if (!rc && person_is_duplicate(&p, aP, nP, NULL, 0, &zWhy)) rc = err_field(e, zWhy, "该犯罪嫌疑人已在本案中");
   json_t *before = rc ? NULL : case_audit_view(db, actor->orgId, id);
@@ -565,7 +574,8 @@ int cases_update_person(Db *db, const Actor *actor, int64_t id, int64_t personId
     const char *zName = jin_str(in, "name") ? jin_str(in, "name") : p->zName;
     int plea = json_object_get(in, "plea") ? json_is_true(json_object_get(in, "plea")) : p->plea;
     const char *zSb = json_object_get(in, "sentence_band") ? zBand : p->zSentenceBand;
-    if (case_store_person_update(db, id, personId, zName, plea, zSb) || (ch && case_store_person_set_charges(db, personId, ch))) {
+    if (case_store_person_update(db, id, personId, zName, plea, zSb) ||
+        (ch && case_store_person_set_charges(db, personId, ch))) {
       rc = err_internal(e, db_errmsg(db));
     }
   }
@@ -578,18 +588,12 @@ int cases_update_person(Db *db, const Actor *actor, int64_t id, int64_t personId
 /* ---- events ----------------------------------------------------------------------------------------------- */
 
 static const JinField event_fields[] = {
-    {"kind", JIN_STRING, 1, 1, 32},
-    {"on", JIN_STRING, 1, 1, 10},
-    {"person_id", JIN_ID_OR_NULL, 0, 0, 0},
-    {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
-    {"reason", JIN_TEXT, 0, 0, 200},
-    {"custody", JIN_STRING, 0, 1, 16},
-    {"decision", JIN_STRING, 0, 1, 32},
-    {"non_prosecution_type", JIN_STRING_OR_NULL, 0, 0, 32},
-    {"sentence", JIN_STRING, 0, 1, 200},
-    {"recommendation_adopted", JIN_BOOL, 0, 0, 0},
-    {"consistent", JIN_BOOL, 0, 0, 0},
-    {"to_agency", JIN_STRING, 0, 1, 100},
+    {"kind", JIN_STRING, 1, 1, 32},         {"on", JIN_STRING, 1, 1, 10},
+    {"person_id", JIN_ID_OR_NULL, 0, 0, 0}, {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
+    {"reason", JIN_TEXT, 0, 0, 200},        {"custody", JIN_STRING, 0, 1, 16},
+    {"decision", JIN_STRING, 0, 1, 32},     {"non_prosecution_type", JIN_STRING_OR_NULL, 0, 0, 32},
+    {"sentence", JIN_STRING, 0, 1, 200},    {"recommendation_adopted", JIN_BOOL, 0, 0, 0},
+    {"consistent", JIN_BOOL, 0, 0, 0},      {"to_agency", JIN_STRING, 0, 1, 100},
 };
 
 /* The fields each event kind takes besides kind and on; '!' marks a required one. */
@@ -644,7 +648,8 @@ static int event_check_fields(const json_t *in, CaseEventKind k, JwErr *e) {
 int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e) {
   if (jin_check(in, event_fields, sizeof event_fields / sizeof event_fields[0], e)) return -1;
   CaseEventKind kind;
-  if (case_event_parse(jin_str(in, "kind"), &kind)) return err_field(e, "kind", "未知的事件类型 %s", jin_str(in, "kind"));
+  if (case_event_parse(jin_str(in, "kind"), &kind))
+    return err_field(e, "kind", "未知的事件类型 %s", jin_str(in, "kind"));
   if (event_check_fields(in, kind, e)) return -1;
   JwDate on;
   if (parse_date_field(in, "on", "日期", 1, &on, e)) return -1;
@@ -695,9 +700,15 @@ int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t
   /* apply */
   if (!rc) {
     switch (kind) {
-      case EVENT_ASSIGN: c.prosecutorId = jin_int(in, "prosecutor_id", 0); break;
-      case EVENT_RETURN: snprintf(c.zStatus, sizeof c.zStatus, "returned"); break;
-      case EVENT_RESUBMIT: snprintf(c.zStatus, sizeof c.zStatus, "under_review"); break;
+      case EVENT_ASSIGN:
+        c.prosecutorId = jin_int(in, "prosecutor_id", 0);
+        break;
+      case EVENT_RETURN:
+        snprintf(c.zStatus, sizeof c.zStatus, "returned");
+        break;
+      case EVENT_RESUBMIT:
+        snprintf(c.zStatus, sizeof c.zStatus, "under_review");
+        break;
       case EVENT_TRANSFER:
         snprintf(c.zStatus, sizeof c.zStatus, "transferred");
         memcpy(c.zTransferred, zOn, 11);
@@ -769,7 +780,8 @@ int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t
 
 json_t *cases_warnings_get(Db *db, const Actor *actor) {
   json_t *v = json_object(), *set = org_setting_get(db, actor->orgId, "deadline_warnings");
-  for (int i = 0; i < CASE_TYPE_COUNT; i++) json_object_set_new(v, case_types[i].zCode, json_integer(case_types[i].warnDays));
+  for (int i = 0; i < CASE_TYPE_COUNT; i++)
+    json_object_set_new(v, case_types[i].zCode, json_integer(case_types[i].warnDays));
   json_object_set_new(v, "supplementary", json_integer(5));
   json_object_set_new(v, "archiving", json_integer(5));
   if (set) json_object_update_existing(v, set);
@@ -787,11 +799,13 @@ int cases_warnings_put(Db *db, const Actor *actor, const json_t *in, json_t **ou
   json_t *before = cases_warnings_get(db, actor), *merged = json_deep_copy(before);
   json_object_update(merged, (json_t *)in);
   int rc = org_setting_put(db, actor->orgId, "deadline_warnings", merged) ? err_internal(e, db_errmsg(db)) : 0;
-  if (!rc) rc = audit_append(db, actor, "setting.deadline_warnings", "org", audit_id(actor->orgId).z, before, merged, e);
+  if (!rc)
+    rc = audit_append(db, actor, "setting.deadline_warnings", "org", audit_id(actor->orgId).z, before, merged, e);
   /* no due day moves: the open rows only take the new lead times */
   for (int i = 0; !rc && i < CASE_TYPE_COUNT; i++) {
     int days = (int)jin_int(merged, case_types[i].zCode, case_types[i].warnDays);
-    if (case_store_set_warn_days(db, actor->orgId, "review", case_types[i].zCode, days)) rc = err_internal(e, db_errmsg(db));
+    if (case_store_set_warn_days(db, actor->orgId, "review", case_types[i].zCode, days))
+      rc = err_internal(e, db_errmsg(db));
   }
   for (int k = DEADLINE_SUPPLEMENTARY; !rc && k < DEADLINE_KIND_COUNT; k++) {
     const char *zKind = deadline_kind_code((DeadlineKind)k);

@@ -20,10 +20,14 @@ typedef struct DemoDept {
 enum { D_LEADERS, D_FIRST, D_SECOND, D_FAST, D_CASE_MGMT, D_ADMIN_PROS, D_PETITION, D_POLITICAL, D_OFFICE, D_COUNT };
 
 static const DemoDept demo_depts[D_COUNT] = {
-    [D_LEADERS] = {"院领导", "leadership"},         [D_FIRST] = {"第一检察部", "criminal"},
-    [D_SECOND] = {"第二检察部", "criminal"},        [D_FAST] = {"轻微刑事案件办案组", "criminal"},
-    [D_CASE_MGMT] = {"案件管理部", "case_management"}, [D_ADMIN_PROS] = {"行政检察部", "administrative"},
-    [D_PETITION] = {"控告申诉检察部", "petition"},    [D_POLITICAL] = {"政治部", "political"},
+    [D_LEADERS] = {"院领导", "leadership"},
+    [D_FIRST] = {"第一检察部", "criminal"},
+    [D_SECOND] = {"第二检察部", "criminal"},
+    [D_FAST] = {"轻微刑事案件办案组", "criminal"},
+    [D_CASE_MGMT] = {"案件管理部", "case_management"},
+    [D_ADMIN_PROS] = {"行政检察部", "administrative"},
+    [D_PETITION] = {"控告申诉检察部", "petition"},
+    [D_POLITICAL] = {"政治部", "political"},
     [D_OFFICE] = {"办公室", "office"},
 };
 
@@ -33,15 +37,22 @@ typedef struct DemoUser {
 } DemoUser;
 
 static const DemoUser demo_users[] = {
-    {"leader", "王检察长", "leader", D_LEADERS},         {"prosecutor", "李检察官", "prosecutor", D_FIRST},
-    {"prosecutor2", "赵检察官", "prosecutor", D_SECOND}, {"assistant", "陈助理", "assistant", D_FIRST},
-    {"anguan", "周案管", "case_manager", D_CASE_MGMT},   {"xingjian", "吴行政检察官", "admin_prosecutor", D_ADMIN_PROS},
-    {"kongshen", "郑控申", "petition_officer", D_PETITION}, {"zhengzhi", "孙政工", "political_officer", D_POLITICAL},
+    {"leader", "王检察长", "leader", D_LEADERS},
+    {"prosecutor", "李检察官", "prosecutor", D_FIRST},
+    {"prosecutor2", "赵检察官", "prosecutor", D_SECOND},
+    {"assistant", "陈助理", "assistant", D_FIRST},
+    {"anguan", "周案管", "case_manager", D_CASE_MGMT},
+    {"xingjian", "吴行政检察官", "admin_prosecutor", D_ADMIN_PROS},
+    {"kongshen", "郑控申", "petition_officer", D_PETITION},
+    {"zhengzhi", "孙政工", "political_officer", D_POLITICAL},
     {"clerk", "钱书记员", "clerk", D_OFFICE},
     /* more prosecutors, so that rotation has someone to rotate among (not printed) */
-    {"hujc", "胡检察官", "prosecutor", D_FIRST},         {"linjc", "林检察官", "prosecutor", D_FIRST},
-    {"hejc", "何检察官", "prosecutor", D_SECOND},        {"guojc", "郭检察官", "prosecutor", D_SECOND},
-    {"majc", "马检察官", "prosecutor", D_FAST},          {"luojc", "罗检察官", "prosecutor", D_FAST},
+    {"hujc", "胡检察官", "prosecutor", D_FIRST},
+    {"linjc", "林检察官", "prosecutor", D_FIRST},
+    {"hejc", "何检察官", "prosecutor", D_SECOND},
+    {"guojc", "郭检察官", "prosecutor", D_SECOND},
+    {"majc", "马检察官", "prosecutor", D_FAST},
+    {"luojc", "罗检察官", "prosecutor", D_FAST},
 };
 #define DEMO_PRINTED_USERS 9
 
@@ -57,24 +68,47 @@ static uint32_t rng_next(Rng *r) {
   r->s ^= r->s << 17;
   return (uint32_t)(r->s >> 11);
 }
-static int rng_int(Rng *r, int lo, int hi) { return lo + (int)(rng_next(r) % (uint32_t)(hi - lo + 1)); }
-static int rng_pct(Rng *r, int pct) { return rng_int(r, 1, 100) <= pct; }
+static int rng_int(Rng *r, int lo, int hi) {
+  return lo + (int)(rng_next(r) % (uint32_t)(hi - lo + 1));
+}
+static int rng_pct(Rng *r, int pct) {
+  return rng_int(r, 1, 100) <= pct;
+}
 
-static const char *const surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
-                                       "胡", "郭", "何", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓",
-                                       "曹", "彭", "曾", "肖", "田", "董", "潘", "袁", "蔡", "蒋", "余", "叶"};
-static const char *const given[] = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明",
-                                    "超", "霞", "平", "刚", "建华", "志强", "海燕", "晓东", "国庆", "春梅", "立新",
-                                    "文斌", "丽娟", "永康", "建平", "雪梅", "小龙", "红霞", "宇航", "子豪", "浩然"};
+static const char *const surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
+                                       "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "郑",
+                                       "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭",
+                                       "曾", "肖", "田", "董", "潘", "袁", "蔡", "蒋", "余", "叶"};
+static const char *const given[] = {"伟",   "芳",   "娜",   "敏",   "静",   "强",   "磊",   "军",   "洋",
+                                    "勇",   "艳",   "杰",   "涛",   "明",   "超",   "霞",   "平",   "刚",
+                                    "建华", "志强", "海燕", "晓东", "国庆", "春梅", "立新", "文斌", "丽娟",
+                                    "永康", "建平", "雪梅", "小龙", "红霞", "宇航", "子豪", "浩然"};
 static const char *const agencies[] = {"缙云县公安局", "缙云县公安局交通警察大队", "缙云县公安局壶镇派出所",
                                        "缙云县森林公安局"};
 
 /* Charges weighted roughly as a county office sees them: 危险驾驶, 盗窃, 帮信 and 诈骗 lead. */
-static const char *const charge_pool[] = {
-    "dangerous_driving", "dangerous_driving", "dangerous_driving", "dangerous_driving", "theft",   "theft",
-    "theft",             "aiding_cybercrime", "aiding_cybercrime", "fraud",             "fraud",   "intentional_injury",
-    "picking_quarrels",  "traffic_accident",  "gambling_den",      "concealing_proceeds", "drug_trafficking",
-    "affray",            "illegal_logging",   "refusing_to_pay_wages", "extortion",     "contract_fraud"};
+static const char *const charge_pool[] = {"dangerous_driving",
+                                          "dangerous_driving",
+                                          "dangerous_driving",
+                                          "dangerous_driving",
+                                          "theft",
+                                          "theft",
+                                          "theft",
+                                          "aiding_cybercrime",
+                                          "aiding_cybercrime",
+                                          "fraud",
+                                          "fraud",
+                                          "intentional_injury",
+                                          "picking_quarrels",
+                                          "traffic_accident",
+                                          "gambling_den",
+                                          "concealing_proceeds",
+                                          "drug_trafficking",
+                                          "affray",
+                                          "illegal_logging",
+                                          "refusing_to_pay_wages",
+                                          "extortion",
+                                          "contract_fraud"};
 static const char *const light_charges[] = {"dangerous_driving", "theft", "aiding_cybercrime", "intentional_injury"};
 
 /* A valid 公民身份号码 of someone registered in 缙云县 (331122), born between 1960 and 2005. */
@@ -108,7 +142,10 @@ static int demo_users_create(Db *db, const Actor *admin, const int64_t *aDept, i
 /* The actor of a handling prosecutor: their id, department and permissions. */
 static Actor demo_actor(Db *db, int64_t orgId, int64_t userId) {
   json_t *u = user_store_get(db, orgId, userId);
-  Actor a = {.userId = userId, .orgId = orgId, .zLogin = "demo", .perms = user_store_permissions(db, userId),
+  Actor a = {.userId = userId,
+             .orgId = orgId,
+             .zLogin = "demo",
+             .perms = user_store_permissions(db, userId),
              .departmentId = json_integer_value(json_object_get(u, "department_id"))};
   json_decref(u);
   return a;
@@ -124,29 +161,37 @@ static json_t *demo_event(Db *db, const Actor *a, int64_t caseId, json_t *in) {
   return rc ? NULL : out;
 }
 
-static void demo_date(JwDate d, char out[11]) { date_format(d, out); }
+static void demo_date(JwDate d, char out[11]) {
+  date_format(d, out);
+}
 
 /* Registers one case received on `received` and moves it along as far as its age allows. */
 static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, JwDate received, JwDate today,
                      JwErr *e) {
   int pick = rng_int(r, 1, 100);
-  const char *zType = pick <= 58 ? "prosecution_review" : pick <= 90 ? "arrest_review" : pick <= 95 ? "custody_necessity"
-                                                                     : pick <= 98 ? "arrest_decision" : "complaint_review";
+  const char *zType = pick <= 58   ? "prosecution_review"
+                      : pick <= 90 ? "arrest_review"
+                      : pick <= 95 ? "custody_necessity"
+                      : pick <= 98 ? "arrest_decision"
+                                   : "complaint_review";
   int prosecution = strcmp(zType, "prosecution_review") == 0, arrest = strncmp(zType, "arrest", 6) == 0;
   int nPersons = rng_pct(r, 80) ? 1 : rng_int(r, 2, 3);
   json_t *persons = json_array();
   char zTitle[160] = "", zFirstName[32] = "";
   const char *zMainCharge = charge_pool[rng_int(r, 0, (int)(sizeof charge_pool / sizeof charge_pool[0]) - 1)];
   int light = 0;
-  for (size_t k = 0; k < sizeof light_charges / sizeof light_charges[0]; k++) light |= strcmp(zMainCharge, light_charges[k]) == 0;
+  for (size_t k = 0; k < sizeof light_charges / sizeof light_charges[0]; k++)
+    light |= strcmp(zMainCharge, light_charges[k]) == 0;
   for (int i = 0; i < nPersons; i++) {
     char zName[32], zId[19], zSince[11];
     snprintf(zName, sizeof zName, "%s某%s", surnames[rng_int(r, 0, (int)(sizeof surnames / sizeof surnames[0]) - 1)],
              i ? given[rng_int(r, 0, (int)(sizeof given / sizeof given[0]) - 1)] : "");
     if (i == 0) snprintf(zFirstName, sizeof zFirstName, "%s", zName);
     demo_id_number(r, zId);
-    const char *zCustody = arrest ? (rng_pct(r, 85) ? "detained" : "bail")
-                                  : rng_pct(r, 35) ? "arrested" : rng_pct(r, 90) ? "bail" : "residential";
+    const char *zCustody = arrest           ? (rng_pct(r, 85) ? "detained" : "bail")
+                           : rng_pct(r, 35) ? "arrested"
+                           : rng_pct(r, 90) ? "bail"
+                                            : "residential";
     demo_date(received - rng_int(r, 1, 20), zSince);
     int plea = prosecution ? rng_pct(r, 82) : rng_pct(r, 50);
     const char *zBand = light ? (rng_pct(r, 70) ? "under_1y" : "1_3y") : (rng_pct(r, 60) ? "1_3y" : "3_10y");
@@ -156,8 +201,7 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
                                              "sentence_band", zBand, "charges", zMainCharge));
   }
   const Charge *ch = charge_by_code(zMainCharge);
-  snprintf(zTitle, sizeof zTitle, "%s%s%s案", zFirstName, nPersons > 1 ? "等" : "",
-           ch ? ch->zName : "");
+  snprintf(zTitle, sizeof zTitle, "%s%s%s案", zFirstName, nPersons > 1 ? "等" : "", ch ? ch->zName : "");
   /* strip the trailing 罪 of the charge name: 张某危险驾驶案 */
   char *zZui = strstr(zTitle, "罪案");
   if (zZui) memmove(zZui, zZui + strlen("罪"), strlen(zZui + strlen("罪")) + 1);
@@ -165,8 +209,8 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   demo_date(received, zReceived);
   json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:b, s:o}", "case_type", zType, "title", zTitle,
                          "source_agency", agencies[rng_int(r, 0, 3)], "received_on", zReceived, "department_id",
-                         (json_int_t)aDept[rng_pct(r, 50) ? D_FIRST : D_SECOND], "assign", "rotation",
-                         "major_complex", rng_pct(r, 8), "persons", persons);
+                         (json_int_t)aDept[rng_pct(r, 50) ? D_FIRST : D_SECOND], "assign", "rotation", "major_complex",
+                         rng_pct(r, 8), "persons", persons);
   json_t *c = NULL;
   int rc = cases_register(db, registrar, in, &c, e);
   json_decref(in);
@@ -182,7 +226,9 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   }
   if (json_is_true(json_object_get(c, "major_complex")) && today - clock > 20) {
     demo_date(clock + rng_int(r, 10, 20), zOn);
-    json_t *n = demo_event(db, &handler, caseId, json_pack("{s:s, s:s, s:s}", "kind", "extend", "on", zOn, "reason", "案情重大复杂，需延长审查期限"));
+    json_t *n =
+        demo_event(db, &handler, caseId,
+                   json_pack("{s:s, s:s, s:s}", "kind", "extend", "on", zOn, "reason", "案情重大复杂，需延长审查期限"));
     if (n) json_decref(c), c = n;
   }
   /* 退回补充侦查 for some prosecution reviews, and the police resubmit within the month */
@@ -190,7 +236,9 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
     JwDate ret = clock + rng_int(r, 12, 25);
     if (ret > today) break;
     demo_date(ret, zOn);
-    json_t *n = demo_event(db, &handler, caseId, json_pack("{s:s, s:s, s:s}", "kind", "return", "on", zOn, "reason", "部分事实不清、证据不足，退回补充侦查"));
+    json_t *n = demo_event(
+        db, &handler, caseId,
+        json_pack("{s:s, s:s, s:s}", "kind", "return", "on", zOn, "reason", "部分事实不清、证据不足，退回补充侦查"));
     if (!n) break;
     json_decref(c), c = n;
     JwDate back = ret + rng_int(r, 15, 30);
@@ -216,7 +264,8 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   size_t i;
   json_t *p;
   json_array_foreach(ps, i, p) {
-    json_t *ev = json_pack("{s:s, s:s, s:I}", "kind", "decide", "on", zOn, "person_id", json_integer_value(json_object_get(p, "id")));
+    json_t *ev = json_pack("{s:s, s:s, s:I}", "kind", "decide", "on", zOn, "person_id",
+                           json_integer_value(json_object_get(p, "id")));
     if (arrest) {
       json_object_set_new(ev, "decision", json_string(rng_pct(r, 78) ? "approve_arrest" : "reject_arrest"));
     } else if (prosecution) {
@@ -224,8 +273,11 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
       json_object_set_new(ev, "decision", json_string(np ? "non_prosecution" : "prosecute"));
       if (np) {
         int t = rng_int(r, 1, 100);
-        json_object_set_new(ev, "non_prosecution_type", json_string(t <= 62 ? "discretionary" : t <= 82 ? "evidentiary"
-                                                                             : t <= 92 ? "statutory" : "conditional"));
+        json_object_set_new(ev, "non_prosecution_type",
+                            json_string(t <= 62   ? "discretionary"
+                                        : t <= 82 ? "evidentiary"
+                                        : t <= 92 ? "statutory"
+                                                  : "conditional"));
       }
     } else if (strcmp(zType, "custody_necessity") == 0) {
       json_object_set_new(ev, "decision", json_string(rng_pct(r, 60) ? "release" : "maintain"));
@@ -241,10 +293,11 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
     demo_date(judged, zOn);
     json_array_foreach(ps, i, p) {
       if (!rng_pct(r, 100)) continue;
-      json_t *ev = json_pack("{s:s, s:s, s:I, s:s, s:b, s:b}", "kind", "judgment", "on", zOn, "person_id",
-                             json_integer_value(json_object_get(p, "id")), "sentence",
-                             rng_pct(r, 50) ? "拘役三个月，缓刑六个月，并处罚金人民币五千元" : "有期徒刑一年，并处罚金人民币一万元",
-                             "recommendation_adopted", rng_pct(r, 92), "consistent", rng_pct(r, 97));
+      json_t *ev = json_pack(
+          "{s:s, s:s, s:I, s:s, s:b, s:b}", "kind", "judgment", "on", zOn, "person_id",
+          json_integer_value(json_object_get(p, "id")), "sentence",
+          rng_pct(r, 50) ? "拘役三个月，缓刑六个月，并处罚金人民币五千元" : "有期徒刑一年，并处罚金人民币一万元",
+          "recommendation_adopted", rng_pct(r, 92), "consistent", rng_pct(r, 97));
       json_t *n = demo_event(db, &handler, caseId, ev);
       if (n) json_decref(c), c = n;
     }

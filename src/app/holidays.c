@@ -28,7 +28,9 @@ static void holidays_cache_free(void *p) {
   free(c);
 }
 
-static void holidays_key_init(void) { pthread_key_create(&holidays_key, holidays_cache_free); }
+static void holidays_key_init(void) {
+  pthread_key_create(&holidays_key, holidays_cache_free);
+}
 
 /* Applies one stored import to the calendar being built. */
 static int holidays_apply(const char *z, size_t n, void *ctx) {
@@ -119,7 +121,8 @@ json_t *holidays_year(const JwCalendar *cal, int year) {
 }
 
 int holidays_import(Db *db, const Actor *actor, const char *zText, size_t n, json_t **out, JwErr *e) {
-  if (n > HOLIDAYS_IMPORT_MAX) return err_set(e, 413, "too_large", "text", "节假日数据过大（上限 %d 字节）", HOLIDAYS_IMPORT_MAX);
+  if (n > HOLIDAYS_IMPORT_MAX)
+    return err_set(e, 413, "too_large", "text", "节假日数据过大（上限 %d 字节）", HOLIDAYS_IMPORT_MAX);
   if (!utf8_valid(zText, n)) return err_field(e, "text", "节假日数据不是有效的 UTF-8 文本");
   /* Parse alone first, to learn the years it declares and to refuse a bad text with its line number. */
   JwCalendar *probe = calendar_new();

@@ -24,7 +24,7 @@ const JwCalendar *holidays_current(Db *db, JwErr *e);
 /* The result of a due-date question, as the API and the command line print it. */
 typedef struct DueAnswer {
   char zDue[11];
-  int provisional;   /* a year without an official calendar was consulted */
+  int provisional; /* a year without an official calendar was consulted */
 } DueAnswer;
 
 /* Computes the due day of a period from the text inputs "YYYY-MM-DD" and "Nd" / "Nm" / "Nwd". Errors name the field

@@ -5,7 +5,7 @@
 
 typedef struct CliCommand {
   const char *zName;
-  const char *zSummary;   /* one line, for jianwu --help */
+  const char *zSummary; /* one line, for jianwu --help */
   int (*xRun)(int argc, char **argv);
 } CliCommand;
 

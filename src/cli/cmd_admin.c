@@ -34,8 +34,9 @@ static void cmd_print_err(const char *zCmd, const JwErr *e) {
 
 int cmd_init(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
-    printf("用法: jianwu init --db FILE\n\n创建一个新的检务数据库文件（文件已存在时拒绝）。\n"
-           "随后用 jianwu org add 建立本院，用 jianwu user add 建立第一个管理员。\n");
+    printf(
+        "用法: jianwu init --db FILE\n\n创建一个新的检务数据库文件（文件已存在时拒绝）。\n"
+        "随后用 jianwu org add 建立本院，用 jianwu user add 建立第一个管理员。\n");
     return 0;
   }
   static const char *const known[] = {"db", NULL};
@@ -60,8 +61,9 @@ int cmd_init(int argc, char **argv) {
 
 int cmd_org(int argc, char **argv) {
   if (argc < 2 || cli_wants_help(argc, argv) || strcmp(argv[1], "add") != 0) {
-    printf("用法: jianwu org add --db FILE --code CODE --name NAME [--level county|city|province] [--parent CODE]\n\n"
-           "建立一个检察院（机构）。CODE 为 2-32 位小写字母、数字、- 或 _。\n");
+    printf(
+        "用法: jianwu org add --db FILE --code CODE --name NAME [--level county|city|province] [--parent CODE]\n\n"
+        "建立一个检察院（机构）。CODE 为 2-32 位小写字母、数字、- 或 _。\n");
     return argc < 2 || !cli_wants_help(argc, argv) ? 2 : 0;
   }
   static const char *const known[] = {"db", "code", "name", "level", "parent", NULL};
@@ -78,8 +80,8 @@ int cmd_org(int argc, char **argv) {
   if (!db) return 1;
   int64_t id = 0;
   JwErr e;
-  int rc = accounts_org_bootstrap(db, zCode, zName, zLevel ? zLevel : "county", cli_option(argc, argv, "parent"), &id,
-                                  &e);
+  int rc =
+      accounts_org_bootstrap(db, zCode, zName, zLevel ? zLevel : "county", cli_option(argc, argv, "parent"), &id, &e);
   if (rc) cmd_print_err("org add", &e);
   else printf("已建立机构 %s（编号 %lld）\n", zCode, (long long)id);
   db_close(db);
@@ -88,10 +90,11 @@ int cmd_org(int argc, char **argv) {
 
 int cmd_user(int argc, char **argv) {
   if (argc < 2 || cli_wants_help(argc, argv) || strcmp(argv[1], "add") != 0) {
-    printf("用法: jianwu user add --db FILE --org CODE --login NAME --role ROLE [--name 姓名]\n\n"
-           "建立一个用户（通常是第一个管理员）。密码从标准输入读取一行，或在终端上提示输入两次；\n"
-           "密码从不写在命令行上。ROLE: admin leader prosecutor assistant case_manager admin_prosecutor\n"
-           "petition_officer political_officer clerk\n");
+    printf(
+        "用法: jianwu user add --db FILE --org CODE --login NAME --role ROLE [--name 姓名]\n\n"
+        "建立一个用户（通常是第一个管理员）。密码从标准输入读取一行，或在终端上提示输入两次；\n"
+        "密码从不写在命令行上。ROLE: admin leader prosecutor assistant case_manager admin_prosecutor\n"
+        "petition_officer political_officer clerk\n");
     return argc < 2 || !cli_wants_help(argc, argv) ? 2 : 0;
   }
   static const char *const known[] = {"db", "org", "login", "role", "name", NULL};
@@ -129,8 +132,9 @@ int cmd_user(int argc, char **argv) {
 
 int cmd_audit(int argc, char **argv) {
   if (argc < 2 || cli_wants_help(argc, argv) || strcmp(argv[1], "verify") != 0) {
-    printf("用法: jianwu audit verify --db FILE\n\n"
-           "重新计算审计日志的哈希链。完好时输出 OK 并返回 0；否则输出第一条被破坏的记录并返回 1。\n");
+    printf(
+        "用法: jianwu audit verify --db FILE\n\n"
+        "重新计算审计日志的哈希链。完好时输出 OK 并返回 0；否则输出第一条被破坏的记录并返回 1。\n");
     return argc < 2 || !cli_wants_help(argc, argv) ? 2 : 0;
   }
   static const char *const known[] = {"db", NULL};
@@ -155,9 +159,10 @@ int cmd_audit(int argc, char **argv) {
 
 int cmd_backup(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
-    printf("用法: jianwu backup --db FILE OUT\n\n"
-           "用 SQLite 在线备份接口把数据库一致地复制到新文件 OUT，服务运行时也可以执行。\n"
-           "恢复：停止服务，把 OUT 复制为数据库文件（删除旧的 -wal 和 -shm 文件），再启动。见 docs/operations.md。\n");
+    printf(
+        "用法: jianwu backup --db FILE OUT\n\n"
+        "用 SQLite 在线备份接口把数据库一致地复制到新文件 OUT，服务运行时也可以执行。\n"
+        "恢复：停止服务，把 OUT 复制为数据库文件（删除旧的 -wal 和 -shm 文件），再启动。见 docs/operations.md。\n");
     return 0;
   }
   static const char *const known[] = {"db", NULL};
@@ -180,9 +185,10 @@ int cmd_backup(int argc, char **argv) {
 
 int cmd_demo_data(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
-    printf("用法: jianwu demo-data --db FILE [--cases N]\n\n"
-           "向一个刚创建的空数据库写入演示数据：丽水市院、其下的缙云县院、各部门、每种角色的用户，\n"
-           "以及近一年受理的 N 件案件（默认 300），覆盖审查中、退回补充侦查、审结、判决、归档和逾期等状态。\n");
+    printf(
+        "用法: jianwu demo-data --db FILE [--cases N]\n\n"
+        "向一个刚创建的空数据库写入演示数据：丽水市院、其下的缙云县院、各部门、每种角色的用户，\n"
+        "以及近一年受理的 N 件案件（默认 300），覆盖审查中、退回补充侦查、审结、判决、归档和逾期等状态。\n");
     return 0;
   }
   static const char *const known[] = {"db", "cases", NULL};

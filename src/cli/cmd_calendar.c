@@ -12,13 +12,14 @@
 
 int cmd_due(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
-    printf("用法: jianwu due FROM LENGTH [--custody] [--db FILE]\n\n"
-           "按刑事诉讼法第105条计算期限届满日，只输出 YYYY-MM-DD。\n"
-           "  FROM     起算日（当日不计入），YYYY-MM-DD\n"
-           "  LENGTH   Nd（日）、Nm（月）或 Nwd（工作日），如 7d、1m、10wd\n"
-           "  --custody  羁押期限：届满日遇节假日不顺延\n"
-           "  --db FILE  使用该数据库中管理员导入的节假日；缺省只用程序内置的 2024-2026 年数据\n"
-           "输入错误时在标准错误输出说明并返回 2。所涉年份没有官方节假日数据时，在标准错误输出警告。\n");
+    printf(
+        "用法: jianwu due FROM LENGTH [--custody] [--db FILE]\n\n"
+        "按刑事诉讼法第105条计算期限届满日，只输出 YYYY-MM-DD。\n"
+        "  FROM     起算日（当日不计入），YYYY-MM-DD\n"
+        "  LENGTH   Nd（日）、Nm（月）或 Nwd（工作日），如 7d、1m、10wd\n"
+        "  --custody  羁押期限：届满日遇节假日不顺延\n"
+        "  --db FILE  使用该数据库中管理员导入的节假日；缺省只用程序内置的 2024-2026 年数据\n"
+        "输入错误时在标准错误输出说明并返回 2。所涉年份没有官方节假日数据时，在标准错误输出警告。\n");
     return 0;
   }
   static const char *const known[] = {"db", NULL};
@@ -48,7 +49,8 @@ int cmd_due(int argc, char **argv) {
     rc = 2;
   } else {
     printf("%s\n", a.zDue);
-    if (a.provisional) fprintf(stderr, "jianwu due: 警告：所涉年份没有官方节假日安排，结果为暂定（只按周末和固定日期节日计算）\n");
+    if (a.provisional)
+      fprintf(stderr, "jianwu due: 警告：所涉年份没有官方节假日安排，结果为暂定（只按周末和固定日期节日计算）\n");
   }
   db_close(db);
   return rc;
@@ -78,11 +80,12 @@ int cmd_calendar(int argc, char **argv) {
   int isImport = argc >= 2 && strcmp(argv[1], "import") == 0;
   int isShow = argc >= 2 && strcmp(argv[1], "show") == 0;
   if (cli_wants_help(argc, argv) || (!isImport && !isShow)) {
-    printf("用法: jianwu calendar import --db FILE CALENDAR.txt\n"
-           "      jianwu calendar show --db FILE --year YYYY\n\n"
-           "import: 导入节假日安排（格式见 docs/calendar-format.md）。文件中声明的年份整体替换，\n"
-           "        其他年份不变；任何一行有误则全部不导入，并指出行号。\n"
-           "show:   列出某一年的节假日和调休上班日。\n");
+    printf(
+        "用法: jianwu calendar import --db FILE CALENDAR.txt\n"
+        "      jianwu calendar show --db FILE --year YYYY\n\n"
+        "import: 导入节假日安排（格式见 docs/calendar-format.md）。文件中声明的年份整体替换，\n"
+        "        其他年份不变；任何一行有误则全部不导入，并指出行号。\n"
+        "show:   列出某一年的节假日和调休上班日。\n");
     return cli_wants_help(argc, argv) ? 0 : 2;
   }
   static const char *const known[] = {"db", "year", NULL};
@@ -112,7 +115,8 @@ int cmd_calendar(int argc, char **argv) {
       rc = e.status == 500 ? 1 : 2;
     } else {
       char *z = json_dumps(json_object_get(out, "years"), JSON_COMPACT);
-      printf("已导入 %s 年的节假日安排（%lld 天）\n", z ? z : "?", (long long)json_integer_value(json_object_get(out, "days")));
+      printf("已导入 %s 年的节假日安排（%lld 天）\n", z ? z : "?",
+             (long long)json_integer_value(json_object_get(out, "days")));
       free(z);
       json_decref(out);
     }
@@ -134,8 +138,8 @@ int cmd_calendar(int argc, char **argv) {
       size_t i;
       json_t *d;
       json_array_foreach(json_object_get(y, "days"), i, d) {
-        printf("%s %s %s\n", json_string_value(json_object_get(d, "date")), json_string_value(json_object_get(d, "kind")),
-               json_string_value(json_object_get(d, "name")));
+        printf("%s %s %s\n", json_string_value(json_object_get(d, "date")),
+               json_string_value(json_object_get(d, "kind")), json_string_value(json_object_get(d, "name")));
       }
       json_decref(y);
     }

@@ -10,10 +10,11 @@
 
 int cmd_serve(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
-    printf("用法: jianwu serve --db FILE [--listen 127.0.0.1:8080] [--threads 4] [--access-log FILE] [--quiet]\n\n"
-           "在 --listen 地址上提供网页界面和 /api/v1/ 接口。默认只监听本机 (127.0.0.1)；要让内网访问，\n"
-           "显式指定 --listen 0.0.0.0:8080 或本机内网地址。端口 0 表示任选空闲端口。\n"
-           "收到 SIGINT 或 SIGTERM 时停止。\n");
+    printf(
+        "用法: jianwu serve --db FILE [--listen 127.0.0.1:8080] [--threads 4] [--access-log FILE] [--quiet]\n\n"
+        "在 --listen 地址上提供网页界面和 /api/v1/ 接口。默认只监听本机 (127.0.0.1)；要让内网访问，\n"
+        "显式指定 --listen 0.0.0.0:8080 或本机内网地址。端口 0 表示任选空闲端口。\n"
+        "收到 SIGINT 或 SIGTERM 时停止。\n");
     return 0;
   }
   static const char *const known[] = {"db", "listen", "threads", "access-log", NULL};

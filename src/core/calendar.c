@@ -122,12 +122,12 @@ static int cal_name_check(const char *z, size_t n) {
       nCont = 1;
     } else if (c >= 0xE0 && c <= 0xEF) {
       nCont = 2;
-      if (c == 0xE0) lo = 0xA0;         /* overlong */
-      if (c == 0xED) hi = 0x9F;         /* surrogates */
+      if (c == 0xE0) lo = 0xA0; /* overlong */
+      if (c == 0xED) hi = 0x9F; /* surrogates */
     } else if (c >= 0xF0 && c <= 0xF4) {
       nCont = 3;
-      if (c == 0xF0) lo = 0x90;         /* overlong */
-      if (c == 0xF4) hi = 0x8F;         /* above U+10FFFF */
+      if (c == 0xF0) lo = 0x90; /* overlong */
+      if (c == 0xF4) hi = 0x8F; /* above U+10FFFF */
     } else {
       return JW_CAL_ENAME;
     }
@@ -276,17 +276,18 @@ int calendar_get(const JwCalendar *p, size_t i, JwDate *pDate, JwDayKind *pKind,
 /* ---- The plain import format ---------------------------------------------------------------------------- */
 
 /* Messages for parse errors: Chinese, then English in parentheses. */
-#define CAL_MSG_DATE "日期格式错误，应为 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD (bad date, expected YYYY-MM-DD)"
-#define CAL_MSG_KIND "类型错误，应为 holiday 或 workday (bad kind, expected holiday or workday)"
-#define CAL_MSG_YEARLINE "年份行格式错误，应为 year YYYY (bad year line, expected year YYYY)"
+#define CAL_MSG_DATE      "日期格式错误，应为 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD (bad date, expected YYYY-MM-DD)"
+#define CAL_MSG_KIND      "类型错误，应为 holiday 或 workday (bad kind, expected holiday or workday)"
+#define CAL_MSG_YEARLINE  "年份行格式错误，应为 year YYYY (bad year line, expected year YYYY)"
 #define CAL_MSG_YEARRANGE "年份超出 1900–2199 (year outside 1900..2199)"
-#define CAL_MSG_REVERSED "日期范围的结束日早于开始日 (range ends before it starts)"
-#define CAL_MSG_TOOLONG "日期范围超过 31 天 (range longer than 31 days)"
-#define CAL_MSG_UNDECLARED "日期不在已声明的年份内，请先写 year YYYY (date outside the declared years; add year YYYY above)"
+#define CAL_MSG_REVERSED  "日期范围的结束日早于开始日 (range ends before it starts)"
+#define CAL_MSG_TOOLONG   "日期范围超过 31 天 (range longer than 31 days)"
+#define CAL_MSG_UNDECLARED \
+  "日期不在已声明的年份内，请先写 year YYYY (date outside the declared years; add year YYYY above)"
 #define CAL_MSG_CONFLICT "同一日期既是放假日又是调休上班日 (same date declared both holiday and workday)"
-#define CAL_MSG_NAME "名称无效：最多 32 个字符，不能含控制字符 (bad name: at most 32 characters, no control characters)"
-#define CAL_MSG_WEEKDAY "调休上班日必须是星期六或星期日 (a workday must be a Saturday or Sunday)"
-#define CAL_MSG_NOMEM "内存不足 (out of memory)"
+#define CAL_MSG_NAME     "名称无效：最多 32 个字符，不能含控制字符 (bad name: at most 32 characters, no control characters)"
+#define CAL_MSG_WEEKDAY  "调休上班日必须是星期六或星期日 (a workday must be a Saturday or Sunday)"
+#define CAL_MSG_NOMEM    "内存不足 (out of memory)"
 
 /* Return 1 if c separates fields (space or tab), else 0. */
 static int cal_is_blank(char c) {
@@ -399,12 +400,23 @@ static int cal_parse_line(JwCalendar *p, const char *z, size_t n, const char **p
   for (JwDate d = dStart; d <= dEnd; d++) {
     rc = calendar_add_day(p, d, kind, zName);
     switch (rc) {
-      case 0: break;
-      case JW_CAL_EYEAR: *pzMsg = CAL_MSG_UNDECLARED; return rc;
-      case JW_CAL_ECONFLICT: *pzMsg = CAL_MSG_CONFLICT; return rc;
-      case JW_CAL_EWEEKDAY: *pzMsg = CAL_MSG_WEEKDAY; return rc;
-      case JW_CAL_ENOMEM: *pzMsg = CAL_MSG_NOMEM; return rc;
-      default: *pzMsg = CAL_MSG_NAME; return rc;
+      case 0:
+        break;
+      case JW_CAL_EYEAR:
+        *pzMsg = CAL_MSG_UNDECLARED;
+        return rc;
+      case JW_CAL_ECONFLICT:
+        *pzMsg = CAL_MSG_CONFLICT;
+        return rc;
+      case JW_CAL_EWEEKDAY:
+        *pzMsg = CAL_MSG_WEEKDAY;
+        return rc;
+      case JW_CAL_ENOMEM:
+        *pzMsg = CAL_MSG_NOMEM;
+        return rc;
+      default:
+        *pzMsg = CAL_MSG_NAME;
+        return rc;
     }
   }
   return 0;

@@ -36,16 +36,16 @@ typedef enum {
 } JwDayKind;
 
 /* Return codes (0 = OK). */
-#define JW_CAL_OK 0
-#define JW_CAL_EINVAL (-1)    /* bad argument, or a line that does not follow the format */
-#define JW_CAL_ENOMEM (-2)    /* out of memory; the calendar is unchanged */
-#define JW_CAL_EYEAR (-3)     /* year outside JW_DATE_YEAR_MIN..MAX, or a date in a year not declared */
+#define JW_CAL_OK        0
+#define JW_CAL_EINVAL    (-1) /* bad argument, or a line that does not follow the format */
+#define JW_CAL_ENOMEM    (-2) /* out of memory; the calendar is unchanged */
+#define JW_CAL_EYEAR     (-3) /* year outside JW_DATE_YEAR_MIN..MAX, or a date in a year not declared */
 #define JW_CAL_ECONFLICT (-4) /* the same date as both holiday and workday */
-#define JW_CAL_ENAME (-5)     /* name too long, not UTF-8, or with control characters */
-#define JW_CAL_EWEEKDAY (-6)  /* a workday that is not a Saturday or Sunday */
+#define JW_CAL_ENAME     (-5) /* name too long, not UTF-8, or with control characters */
+#define JW_CAL_EWEEKDAY  (-6) /* a workday that is not a Saturday or Sunday */
 
-#define JW_CAL_NAME_MAX 32       /* characters (Unicode code points) in a name */
-#define JW_CAL_RANGE_MAX 31      /* days in one holiday range of the import format */
+#define JW_CAL_NAME_MAX  32 /* characters (Unicode code points) in a name */
+#define JW_CAL_RANGE_MAX 31 /* days in one holiday range of the import format */
 
 typedef struct JwCalendar JwCalendar;
 

@@ -10,28 +10,78 @@ static const char *const decisions_prosecution[] = {"prosecute", "non_prosecutio
 static const char *const decisions_custody[] = {"release", "maintain", NULL};
 static const char *const decisions_complaint[] = {"uphold", "revoke", NULL};
 
-#define DAYS(n) {(n), JW_UNIT_DAYS}
-#define MONTHS(n) {(n), JW_UNIT_MONTHS}
-#define WORKDAYS(n) {(n), JW_UNIT_WORKDAYS}
-#define NONE {0, JW_UNIT_DAYS}
+#define DAYS(n) \
+  { (n), JW_UNIT_DAYS }
+#define MONTHS(n) \
+  { (n), JW_UNIT_MONTHS }
+#define WORKDAYS(n) \
+  { (n), JW_UNIT_WORKDAYS }
+#define NONE \
+  { 0, JW_UNIT_DAYS }
 
 const CaseTypeRule case_types[CASE_TYPE_COUNT] = {
     /* CPL 91(3), Rules 282: 7 days for a detained suspect (custody-bound, no extension); 15 days otherwise, 20 for
      * 重大、复杂 cases. */
-    {CASE_ARREST_REVIEW, "arrest_review", "审查批准逮捕", "刑捕", {DAYS(7), 0, NONE}, {DAYS(15), 5, NONE}, 1, 0, 2,
-     "刑事诉讼法第九十一条、规则第二百八十二条", decisions_arrest},
+    {CASE_ARREST_REVIEW,
+     "arrest_review",
+     "审查批准逮捕",
+     "刑捕",
+     {DAYS(7), 0, NONE},
+     {DAYS(15), 5, NONE},
+     1,
+     0,
+     2,
+     "刑事诉讼法第九十一条、规则第二百八十二条",
+     decisions_arrest},
     /* Rules 297: 7 days in custody (+1 to 3 days in special cases; Jianwu grants the 3); 15 days otherwise, max 20. */
-    {CASE_ARREST_DECISION, "arrest_decision", "审查决定逮捕", "刑决捕", {DAYS(7), 3, NONE}, {DAYS(15), 5, NONE}, 1, 0, 2,
-     "规则第二百九十七条", decisions_arrest},
+    {CASE_ARREST_DECISION,
+     "arrest_decision",
+     "审查决定逮捕",
+     "刑决捕",
+     {DAYS(7), 3, NONE},
+     {DAYS(15), 5, NONE},
+     1,
+     0,
+     2,
+     "规则第二百九十七条",
+     decisions_arrest},
     /* CPL 172(1), Rules 351: 1 month, +15 days once for 重大、复杂; custody-bound when in custody. */
-    {CASE_PROSECUTION_REVIEW, "prosecution_review", "审查起诉", "刑诉", {MONTHS(1), 15, NONE}, {MONTHS(1), 15, NONE}, 1,
-     1, 5, "刑事诉讼法第一百七十二条", decisions_prosecution},
-    /* 羁押必要性审查: 10 working days under the 2016 试行 rules ([M]: the 2023 规定 may differ); no extension modelled. */
-    {CASE_CUSTODY_NECESSITY, "custody_necessity", "羁押必要性审查", "刑羁", {WORKDAYS(10), 0, NONE},
-     {WORKDAYS(10), 0, NONE}, 0, 0, 3, "羁押必要性审查规定（试行）", decisions_custody},
+    {CASE_PROSECUTION_REVIEW,
+     "prosecution_review",
+     "审查起诉",
+     "刑诉",
+     {MONTHS(1), 15, NONE},
+     {MONTHS(1), 15, NONE},
+     1,
+     1,
+     5,
+     "刑事诉讼法第一百七十二条",
+     decisions_prosecution},
+    /* 羁押必要性审查: 10 working days under the 2016 试行 rules ([M]: the 2023 规定 may differ); no extension modelled.
+     */
+    {CASE_CUSTODY_NECESSITY,
+     "custody_necessity",
+     "羁押必要性审查",
+     "刑羁",
+     {WORKDAYS(10), 0, NONE},
+     {WORKDAYS(10), 0, NONE},
+     0,
+     0,
+     3,
+     "羁押必要性审查规定（试行）",
+     decisions_custody},
     /* Rules 386: 复查 within 3 months; complex cases at most 6 months. */
-    {CASE_COMPLAINT_REVIEW, "complaint_review", "不起诉申诉复查", "刑申", {MONTHS(3), 0, MONTHS(6)},
-     {MONTHS(3), 0, MONTHS(6)}, 0, 0, 10, "规则第三百八十六条", decisions_complaint},
+    {CASE_COMPLAINT_REVIEW,
+     "complaint_review",
+     "不起诉申诉复查",
+     "刑申",
+     {MONTHS(3), 0, MONTHS(6)},
+     {MONTHS(3), 0, MONTHS(6)},
+     0,
+     0,
+     10,
+     "规则第三百八十六条",
+     decisions_complaint},
 };
 
 const CaseTypeRule *case_type_by_code(const char *zCode) {
@@ -132,18 +182,35 @@ static const char *const custody_codes[] = {"detained", "arrested", "bail", "res
 static const char *const sentence_codes[] = {"fine_only", "under_1y", "1_3y", "3_10y", "over_10y", NULL};
 static const char *const npt_codes[] = {"statutory", "discretionary", "evidentiary", "conditional", "special", NULL};
 static const char *const status_codes[] = {"under_review", "returned", "concluded", "archived", "transferred", NULL};
-static const char *const event_codes[] = {"assign", "extend",   "return",   "resubmit", "self_investigation",
-                                          "custody", "decide", "judgment", "transfer", "archive", NULL};
+static const char *const event_codes[] = {"assign",  "extend", "return",   "resubmit", "self_investigation",
+                                          "custody", "decide", "judgment", "transfer", "archive",
+                                          NULL};
 static const char *const deadline_codes[] = {"review", "supplementary", "archiving", NULL};
 
-int custody_is_valid(const char *z) { return code_index(z, custody_codes) >= 0; }
-int custody_is_in_custody(const char *z) { return code_index(z, custody_codes) == 0 || code_index(z, custody_codes) == 1; }
-int sentence_band_is_valid(const char *z) { return code_index(z, sentence_codes) >= 0; }
-int sentence_band_rank(const char *z) { return code_index(z, sentence_codes); }
-int non_prosecution_type_is_valid(const char *z) { return code_index(z, npt_codes) >= 0; }
-const char *case_status_code(CaseStatus s) { return status_codes[s]; }
-const char *case_event_code(CaseEventKind k) { return event_codes[k]; }
-const char *deadline_kind_code(DeadlineKind k) { return deadline_codes[k]; }
+int custody_is_valid(const char *z) {
+  return code_index(z, custody_codes) >= 0;
+}
+int custody_is_in_custody(const char *z) {
+  return code_index(z, custody_codes) == 0 || code_index(z, custody_codes) == 1;
+}
+int sentence_band_is_valid(const char *z) {
+  return code_index(z, sentence_codes) >= 0;
+}
+int sentence_band_rank(const char *z) {
+  return code_index(z, sentence_codes);
+}
+int non_prosecution_type_is_valid(const char *z) {
+  return code_index(z, npt_codes) >= 0;
+}
+const char *case_status_code(CaseStatus s) {
+  return status_codes[s];
+}
+const char *case_event_code(CaseEventKind k) {
+  return event_codes[k];
+}
+const char *deadline_kind_code(DeadlineKind k) {
+  return deadline_codes[k];
+}
 
 int case_status_parse(const char *z, CaseStatus *out) {
   int i = code_index(z, status_codes);
@@ -280,9 +347,9 @@ static int case_fill(const JwCalendar *cal, CaseDeadline *d, DeadlineKind kind, 
 int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory *h, CaseDeadline *out) {
   int n = 0;
   int custodyBound = f->inCustody && f->type->custodyBound;
-  JwDate endOfReview = f->status == CASE_TRANSFERRED ? h->transferredOn
+  JwDate endOfReview = f->status == CASE_TRANSFERRED                                 ? h->transferredOn
                        : (f->status == CASE_CONCLUDED || f->status == CASE_ARCHIVED) ? f->concludedOn
-                                                                                      : 0;
+                                                                                     : 0;
   /* review rounds: round 0 from receipt; round r from the r-th resubmission */
   for (int r = 0; r <= h->nReturns && r <= CASE_MAX_RETURNS; r++) {
     JwDate start = r == 0 ? f->receivedOn : h->aResubmit[r - 1];

@@ -33,15 +33,15 @@ typedef struct PeriodSpec {
 
 typedef struct CaseTypeRule {
   CaseType type;
-  const char *zCode;          /* "prosecution_review" */
-  const char *zName;          /* 审查起诉 */
-  const char *zAbbr;          /* 刑诉: the type part of the case number */
-  PeriodSpec inCustody;       /* review period when a suspect is in custody (在押) */
-  PeriodSpec notInCustody;    /* review period otherwise */
-  int custodyBound;           /* the review period is custody-bound when a suspect is in custody */
-  int allowsReturn;           /* 退回补充侦查 possible */
-  int warnDays;               /* default warning lead time (DOMAIN 0.2) */
-  const char *zRule;          /* the article the period comes from */
+  const char *zCode;              /* "prosecution_review" */
+  const char *zName;              /* 审查起诉 */
+  const char *zAbbr;              /* 刑诉: the type part of the case number */
+  PeriodSpec inCustody;           /* review period when a suspect is in custody (在押) */
+  PeriodSpec notInCustody;        /* review period otherwise */
+  int custodyBound;               /* the review period is custody-bound when a suspect is in custody */
+  int allowsReturn;               /* 退回补充侦查 possible */
+  int warnDays;                   /* default warning lead time (DOMAIN 0.2) */
+  const char *zRule;              /* the article the period comes from */
   const char *const *azDecisions; /* NULL-terminated decision codes allowed for this type */
 } CaseTypeRule;
 
@@ -65,10 +65,10 @@ const Charge *charge_by_code(const char *zCode);
 /* ---- enumerations ----------------------------------------------------------------------------------------- */
 
 /* 1 when zCode is one of the codes of that enumeration. */
-int custody_is_valid(const char *zCode);            /* detained arrested bail residential released none */
-int custody_is_in_custody(const char *zCode);       /* detained, arrested: 在押 */
-int sentence_band_is_valid(const char *zCode);      /* fine_only under_1y 1_3y 3_10y over_10y */
-int sentence_band_rank(const char *zCode);          /* 0..4 in that order, -1 unknown */
+int custody_is_valid(const char *zCode);              /* detained arrested bail residential released none */
+int custody_is_in_custody(const char *zCode);         /* detained, arrested: 在押 */
+int sentence_band_is_valid(const char *zCode);        /* fine_only under_1y 1_3y 3_10y over_10y */
+int sentence_band_rank(const char *zCode);            /* 0..4 in that order, -1 unknown */
 int non_prosecution_type_is_valid(const char *zCode); /* statutory discretionary evidentiary conditional special */
 int case_decision_allowed(const CaseTypeRule *t, const char *zDecision);
 
@@ -91,18 +91,18 @@ int case_status_parse(const char *zCode, CaseStatus *out); /* 0 ok, -1 unknown *
 typedef struct CaseFacts {
   const CaseTypeRule *type;
   CaseStatus status;
-  JwDate receivedOn;      /* receipt at this office (案管受理) */
-  JwDate clockStart;      /* start of the current review period: receipt, or the last resubmission */
-  JwDate returnedOn;      /* the current return, when status is CASE_RETURNED */
-  JwDate concludedOn;     /* when status is concluded or archived */
+  JwDate receivedOn;  /* receipt at this office (案管受理) */
+  JwDate clockStart;  /* start of the current review period: receipt, or the last resubmission */
+  JwDate returnedOn;  /* the current return, when status is CASE_RETURNED */
+  JwDate concludedOn; /* when status is concluded or archived */
   JwDate archivedOn;
-  int inCustody;          /* some suspect is in custody (拘留/逮捕) now */
-  int majorComplex;       /* 重大、复杂 */
-  int extended;           /* the extension of the current review period is used */
-  int returns;            /* returns so far, including those before a change of jurisdiction */
-  int summaryProcedure;   /* 速裁 (prosecution review only) */
-  int sentenceOverOneYear;/* a likely sentence exceeds one year (速裁: 15 days in total) */
-  int undecidedPersons;   /* persons without a decision */
+  int inCustody;           /* some suspect is in custody (拘留/逮捕) now */
+  int majorComplex;        /* 重大、复杂 */
+  int extended;            /* the extension of the current review period is used */
+  int returns;             /* returns so far, including those before a change of jurisdiction */
+  int summaryProcedure;    /* 速裁 (prosecution review only) */
+  int sentenceOverOneYear; /* a likely sentence exceeds one year (速裁: 15 days in total) */
+  int undecidedPersons;    /* persons without a decision */
 } CaseFacts;
 
 typedef enum {
@@ -140,15 +140,15 @@ const char *deadline_kind_code(DeadlineKind k);
 
 typedef struct CaseDeadline {
   DeadlineKind kind;
-  int sequence;         /* which review / return period this is (1-based): a new one after each return */
-  JwDate startOn;       /* the trigger day (not counted) */
+  int sequence;   /* which review / return period this is (1-based): a new one after each return */
+  JwDate startOn; /* the trigger day (not counted) */
   JwLength length;
-  int extraDays;        /* days added by an extension (CPL 172: 1 month + 15 days) */
+  int extraDays; /* days added by an extension (CPL 172: 1 month + 15 days) */
   int custodyBound;
   JwDate dueOn;
-  int provisional;      /* a year without an official calendar was consulted */
-  int open;             /* 1: running; 0: closed (met) by the facts */
-  JwDate closedOn;      /* when closed */
+  int provisional; /* a year without an official calendar was consulted */
+  int open;        /* 1: running; 0: closed (met) by the facts */
+  JwDate closedOn; /* when closed */
   int warnDays;
   const char *zRule;
 } CaseDeadline;
@@ -158,19 +158,19 @@ typedef struct CaseDeadline {
 /* The dated history of a case's review rounds: round 0 starts at receipt; each return ends a round and each
  * resubmission starts the next one (the clock restarts from zero, CPL 175(3), Rules 346(3)). */
 typedef struct CaseHistory {
-  int nReturns;                          /* returns recorded at this office (prior returns elsewhere not included) */
-  JwDate aReturn[CASE_MAX_RETURNS];      /* day of each return */
-  JwDate aResubmit[CASE_MAX_RETURNS];    /* day of each resubmission; 0 while that return is outstanding */
-  int aExtended[CASE_MAX_RETURNS + 1];   /* whether review round i was extended */
-  JwDate transferredOn;                  /* 改变管辖 out of this office, or 0 */
+  int nReturns;                        /* returns recorded at this office (prior returns elsewhere not included) */
+  JwDate aReturn[CASE_MAX_RETURNS];    /* day of each return */
+  JwDate aResubmit[CASE_MAX_RETURNS];  /* day of each resubmission; 0 while that return is outstanding */
+  int aExtended[CASE_MAX_RETURNS + 1]; /* whether review round i was extended */
+  JwDate transferredOn;                /* 改变管辖 out of this office, or 0 */
 } CaseHistory;
 
 /* Computes every deadline the facts and history imply, open and closed, in a stable order (kind, then sequence):
  * the review period of each round (closed by a return, by conclusion or by transfer), each return's supplementary
  * period (closed by the resubmission), and the archiving period after conclusion (closed by archiving). Custody is
  * taken as it is now (f->inCustody) for every round: the store keeps a closed deadline as it was when it closed
- * (case_store_deadlines_sync), so only open periods follow the present custody. Returns the number written to out (at most
- * CASE_MAX_DEADLINES), or -1 when a date falls outside the calendar's range. */
+ * (case_store_deadlines_sync), so only open periods follow the present custody. Returns the number written to out (at
+ * most CASE_MAX_DEADLINES), or -1 when a date falls outside the calendar's range. */
 int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory *h, CaseDeadline *out);
 
 /* The level of a deadline on day `today`: "overdue", "due", "warning", "normal" for open ones; "met" or "late" for

@@ -37,21 +37,21 @@ int date_is_valid_ymd(int y, int m, int d) {
 }
 
 JwDate date_from_ymd(int y, int m, int d) {
-  int64_t yy = (int64_t)y - (m <= 2);                               /* the year that starts on 1 March */
+  int64_t yy = (int64_t)y - (m <= 2); /* the year that starts on 1 March */
   int64_t era = date_floordiv(yy, 400);
-  int64_t yoe = yy - era * 400;                                     /* year of the era, 0..399 */
+  int64_t yoe = yy - era * 400;                                           /* year of the era, 0..399 */
   int64_t doy = (153 * (int64_t)(m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* day of that year, 0..365 */
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;              /* day of the era, 0..146096 */
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                    /* day of the era, 0..146096 */
   return (JwDate)(era * 146097 + doe - DATE_EPOCH_SHIFT);
 }
 
 void date_to_ymd(JwDate d, int *py, int *pm, int *pd) {
   int64_t z = (int64_t)d + DATE_EPOCH_SHIFT;
   int64_t era = date_floordiv(z, 146097);
-  int64_t doe = z - era * 146097;                                   /* day of the era, 0..146096 */
+  int64_t doe = z - era * 146097;                                      /* day of the era, 0..146096 */
   int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* year of the era, 0..399 */
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);            /* day of the March year, 0..365 */
-  int64_t mp = (5 * doy + 2) / 153;                                 /* 0 = March .. 11 = February */
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* day of the March year, 0..365 */
+  int64_t mp = (5 * doy + 2) / 153;                                    /* 0 = March .. 11 = February */
   int day = (int)(doy - (153 * mp + 2) / 5 + 1);
   int month = (int)(mp < 10 ? mp + 3 : mp - 9);
   int year = (int)(yoe + era * 400 + (month <= 2));
@@ -73,7 +73,7 @@ static int date_digits(const char *z, int n, int *pv) {
     if (z[i] < '0' || z[i] > '9') return -1;
     v = v * 10 + (z[i] - '0');
   }
-    *pv = v;
+  *pv = v;
   return 0;
 }
 
@@ -84,7 +84,7 @@ int date_parse(const char *z, size_t n, JwDate *out) {
   if (date_digits(z, 4, &y) || date_digits(z + 5, 2, &m) || date_digits(z + 8, 2, &d)) return -1;
   if (y < JW_DATE_YEAR_MIN || y > JW_DATE_YEAR_MAX) return -1;
   if (!date_is_valid_ymd(y, m, d)) return -1;
-    *out = date_from_ymd(y, m, d);
+  *out = date_from_ymd(y, m, d);
   return 0;
 }
 

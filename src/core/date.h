@@ -18,8 +18,8 @@ typedef int32_t JwDate;
 
 #define JW_DATE_YEAR_MIN 1900
 #define JW_DATE_YEAR_MAX 2199
-#define JW_DATE_MIN (-25567) /* 1900-01-01 */
-#define JW_DATE_MAX 84005    /* 2199-12-31 */
+#define JW_DATE_MIN      (-25567) /* 1900-01-01 */
+#define JW_DATE_MAX      84005    /* 2199-12-31 */
 
 /* Return 1 if year y is a Gregorian leap year (divisible by 4, and not by 100 unless by 400), else 0. */
 int date_is_leap_year(int y);

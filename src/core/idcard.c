@@ -123,12 +123,19 @@ int idcard_normalize(const char *zIn, size_t n, JwDate today, char out[19], JwId
 
 const char *idcard_error_message(int rc) {
   switch (rc) {
-    case JW_ID_OK: return "公民身份号码有效";
-    case JW_ID_EFORMAT: return "公民身份号码格式错误：应为18位（或旧15位）数字，末位可为X";
-    case JW_ID_EREGION: return "公民身份号码地址码错误";
-    case JW_ID_EBIRTH: return "公民身份号码中的出生日期无效";
-    case JW_ID_EFUTURE: return "公民身份号码中的出生日期晚于今天";
-    case JW_ID_ECHECKSUM: return "公民身份号码校验位错误";
-    default: return "公民身份号码无效";
+    case JW_ID_OK:
+      return "公民身份号码有效";
+    case JW_ID_EFORMAT:
+      return "公民身份号码格式错误：应为18位（或旧15位）数字，末位可为X";
+    case JW_ID_EREGION:
+      return "公民身份号码地址码错误";
+    case JW_ID_EBIRTH:
+      return "公民身份号码中的出生日期无效";
+    case JW_ID_EFUTURE:
+      return "公民身份号码中的出生日期晚于今天";
+    case JW_ID_ECHECKSUM:
+      return "公民身份号码校验位错误";
+    default:
+      return "公民身份号码无效";
   }
 }

@@ -17,11 +17,11 @@
 #include "core/date.h"
 
 /* Return codes of idcard_normalize(), one per reason. */
-#define JW_ID_OK 0
-#define JW_ID_EFORMAT (-1)   /* not 18 (or 15) digits, or a character that does not belong */
-#define JW_ID_EREGION (-2)   /* address code: not a GB/T 2260 province */
-#define JW_ID_EBIRTH (-3)    /* the birth date is not a real date (or before JW_ID_BIRTH_YEAR_MIN) */
-#define JW_ID_EFUTURE (-4)   /* the birth date is after today */
+#define JW_ID_OK        0
+#define JW_ID_EFORMAT   (-1) /* not 18 (or 15) digits, or a character that does not belong */
+#define JW_ID_EREGION   (-2) /* address code: not a GB/T 2260 province */
+#define JW_ID_EBIRTH    (-3) /* the birth date is not a real date (or before JW_ID_BIRTH_YEAR_MIN) */
+#define JW_ID_EFUTURE   (-4) /* the birth date is after today */
 #define JW_ID_ECHECKSUM (-5) /* the check character does not match */
 
 #define JW_ID_BIRTH_YEAR_MIN 1800 /* earliest plausible birth year [M]; GB 11643's own example is born 1880 */

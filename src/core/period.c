@@ -8,10 +8,14 @@
 
 int period_length_is_valid(JwLength len) {
   switch (len.unit) {
-    case JW_UNIT_DAYS: return len.n >= 1 && len.n <= JW_PERIOD_DAYS_MAX;
-    case JW_UNIT_MONTHS: return len.n >= 1 && len.n <= JW_PERIOD_MONTHS_MAX;
-    case JW_UNIT_WORKDAYS: return len.n >= 1 && len.n <= JW_PERIOD_WORKDAYS_MAX;
-    default: return 0;
+    case JW_UNIT_DAYS:
+      return len.n >= 1 && len.n <= JW_PERIOD_DAYS_MAX;
+    case JW_UNIT_MONTHS:
+      return len.n >= 1 && len.n <= JW_PERIOD_MONTHS_MAX;
+    case JW_UNIT_WORKDAYS:
+      return len.n >= 1 && len.n <= JW_PERIOD_WORKDAYS_MAX;
+    default:
+      return 0;
   }
 }
 

@@ -34,8 +34,8 @@ typedef struct JwLength {
   JwUnit unit;
 } JwLength;
 
-#define JW_PERIOD_DAYS_MAX 3650
-#define JW_PERIOD_MONTHS_MAX 120
+#define JW_PERIOD_DAYS_MAX     3650
+#define JW_PERIOD_MONTHS_MAX   120
 #define JW_PERIOD_WORKDAYS_MAX 1000
 
 /* Return 1 if len has a known unit and 1 <= len.n <= the maximum for that unit, else 0. */

@@ -4,12 +4,14 @@
 #include <string.h>
 
 const char *const role_codes[ROLE_COUNT] = {
-    "admin", "leader", "prosecutor", "assistant", "case_manager",
-    "admin_prosecutor", "petition_officer", "political_officer", "clerk",
+    "admin",        "leader",           "prosecutor",       "assistant",
+    "case_manager", "admin_prosecutor", "petition_officer", "political_officer",
+    "clerk",
 };
 
-const uint32_t perm_all[] = {PERM_SELF, PERM_ORG_READ, PERM_ADMIN_MANAGE, PERM_AUDIT_READ, PERM_CALENDAR_MANAGE,
-                              PERM_CASE_READ, PERM_CASE_REGISTER, PERM_CASE_HANDLE, 0};
+const uint32_t perm_all[] = {PERM_SELF,          PERM_ORG_READ,        PERM_ADMIN_MANAGE,
+                             PERM_AUDIT_READ,    PERM_CALENDAR_MANAGE, PERM_CASE_READ,
+                             PERM_CASE_REGISTER, PERM_CASE_HANDLE,     0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -23,7 +25,8 @@ uint32_t role_permissions(const char *zRole) {
   uint32_t p = PERM_SELF | PERM_ORG_READ;
   if (strcmp(zRole, "admin") == 0) p |= PERM_ADMIN_MANAGE | PERM_AUDIT_READ | PERM_CALENDAR_MANAGE;
   if (strcmp(zRole, "leader") == 0) p |= PERM_AUDIT_READ;
-  static const char *const readers[] = {"leader", "prosecutor", "assistant", "case_manager", "admin_prosecutor", "clerk"};
+  static const char *const readers[] = {"leader",       "prosecutor",       "assistant",
+                                        "case_manager", "admin_prosecutor", "clerk"};
   for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
     if (strcmp(zRole, readers[i]) == 0) p |= PERM_CASE_READ;
   }
@@ -34,14 +37,23 @@ uint32_t role_permissions(const char *zRole) {
 
 const char *perm_name(uint32_t perm) {
   switch (perm) {
-    case PERM_SELF: return "self";
-    case PERM_ORG_READ: return "org.read";
-    case PERM_ADMIN_MANAGE: return "admin.manage";
-    case PERM_AUDIT_READ: return "audit.read";
-    case PERM_CALENDAR_MANAGE: return "calendar.manage";
-    case PERM_CASE_READ: return "case.read";
-    case PERM_CASE_REGISTER: return "case.register";
-    case PERM_CASE_HANDLE: return "case.handle";
-    default: return NULL;
+    case PERM_SELF:
+      return "self";
+    case PERM_ORG_READ:
+      return "org.read";
+    case PERM_ADMIN_MANAGE:
+      return "admin.manage";
+    case PERM_AUDIT_READ:
+      return "audit.read";
+    case PERM_CALENDAR_MANAGE:
+      return "calendar.manage";
+    case PERM_CASE_READ:
+      return "case.read";
+    case PERM_CASE_REGISTER:
+      return "case.register";
+    case PERM_CASE_HANDLE:
+      return "case.handle";
+    default:
+      return NULL;
   }
 }

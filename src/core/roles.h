@@ -7,13 +7,13 @@
 #include <stdint.h>
 
 typedef enum {
-  PERM_PUBLIC = 0,              /* no session needed (login, health, static files) */
-  PERM_SELF = 1u << 0,          /* any signed-in user: own session and password */
-  PERM_ORG_READ = 1u << 1,      /* read own organisation, its departments and users */
-  PERM_ADMIN_MANAGE = 1u << 2,  /* create and edit organisations, departments, users */
-  PERM_AUDIT_READ = 1u << 3,    /* read the audit log */
+  PERM_PUBLIC = 0,                /* no session needed (login, health, static files) */
+  PERM_SELF = 1u << 0,            /* any signed-in user: own session and password */
+  PERM_ORG_READ = 1u << 1,        /* read own organisation, its departments and users */
+  PERM_ADMIN_MANAGE = 1u << 2,    /* create and edit organisations, departments, users */
+  PERM_AUDIT_READ = 1u << 3,      /* read the audit log */
   PERM_CALENDAR_MANAGE = 1u << 4, /* import the official holiday calendar (deployment-wide) */
-  PERM_CASE_READ = 1u << 5,     /* read cases, persons, events and deadlines of the organisation */
+  PERM_CASE_READ = 1u << 5,       /* read cases, persons, events and deadlines of the organisation */
   PERM_CASE_REGISTER = 1u << 6, /* register (受理) and assign (分案) cases; handle any case; office-wide deadlines */
   PERM_CASE_HANDLE = 1u << 7,   /* record events on the cases of one's department or assigned to one */
 } Perm;

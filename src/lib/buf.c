@@ -23,9 +23,13 @@ void buf_append(Buf *b, const void *p, size_t n) {
   b->z[b->n] = 0;
 }
 
-void buf_puts(Buf *b, const char *z) { buf_append(b, z, strlen(z)); }
+void buf_puts(Buf *b, const char *z) {
+  buf_append(b, z, strlen(z));
+}
 
-void buf_putc(Buf *b, char c) { buf_append(b, &c, 1); }
+void buf_putc(Buf *b, char c) {
+  buf_append(b, &c, 1);
+}
 
 void buf_vprintf(Buf *b, const char *zFmt, va_list ap) {
   va_list ap2;
@@ -63,4 +67,6 @@ char *buf_detach(Buf *b) {
   return z;
 }
 
-const char *buf_cstr(Buf *b) { return b->z ? b->z : ""; }
+const char *buf_cstr(Buf *b) {
+  return b->z ? b->z : "";
+}

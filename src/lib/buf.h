@@ -9,20 +9,21 @@
 #include <stddef.h>
 
 typedef struct Buf {
-  char *z;      /* content, NUL-terminated; NULL while nothing was ever appended */
-  size_t n;     /* bytes of content */
+  char *z;  /* content, NUL-terminated; NULL while nothing was ever appended */
+  size_t n; /* bytes of content */
   size_t nAlloc;
 } Buf;
-#define BUF_INIT {0}
+#define BUF_INIT \
+  { 0 }
 
 void buf_append(Buf *b, const void *p, size_t n);
 void buf_puts(Buf *b, const char *z);
 void buf_putc(Buf *b, char c);
 void buf_printf(Buf *b, const char *zFmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *zFmt, va_list ap);
-void buf_reset(Buf *b);                   /* empties, keeps memory */
-void buf_free(Buf *b);                    /* releases memory */
-char *buf_detach(Buf *b);                 /* hands the heap string to the caller (free() it); Buf becomes empty */
-const char *buf_cstr(Buf *b);             /* content as a C string ("" when empty) */
+void buf_reset(Buf *b);       /* empties, keeps memory */
+void buf_free(Buf *b);        /* releases memory */
+char *buf_detach(Buf *b);     /* hands the heap string to the caller (free() it); Buf becomes empty */
+const char *buf_cstr(Buf *b); /* content as a C string ("" when empty) */
 
 #endif

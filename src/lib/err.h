@@ -7,10 +7,10 @@
 #define JW_ERR_H
 
 typedef struct JwErr {
-  int status;         /* HTTP status: 400, 401, 403, 404, 409, 413, 423, 500 ... */
-  const char *code;   /* static string: "validation_failed", "not_found", ... */
-  char message[256];  /* UTF-8, for the user */
-  char field[64];     /* dotted input path, or "" */
+  int status;        /* HTTP status: 400, 401, 403, 404, 409, 413, 423, 500 ... */
+  const char *code;  /* static string: "validation_failed", "not_found", ... */
+  char message[256]; /* UTF-8, for the user */
+  char field[64];    /* dotted input path, or "" */
 } JwErr;
 
 /* Fills *e and returns -1, so callers can write `return err_set(e, 400, ...)`. zField may be NULL. */

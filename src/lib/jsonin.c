@@ -32,7 +32,8 @@ int jin_parse(const char *body, size_t n, json_t **out, JwErr *e) {
   }
   json_error_t je;
   json_t *v = json_loadb(body, n, JSON_REJECT_DUPLICATES, &je);
-  if (!v) return err_set(e, 400, "bad_json", NULL, "JSON 格式错误（第 %d 行第 %d 列）：%s", je.line, je.column, je.text);
+  if (!v)
+    return err_set(e, 400, "bad_json", NULL, "JSON 格式错误（第 %d 行第 %d 列）：%s", je.line, je.column, je.text);
   if (!json_is_object(v)) {
     json_decref(v);
     return err_set(e, 400, "bad_json", NULL, "请求体必须是 JSON 对象");

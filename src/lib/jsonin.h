@@ -12,16 +12,16 @@
 
 #include "lib/err.h"
 
-#define JIN_MAX_DEPTH 16     /* nesting of objects and arrays */
-#define JIN_MAX_ITEMS 1000   /* items in any one array */
+#define JIN_MAX_DEPTH 16   /* nesting of objects and arrays */
+#define JIN_MAX_ITEMS 1000 /* items in any one array */
 
 typedef enum {
-  JIN_STRING,        /* one-line string */
-  JIN_TEXT,          /* multi-line string */
-  JIN_INT,           /* integer */
-  JIN_BOOL,          /* true or false */
-  JIN_STRINGS,       /* array of one-line strings */
-  JIN_ID_OR_NULL,    /* positive integer or null */
+  JIN_STRING,         /* one-line string */
+  JIN_TEXT,           /* multi-line string */
+  JIN_INT,            /* integer */
+  JIN_BOOL,           /* true or false */
+  JIN_STRINGS,        /* array of one-line strings */
+  JIN_ID_OR_NULL,     /* positive integer or null */
   JIN_STRING_OR_NULL, /* one-line string or null */
   JIN_OBJECTS         /* array of objects ([min, max] items), each checked by the caller */
 } JinType;

@@ -58,4 +58,6 @@ int log_set_access_file(const char *zPath) {
   return 0;
 }
 
-void log_set_quiet(int quiet) { log_quiet = quiet; }
+void log_set_quiet(int quiet) {
+  log_quiet = quiet;
+}

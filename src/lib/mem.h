@@ -18,12 +18,13 @@ typedef struct ArenaBlock ArenaBlock;
 typedef struct Arena {
   ArenaBlock *pHead; /* newest block first */
 } Arena;
-#define ARENA_INIT {0}
+#define ARENA_INIT \
+  { 0 }
 
-void *arena_alloc(Arena *a, size_t n);               /* n bytes, 16-aligned, zeroed; owned by the arena */
-char *arena_strdup(Arena *a, const char *z);         /* NULL in, NULL out */
+void *arena_alloc(Arena *a, size_t n);       /* n bytes, 16-aligned, zeroed; owned by the arena */
+char *arena_strdup(Arena *a, const char *z); /* NULL in, NULL out */
 char *arena_strndup(Arena *a, const char *z, size_t n);
 char *arena_printf(Arena *a, const char *zFmt, ...) __attribute__((format(printf, 2, 3)));
-void arena_free(Arena *a);                           /* frees every block; the arena can be reused */
+void arena_free(Arena *a); /* frees every block; the arena can be reused */
 
 #endif

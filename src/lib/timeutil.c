@@ -6,7 +6,9 @@
 #include <string.h>
 #include <time.h>
 
-int64_t time_now(void) { return (int64_t)time(NULL); }
+int64_t time_now(void) {
+  return (int64_t)time(NULL);
+}
 
 void time_iso(int64_t t, char out[32]) {
   time_t tt = (time_t)t;
@@ -15,7 +17,9 @@ void time_iso(int64_t t, char out[32]) {
   strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-void time_now_iso(char out[32]) { time_iso(time_now(), out); }
+void time_now_iso(char out[32]) {
+  time_iso(time_now(), out);
+}
 
 void time_today(char out[11]) {
   char z[32];

@@ -25,8 +25,9 @@ int64_t org_store_insert(Db *db, const char *zCode, const char *zName, const cha
 }
 
 int org_store_update(Db *db, int64_t id, const char *zName, const char *zShortName, const char *zCaseNumberFormat) {
-  Stmt *s = db_prepare(db, "UPDATE org SET name = coalesce(?2, name), short_name = coalesce(?3, short_name),"
-                           " case_number_format = coalesce(?4, case_number_format) WHERE id = ?1");
+  Stmt *s = db_prepare(db,
+                       "UPDATE org SET name = coalesce(?2, name), short_name = coalesce(?3, short_name),"
+                       " case_number_format = coalesce(?4, case_number_format) WHERE id = ?1");
   db_bind_int(s, 1, id);
   db_bind_text(s, 2, zName);
   db_bind_text(s, 3, zShortName);
@@ -41,8 +42,8 @@ int org_store_update(Db *db, int64_t id, const char *zName, const char *zShortNa
 static json_t *org_from_row(Stmt *s) {
   return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "code",
                    db_col_text(s, 1), "name", db_col_text(s, 2), "level", db_col_text(s, 3), "parent_id",
-                   db_col_is_null(s, 4) ? json_null() : json_integer(db_col_int(s, 4)), "created_at",
-                   db_col_text(s, 5), "short_name", db_col_is_null(s, 6) ? json_null() : json_string(db_col_text(s, 6)),
+                   db_col_is_null(s, 4) ? json_null() : json_integer(db_col_int(s, 4)), "created_at", db_col_text(s, 5),
+                   "short_name", db_col_is_null(s, 6) ? json_null() : json_string(db_col_text(s, 6)),
                    "case_number_format", db_col_text(s, 7));
 }
 
@@ -76,9 +77,9 @@ int org_store_is_within(Db *db, int64_t rootId, int64_t id) {
 }
 
 json_t *org_store_list_within(Db *db, int64_t rootId) {
-  Stmt *s = db_prepare(db, ORG_WITHIN_CTE
-                       "SELECT " ORG_COLUMNS " FROM org o JOIN sub USING(id)"
-                       " ORDER BY o.parent_id IS NOT NULL, o.parent_id, o.id");
+  Stmt *s = db_prepare(db, ORG_WITHIN_CTE "SELECT " ORG_COLUMNS
+                                          " FROM org o JOIN sub USING(id)"
+                                          " ORDER BY o.parent_id IS NOT NULL, o.parent_id, o.id");
   db_bind_int(s, 1, rootId);
   json_t *items = json_array();
   int rc;
@@ -105,8 +106,9 @@ int64_t dept_store_insert(Db *db, int64_t orgId, const char *zName, const char *
 }
 
 int dept_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, const char *zKind) {
-  Stmt *s = db_prepare(db, "UPDATE department SET name = coalesce(?3, name), kind = coalesce(?4, kind)"
-                           " WHERE org_id = ?1 AND id = ?2");
+  Stmt *s = db_prepare(db,
+                       "UPDATE department SET name = coalesce(?3, name), kind = coalesce(?4, kind)"
+                       " WHERE org_id = ?1 AND id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
   db_bind_text(s, 3, zName);
@@ -116,14 +118,13 @@ int dept_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, cons
   return rc == DB_DONE ? 0 : -1;
 }
 
-#define DEPT_SELECT                                                                                     \
-  "SELECT d.id, d.name, d.kind, d.created_at,"                                                          \
+#define DEPT_SELECT                            \
+  "SELECT d.id, d.name, d.kind, d.created_at," \
   " (SELECT count(*) FROM app_user u WHERE u.department_id = d.id AND u.active = 1) FROM department d"
 
 static json_t *dept_from_row(Stmt *s) {
-  return json_pack("{s:I, s:s, s:s, s:s, s:I}", "id", (json_int_t)db_col_int(s, 0), "name", db_col_text(s, 1),
-                   "kind", db_col_text(s, 2), "created_at", db_col_text(s, 3), "user_count",
-                   (json_int_t)db_col_int(s, 4));
+  return json_pack("{s:I, s:s, s:s, s:s, s:I}", "id", (json_int_t)db_col_int(s, 0), "name", db_col_text(s, 1), "kind",
+                   db_col_text(s, 2), "created_at", db_col_text(s, 3), "user_count", (json_int_t)db_col_int(s, 4));
 }
 
 json_t *dept_store_get(Db *db, int64_t orgId, int64_t id) {
@@ -188,8 +189,9 @@ int user_store_set_roles(Db *db, int64_t userId, const json_t *roles) {
 
 int user_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, int64_t deptId, int active,
                       const char *zNow) {
-  Stmt *s = db_prepare(db, "UPDATE app_user SET name = ?3, department_id = ?4, active = ?5, updated_at = ?6"
-                           " WHERE org_id = ?1 AND id = ?2");
+  Stmt *s = db_prepare(db,
+                       "UPDATE app_user SET name = ?3, department_id = ?4, active = ?5, updated_at = ?6"
+                       " WHERE org_id = ?1 AND id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
   db_bind_text(s, 3, zName);
@@ -202,8 +204,9 @@ int user_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, int6
 }
 
 int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const char *zNow) {
-  Stmt *s = db_prepare(db, "UPDATE app_user SET password_hash = ?2, failed_logins = 0, locked_until = 0,"
-                           " updated_at = ?3 WHERE id = ?1");
+  Stmt *s = db_prepare(db,
+                       "UPDATE app_user SET password_hash = ?2, failed_logins = 0, locked_until = 0,"
+                       " updated_at = ?3 WHERE id = ?1");
   db_bind_int(s, 1, id);
   db_bind_text(s, 2, zPasswordHash);
   db_bind_text(s, 3, zNow);
@@ -213,9 +216,9 @@ int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const
 }
 
 /* Columns of a User row; the roles come as a comma-separated list in column 12. */
-#define USER_SELECT                                                                                           \
-  "SELECT u.id, u.login, u.name, u.org_id, o.name, o.code, u.department_id, d.name, u.active, u.created_at,"  \
-  " u.locked_until, u.updated_at,"                                                                            \
+#define USER_SELECT                                                                                            \
+  "SELECT u.id, u.login, u.name, u.org_id, o.name, o.code, u.department_id, d.name, u.active, u.created_at,"   \
+  " u.locked_until, u.updated_at,"                                                                             \
   " (SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r WHERE r.user_id = u.id ORDER BY role))" \
   " FROM app_user u JOIN org o ON o.id = u.org_id LEFT JOIN department d ON d.id = u.department_id"
 
@@ -244,8 +247,8 @@ static json_t *user_from_row(Stmt *s) {
                    "department_id", db_col_is_null(s, 6) ? json_null() : json_integer(db_col_int(s, 6)),
                    "department_name", db_col_is_null(s, 7) ? json_null() : json_string(db_col_text(s, 7)), "active",
                    (int)db_col_int(s, 8), "created_at", db_col_text(s, 9), "locked_until",
-                   (json_int_t)db_col_int(s, 10), "updated_at", db_col_text(s, 11), "roles", ur.roles,
-                   "permissions", perms);
+                   (json_int_t)db_col_int(s, 10), "updated_at", db_col_text(s, 11), "roles", ur.roles, "permissions",
+                   perms);
 }
 
 json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
@@ -260,7 +263,7 @@ json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
 /* Filters shared by the count and the page. ?2 is a LIKE pattern with \ as escape. */
 #define USER_WHERE                                                                                     \
   " WHERE u.org_id = ?1 AND (?2 IS NULL OR u.login LIKE ?2 ESCAPE '\\' OR u.name LIKE ?2 ESCAPE '\\')" \
-  " AND (?3 IS NULL OR u.department_id = ?3) AND (?4 IS NULL OR u.active = ?4)"                       \
+  " AND (?3 IS NULL OR u.department_id = ?3) AND (?4 IS NULL OR u.active = ?4)"                        \
   " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?5))"
 
 static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
@@ -273,8 +276,8 @@ static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
 
 json_t *user_store_list(Db *db, const UserFilter *f) {
   char *zLike = f->zQuery && *f->zQuery ? store_like_pattern(f->zQuery) : NULL;
-  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM app_user u" USER_WHERE
-                                " LIMIT " STORE_COUNT_CAP_SQL ")");
+  Stmt *pCount =
+      db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM app_user u" USER_WHERE " LIMIT " STORE_COUNT_CAP_SQL ")");
   user_bind_filter(pCount, f, zLike);
   Stmt *pPage = db_prepare(db, USER_SELECT USER_WHERE " ORDER BY u.active DESC, u.id LIMIT ?6 OFFSET ?7");
   user_bind_filter(pPage, f, zLike);
@@ -300,15 +303,17 @@ static int user_auth_from(Stmt *s, UserAuth *out) {
 }
 
 int user_store_auth_by_login(Db *db, const char *zLogin, UserAuth *out) {
-  Stmt *s = db_prepare(db, "SELECT id, org_id, password_hash, active, failed_logins, locked_until FROM app_user"
-                           " WHERE login = ?1");
+  Stmt *s = db_prepare(db,
+                       "SELECT id, org_id, password_hash, active, failed_logins, locked_until FROM app_user"
+                       " WHERE login = ?1");
   db_bind_text(s, 1, zLogin);
   return user_auth_from(s, out);
 }
 
 int user_store_auth_by_id(Db *db, int64_t id, UserAuth *out) {
-  Stmt *s = db_prepare(db, "SELECT id, org_id, password_hash, active, failed_logins, locked_until FROM app_user"
-                           " WHERE id = ?1");
+  Stmt *s = db_prepare(db,
+                       "SELECT id, org_id, password_hash, active, failed_logins, locked_until FROM app_user"
+                       " WHERE id = ?1");
   db_bind_int(s, 1, id);
   return user_auth_from(s, out);
 }
@@ -336,8 +341,9 @@ uint32_t user_store_permissions(Db *db, int64_t userId) {
 
 int session_store_insert(Db *db, const char *zTokenHash, int64_t userId, const char *zCsrf, int64_t now,
                          int64_t expiresAt) {
-  Stmt *s = db_prepare(db, "INSERT INTO session(token_hash, user_id, csrf_token, created_at, last_seen, expires_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?4, ?5)");
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO session(token_hash, user_id, csrf_token, created_at, last_seen, expires_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?4, ?5)");
   db_bind_text(s, 1, zTokenHash);
   db_bind_int(s, 2, userId);
   db_bind_text(s, 3, zCsrf);
@@ -349,9 +355,10 @@ int session_store_insert(Db *db, const char *zTokenHash, int64_t userId, const c
 }
 
 int session_store_get(Db *db, const char *zTokenHash, SessionRow *out) {
-  Stmt *s = db_prepare(db, "SELECT s.user_id, u.org_id, u.login, s.csrf_token, s.last_seen, s.expires_at, u.active,"
-                           " coalesce(u.department_id, 0)"
-                           " FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?1");
+  Stmt *s = db_prepare(db,
+                       "SELECT s.user_id, u.org_id, u.login, s.csrf_token, s.last_seen, s.expires_at, u.active,"
+                       " coalesce(u.department_id, 0)"
+                       " FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?1");
   db_bind_text(s, 1, zTokenHash);
   int rc = db_step(s);
   if (rc == DB_ROW) {

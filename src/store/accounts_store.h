@@ -18,16 +18,16 @@ int64_t org_store_insert(Db *db, const char *zCode, const char *zName, const cha
 /* Changes the given fields (NULL: unchanged). */
 int org_store_update(Db *db, int64_t id, const char *zName, const char *zShortName, const char *zCaseNumberFormat);
 json_t *org_store_get(Db *db, int64_t id);
-int64_t org_store_id_by_code(Db *db, const char *zCode);        /* 0 when absent */
+int64_t org_store_id_by_code(Db *db, const char *zCode); /* 0 when absent */
 /* 1 when id is rootId or below it (children, grandchildren ...), 0 otherwise, -1 on error. */
 int org_store_is_within(Db *db, int64_t rootId, int64_t id);
-json_t *org_store_list_within(Db *db, int64_t rootId);          /* {"items":[Org]} */
+json_t *org_store_list_within(Db *db, int64_t rootId); /* {"items":[Org]} */
 
 /* Departments */
 int64_t dept_store_insert(Db *db, int64_t orgId, const char *zName, const char *zKind, const char *zNow);
 int dept_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, const char *zKind);
 json_t *dept_store_get(Db *db, int64_t orgId, int64_t id);
-json_t *dept_store_list(Db *db, int64_t orgId);                 /* {"items":[Department]} */
+json_t *dept_store_list(Db *db, int64_t orgId); /* {"items":[Department]} */
 
 /* Users */
 int64_t user_store_insert(Db *db, int64_t orgId, int64_t deptId, const char *zLogin, const char *zName,
@@ -36,17 +36,17 @@ int user_store_set_roles(Db *db, int64_t userId, const json_t *roles); /* replac
 int user_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, int64_t deptId, int active,
                       const char *zNow);
 int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const char *zNow); /* also unlocks */
-json_t *user_store_get(Db *db, int64_t orgId, int64_t id);       /* User, without secrets */
+json_t *user_store_get(Db *db, int64_t orgId, int64_t id); /* User, without secrets */
 
 typedef struct UserFilter {
   int64_t orgId;
-  const char *zQuery;  /* substring of login or name, or NULL */
-  int64_t deptId;      /* 0: any */
-  const char *zRole;   /* NULL: any */
-  int active;          /* -1: any */
+  const char *zQuery; /* substring of login or name, or NULL */
+  int64_t deptId;     /* 0: any */
+  const char *zRole;  /* NULL: any */
+  int active;         /* -1: any */
   int limit, offset;
 } UserFilter;
-json_t *user_store_list(Db *db, const UserFilter *f);           /* page of User */
+json_t *user_store_list(Db *db, const UserFilter *f); /* page of User */
 
 /* What login needs to know about a user; zHash is heap memory the caller frees. */
 typedef struct UserAuth {

@@ -71,10 +71,10 @@ int audit_store_each(Db *db, int (*xRow)(const AuditRow *r, void *ctx), void *ct
 
 /* The WHERE clause shared by the count and the page: each filter is bound, and a NULL binding disables it. The
  * from/to dates are days in China Standard Time (UTC+8), the offices' time zone; instants are stored in UTC. */
-#define AUDIT_WHERE                                                                                      \
-  " WHERE a.org_id = ?1 AND (?2 IS NULL OR a.action = ?2) AND (?3 IS NULL OR a.entity = ?3)"            \
-  " AND (?4 IS NULL OR a.user_id = ?4)"                                                                  \
-  " AND (?5 IS NULL OR a.at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?5, '-8 hours'))"                          \
+#define AUDIT_WHERE                                                                          \
+  " WHERE a.org_id = ?1 AND (?2 IS NULL OR a.action = ?2) AND (?3 IS NULL OR a.entity = ?3)" \
+  " AND (?4 IS NULL OR a.user_id = ?4)"                                                      \
+  " AND (?5 IS NULL OR a.at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?5, '-8 hours'))"              \
   " AND (?6 IS NULL OR a.at < strftime('%Y-%m-%dT%H:%M:%SZ', ?6, '+1 day', '-8 hours'))"
 
 static void audit_bind_filter(Stmt *s, const AuditFilter *f) {
@@ -108,8 +108,8 @@ static json_t *audit_from_row(Stmt *s) {
 }
 
 json_t *audit_store_list(Db *db, const AuditFilter *f) {
-  Stmt *pCount = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM audit_log a" AUDIT_WHERE
-                                " LIMIT " STORE_COUNT_CAP_SQL ")");
+  Stmt *pCount =
+      db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM audit_log a" AUDIT_WHERE " LIMIT " STORE_COUNT_CAP_SQL ")");
   audit_bind_filter(pCount, f);
   Stmt *pPage = db_prepare(db,
                            "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json,"

@@ -10,15 +10,15 @@
 typedef struct AuditRow {
   int64_t id;
   const char *zAt;
-  int64_t orgId;      /* 0: none */
-  int64_t userId;     /* 0: none (system, command line) */
+  int64_t orgId;  /* 0: none */
+  int64_t userId; /* 0: none (system, command line) */
   const char *zAction;
   const char *zEntity;
-  const char *zEntityId;   /* may be NULL */
-  const char *zBefore;     /* compact JSON or NULL */
-  const char *zAfter;      /* compact JSON or NULL */
-  const char *zPrevHash;   /* 64 hex */
-  const char *zHash;       /* 64 hex */
+  const char *zEntityId; /* may be NULL */
+  const char *zBefore;   /* compact JSON or NULL */
+  const char *zAfter;    /* compact JSON or NULL */
+  const char *zPrevHash; /* 64 hex */
+  const char *zHash;     /* 64 hex */
 } AuditRow;
 
 /* Copies the hash of the newest row into out (64 hex + NUL), or 64 zeros for an empty log. 0 ok, -1 error. */
@@ -30,12 +30,12 @@ int audit_store_insert(Db *db, const AuditRow *r);
 int audit_store_each(Db *db, int (*xRow)(const AuditRow *r, void *ctx), void *ctx);
 
 typedef struct AuditFilter {
-  int64_t orgId;           /* required */
-  const char *zAction;     /* NULL: any */
-  const char *zEntity;     /* NULL: any */
-  int64_t userId;          /* 0: any */
-  const char *zFrom;       /* 'YYYY-MM-DD' inclusive or NULL */
-  const char *zTo;         /* 'YYYY-MM-DD' inclusive or NULL */
+  int64_t orgId;       /* required */
+  const char *zAction; /* NULL: any */
+  const char *zEntity; /* NULL: any */
+  int64_t userId;      /* 0: any */
+  const char *zFrom;   /* 'YYYY-MM-DD' inclusive or NULL */
+  const char *zTo;     /* 'YYYY-MM-DD' inclusive or NULL */
   int limit, offset;
 } AuditFilter;
 /* A page of rows, newest first, as {"items":[AuditEntry],"total":N,"limit":L,"offset":O}; NULL on error.

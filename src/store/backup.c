@@ -40,8 +40,9 @@ int backup_integrity_check(Db *db, JwErr *e) {
   if (!ok) return -1;
   s = db_prepare(db, "PRAGMA foreign_key_check");
   rc = db_step(s);
-  if (rc == DB_ROW) err_set(e, 500, "internal", NULL, "foreign_key_check: table %s row %lld", db_col_text(s, 0),
-                            (long long)db_col_int(s, 1));
+  if (rc == DB_ROW)
+    err_set(e, 500, "internal", NULL, "foreign_key_check: table %s row %lld", db_col_text(s, 0),
+            (long long)db_col_int(s, 1));
   db_done(s);
   return rc == DB_DONE ? 0 : -1;
 }

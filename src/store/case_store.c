@@ -10,10 +10,14 @@
 #include "store/store_util.h"
 
 /* Copies column i (or "" for NULL) into a fixed buffer. */
-static void col_copy(Stmt *s, int i, char *out, size_t n) { snprintf(out, n, "%s", db_col_text(s, i)); }
+static void col_copy(Stmt *s, int i, char *out, size_t n) {
+  snprintf(out, n, "%s", db_col_text(s, i));
+}
 
 /* Binds z, or NULL when z is NULL or empty. */
-static void bind_opt(Stmt *s, int i, const char *z) { db_bind_text(s, i, z && *z ? z : NULL); }
+static void bind_opt(Stmt *s, int i, const char *z) {
+  db_bind_text(s, i, z && *z ? z : NULL);
+}
 
 /* Finishes a write statement: 0 when done, -1 otherwise. */
 static int step_done(Stmt *s) {
@@ -25,8 +29,9 @@ static int step_done(Stmt *s) {
 /* ---- numbering -------------------------------------------------------------------------------------------- */
 
 int64_t case_store_next_sequence(Db *db, int64_t orgId, int year, const char *zType) {
-  Stmt *s = db_prepare(db, "INSERT INTO case_sequence(org_id, year, case_type, last) VALUES (?1, ?2, ?3, 1)"
-                           " ON CONFLICT(org_id, year, case_type) DO UPDATE SET last = last + 1 RETURNING last");
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO case_sequence(org_id, year, case_type, last) VALUES (?1, ?2, ?3, 1)"
+                       " ON CONFLICT(org_id, year, case_type) DO UPDATE SET last = last + 1 RETURNING last");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, year);
   db_bind_text(s, 3, zType);
@@ -36,7 +41,8 @@ int64_t case_store_next_sequence(Db *db, int64_t orgId, int year, const char *zT
 }
 
 int case_store_numbering(Db *db, int64_t orgId, char **pzFormat, char **pzShort) {
-  Stmt *s = db_prepare(db, "SELECT case_number_format, coalesce(short_name, substr(name, 1, 1)) FROM org WHERE id = ?1");
+  Stmt *s =
+      db_prepare(db, "SELECT case_number_format, coalesce(short_name, substr(name, 1, 1)) FROM org WHERE id = ?1");
   db_bind_int(s, 1, orgId);
   int rc = db_step(s);
   if (rc == DB_ROW) {
@@ -184,8 +190,9 @@ int64_t case_store_person_insert(Db *db, int64_t orgId, int64_t caseId, const ch
 
 int case_store_person_update(Db *db, int64_t caseId, int64_t personId, const char *zName, int plea,
                              const char *zSentenceBand) {
-  Stmt *s = db_prepare(db, "UPDATE case_person SET name = ?3, plea = ?4, sentence_band = ?5"
-                           " WHERE case_id = ?1 AND id = ?2");
+  Stmt *s = db_prepare(db,
+                       "UPDATE case_person SET name = ?3, plea = ?4, sentence_band = ?5"
+                       " WHERE case_id = ?1 AND id = ?2");
   db_bind_int(s, 1, caseId);
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zName);
@@ -205,8 +212,9 @@ int case_store_person_set_custody(Db *db, int64_t caseId, int64_t personId, cons
 
 int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zType,
                              const char *zOn) {
-  Stmt *s = db_prepare(db, "UPDATE case_person SET decision = ?3, non_prosecution_type = ?4, decision_on = ?5"
-                           " WHERE case_id = ?1 AND id = ?2");
+  Stmt *s = db_prepare(db,
+                       "UPDATE case_person SET decision = ?3, non_prosecution_type = ?4, decision_on = ?5"
+                       " WHERE case_id = ?1 AND id = ?2");
   db_bind_int(s, 1, caseId);
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zDecision);
@@ -217,8 +225,9 @@ int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const cha
 
 int case_store_person_judgment(Db *db, int64_t caseId, int64_t personId, const char *zOn, const char *zSentence,
                                int adopted, int consistent) {
-  Stmt *s = db_prepare(db, "UPDATE case_person SET judgment_on = ?3, sentence = ?4, recommendation_adopted = ?5,"
-                           " judgment_consistent = ?6 WHERE case_id = ?1 AND id = ?2");
+  Stmt *s = db_prepare(db,
+                       "UPDATE case_person SET judgment_on = ?3, sentence = ?4, recommendation_adopted = ?5,"
+                       " judgment_consistent = ?6 WHERE case_id = ?1 AND id = ?2");
   db_bind_int(s, 1, caseId);
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zOn);
@@ -248,8 +257,9 @@ int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharg
 int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const char *zKind, const char *zOn,
                                 int64_t personId, const json_t *data, int64_t userId, const char *zAt) {
   char *zData = data ? json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-  Stmt *s = db_prepare(db, "INSERT INTO case_event(org_id, case_id, kind, on_date, person_id, data, user_id, at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO case_event(org_id, case_id, kind, on_date, person_id, data, user_id, at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, caseId);
   db_bind_text(s, 3, zKind);
@@ -265,8 +275,9 @@ int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const cha
 
 int case_store_history(Db *db, int64_t caseId, CaseHistory *h) {
   memset(h, 0, sizeof *h);
-  Stmt *s = db_prepare(db, "SELECT kind, on_date FROM case_event WHERE case_id = ?1"
-                           " AND kind IN ('return', 'resubmit', 'extend', 'transfer') ORDER BY id");
+  Stmt *s = db_prepare(db,
+                       "SELECT kind, on_date FROM case_event WHERE case_id = ?1"
+                       " AND kind IN ('return', 'resubmit', 'extend', 'transfer') ORDER BY id");
   db_bind_int(s, 1, caseId);
   int rc;
   while ((rc = db_step(s)) == DB_ROW) {
@@ -301,17 +312,18 @@ int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, i
     snprintf(zKey, sizeof zKey, "%s:%d", deadline_kind_code(a[i].kind), a[i].sequence);
     json_array_append_new(keys, json_string(zKey));
     /* a closed row keeps what it was when it closed: only open rows are (re)computed */
-    Stmt *s = db_prepare(db,
-                         "INSERT INTO deadline(org_id, case_id, kind, sequence, start_on, length, extra_days,"
-                         " custody_bound, due_on, warn_days, status, closed_on, provisional, rule, prosecutor_id,"
-                         " department_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-                         " ON CONFLICT(case_id, kind, sequence) DO UPDATE SET start_on = excluded.start_on,"
-                         " length = excluded.length, extra_days = excluded.extra_days,"
-                         " custody_bound = excluded.custody_bound, due_on = excluded.due_on,"
-                         " warn_days = excluded.warn_days, status = excluded.status, closed_on = excluded.closed_on,"
-                         " provisional = excluded.provisional, rule = excluded.rule,"
-                         " prosecutor_id = excluded.prosecutor_id, department_id = excluded.department_id"
-                         " WHERE deadline.status = 'open'");
+    Stmt *s =
+        db_prepare(db,
+                   "INSERT INTO deadline(org_id, case_id, kind, sequence, start_on, length, extra_days,"
+                   " custody_bound, due_on, warn_days, status, closed_on, provisional, rule, prosecutor_id,"
+                   " department_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+                   " ON CONFLICT(case_id, kind, sequence) DO UPDATE SET start_on = excluded.start_on,"
+                   " length = excluded.length, extra_days = excluded.extra_days,"
+                   " custody_bound = excluded.custody_bound, due_on = excluded.due_on,"
+                   " warn_days = excluded.warn_days, status = excluded.status, closed_on = excluded.closed_on,"
+                   " provisional = excluded.provisional, rule = excluded.rule,"
+                   " prosecutor_id = excluded.prosecutor_id, department_id = excluded.department_id"
+                   " WHERE deadline.status = 'open'");
     db_bind_int(s, 1, c->orgId);
     db_bind_int(s, 2, c->id);
     db_bind_text(s, 3, deadline_kind_code(a[i].kind));
@@ -333,8 +345,9 @@ int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, i
   if (!rc) {
     /* open rows the facts no longer imply */
     char *zKeys = json_dumps(keys, JSON_COMPACT);
-    Stmt *s = db_prepare(db, "DELETE FROM deadline WHERE case_id = ?1 AND status = 'open'"
-                             " AND kind || ':' || sequence NOT IN (SELECT value FROM json_each(?2))");
+    Stmt *s = db_prepare(db,
+                         "DELETE FROM deadline WHERE case_id = ?1 AND status = 'open'"
+                         " AND kind || ':' || sequence NOT IN (SELECT value FROM json_each(?2))");
     db_bind_int(s, 1, c->id);
     db_bind_text(s, 2, zKeys);
     rc = step_done(s);
@@ -346,8 +359,9 @@ int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, i
 
 int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn) {
   /* office by office, so each step is a range of deadline_office (org_id, status, ...) rather than a full scan */
-  Stmt *s = db_prepare(db, "SELECT o.id, d.case_id FROM org o CROSS JOIN deadline d"
-                           " WHERE d.org_id = o.id AND d.status = 'open' GROUP BY o.id, d.case_id");
+  Stmt *s = db_prepare(db,
+                       "SELECT o.id, d.case_id FROM org o CROSS JOIN deadline d"
+                       " WHERE d.org_id = o.id AND d.status = 'open' GROUP BY o.id, d.case_id");
   int n = 0, cap = 64, rc;
   int64_t *a = xmalloc(sizeof(int64_t) * 2 * (size_t)cap);
   while ((rc = db_step(s)) == DB_ROW) {
@@ -366,9 +380,10 @@ int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn) {
 }
 
 int case_store_set_warn_days(Db *db, int64_t orgId, const char *zKind, const char *zCaseType, int days) {
-  Stmt *s = db_prepare(db, "UPDATE deadline SET warn_days = ?4 WHERE org_id = ?1 AND status = 'open' AND kind = ?2"
-                           " AND (?3 IS NULL OR case_id IN (SELECT id FROM case_record WHERE org_id = ?1"
-                           "   AND case_type = ?3))");
+  Stmt *s = db_prepare(db,
+                       "UPDATE deadline SET warn_days = ?4 WHERE org_id = ?1 AND status = 'open' AND kind = ?2"
+                       " AND (?3 IS NULL OR case_id IN (SELECT id FROM case_record WHERE org_id = ?1"
+                       "   AND case_type = ?3))");
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zKind);
   db_bind_text(s, 3, zCaseType);
@@ -383,20 +398,24 @@ int case_store_set_warn_days(Db *db, int64_t orgId, const char *zKind, const cha
 #define TODAY_PARAM 20
 
 /* The level and days left of a deadline row, computed in SQL from ?20 (today). Columns: level, days_left. */
-#define DEADLINE_LEVEL_SQL                                                                                     \
-  "CASE WHEN d.status = 'closed' THEN CASE WHEN d.closed_on <= d.due_on THEN 'met' ELSE 'late' END"           \
-  " WHEN d.due_on < ?20 THEN 'overdue' WHEN d.due_on = ?20 THEN 'due'"                                           \
-  " WHEN julianday(d.due_on) - julianday(?20) <= d.warn_days THEN 'warning' ELSE 'normal' END,"                 \
+#define DEADLINE_LEVEL_SQL                                                                          \
+  "CASE WHEN d.status = 'closed' THEN CASE WHEN d.closed_on <= d.due_on THEN 'met' ELSE 'late' END" \
+  " WHEN d.due_on < ?20 THEN 'overdue' WHEN d.due_on = ?20 THEN 'due'"                              \
+  " WHEN julianday(d.due_on) - julianday(?20) <= d.warn_days THEN 'warning' ELSE 'normal' END,"     \
   " CAST(julianday(d.due_on) - julianday(?20) AS INTEGER)"
 
-#define DEADLINE_SELECT                                                                                        \
-  "SELECT d.id, d.case_id, c.case_number, c.title, d.kind, d.sequence, d.start_on, d.length, d.extra_days,"     \
-  " d.custody_bound, d.due_on, d.warn_days, d.status, d.closed_on, d.provisional, d.rule, d.prosecutor_id,"     \
-  " u.name, d.department_id, " DEADLINE_LEVEL_SQL                                                              \
+#define DEADLINE_SELECT                                                                                     \
+  "SELECT d.id, d.case_id, c.case_number, c.title, d.kind, d.sequence, d.start_on, d.length, d.extra_days," \
+  " d.custody_bound, d.due_on, d.warn_days, d.status, d.closed_on, d.provisional, d.rule, d.prosecutor_id," \
+  " u.name, d.department_id, " DEADLINE_LEVEL_SQL                                                           \
   " FROM deadline d JOIN case_record c ON c.id = d.case_id LEFT JOIN app_user u ON u.id = d.prosecutor_id"
 
-static json_t *opt_text(Stmt *s, int i) { return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i)); }
-static json_t *opt_int(Stmt *s, int i) { return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i)); }
+static json_t *opt_text(Stmt *s, int i) {
+  return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i));
+}
+static json_t *opt_int(Stmt *s, int i) {
+  return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i));
+}
 
 /* A Deadline object from a DEADLINE_SELECT row. */
 static json_t *deadline_from_row(Stmt *s) {
@@ -460,10 +479,10 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
     if (db_col_is_null(s, 12)) {
       json_object_set_new(o, "judgment", json_null());
     } else {
-      json_object_set_new(o, "judgment",
-                          json_pack("{s:s, s:s, s:b, s:b}", "judgment_on", db_col_text(s, 12), "sentence",
-                                    db_col_text(s, 13), "recommendation_adopted", (int)db_col_int(s, 14), "consistent",
-                                    (int)db_col_int(s, 15)));
+      json_object_set_new(
+          o, "judgment",
+          json_pack("{s:s, s:s, s:b, s:b}", "judgment_on", db_col_text(s, 12), "sentence", db_col_text(s, 13),
+                    "recommendation_adopted", (int)db_col_int(s, 14), "consistent", (int)db_col_int(s, 15)));
     }
     json_t *ch = json_array();
     store_each_listed(db_col_text(s, 16), person_add_charge, ch);
@@ -475,31 +494,32 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
 }
 
 static json_t *case_events_json(Db *db, int64_t caseId) {
-  Stmt *s = db_prepare(db, "SELECT e.id, e.kind, e.on_date, e.person_id, e.data, u.login, e.at FROM case_event e"
-                           " LEFT JOIN app_user u ON u.id = e.user_id WHERE e.case_id = ?1 ORDER BY e.id");
+  Stmt *s = db_prepare(db,
+                       "SELECT e.id, e.kind, e.on_date, e.person_id, e.data, u.login, e.at FROM case_event e"
+                       " LEFT JOIN app_user u ON u.id = e.user_id WHERE e.case_id = ?1 ORDER BY e.id");
   db_bind_int(s, 1, caseId);
   json_t *items = json_array();
   while (db_step(s) == DB_ROW) {
     json_t *data = db_col_is_null(s, 4) ? NULL : json_loads(db_col_text(s, 4), 0, NULL);
-    json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0),
-                                           "kind", db_col_text(s, 1), "on", db_col_text(s, 2), "person_id",
-                                           opt_int(s, 3), "data", data ? data : json_object(), "user_login",
-                                           opt_text(s, 5), "at", db_col_text(s, 6)));
+    json_array_append_new(
+        items, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "kind",
+                         db_col_text(s, 1), "on", db_col_text(s, 2), "person_id", opt_int(s, 3), "data",
+                         data ? data : json_object(), "user_login", opt_text(s, 5), "at", db_col_text(s, 6)));
   }
   db_done(s);
   return items;
 }
 
 /* The columns of a case summary, with ?20 as today. */
-#define CASE_SELECT                                                                                               \
-  "SELECT c.id, c.case_number, c.case_type, c.title, c.source_agency, c.source_number, c.received_on,"             \
-  " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"            \
-  " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                 \
-  " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id)),"  \
-  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'),"                            \
+#define CASE_SELECT                                                                                                 \
+  "SELECT c.id, c.case_number, c.case_type, c.title, c.source_agency, c.source_number, c.received_on,"              \
+  " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"             \
+  " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                  \
+  " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id))," \
+  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'),"                             \
   " (SELECT CASE WHEN min(d.due_on) < ?20 THEN 'overdue' WHEN min(d.due_on) = ?20 THEN 'due'"                       \
   "   WHEN min(julianday(d.due_on) - julianday(?20) - d.warn_days) <= 0 THEN 'warning' ELSE 'normal' END"           \
-  "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' HAVING count(*) > 0)"                           \
+  "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' HAVING count(*) > 0)"                            \
   " FROM case_record c LEFT JOIN department dp ON dp.id = c.department_id"                                          \
   " LEFT JOIN app_user u ON u.id = c.prosecutor_id"
 
@@ -571,8 +591,9 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
   if (f->zFrom) buf_puts(b, " AND c.received_on >= ?4");
   if (f->zTo) buf_puts(b, " AND c.received_on <= ?5");
   if (f->zCharge) {
-    buf_puts(b, " AND EXISTS (SELECT 1 FROM case_person p JOIN case_person_charge pc ON pc.person_id = p.id"
-                " WHERE p.case_id = c.id AND pc.charge = ?6)");
+    buf_puts(b,
+             " AND EXISTS (SELECT 1 FROM case_person p JOIN case_person_charge pc ON pc.person_id = p.id"
+             " WHERE p.case_id = c.id AND pc.charge = ?6)");
   }
   if (f->zIdNumber) {
     /* an ID number is matched exactly through its index, never by walking the cases */
@@ -582,14 +603,16 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
     buf_puts(b, " AND c.case_number LIKE ?7 ESCAPE '\\'");
   } else if (f->zQuery) {
     /* a person's name, from its beginning ("张某"): a range of the (org_id, name) index */
-    buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
-                " AND p.name < ?7 || char(1114111))");
+    buf_puts(b,
+             " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
+             " AND p.name < ?7 || char(1114111))");
   }
   if (f->departmentId) buf_puts(b, " AND c.department_id = ?9");
   if (f->prosecutorId) buf_puts(b, " AND c.prosecutor_id = ?10");
   if (f->overdue) {
-    buf_puts(b, " AND EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"
-                " AND d.due_on < ?20)");
+    buf_puts(b,
+             " AND EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"
+             " AND d.due_on < ?20)");
   }
 }
 
@@ -654,8 +677,9 @@ static void deadline_where(Buf *b, const DeadlineFilter *f, int withLevel) {
     if (strcmp(f->zLevel, "overdue") == 0) buf_puts(b, " AND d.due_on < ?20");
     else if (strcmp(f->zLevel, "due") == 0) buf_puts(b, " AND d.due_on = ?20");
     else if (strcmp(f->zLevel, "warning") == 0) {
-      buf_puts(b, " AND d.due_on > ?20 AND d.due_on <= date(?20, '+60 days')"
-                  " AND julianday(d.due_on) - julianday(?20) <= d.warn_days");
+      buf_puts(b,
+               " AND d.due_on > ?20 AND d.due_on <= date(?20, '+60 days')"
+               " AND julianday(d.due_on) - julianday(?20) <= d.warn_days");
     } else {
       buf_puts(b, " AND d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) > d.warn_days");
     }
@@ -739,9 +763,10 @@ int case_store_rotation_pick(Db *db, int64_t orgId, int64_t departmentId, int64_
 }
 
 int case_store_is_handler(Db *db, int64_t orgId, int64_t userId) {
-  Stmt *s = db_prepare(db, "SELECT 1 FROM app_user u WHERE u.org_id = ?1 AND u.id = ?2 AND u.active = 1"
-                           " AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id"
-                           "   AND r.role IN ('prosecutor', 'assistant'))");
+  Stmt *s = db_prepare(db,
+                       "SELECT 1 FROM app_user u WHERE u.org_id = ?1 AND u.id = ?2 AND u.active = 1"
+                       " AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id"
+                       "   AND r.role IN ('prosecutor', 'assistant'))");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, userId);
   int rc = db_step(s);
@@ -760,8 +785,9 @@ json_t *org_setting_get(Db *db, int64_t orgId, const char *zKey) {
 
 int org_setting_put(Db *db, int64_t orgId, const char *zKey, const json_t *value) {
   char *z = json_dumps(value, JSON_COMPACT | JSON_SORT_KEYS);
-  Stmt *s = db_prepare(db, "INSERT INTO org_setting(org_id, key, value) VALUES (?1, ?2, ?3)"
-                           " ON CONFLICT(org_id, key) DO UPDATE SET value = excluded.value");
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO org_setting(org_id, key, value) VALUES (?1, ?2, ?3)"
+                       " ON CONFLICT(org_id, key) DO UPDATE SET value = excluded.value");
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zKey);
   db_bind_text(s, 3, z);

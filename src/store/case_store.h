@@ -23,7 +23,7 @@ typedef struct CaseRow {
 typedef struct PersonRow {
   int64_t id;
   char zName[160];
-  char zIdNumber[19];   /* "" when none */
+  char zIdNumber[19]; /* "" when none */
   char zCustody[16];
   int plea;
   char zSentenceBand[16]; /* "" when none */
@@ -88,8 +88,8 @@ json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday);
 typedef struct CaseFilter {
   int64_t orgId;
   const char *zStatus, *zType, *zCharge, *zFrom, *zTo;
-  const char *zQuery;     /* search: part of a case number, or the beginning of a person's name */
-  const char *zIdNumber;  /* search: a valid ID number, normalised (then zQuery is ignored) */
+  const char *zQuery;    /* search: part of a case number, or the beginning of a person's name */
+  const char *zIdNumber; /* search: a valid ID number, normalised (then zQuery is ignored) */
   int64_t departmentId, prosecutorId;
   int overdue;
   const char *zToday;
@@ -99,11 +99,11 @@ json_t *case_store_list(Db *db, const CaseFilter *f);
 
 typedef struct DeadlineFilter {
   int64_t orgId;
-  int64_t prosecutorId;   /* 0: any */
-  int64_t departmentId;   /* 0: any */
-  const char *zLevel;     /* overdue due warning normal, or NULL */
-  const char *zFrom, *zTo;/* due day range, or NULL */
-  int closed;             /* 0 open, 1 closed */
+  int64_t prosecutorId;    /* 0: any */
+  int64_t departmentId;    /* 0: any */
+  const char *zLevel;      /* overdue due warning normal, or NULL */
+  const char *zFrom, *zTo; /* due day range, or NULL */
+  int closed;              /* 0 open, 1 closed */
   const char *zToday;
   int limit, offset;
 } DeadlineFilter;

@@ -10,7 +10,7 @@
 #include "lib/mem.h"
 #include "store/schema.h"
 
-#define DB_CACHE_SLOTS 512 /* power of two; more distinct SQL literals than this fall back to a linear list */
+#define DB_CACHE_SLOTS     512 /* power of two; more distinct SQL literals than this fall back to a linear list */
 #define DB_BUSY_TIMEOUT_MS 10000
 
 typedef struct CacheEntry {
@@ -41,7 +41,7 @@ static int db_configure(Db *db, JwErr *e) {
   sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
   sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
   static const char *aPragma[] = {
-      "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+      "PRAGMA journal_mode=WAL",    "PRAGMA synchronous=FULL",  "PRAGMA foreign_keys=ON",
       "PRAGMA mmap_size=268435456", "PRAGMA temp_store=MEMORY",
   };
   for (size_t i = 0; i < sizeof aPragma / sizeof aPragma[0]; i++) {
@@ -115,23 +115,34 @@ Stmt *db_prepare_uncached(Db *db, const char *zSql) {
   return s;
 }
 
-void db_finalize(Stmt *s) { sqlite3_finalize(s); }
+void db_finalize(Stmt *s) {
+  sqlite3_finalize(s);
+}
 
 void db_bind_text(Stmt *s, int i, const char *z) {
   if (z) sqlite3_bind_text(s, i, z, -1, SQLITE_TRANSIENT);
   else sqlite3_bind_null(s, i);
 }
-void db_bind_textn(Stmt *s, int i, const char *z, int n) { sqlite3_bind_text(s, i, z, n, SQLITE_TRANSIENT); }
-void db_bind_int(Stmt *s, int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
-void db_bind_null(Stmt *s, int i) { sqlite3_bind_null(s, i); }
-void db_bind_blob(Stmt *s, int i, const void *p, int n) { sqlite3_bind_blob(s, i, p, n, SQLITE_TRANSIENT); }
+void db_bind_textn(Stmt *s, int i, const char *z, int n) {
+  sqlite3_bind_text(s, i, z, n, SQLITE_TRANSIENT);
+}
+void db_bind_int(Stmt *s, int i, int64_t v) {
+  sqlite3_bind_int64(s, i, v);
+}
+void db_bind_null(Stmt *s, int i) {
+  sqlite3_bind_null(s, i);
+}
+void db_bind_blob(Stmt *s, int i, const void *p, int n) {
+  sqlite3_bind_blob(s, i, p, n, SQLITE_TRANSIENT);
+}
 
 int db_step(Stmt *s) {
   int rc = sqlite3_step(s);
   if (rc == SQLITE_ROW) return DB_ROW;
   if (rc == SQLITE_DONE) return DB_DONE;
   sqlite3 *h = sqlite3_db_handle(s);
-  if ((rc & 0xff) != SQLITE_CONSTRAINT) log_error("SQL step failed (%d): %s\nSQL: %s", rc, sqlite3_errmsg(h), sqlite3_sql(s));
+  if ((rc & 0xff) != SQLITE_CONSTRAINT)
+    log_error("SQL step failed (%d): %s\nSQL: %s", rc, sqlite3_errmsg(h), sqlite3_sql(s));
   return DB_ERROR;
 }
 
@@ -139,8 +150,12 @@ const char *db_col_text(Stmt *s, int i) {
   const unsigned char *z = sqlite3_column_text(s, i);
   return z ? (const char *)z : "";
 }
-int64_t db_col_int(Stmt *s, int i) { return sqlite3_column_int64(s, i); }
-int db_col_is_null(Stmt *s, int i) { return sqlite3_column_type(s, i) == SQLITE_NULL; }
+int64_t db_col_int(Stmt *s, int i) {
+  return sqlite3_column_int64(s, i);
+}
+int db_col_is_null(Stmt *s, int i) {
+  return sqlite3_column_type(s, i) == SQLITE_NULL;
+}
 
 void db_done(Stmt *s) {
   sqlite3_reset(s);
@@ -157,7 +172,9 @@ int db_exec(Db *db, const char *zSql) {
   return 0;
 }
 
-int db_begin(Db *db) { return db_exec(db, "BEGIN IMMEDIATE"); }
+int db_begin(Db *db) {
+  return db_exec(db, "BEGIN IMMEDIATE");
+}
 
 int db_commit(Db *db) {
   if (db_exec(db, "COMMIT")) {
@@ -171,13 +188,27 @@ void db_rollback(Db *db) {
   if (!sqlite3_get_autocommit(db->h)) sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int db_in_transaction(Db *db) { return !sqlite3_get_autocommit(db->h); }
-int64_t db_last_id(Db *db) { return sqlite3_last_insert_rowid(db->h); }
-int db_changes(Db *db) { return sqlite3_changes(db->h); }
-const char *db_errmsg(Db *db) { return sqlite3_errmsg(db->h); }
-int db_errcode(Db *db) { return sqlite3_extended_errcode(db->h); }
-int db_is_constraint(Db *db) { return (sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_CONSTRAINT; }
-struct sqlite3 *db_sqlite(Db *db) { return db->h; }
+int db_in_transaction(Db *db) {
+  return !sqlite3_get_autocommit(db->h);
+}
+int64_t db_last_id(Db *db) {
+  return sqlite3_last_insert_rowid(db->h);
+}
+int db_changes(Db *db) {
+  return sqlite3_changes(db->h);
+}
+const char *db_errmsg(Db *db) {
+  return sqlite3_errmsg(db->h);
+}
+int db_errcode(Db *db) {
+  return sqlite3_extended_errcode(db->h);
+}
+int db_is_constraint(Db *db) {
+  return (sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_CONSTRAINT;
+}
+struct sqlite3 *db_sqlite(Db *db) {
+  return db->h;
+}
 
 int db_schema_version(Db *db) {
   Stmt *s = db_prepare(db, "PRAGMA user_version");

@@ -18,7 +18,7 @@ typedef struct sqlite3_stmt Stmt;
 enum { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
 
 #define DB_OPEN_EXISTING 0 /* the file must exist and hold a Jianwu database */
-#define DB_OPEN_CREATE 1   /* create the file if missing */
+#define DB_OPEN_CREATE   1 /* create the file if missing */
 
 /* Opens zPath, applies the connection settings (WAL, synchronous=FULL, foreign keys, busy timeout, defensive) and
  * migrates the schema forward in one transaction. A database newer than this program is refused. On error fills e
@@ -32,29 +32,29 @@ Stmt *db_prepare(Db *db, const char *zSql);
  * Not cached: release it with db_finalize(). Malformed SQL aborts, as with db_prepare(). */
 Stmt *db_prepare_uncached(Db *db, const char *zSql);
 void db_finalize(Stmt *s);
-void db_bind_text(Stmt *s, int i, const char *z);       /* NULL binds SQL NULL */
+void db_bind_text(Stmt *s, int i, const char *z); /* NULL binds SQL NULL */
 void db_bind_textn(Stmt *s, int i, const char *z, int n);
 void db_bind_int(Stmt *s, int i, int64_t v);
 void db_bind_null(Stmt *s, int i);
 void db_bind_blob(Stmt *s, int i, const void *p, int n);
-int db_step(Stmt *s);                                   /* DB_ROW, DB_DONE or DB_ERROR (logged) */
-const char *db_col_text(Stmt *s, int i);                /* "" for NULL; valid until the next step */
+int db_step(Stmt *s);                    /* DB_ROW, DB_DONE or DB_ERROR (logged) */
+const char *db_col_text(Stmt *s, int i); /* "" for NULL; valid until the next step */
 int64_t db_col_int(Stmt *s, int i);
 int db_col_is_null(Stmt *s, int i);
-void db_done(Stmt *s);                                  /* reset and clear bindings */
+void db_done(Stmt *s); /* reset and clear bindings */
 
-int db_exec(Db *db, const char *zSql);                  /* runs SQL with no parameters; 0 or -1 */
-int db_begin(Db *db);                                   /* BEGIN IMMEDIATE; 0 or -1 */
-int db_commit(Db *db);                                  /* 0 or -1 (then rolled back) */
+int db_exec(Db *db, const char *zSql); /* runs SQL with no parameters; 0 or -1 */
+int db_begin(Db *db);                  /* BEGIN IMMEDIATE; 0 or -1 */
+int db_commit(Db *db);                 /* 0 or -1 (then rolled back) */
 void db_rollback(Db *db);
 int db_in_transaction(Db *db);
 int64_t db_last_id(Db *db);
 int db_changes(Db *db);
 const char *db_errmsg(Db *db);
-int db_errcode(Db *db);                                 /* the SQLite extended error code of the last failure */
-int db_is_constraint(Db *db);                           /* last failure was a UNIQUE/CHECK/FK constraint */
+int db_errcode(Db *db);       /* the SQLite extended error code of the last failure */
+int db_is_constraint(Db *db); /* last failure was a UNIQUE/CHECK/FK constraint */
 int db_schema_version(Db *db);
-int db_busy_statements(Db *db);                         /* statements left unreset: 0 at the end of a request */
+int db_busy_statements(Db *db); /* statements left unreset: 0 at the end of a request */
 void db_reset_all(Db *db);
 /* The underlying SQLite handle, for the backup API and integrity checks only. */
 struct sqlite3 *db_sqlite(Db *db);

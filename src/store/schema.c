@@ -181,9 +181,13 @@ static const char *const aMigration[] = {
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))
 
-int schema_latest(void) { return SCHEMA_COUNT; }
+int schema_latest(void) {
+  return SCHEMA_COUNT;
+}
 
-const char *schema_migration(int v) { return v >= 1 && v <= SCHEMA_COUNT ? aMigration[v - 1] : NULL; }
+const char *schema_migration(int v) {
+  return v >= 1 && v <= SCHEMA_COUNT ? aMigration[v - 1] : NULL;
+}
 
 /* Counts the tables in the database (to tell an empty file from someone else's database). */
 static int schema_table_count(Db *db) {
@@ -215,7 +219,7 @@ int schema_migrate(Db *db, JwErr *e) {
   /* PRAGMA takes no bound parameters; the value is this program's own constant. */
   char zSql[40];
   snprintf(zSql, sizeof zSql, "PRAGMA user_version=%d", SCHEMA_COUNT); /* sql-safe: program constant */
-  if (db_exec(db, zSql) || db_commit(db)) {                             /* sql-safe: built just above */
+  if (db_exec(db, zSql) || db_commit(db)) {                            /* sql-safe: built just above */
     db_rollback(db);
     return err_set(e, 500, "internal", "db", "数据库迁移提交失败：%s", db_errmsg(db));
   }

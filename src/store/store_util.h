@@ -20,7 +20,7 @@ json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limi
 
 /* Lists that can grow to a million rows count at most this many: "SELECT count(*) FROM (SELECT 1 ... LIMIT 10001)".
  * Counting every row of a million-case office costs 100 ms to seconds; nobody pages past 10,000 rows. */
-#define STORE_COUNT_CAP 10000
+#define STORE_COUNT_CAP     10000
 #define STORE_COUNT_CAP_SQL "10001"
 
 #endif

@@ -12,7 +12,9 @@ static int api_result(Req *r, int rc, int status, json_t *out, const JwErr *e) {
   return rc ? reply_error(r, e) : reply_json(r, status, out);
 }
 
-int api_orgs_list(Req *r) { return reply_json(r, 200, org_store_list_within(r->db, r->session.actor.orgId)); }
+int api_orgs_list(Req *r) {
+  return reply_json(r, 200, org_store_list_within(r->db, r->session.actor.orgId));
+}
 
 int api_orgs_get(Req *r) {
   json_t *out = NULL;
@@ -35,7 +37,9 @@ int api_orgs_update(Req *r) {
   return api_result(r, rc, 200, out, &e);
 }
 
-int api_departments_list(Req *r) { return reply_json(r, 200, dept_store_list(r->db, r->session.actor.orgId)); }
+int api_departments_list(Req *r) {
+  return reply_json(r, 200, dept_store_list(r->db, r->session.actor.orgId));
+}
 
 int api_departments_create(Req *r) {
   json_t *out = NULL;

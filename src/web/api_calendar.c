@@ -22,8 +22,9 @@ int api_calendar_due(Req *r) {
   const JwCalendar *cal = holidays_current(r->db, &e);
   DueAnswer a;
   if (!cal || holidays_due(cal, zFrom, zLength, custody, &a, &e)) return reply_error(r, &e);
-  return reply_json(r, 200, json_pack("{s:s, s:s, s:b, s:s, s:b}", "from", zFrom, "length", zLength, "custody", custody,
-                                      "due", a.zDue, "provisional", a.provisional));
+  return reply_json(r, 200,
+                    json_pack("{s:s, s:s, s:b, s:s, s:b}", "from", zFrom, "length", zLength, "custody", custody, "due",
+                              a.zDue, "provisional", a.provisional));
 }
 
 /* GET /api/v1/calendar?year=2026 */

@@ -20,9 +20,9 @@ int api_reference_case_types(Req *r) {
     const CaseTypeRule *t = &case_types[i];
     json_t *dec = json_array();
     for (const char *const *p = t->azDecisions; *p; p++) json_array_append_new(dec, json_string(*p));
-    json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:b, s:o, s:s}", "code", t->zCode, "name", t->zName, "abbr",
-                                           t->zAbbr, "allows_return", t->allowsReturn, "decisions", dec, "rule",
-                                           t->zRule));
+    json_array_append_new(
+        items, json_pack("{s:s, s:s, s:s, s:b, s:o, s:s}", "code", t->zCode, "name", t->zName, "abbr", t->zAbbr,
+                         "allows_return", t->allowsReturn, "decisions", dec, "rule", t->zRule));
   }
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
 }
@@ -51,8 +51,10 @@ int api_cases_list(Req *r) {
     return reply_error(r, &e);
   }
   CaseStatus st;
-  if (f.zStatus && case_status_parse(f.zStatus, &st)) return reply_err(r, 400, "validation_failed", "status", "案件状态无效");
-  if (f.zType && !case_type_by_code(f.zType)) return reply_err(r, 400, "validation_failed", "case_type", "案件类别无效");
+  if (f.zStatus && case_status_parse(f.zStatus, &st))
+    return reply_err(r, 400, "validation_failed", "status", "案件状态无效");
+  if (f.zType && !case_type_by_code(f.zType))
+    return reply_err(r, 400, "validation_failed", "case_type", "案件类别无效");
   if (f.zCharge && !charge_by_code(f.zCharge)) return reply_err(r, 400, "validation_failed", "charge", "未知罪名");
   if (zOverdue && strcmp(zOverdue, "true") != 0 && strcmp(zOverdue, "false") != 0) {
     return reply_err(r, 400, "validation_failed", "overdue", "参数 overdue 必须是 true 或 false");
@@ -172,7 +174,9 @@ int api_deadlines_summary(Req *r) {
   return reply_json(r, 200, o);
 }
 
-int api_settings_warnings_get(Req *r) { return reply_json(r, 200, cases_warnings_get(r->db, &r->session.actor)); }
+int api_settings_warnings_get(Req *r) {
+  return reply_json(r, 200, cases_warnings_get(r->db, &r->session.actor));
+}
 
 int api_settings_warnings_put(Req *r) {
   json_t *out = NULL;
@@ -181,7 +185,9 @@ int api_settings_warnings_put(Req *r) {
   return api_result(r, rc, 200, out, &e);
 }
 
-int api_settings_fast_track_get(Req *r) { return reply_json(r, 200, cases_fast_track_get(r->db, &r->session.actor)); }
+int api_settings_fast_track_get(Req *r) {
+  return reply_json(r, 200, cases_fast_track_get(r->db, &r->session.actor));
+}
 
 int api_settings_fast_track_put(Req *r) {
   json_t *out = NULL;

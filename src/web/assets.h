@@ -4,11 +4,11 @@
 #include <stddef.h>
 
 typedef struct Asset {
-  const char *zPath;         /* URL path: "/index.html", "/js/app.js" */
+  const char *zPath; /* URL path: "/index.html", "/js/app.js" */
   const unsigned char *pData;
   size_t nData;
-  const char *zType;         /* Content-Type */
-  const char *zEtag;         /* "\"<first 16 hex of SHA-256>\"" */
+  const char *zType; /* Content-Type */
+  const char *zEtag; /* "\"<first 16 hex of SHA-256>\"" */
 } Asset;
 
 extern const Asset assets[];

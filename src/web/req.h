@@ -23,22 +23,22 @@ typedef struct Req {
   Arena arena;
   struct MHD_Connection *conn;
   const char *zMethod;
-  const char *zPath;        /* URL path without the query */
-  int64_t startUs;          /* for the access log */
-  int uriTooLong;           /* path + query longer than SERVER_MAX_URI */
+  const char *zPath; /* URL path without the query */
+  int64_t startUs;   /* for the access log */
+  int uriTooLong;    /* path + query longer than SERVER_MAX_URI */
   /* body */
   Buf body;
-  size_t maxBody;           /* limit of the matched route */
+  size_t maxBody; /* limit of the matched route */
   int bodyTooLarge;
   /* routing */
   const Route *route;
-  int64_t aPathId[2];       /* {id} segments of the path, in order */
+  int64_t aPathId[2]; /* {id} segments of the path, in order */
   int nPathId;
   /* session */
   Db *db;
   AuthSession session;
   int hasSession;
-  json_t *in;               /* parsed JSON body (POST/PUT), owned */
+  json_t *in; /* parsed JSON body (POST/PUT), owned */
   /* reply */
   int status;
   Buf out;

@@ -13,15 +13,15 @@
 
 typedef int (*Handler)(Req *r);
 
-#define BODY_NONE 0
+#define BODY_NONE        0
 #define BODY_DEFAULT_MAX (1024 * 1024)
 
 struct Route {
-  const char *zMethod;   /* "GET", "POST", "PUT", "DELETE" */
-  const char *zPattern;  /* "/api/v1/users/{id}" */
-  uint32_t perm;         /* PERM_PUBLIC or one permission bit the user's roles must grant */
-  int csrf;              /* 1: requires the X-CSRF-Token header (every state-changing route with a session) */
-  size_t maxBody;        /* BODY_NONE: no body accepted; else the limit in bytes (JSON) */
+  const char *zMethod;  /* "GET", "POST", "PUT", "DELETE" */
+  const char *zPattern; /* "/api/v1/users/{id}" */
+  uint32_t perm;        /* PERM_PUBLIC or one permission bit the user's roles must grant */
+  int csrf;             /* 1: requires the X-CSRF-Token header (every state-changing route with a session) */
+  size_t maxBody;       /* BODY_NONE: no body accepted; else the limit in bytes (JSON) */
   Handler xHandler;
 };
 

@@ -27,7 +27,9 @@ static const char server_csp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-static void server_db_destructor(void *p) { db_close(p); }
+static void server_db_destructor(void *p) {
+  db_close(p);
+}
 
 struct Db *server_thread_db(void) {
   Db *db = pthread_getspecific(server.dbKey);
@@ -191,12 +193,12 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
 
   unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
   struct MHD_Daemon *d = MHD_start_daemon(
-      flags, 0, NULL, NULL, server_access, NULL, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL,
-      MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->nThreads > 0 ? cfg->nThreads : 1), MHD_OPTION_CONNECTION_LIMIT,
-      (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_CONNECTION_TIMEOUT,
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
-      server_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+      flags, 0, NULL, NULL, server_access, NULL, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
+      (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->nThreads > 0 ? cfg->nThreads : 1),
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
+      (unsigned)SERVER_CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONNECTION_MEMORY,
+      MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL,
+      MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
   if (!d) {
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
     return err_set(e, 500, "internal", "listen", "无法在 %s 上启动服务（端口被占用？）", cfg->zListen);

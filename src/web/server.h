@@ -7,16 +7,16 @@
 
 #include "lib/err.h"
 
-#define SERVER_MAX_URI 2000            /* bytes of path + query */
-#define SERVER_MAX_CONNECTIONS 1024
-#define SERVER_CONNECTION_TIMEOUT 30   /* seconds of silence before a connection is closed */
-#define SERVER_CONNECTION_MEMORY (64 * 1024) /* per-connection buffer: bounds the request line and headers */
+#define SERVER_MAX_URI            2000 /* bytes of path + query */
+#define SERVER_MAX_CONNECTIONS    1024
+#define SERVER_CONNECTION_TIMEOUT 30          /* seconds of silence before a connection is closed */
+#define SERVER_CONNECTION_MEMORY  (64 * 1024) /* per-connection buffer: bounds the request line and headers */
 
 typedef struct ServerConfig {
   const char *zDbPath;
-  const char *zListen;     /* "127.0.0.1:8080"; port 0 picks a free port */
-  int nThreads;            /* worker threads (>= 1) */
-  const char *zAccessLog;  /* file, or NULL for stderr */
+  const char *zListen;    /* "127.0.0.1:8080"; port 0 picks a free port */
+  int nThreads;           /* worker threads (>= 1) */
+  const char *zAccessLog; /* file, or NULL for stderr */
 } ServerConfig;
 
 /* Runs the server until SIGINT or SIGTERM. Prints "listening on http://ADDR:PORT" on stdout once it accepts

@@ -195,17 +195,17 @@ static void test_domain_p11_p12(void **state) {
 static void test_month_end_and_leap(void **state) {
   JwCalendar *p = *state;
   const JwLength m1 = {1, JW_UNIT_MONTHS};
-  assert_date(due(p, "2024-01-31", m1, 1, 0), "2024-02-29");  /* Thursday */
+  assert_date(due(p, "2024-01-31", m1, 1, 0), "2024-02-29"); /* Thursday */
   assert_date(due(p, "2024-01-31", m1, 0, 0), "2024-02-29");
-  assert_date(due(p, "2024-02-29", m1, 1, 0), "2024-03-31");  /* Sunday: kept when custody-bound */
-  assert_date(due(p, "2024-02-29", m1, 0, 0), "2024-04-01");  /* rolled to Monday */
+  assert_date(due(p, "2024-02-29", m1, 1, 0), "2024-03-31"); /* Sunday: kept when custody-bound */
+  assert_date(due(p, "2024-02-29", m1, 0, 0), "2024-04-01"); /* rolled to Monday */
   assert_date(due(p, "2024-02-28", m1, 1, 0), "2024-03-28");
   assert_date(due(p, "2024-02-29", len_of(12, JW_UNIT_MONTHS), 1, 0), "2025-02-28");
-  assert_date(due(p, "2025-04-30", m1, 1, 0), "2025-05-31");  /* month-end -> 05-31, a Saturday in 端午 */
-  assert_date(due(p, "2025-04-30", m1, 0, 0), "2025-06-03");  /* 端午 05-31..06-02 -> Tuesday */
-  assert_date(due(p, "2025-05-30", m1, 0, 0), "2025-06-30");  /* Monday */
-  assert_date(due(p, "2025-12-31", m1, 1, 0), "2026-01-31");  /* Saturday, kept */
-  assert_date(due(p, "2025-12-31", m1, 0, 0), "2026-02-02");  /* -> Monday */
+  assert_date(due(p, "2025-04-30", m1, 1, 0), "2025-05-31"); /* month-end -> 05-31, a Saturday in 端午 */
+  assert_date(due(p, "2025-04-30", m1, 0, 0), "2025-06-03"); /* 端午 05-31..06-02 -> Tuesday */
+  assert_date(due(p, "2025-05-30", m1, 0, 0), "2025-06-30"); /* Monday */
+  assert_date(due(p, "2025-12-31", m1, 1, 0), "2026-01-31"); /* Saturday, kept */
+  assert_date(due(p, "2025-12-31", m1, 0, 0), "2026-02-02"); /* -> Monday */
 }
 
 /* Custody-bound versus not (CPL Art.105(4)), holidays inside a period (P8), half a month, and the CPL 172
@@ -238,9 +238,9 @@ static void test_adjusted_workdays(void **state) {
   JwCalendar *p = *state;
   assert_date(due(p, "2025-09-27", len_of(1, JW_UNIT_DAYS), 0, 0), "2025-09-28"); /* Sunday, 调休上班 */
   assert_date(due(p, "2025-09-21", DAYS7, 0, 0), "2025-09-28");
-  assert_date(due(p, "2025-10-04", DAYS7, 0, 0), "2025-10-11");                   /* Saturday, 调休上班 */
-  assert_date(due(p, "2025-10-05", DAYS7, 0, 0), "2025-10-13");                   /* Sunday 10-12 -> Mon */
-  assert_date(due(p, "2024-02-11", DAYS7, 0, 0), "2024-02-18");                   /* in 春节, lands on 调休 */
+  assert_date(due(p, "2025-10-04", DAYS7, 0, 0), "2025-10-11"); /* Saturday, 调休上班 */
+  assert_date(due(p, "2025-10-05", DAYS7, 0, 0), "2025-10-13"); /* Sunday 10-12 -> Mon */
+  assert_date(due(p, "2024-02-11", DAYS7, 0, 0), "2024-02-18"); /* in 春节, lands on 调休 */
   assert_date(due(p, "2025-09-26", len_of(1, JW_UNIT_WORKDAYS), 0, 0), "2025-09-28");
   assert_date(due(p, "2026-02-12", len_of(2, JW_UNIT_WORKDAYS), 0, 0), "2026-02-14");
 }
@@ -298,10 +298,10 @@ static void test_every_holiday_range(void **state) {
     }
   }
   /* A few spelled out, as the hand computation reads. */
-  assert_date(due(p, "2024-02-03", DAYS7, 0, 0), "2024-02-18");  /* 02-10 春节 -> 调休 Sunday 02-18 */
-  assert_date(due(p, "2024-03-28", DAYS7, 0, 0), "2024-04-07");  /* 04-04 清明 -> 调休 Sunday 04-07 */
-  assert_date(due(p, "2025-05-24", DAYS7, 0, 0), "2025-06-03");  /* 05-31 端午 -> Tue 06-03 */
-  assert_date(due(p, "2025-12-25", DAYS7, 0, 0), "2026-01-04");  /* 01-01 元旦 2026 -> 调休 Sunday 01-04 */
+  assert_date(due(p, "2024-02-03", DAYS7, 0, 0), "2024-02-18"); /* 02-10 春节 -> 调休 Sunday 02-18 */
+  assert_date(due(p, "2024-03-28", DAYS7, 0, 0), "2024-04-07"); /* 04-04 清明 -> 调休 Sunday 04-07 */
+  assert_date(due(p, "2025-05-24", DAYS7, 0, 0), "2025-06-03"); /* 05-31 端午 -> Tue 06-03 */
+  assert_date(due(p, "2025-12-25", DAYS7, 0, 0), "2026-01-04"); /* 01-01 元旦 2026 -> 调休 Sunday 01-04 */
   assert_date(due(p, "2026-01-15", len_of(1, JW_UNIT_MONTHS), 0, 0), "2026-02-24"); /* 02-15 春节 */
   assert_date(due(p, "2026-08-25", len_of(1, JW_UNIT_MONTHS), 0, 0), "2026-09-28"); /* 09-25 中秋 */
 }
@@ -373,9 +373,9 @@ static void test_parse_length(void **state) {
   (void)state;
   JwLength len = {99, JW_UNIT_MONTHS};
   static const char *const azBad[] = {
-      "0d",   "01d", "3651d", "7",   "d",     "7x",   "-1d",  " 7d",  "7d ", "+7d", "7D",  "7dd",
-      "0m",   "121m", "0wd",  "1001wd", "7w", "7 d", "7wdd", "",     "00d", "99999d", "2147483648d",
-      "1.5m", "7d\n", "１d",  "7ｄ",
+      "0d",   "01d", "3651d", "7",      "d",           "7x",   "-1d",    " 7d", "7d ",
+      "+7d",  "7D",  "7dd",   "0m",     "121m",        "0wd",  "1001wd", "7w",  "7 d",
+      "7wdd", "",    "00d",   "99999d", "2147483648d", "1.5m", "7d\n",   "１d", "7ｄ",
   };
   for (size_t i = 0; i < sizeof(azBad) / sizeof(azBad[0]); i++) {
     assert_int_equal(period_parse_length(azBad[i], &len), -1);
@@ -405,7 +405,8 @@ static void test_format_length(void **state) {
   static const struct {
     JwUnit unit;
     int max;
-  } aUnit[] = {{JW_UNIT_DAYS, JW_PERIOD_DAYS_MAX}, {JW_UNIT_MONTHS, JW_PERIOD_MONTHS_MAX},
+  } aUnit[] = {{JW_UNIT_DAYS, JW_PERIOD_DAYS_MAX},
+               {JW_UNIT_MONTHS, JW_PERIOD_MONTHS_MAX},
                {JW_UNIT_WORKDAYS, JW_PERIOD_WORKDAYS_MAX}};
   char z[8];
   for (size_t u = 0; u < 3; u++) {
@@ -440,7 +441,7 @@ static void assert_parse_fails(JwCalendar *p, const char *zText, int wantCode, i
   assert_int_equal(err.code, wantCode);
   assert_int_equal(err.line, wantLine);
   assert_non_null(err.zMsg);
-  assert_non_null(strchr(err.zMsg, '('));  /* Chinese, then English in parentheses */
+  assert_non_null(strchr(err.zMsg, '(')); /* Chinese, then English in parentheses */
   assert_int_equal(calendar_count(p), nBefore);
   assert_int_equal(calendar_years(p, NULL, 0), 3);
   assert_false(calendar_has_year(p, 2027));
@@ -463,24 +464,24 @@ static void test_parse_errors(void **state) {
       {"2027-2-03 holiday 春节", JW_CAL_EINVAL},             /* bad date */
       {"2027-02-03..2027-02-3 holiday 春节", JW_CAL_EINVAL}, /* bad range end */
       {"2027-02-03...2027-02-05 holiday 春节", JW_CAL_EINVAL},
-      {"2027-02-03 vacation 春节", JW_CAL_EINVAL},           /* bad kind */
+      {"2027-02-03 vacation 春节", JW_CAL_EINVAL}, /* bad kind */
       {"2027-02-03 Holiday 春节", JW_CAL_EINVAL},
-      {"2027-02-03", JW_CAL_EINVAL},                         /* missing kind */
+      {"2027-02-03", JW_CAL_EINVAL}, /* missing kind */
       {"2027-02-03 holiday春节", JW_CAL_EINVAL},
-      {"2028-02-03 holiday 春节", JW_CAL_EYEAR},             /* outside the declared years */
+      {"2028-02-03 holiday 春节", JW_CAL_EYEAR},              /* outside the declared years */
       {"2027-12-31..2028-01-02 holiday 元旦", JW_CAL_EYEAR},  /* range leaves the declared year */
-      {"2025-10-01 holiday 国庆", JW_CAL_EYEAR},             /* a year p covers does not count */
-      {"2027-01-01 workday 元旦", JW_CAL_ECONFLICT},         /* conflicts with line 4 (and is a Friday) */
-      {"2027-01-04 workday 调休", JW_CAL_EWEEKDAY},          /* a Monday */
+      {"2025-10-01 holiday 国庆", JW_CAL_EYEAR},              /* a year p covers does not count */
+      {"2027-01-01 workday 元旦", JW_CAL_ECONFLICT},          /* conflicts with line 4 (and is a Friday) */
+      {"2027-01-04 workday 调休", JW_CAL_EWEEKDAY},           /* a Monday */
       {"2027-02-10..2027-02-05 holiday 春节", JW_CAL_EINVAL}, /* reversed */
       {"2027-01-01..2027-02-01 holiday 长假", JW_CAL_EINVAL}, /* 32 days */
       {"2027-02-06 holiday 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三", JW_CAL_ENAME},
       {"2027-02-06 holiday abcdefghijklmnopqrstuvwxyzABCDEFG", JW_CAL_ENAME}, /* 33 ASCII */
       {"2027-02-06 holiday bad\x01name", JW_CAL_ENAME},
       {"2027-02-06 holiday bad\tname", JW_CAL_ENAME},
-      {"2027-02-06 holiday \xE6\x98", JW_CAL_ENAME},          /* truncated UTF-8 */
-      {"2027-02-06 holiday \xC0\xAF", JW_CAL_ENAME},          /* overlong */
-      {"2027-02-06 holiday \xED\xA0\x80", JW_CAL_ENAME},      /* surrogate */
+      {"2027-02-06 holiday \xE6\x98", JW_CAL_ENAME},     /* truncated UTF-8 */
+      {"2027-02-06 holiday \xC0\xAF", JW_CAL_ENAME},     /* overlong */
+      {"2027-02-06 holiday \xED\xA0\x80", JW_CAL_ENAME}, /* surrogate */
       {"year 1899", JW_CAL_EYEAR},
       {"year 2200", JW_CAL_EYEAR},
       {"year 27", JW_CAL_EINVAL},
@@ -496,12 +497,13 @@ static void test_parse_errors(void **state) {
   /* The year must be declared above its entries. */
   assert_parse_fails(p, "2027-01-01 holiday 元旦\nyear 2027\n", JW_CAL_EYEAR, 1);
   /* Line numbers count CRLF lines, comments and blank lines; an error on the last line without a newline. */
-  assert_parse_fails(p, "year 2027\r\n# c\r\n\r\n   \r\n2027-01-01 holiday 元旦 # ok\r\n2027-13-01 holiday x", JW_CAL_EINVAL,
-                     6);
+  assert_parse_fails(p, "year 2027\r\n# c\r\n\r\n   \r\n2027-01-01 holiday 元旦 # ok\r\n2027-13-01 holiday x",
+                     JW_CAL_EINVAL, 6);
   /* An error after a good year that p would otherwise replace: 2025 is untouched. */
   assert_parse_fails(p, "year 2025\n2025-01-01 holiday 元旦\n2025-02-30 holiday 春节\n", JW_CAL_EINVAL, 3);
   /* A conflict inside one text, between a range and a later workday. */
-  assert_parse_fails(p, "year 2027\n2027-10-01..2027-10-07 holiday 国庆\n2027-10-09 workday 调休\n2027-10-02 workday x\n",
+  assert_parse_fails(p,
+                     "year 2027\n2027-10-01..2027-10-07 holiday 国庆\n2027-10-09 workday 调休\n2027-10-02 workday x\n",
                      JW_CAL_ECONFLICT, 4);
   /* Bad arguments */
   JwCalendarError err;
@@ -627,7 +629,7 @@ static void test_api(void **state) {
   assert_false(calendar_has_year(p, 2000));
   assert_true(calendar_is_rest_day(p, D("2000-10-02"), &prov)); /* fallback inside the span */
   assert_int_equal(prov, 1);
-  assert_true(calendar_is_rest_day(p, D("2030-01-01"), NULL));  /* kept across the widening */
+  assert_true(calendar_is_rest_day(p, D("2030-01-01"), NULL)); /* kept across the widening */
   assert_false(calendar_is_rest_day(p, D("2030-01-05"), NULL));
   assert_false(calendar_is_rest_day(p, D("2199-12-31"), &prov)); /* a Tuesday, covered */
   assert_int_equal(prov, 0);
@@ -641,9 +643,9 @@ static void test_api(void **state) {
   assert_int_equal(calendar_remove_year(p, 1000), JW_CAL_EYEAR);
   assert_false(calendar_has_year(p, 2030));
   assert_int_equal(calendar_count(p), 0);
-  assert_true(calendar_is_rest_day(p, D("2030-01-01"), &prov));  /* fixed 元旦 by the fallback */
+  assert_true(calendar_is_rest_day(p, D("2030-01-01"), &prov)); /* fixed 元旦 by the fallback */
   assert_int_equal(prov, 1);
-  assert_true(calendar_is_rest_day(p, D("2030-01-05"), NULL));   /* a plain Saturday again */
+  assert_true(calendar_is_rest_day(p, D("2030-01-05"), NULL)); /* a plain Saturday again */
   calendar_free(p);
   calendar_free(NULL);
   assert_int_equal(calendar_count(NULL), 0);

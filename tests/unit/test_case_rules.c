@@ -123,37 +123,37 @@ static JwDate review_due(const JwCalendar *cal, const CaseFacts *f, int extended
 }
 
 /* Assert that an event is legal (and print the refusal when it is not). */
-#define ASSERT_ALLOWED(pf, k, on)                                     \
-  do {                                                                \
-    const char *zF_ = "unset";                                        \
-    const char *zM_ = case_check_event((pf), (k), (on), &zF_);        \
-    if (zM_ != NULL) print_error("unexpected refusal: %s\n", zM_);    \
-    assert_null(zM_);                                                 \
+#define ASSERT_ALLOWED(pf, k, on)                                  \
+  do {                                                             \
+    const char *zF_ = "unset";                                     \
+    const char *zM_ = case_check_event((pf), (k), (on), &zF_);     \
+    if (zM_ != NULL) print_error("unexpected refusal: %s\n", zM_); \
+    assert_null(zM_);                                              \
   } while (0)
 
 /* Assert that an event is refused with a non-empty message naming field zField (NULL: no field). */
-#define ASSERT_REFUSED(pf, k, on, zField)                             \
-  do {                                                                \
-    const char *zF_ = "unset";                                        \
-    const char *zM_ = case_check_event((pf), (k), (on), &zF_);        \
-    assert_non_null(zM_);                                             \
-    assert_true(zM_[0] != '\0');                                      \
-    if ((zField) == NULL) assert_null(zF_);                           \
-    else {                                                            \
-      assert_non_null(zF_);                                           \
-      assert_string_equal(zF_, (zField));                             \
-    }                                                                 \
+#define ASSERT_REFUSED(pf, k, on, zField)                      \
+  do {                                                         \
+    const char *zF_ = "unset";                                 \
+    const char *zM_ = case_check_event((pf), (k), (on), &zF_); \
+    assert_non_null(zM_);                                      \
+    assert_true(zM_[0] != '\0');                               \
+    if ((zField) == NULL) assert_null(zF_);                    \
+    else {                                                     \
+      assert_non_null(zF_);                                    \
+      assert_string_equal(zF_, (zField));                      \
+    }                                                          \
   } while (0)
 
 /* Assert that an event is refused because of the case's state (archived / transferred): no specific input is at
  * fault, so the field is NULL or "kind". */
-#define ASSERT_REFUSED_STATE(pf, k, on)                               \
-  do {                                                                \
-    const char *zF_ = "unset";                                        \
-    const char *zM_ = case_check_event((pf), (k), (on), &zF_);        \
-    assert_non_null(zM_);                                             \
-    assert_true(zM_[0] != '\0');                                      \
-    assert_true(zF_ == NULL || strcmp(zF_, "kind") == 0);             \
+#define ASSERT_REFUSED_STATE(pf, k, on)                        \
+  do {                                                         \
+    const char *zF_ = "unset";                                 \
+    const char *zM_ = case_check_event((pf), (k), (on), &zF_); \
+    assert_non_null(zM_);                                      \
+    assert_true(zM_[0] != '\0');                               \
+    assert_true(zF_ == NULL || strcmp(zF_, "kind") == 0);      \
   } while (0)
 
 /* The refusal message of an event that must be refused (for checking its wording). */
@@ -877,8 +877,7 @@ static void test_check_return(void **state) {
   g.concludedOn = D("2025-03-28");
   ASSERT_REFUSED(&g, EVENT_RETURN, D("2025-03-30"), "kind");
   /* other case types cannot be returned */
-  static const char *const azNoReturn[] = {"arrest_review", "arrest_decision", "custody_necessity",
-                                           "complaint_review"};
+  static const char *const azNoReturn[] = {"arrest_review", "arrest_decision", "custody_necessity", "complaint_review"};
   for (size_t i = 0; i < sizeof azNoReturn / sizeof azNoReturn[0]; i++) {
     CaseFacts o = facts(azNoReturn[i], "2025-03-05", 0);
     ASSERT_REFUSED(&o, EVENT_RETURN, D("2025-03-06"), "kind");
@@ -1090,9 +1089,9 @@ static void test_codes_round_trip(void **state) {
   assert_int_equal(case_status_parse(NULL, &st), -1);
   assert_int_equal(st, CASE_ARCHIVED); /* unchanged */
 
-  static const char *const azEvent[EVENT_KIND_COUNT] = {"assign", "extend",   "return",   "resubmit",
-                                                       "self_investigation", "custody",  "decide",
-                                                       "judgment", "transfer", "archive"};
+  static const char *const azEvent[EVENT_KIND_COUNT] = {
+      "assign",  "extend", "return",   "resubmit", "self_investigation",
+      "custody", "decide", "judgment", "transfer", "archive"};
   for (int k = 0; k < EVENT_KIND_COUNT; k++) {
     const char *z = case_event_code((CaseEventKind)k);
     assert_non_null(z);

@@ -129,7 +129,8 @@ static int64_t mk_dept(Db *db, int64_t orgId, const char *zName, const char *zKi
 }
 
 /* A user with one role, inserted through the store with a dummy hash (nobody signs in here). */
-static int64_t mk_user(Db *db, int64_t orgId, int64_t deptId, const char *zLogin, const char *zName, const char *zRole) {
+static int64_t mk_user(Db *db, int64_t orgId, int64_t deptId, const char *zLogin, const char *zName,
+                       const char *zRole) {
   int64_t id = user_store_insert(db, orgId, deptId, zLogin, zName, "$dummy$", NOW);
   assert_true(id > 0);
   json_t *roles = json_pack("[s]", zRole);
@@ -279,16 +280,16 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
   Db *db = f->db;
   JwErr e;
   json_t *out = NULL;
-  json_t *in = jf(
-      "{\"case_type\":\"prosecution_review\",\"title\":\"张某等盗窃案\",\"source_agency\":\"甲县公安局\","
-      "\"source_number\":\"甲公(刑)诉字〔2025〕101号\",\"received_on\":\"2025-03-05\",\"department_id\":%lld,"
-      "\"prosecutor_id\":%lld,\"assign\":\"manual\",\"major_complex\":false,\"prior_returns\":0,\"persons\":["
-      /* 15-digit legacy number: upgraded to 18 with the check character X */
-      "{\"name\":\"张某\",\"id_number\":\"110105491231002\",\"custody\":\"bail\",\"custody_since\":\"2025-02-20\","
-      "\"plea\":true,\"sentence_band\":\"under_1y\",\"charges\":[\"theft\",\"fraud\",\"theft\"]},"
-      "{\"name\":\"李某\",\"id_number\":\"513101198201130014\",\"custody\":\"none\",\"charges\":[\"theft\"]},"
-      "{\"name\":\"王某\",\"id_number\":null,\"custody\":\"residential\",\"charges\":[\"fraud\"]}]}",
-      (long long)f->dFirst, (long long)f->uPros1);
+  json_t *in =
+      jf("{\"case_type\":\"prosecution_review\",\"title\":\"张某等盗窃案\",\"source_agency\":\"甲县公安局\","
+         "\"source_number\":\"甲公(刑)诉字〔2025〕101号\",\"received_on\":\"2025-03-05\",\"department_id\":%lld,"
+         "\"prosecutor_id\":%lld,\"assign\":\"manual\",\"major_complex\":false,\"prior_returns\":0,\"persons\":["
+         /* 15-digit legacy number: upgraded to 18 with the check character X */
+         "{\"name\":\"张某\",\"id_number\":\"110105491231002\",\"custody\":\"bail\",\"custody_since\":\"2025-02-20\","
+         "\"plea\":true,\"sentence_band\":\"under_1y\",\"charges\":[\"theft\",\"fraud\",\"theft\"]},"
+         "{\"name\":\"李某\",\"id_number\":\"513101198201130014\",\"custody\":\"none\",\"charges\":[\"theft\"]},"
+         "{\"name\":\"王某\",\"id_number\":null,\"custody\":\"residential\",\"charges\":[\"fraud\"]}]}",
+         (long long)f->dFirst, (long long)f->uPros1);
   assert_int_equal(cases_register(db, &f->anguan, in, &out, &e), 0);
   json_decref(in);
   int64_t id = json_integer_value(json_object_get(out, "id"));
@@ -307,8 +308,9 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
          " || '|' || major_complex || summary_procedure || prior_returns || '|' || coalesce(concluded_on, '-')"
          " || coalesce(archived_on, '-') || coalesce(transferred_on, '-') FROM case_record WHERE id = %lld",
          (long long)id),
-      qs(db, "SELECT '%lld|甲检刑诉受〔2025〕1号|prosecution_review|张某等盗窃案|甲县公安局|甲公(刑)诉字〔2025〕101号"
-             "|2025-03-05|%lld|%lld|under_review|000|---'",
+      qs(db,
+         "SELECT '%lld|甲检刑诉受〔2025〕1号|prosecution_review|张某等盗窃案|甲县公安局|甲公(刑)诉字〔2025〕101号"
+         "|2025-03-05|%lld|%lld|under_review|000|---'",
          (long long)f->orgA, (long long)f->dFirst, (long long)f->uPros1));
 
   /* persons: normalised ID, derived sex and birth date */
@@ -334,12 +336,14 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
                       "---residential");
 
   /* charges: one row per distinct code */
-  assert_string_equal(qs(db, "SELECT group_concat(charge, ',') FROM (SELECT charge FROM case_person_charge"
-                             " WHERE person_id = %lld ORDER BY charge)",
+  assert_string_equal(qs(db,
+                         "SELECT group_concat(charge, ',') FROM (SELECT charge FROM case_person_charge"
+                         " WHERE person_id = %lld ORDER BY charge)",
                          (long long)person_id(db, id, "张某")),
                       "fraud,theft");
-  assert_int_equal(qi(db, "SELECT count(*) FROM case_person_charge pc JOIN case_person p ON p.id = pc.person_id"
-                          " WHERE p.case_id = %lld",
+  assert_int_equal(qi(db,
+                      "SELECT count(*) FROM case_person_charge pc JOIN case_person p ON p.id = pc.person_id"
+                      " WHERE p.case_id = %lld",
                       (long long)id),
                    4);
 
@@ -349,8 +353,9 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
                          "SELECT kind || '|' || on_date || '|' || coalesce(person_id, '-') || '|' || user_id || '|'"
                          " || org_id || '|' || data FROM case_event WHERE case_id = %lld",
                          (long long)id),
-                      qs(db, "SELECT 'register|2025-03-05|-|%lld|%lld|{\"assign\":\"manual\",\"fast_track\":false,"
-                             "\"summary_procedure\":false}'",
+                      qs(db,
+                         "SELECT 'register|2025-03-05|-|%lld|%lld|{\"assign\":\"manual\",\"fast_track\":false,"
+                         "\"summary_procedure\":false}'",
                          (long long)f->uAnguan, (long long)f->orgA));
 
   /* the review deadline: 1 month from 03-05 is 04-05, a Saturday inside 清明 (04-04..06), so 04-07 (CPL 105);
@@ -411,15 +416,18 @@ static void test_case_numbers_follow_the_sequence_and_the_org_format(void **stat
   assert_string_equal(qs(db, zNum, (long long)c3), "甲检刑捕受〔2025〕1号");
   assert_string_equal(qs(db, zNum, (long long)c4), "甲检刑诉受〔2026〕1号");
   assert_string_equal(qs(db, zNum, (long long)b1), "乙检刑诉受〔2025〕1号");
-  assert_string_equal(qs(db, "SELECT group_concat(x, ';') FROM (SELECT org_id || '/' || year || '/' || case_type || '='"
-                             " || last AS x FROM case_sequence ORDER BY org_id, year, case_type)"),
-                      qs(db, "SELECT '%lld/2025/arrest_review=1;%lld/2025/prosecution_review=2;"
-                             "%lld/2026/prosecution_review=1;%lld/2025/prosecution_review=1'",
+  assert_string_equal(qs(db,
+                         "SELECT group_concat(x, ';') FROM (SELECT org_id || '/' || year || '/' || case_type || '='"
+                         " || last AS x FROM case_sequence ORDER BY org_id, year, case_type)"),
+                      qs(db,
+                         "SELECT '%lld/2025/arrest_review=1;%lld/2025/prosecution_review=2;"
+                         "%lld/2026/prosecution_review=1;%lld/2025/prosecution_review=1'",
                          (long long)f->orgA, (long long)f->orgA, (long long)f->orgA, (long long)f->orgB));
 
   /* the organisation's template and short name */
-  exec_sql(db, "UPDATE org SET case_number_format = '{year}年{type}第{n}号（{short}）', short_name = '缙云'"
-               " WHERE id = %lld",
+  exec_sql(db,
+           "UPDATE org SET case_number_format = '{year}年{type}第{n}号（{short}）', short_name = '缙云'"
+           " WHERE id = %lld",
            (long long)f->orgA);
   int64_t c5 = reg_simple(f, "prosecution_review", "2025-07-01", f->dFirst, f->uPros1, "bail");
   assert_string_equal(qs(db, zNum, (long long)c5), "2025年刑诉第3号（缙云）");
@@ -431,17 +439,19 @@ static void test_case_numbers_follow_the_sequence_and_the_org_format(void **stat
   int64_t c7 = reg_simple(f, "prosecution_review", "2025-07-02", f->dFirst, f->uPros1, "bail");
   assert_string_equal(qs(db, zNum, (long long)c7), "缙云检固定号");
   Snap before = snap(db);
-  assert_int_equal(reg_json(db, &f->anguan, &e,
-                            jf("{\"case_type\":\"prosecution_review\",\"title\":\"重号\",\"source_agency\":\"甲县公安局\","
-                               "\"received_on\":\"2025-07-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                               "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
-                               (long long)f->dFirst, (long long)f->uPros1)),
-                   -1);
+  assert_int_equal(
+      reg_json(db, &f->anguan, &e,
+               jf("{\"case_type\":\"prosecution_review\",\"title\":\"重号\",\"source_agency\":\"甲县公安局\","
+                  "\"received_on\":\"2025-07-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
+                  "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                  (long long)f->dFirst, (long long)f->uPros1)),
+      -1);
   assert_int_equal(e.status, 409);
   Snap after = snap(db);
   assert_snap_equal(&before, &after);
-  assert_int_equal(qi(db, "SELECT last FROM case_sequence WHERE org_id = %lld AND year = 2025 AND"
-                          " case_type = 'prosecution_review'",
+  assert_int_equal(qi(db,
+                      "SELECT last FROM case_sequence WHERE org_id = %lld AND year = 2025 AND"
+                      " case_type = 'prosecution_review'",
                       (long long)f->orgA),
                    4);
   assert_false(db_in_transaction(db));
@@ -469,9 +479,10 @@ static void test_rotation_takes_prosecutors_in_turn_and_skips_the_others(void **
   assert_string_equal(json_string_value(json_object_get(peek, "name")), "甲检察官");
   json_decref(peek);
 
-  const char *zRot = "{\"case_type\":\"prosecution_review\",\"title\":\"轮案\",\"source_agency\":\"甲县公安局\","
-                     "\"received_on\":\"2025-03-%02d\",\"department_id\":%lld,\"assign\":\"rotation\","
-                     "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}";
+  const char *zRot =
+      "{\"case_type\":\"prosecution_review\",\"title\":\"轮案\",\"source_agency\":\"甲县公安局\","
+      "\"received_on\":\"2025-03-%02d\",\"department_id\":%lld,\"assign\":\"rotation\","
+      "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}";
   int64_t aExpect[] = {r1, r2, r3, r1};
   int dayNo = 2;
   for (size_t i = 0; i < sizeof aExpect / sizeof aExpect[0]; i++) {
@@ -479,9 +490,9 @@ static void test_rotation_takes_prosecutors_in_turn_and_skips_the_others(void **
     assert_true(id > 0);
     assert_int_equal(qi(db, "SELECT prosecutor_id FROM case_record WHERE id = %lld", (long long)id), aExpect[i]);
     assert_int_equal(qi(db, "SELECT department_id FROM case_record WHERE id = %lld", (long long)id), dept);
-    assert_string_equal(qs(db, "SELECT json_extract(data, '$.assign') FROM case_event WHERE case_id = %lld",
-                           (long long)id),
-                        "rotation");
+    assert_string_equal(
+        qs(db, "SELECT json_extract(data, '$.assign') FROM case_event WHERE case_id = %lld", (long long)id),
+        "rotation");
   }
   /* a case given to r2 by hand counts as r2's most recent one: r3 (oldest) is next */
   reg_simple(f, "prosecution_review", "2025-03-10", dept, r2, "bail");
@@ -499,8 +510,8 @@ static void test_rotation_takes_prosecutors_in_turn_and_skips_the_others(void **
   id = reg_json(db, &f->anguan, &e, jf(zRot, 14, (long long)dept));
   assert_int_equal(qi(db, "SELECT prosecutor_id FROM case_record WHERE id = %lld", (long long)id), r3);
   /* the clerk, the inactive prosecutor and the assistant never got a case */
-  assert_int_equal(qi(db, "SELECT count(*) FROM case_record WHERE prosecutor_id IN (%lld, %lld, %lld)", (long long)clerk,
-                      (long long)idle, (long long)asst),
+  assert_int_equal(qi(db, "SELECT count(*) FROM case_record WHERE prosecutor_id IN (%lld, %lld, %lld)",
+                      (long long)clerk, (long long)idle, (long long)asst),
                    0);
 
   /* a department where nobody can take cases: refused, nothing written */
@@ -530,10 +541,10 @@ static int64_t reg_pr_persons(Fixture *f, const char *zType, const char *zPerson
 
 static void put_fast_track(Fixture *f, int enabled, const char *zMax) {
   JwErr e;
-  json_t *out = NULL,
-         *in = jf("{\"enabled\":%s,\"department_id\":%lld,\"charges\":[\"dangerous_driving\",\"theft\"],"
-                  "\"max_sentence_band\":\"%s\"}",
-                  enabled ? "true" : "false", (long long)f->dFast, zMax);
+  json_t *out = NULL, *in =
+                          jf("{\"enabled\":%s,\"department_id\":%lld,\"charges\":[\"dangerous_driving\",\"theft\"],"
+                             "\"max_sentence_band\":\"%s\"}",
+                             enabled ? "true" : "false", (long long)f->dFast, zMax);
   assert_int_equal(cases_fast_track_put(f->db, &f->anguan, in, &out, &e), 0);
   assert_true(json_equal(in, out));
   json_decref(in);
@@ -541,13 +552,15 @@ static void put_fast_track(Fixture *f, int enabled, const char *zMax) {
 }
 
 static void assert_not_routed(Fixture *f, int64_t id) {
-  assert_string_equal(qs(f->db, "SELECT department_id || '|' || prosecutor_id || '|' || summary_procedure"
-                                " FROM case_record WHERE id = %lld",
+  assert_string_equal(qs(f->db,
+                         "SELECT department_id || '|' || prosecutor_id || '|' || summary_procedure"
+                         " FROM case_record WHERE id = %lld",
                          (long long)id),
                       qs(f->db, "SELECT '%lld|%lld|0'", (long long)f->dFirst, (long long)f->uPros1));
   assert_string_equal(deadlines_of(f->db, id), "review#1 2025-03-05+1m=2025-04-07 open");
-  assert_string_equal(qs(f->db, "SELECT data FROM case_event WHERE case_id = %lld AND kind = 'register'", (long long)id),
-                      "{\"assign\":\"manual\",\"fast_track\":false,\"summary_procedure\":false}");
+  assert_string_equal(
+      qs(f->db, "SELECT data FROM case_event WHERE case_id = %lld AND kind = 'register'", (long long)id),
+      "{\"assign\":\"manual\",\"fast_track\":false,\"summary_procedure\":false}");
 }
 
 static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
@@ -557,16 +570,18 @@ static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
   json_t *rule = cases_fast_track_get(db, &f->anguan);
   assert_false(json_is_true(json_object_get(rule, "enabled")));
   json_decref(rule);
-  const char *zLight = "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":\"under_1y\","
-                       "\"charges\":[\"dangerous_driving\"]}]";
+  const char *zLight =
+      "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":\"under_1y\","
+      "\"charges\":[\"dangerous_driving\"]}]";
   assert_not_routed(f, reg_pr_persons(f, "prosecution_review", zLight));
 
   put_fast_track(f, 1, "1_3y");
   assert_int_equal(qi(db, "SELECT count(*) FROM audit_log WHERE action = 'setting.fast_track'"), 1);
   /* match, sentence at most 1 year: 速裁 10 days; 03-15 is a Saturday, so 03-17; rotation inside the team */
   int64_t m1 = reg_pr_persons(f, "prosecution_review", zLight);
-  assert_string_equal(qs(db, "SELECT department_id || '|' || prosecutor_id || '|' || summary_procedure"
-                             " FROM case_record WHERE id = %lld",
+  assert_string_equal(qs(db,
+                         "SELECT department_id || '|' || prosecutor_id || '|' || summary_procedure"
+                         " FROM case_record WHERE id = %lld",
                          (long long)m1),
                       qs(db, "SELECT '%lld|%lld|1'", (long long)f->dFast, (long long)f->uFast1));
   assert_string_equal(deadlines_of(db, m1), "review#1 2025-03-05+10d=2025-03-17 open");
@@ -575,13 +590,14 @@ static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
   assert_string_equal(qs(db, "SELECT department_id FROM deadline WHERE case_id = %lld", (long long)m1),
                       qs(db, "SELECT '%lld'", (long long)f->dFast));
   /* two persons, all pleading, all charges listed, one likely sentence over 1 year: 15 days in total */
-  int64_t m2 = reg_pr_persons(
-      f, "prosecution_review",
-      "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":\"fine_only\","
-      "\"charges\":[\"dangerous_driving\"]},{\"name\":\"李某\",\"custody\":\"bail\",\"plea\":true,"
-      "\"sentence_band\":\"1_3y\",\"charges\":[\"theft\",\"dangerous_driving\"]}]");
-  assert_string_equal(qs(db, "SELECT department_id || '|' || prosecutor_id || '|' || summary_procedure"
-                             " FROM case_record WHERE id = %lld",
+  int64_t m2 =
+      reg_pr_persons(f, "prosecution_review",
+                     "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":\"fine_only\","
+                     "\"charges\":[\"dangerous_driving\"]},{\"name\":\"李某\",\"custody\":\"bail\",\"plea\":true,"
+                     "\"sentence_band\":\"1_3y\",\"charges\":[\"theft\",\"dangerous_driving\"]}]");
+  assert_string_equal(qs(db,
+                         "SELECT department_id || '|' || prosecutor_id || '|' || summary_procedure"
+                         " FROM case_record WHERE id = %lld",
                          (long long)m2),
                       qs(db, "SELECT '%lld|%lld|1'", (long long)f->dFast, (long long)f->uFast2));
   assert_string_equal(deadlines_of(db, m2), "review#1 2025-03-05+15d=2025-03-20 open");
@@ -630,8 +646,9 @@ static void test_register_errors_write_nothing(void **state) {
   /* one good case first, so the sequence table has a row whose value must not move */
   reg_simple(f, "prosecution_review", "2025-03-05", f->dFirst, f->uPros1, "bail");
   Snap before = snap(db);
-  const char *zHead = "{\"case_type\":\"%s\",\"title\":\"错误案\",\"source_agency\":\"甲县公安局\","
-                      "\"received_on\":\"%s\",\"department_id\":%lld,\"prosecutor_id\":%lld%s,\"persons\":%s}";
+  const char *zHead =
+      "{\"case_type\":\"%s\",\"title\":\"错误案\",\"source_agency\":\"甲县公安局\","
+      "\"received_on\":\"%s\",\"department_id\":%lld,\"prosecutor_id\":%lld%s,\"persons\":%s}";
   const char *zOne = "[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]";
 
   struct {
@@ -718,8 +735,9 @@ static void assert_history(Db *db, int64_t caseId, int nReturns, const char *zRe
 }
 
 static const char *status_of(Db *db, int64_t id) {
-  return qs(db, "SELECT status || '|' || coalesce(concluded_on, '-') || '|' || coalesce(archived_on, '-')"
-                " FROM case_record WHERE id = %lld",
+  return qs(db,
+            "SELECT status || '|' || coalesce(concluded_on, '-') || '|' || coalesce(archived_on, '-')"
+            " FROM case_record WHERE id = %lld",
             (long long)id);
 }
 
@@ -728,12 +746,13 @@ static void test_prosecution_review_story(void **state) {
   Db *db = f->db;
   JwErr e;
   const Actor *p = &f->pros1;
-  int64_t id = reg_json(db, &f->anguan, &e,
-                        jf("{\"case_type\":\"prosecution_review\",\"title\":\"甲某等诈骗案\",\"source_agency\":"
-                           "\"甲县公安局\",\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                           "\"persons\":[{\"name\":\"甲某\",\"custody\":\"bail\",\"charges\":[\"fraud\"]},"
-                           "{\"name\":\"乙某\",\"custody\":\"bail\",\"charges\":[\"fraud\"]}]}",
-                           (long long)f->dFirst, (long long)f->uPros1));
+  int64_t id =
+      reg_json(db, &f->anguan, &e,
+               jf("{\"case_type\":\"prosecution_review\",\"title\":\"甲某等诈骗案\",\"source_agency\":"
+                  "\"甲县公安局\",\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
+                  "\"persons\":[{\"name\":\"甲某\",\"custody\":\"bail\",\"charges\":[\"fraud\"]},"
+                  "{\"name\":\"乙某\",\"custody\":\"bail\",\"charges\":[\"fraud\"]}]}",
+                  (long long)f->dFirst, (long long)f->uPros1));
   assert_true(id > 0);
   int64_t pA = person_id(db, id, "甲某"), pB = person_id(db, id, "乙某");
   assert_string_equal(deadlines_of(db, id), "review#1 2025-03-03+1m=2025-04-03 open");
@@ -742,22 +761,25 @@ static void test_prosecution_review_story(void **state) {
   /* first return: the review clock stops, the police get a month (04-20 is a Sunday: 04-21) */
   ev_ok(f, p, id, jf("{\"kind\":\"return\",\"on\":\"2025-03-20\",\"reason\":\"事实不清\"}"));
   assert_string_equal(status_of(db, id), "returned|-|-");
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                                            "supplementary#1 2025-03-20+1m=2025-04-21 open");
+  assert_string_equal(deadlines_of(db, id),
+                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+                      "supplementary#1 2025-03-20+1m=2025-04-21 open");
   assert_history(db, id, 1, "2025-03-20", "0", "0", "0");
   /* a decision while returned is refused */
-  assert_int_equal(ev(db, p, id, &e, jf("{\"kind\":\"decide\",\"on\":\"2025-03-25\",\"person_id\":%lld,"
-                                        "\"decision\":\"prosecute\"}",
-                                        (long long)pA)),
+  assert_int_equal(ev(db, p, id, &e,
+                      jf("{\"kind\":\"decide\",\"on\":\"2025-03-25\",\"person_id\":%lld,"
+                         "\"decision\":\"prosecute\"}",
+                         (long long)pA)),
                    -1);
   assert_int_equal(e.status, 409);
 
   /* resubmission: a new full month from zero */
   ev_ok(f, p, id, jf("{\"kind\":\"resubmit\",\"on\":\"2025-04-15\"}"));
   assert_string_equal(status_of(db, id), "under_review|-|-");
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                                            "review#2 2025-04-15+1m=2025-05-15 open; "
-                                            "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15");
+  assert_string_equal(deadlines_of(db, id),
+                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+                      "review#2 2025-04-15+1m=2025-05-15 open; "
+                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15");
   assert_history(db, id, 1, "2025-03-20", "2025-04-15", "0", "0");
   json_t *c = NULL;
   assert_int_equal(cases_get(db, p, id, &c, &e), 0);
@@ -767,17 +789,19 @@ static void test_prosecution_review_story(void **state) {
 
   /* second return and resubmission */
   ev_ok(f, p, id, jf("{\"kind\":\"return\",\"on\":\"2025-05-06\",\"reason\":\"证据不足\"}"));
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                                            "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
-                                            "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
-                                            "supplementary#2 2025-05-06+1m=2025-06-06 open");
+  assert_string_equal(deadlines_of(db, id),
+                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+                      "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
+                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
+                      "supplementary#2 2025-05-06+1m=2025-06-06 open");
   assert_history(db, id, 2, "2025-03-20", "2025-04-15", "2025-05-06", "0");
   ev_ok(f, p, id, jf("{\"kind\":\"resubmit\",\"on\":\"2025-05-26\",\"reason\":\"补充侦查完毕\"}"));
-  const char *zAfterSecond = "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                             "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
-                             "review#3 2025-05-26+1m=2025-06-26 open; "
-                             "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
-                             "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26";
+  const char *zAfterSecond =
+      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+      "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
+      "review#3 2025-05-26+1m=2025-06-26 open; "
+      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
+      "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26";
   assert_string_equal(deadlines_of(db, id), zAfterSecond);
   assert_history(db, id, 2, "2025-03-20", "2025-04-15", "2025-05-06", "2025-05-26");
 
@@ -794,63 +818,72 @@ static void test_prosecution_review_story(void **state) {
   assert_string_equal(deadlines_of(db, id), zAfterSecond);
 
   /* 不起诉 needs its type */
-  assert_int_equal(ev(db, p, id, &e, jf("{\"kind\":\"decide\",\"on\":\"2025-06-10\",\"person_id\":%lld,"
-                                        "\"decision\":\"non_prosecution\"}",
-                                        (long long)pA)),
+  assert_int_equal(ev(db, p, id, &e,
+                      jf("{\"kind\":\"decide\",\"on\":\"2025-06-10\",\"person_id\":%lld,"
+                         "\"decision\":\"non_prosecution\"}",
+                         (long long)pA)),
                    -1);
   assert_string_equal(e.field, "non_prosecution_type");
   /* first person: 酌定不诉 on 06-10; the case stays under review */
-  ev_ok(f, p, id, jf("{\"kind\":\"decide\",\"on\":\"2025-06-10\",\"person_id\":%lld,\"decision\":\"non_prosecution\","
-                     "\"non_prosecution_type\":\"discretionary\",\"reason\":\"犯罪情节轻微\"}",
-                     (long long)pA));
-  assert_string_equal(qs(db, "SELECT decision || '|' || non_prosecution_type || '|' || decision_on FROM case_person"
-                             " WHERE id = %lld",
+  ev_ok(f, p, id,
+        jf("{\"kind\":\"decide\",\"on\":\"2025-06-10\",\"person_id\":%lld,\"decision\":\"non_prosecution\","
+           "\"non_prosecution_type\":\"discretionary\",\"reason\":\"犯罪情节轻微\"}",
+           (long long)pA));
+  assert_string_equal(qs(db,
+                         "SELECT decision || '|' || non_prosecution_type || '|' || decision_on FROM case_person"
+                         " WHERE id = %lld",
                          (long long)pA),
                       "non_prosecution|discretionary|2025-06-10");
   assert_string_equal(status_of(db, id), "under_review|-|-");
   assert_string_equal(deadlines_of(db, id), zAfterSecond);
   /* the same person cannot be decided twice */
-  assert_int_equal(ev(db, p, id, &e, jf("{\"kind\":\"decide\",\"on\":\"2025-06-11\",\"person_id\":%lld,"
-                                        "\"decision\":\"prosecute\"}",
-                                        (long long)pA)),
+  assert_int_equal(ev(db, p, id, &e,
+                      jf("{\"kind\":\"decide\",\"on\":\"2025-06-11\",\"person_id\":%lld,"
+                         "\"decision\":\"prosecute\"}",
+                         (long long)pA)),
                    -1);
   assert_int_equal(e.status, 409);
   /* second person decided on an earlier day, recorded later: concluded on the latest decision day, 06-10 */
-  ev_ok(f, p, id, jf("{\"kind\":\"decide\",\"on\":\"2025-06-05\",\"person_id\":%lld,\"decision\":\"prosecute\"}",
-                     (long long)pB));
-  assert_string_equal(qs(db, "SELECT decision || '|' || coalesce(non_prosecution_type, '-') || '|' || decision_on"
-                             " FROM case_person WHERE id = %lld",
+  ev_ok(f, p, id,
+        jf("{\"kind\":\"decide\",\"on\":\"2025-06-05\",\"person_id\":%lld,\"decision\":\"prosecute\"}", (long long)pB));
+  assert_string_equal(qs(db,
+                         "SELECT decision || '|' || coalesce(non_prosecution_type, '-') || '|' || decision_on"
+                         " FROM case_person WHERE id = %lld",
                          (long long)pB),
                       "prosecute|-|2025-06-05");
   assert_string_equal(status_of(db, id), "concluded|2025-06-10|-");
-  assert_string_equal(deadlines_of(db, id), "archiving#1 2025-06-10+1m=2025-07-10 open; "
-                                            "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                                            "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
-                                            "review#3 2025-05-26+1m=2025-06-26 closed 2025-06-10; "
-                                            "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
-                                            "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26");
+  assert_string_equal(deadlines_of(db, id),
+                      "archiving#1 2025-06-10+1m=2025-07-10 open; "
+                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+                      "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
+                      "review#3 2025-05-26+1m=2025-06-26 closed 2025-06-10; "
+                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
+                      "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26");
   /* archiving before the conclusion is refused; on 07-01 it is done */
   assert_int_equal(ev(db, p, id, &e, jf("{\"kind\":\"archive\",\"on\":\"2025-06-09\"}")), -1);
   assert_int_equal(e.status, 409);
   ev_ok(f, p, id, jf("{\"kind\":\"archive\",\"on\":\"2025-07-01\"}"));
   assert_string_equal(status_of(db, id), "archived|2025-06-10|2025-07-01");
-  assert_string_equal(deadlines_of(db, id), "archiving#1 2025-06-10+1m=2025-07-10 closed 2025-07-01; "
-                                            "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                                            "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
-                                            "review#3 2025-05-26+1m=2025-06-26 closed 2025-06-10; "
-                                            "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
-                                            "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26");
+  assert_string_equal(deadlines_of(db, id),
+                      "archiving#1 2025-06-10+1m=2025-07-10 closed 2025-07-01; "
+                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+                      "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
+                      "review#3 2025-05-26+1m=2025-06-26 closed 2025-06-10; "
+                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
+                      "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26");
   assert_int_equal(qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND status = 'open'", (long long)id), 0);
   assert_history(db, id, 2, "2025-03-20", "2025-04-15", "2025-05-06", "2025-05-26");
 
   /* the timeline and the audit trail: one row per accepted step, none for the refused ones */
-  assert_string_equal(qs(db, "SELECT group_concat(kind || ' ' || on_date, ', ') FROM (SELECT kind, on_date"
-                             " FROM case_event WHERE case_id = %lld ORDER BY id)",
+  assert_string_equal(qs(db,
+                         "SELECT group_concat(kind || ' ' || on_date, ', ') FROM (SELECT kind, on_date"
+                         " FROM case_event WHERE case_id = %lld ORDER BY id)",
                          (long long)id),
                       "register 2025-03-03, return 2025-03-20, resubmit 2025-04-15, return 2025-05-06, "
                       "resubmit 2025-05-26, decide 2025-06-10, decide 2025-06-05, archive 2025-07-01");
-  assert_string_equal(qs(db, "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log"
-                             " WHERE entity = 'case' AND entity_id = '%lld' ORDER BY id)",
+  assert_string_equal(qs(db,
+                         "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log"
+                         " WHERE entity = 'case' AND entity_id = '%lld' ORDER BY id)",
                          (long long)id),
                       "case.register,case.return,case.resubmit,case.return,case.resubmit,case.decide,case.decide,"
                       "case.archive");
@@ -869,7 +902,8 @@ static void test_extension_is_available_again_after_resubmission(void **state) {
   JwErr e;
   int64_t id = reg_simple(f, "prosecution_review", "2025-03-03", f->dFirst, f->uPros1, "bail");
   /* not major/complex: refused */
-  assert_int_equal(ev(db, &f->pros1, id, &e, jf("{\"kind\":\"extend\",\"on\":\"2025-03-20\",\"reason\":\"复杂\"}")), -1);
+  assert_int_equal(ev(db, &f->pros1, id, &e, jf("{\"kind\":\"extend\",\"on\":\"2025-03-20\",\"reason\":\"复杂\"}")),
+                   -1);
   assert_int_equal(e.status, 409);
   json_t *out = NULL, *in = jf("{\"major_complex\":true}");
   assert_int_equal(cases_update(db, &f->pros1, id, in, &out, &e), 0);
@@ -878,7 +912,8 @@ static void test_extension_is_available_again_after_resubmission(void **state) {
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"extend\",\"on\":\"2025-03-20\",\"reason\":\"案情复杂\"}"));
   /* 04-03 + 15 days = 04-18 (Friday) */
   assert_string_equal(deadlines_of(db, id), "review#1 2025-03-03+1m+15d=2025-04-18 open");
-  assert_int_equal(ev(db, &f->pros1, id, &e, jf("{\"kind\":\"extend\",\"on\":\"2025-03-21\",\"reason\":\"再延\"}")), -1);
+  assert_int_equal(ev(db, &f->pros1, id, &e, jf("{\"kind\":\"extend\",\"on\":\"2025-03-21\",\"reason\":\"再延\"}")),
+                   -1);
   assert_int_equal(e.status, 409);
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"return\",\"on\":\"2025-03-25\",\"reason\":\"退补\"}"));
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"resubmit\",\"on\":\"2025-04-10\"}"));
@@ -889,9 +924,10 @@ static void test_extension_is_available_again_after_resubmission(void **state) {
   assert_int_equal(h.aExtended[0], 1);
   assert_int_equal(h.aExtended[1], 1);
   /* 04-10 + 1 month = 05-10, + 15 days = 05-25 (a Sunday), so 05-26 */
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-03+1m+15d=2025-04-18 closed 2025-03-25; "
-                                            "review#2 2025-04-10+1m+15d=2025-05-26 open; "
-                                            "supplementary#1 2025-03-25+1m=2025-04-25 closed 2025-04-10");
+  assert_string_equal(deadlines_of(db, id),
+                      "review#1 2025-03-03+1m+15d=2025-04-18 closed 2025-03-25; "
+                      "review#2 2025-04-10+1m+15d=2025-05-26 open; "
+                      "supplementary#1 2025-03-25+1m=2025-04-25 closed 2025-04-10");
 }
 
 /* ---- custody ----------------------------------------------------------------------------------------------- */
@@ -906,8 +942,9 @@ static void test_approve_arrest_makes_the_person_arrested(void **state) {
   ev_ok(f, &f->pros1, id,
         jf("{\"kind\":\"decide\",\"on\":\"2025-06-13\",\"person_id\":%lld,\"decision\":\"approve_arrest\"}",
            (long long)pid));
-  assert_string_equal(qs(db, "SELECT custody || '|' || custody_since || '|' || decision || '|' || decision_on"
-                             " FROM case_person WHERE id = %lld",
+  assert_string_equal(qs(db,
+                         "SELECT custody || '|' || custody_since || '|' || decision || '|' || decision_on"
+                         " FROM case_person WHERE id = %lld",
                          (long long)pid),
                       "arrested|2025-06-13|approve_arrest|2025-06-13");
   assert_string_equal(status_of(db, id), "concluded|2025-06-13|-");
@@ -942,8 +979,9 @@ static void test_approve_arrest_keeps_the_review_period_the_suspect_had(void **s
         jf("{\"kind\":\"decide\",\"on\":\"2025-06-13\",\"person_id\":%lld,\"decision\":\"approve_arrest\"}",
            (long long)person_id(db, id, "张某")));
   /* archiving: 07-13 is a Sunday, so 07-14 */
-  assert_string_equal(deadlines_of(db, id), "archiving#1 2025-06-13+1m=2025-07-14 open; "
-                                            "review#1 2025-06-04+15d=2025-06-19 closed 2025-06-13");
+  assert_string_equal(deadlines_of(db, id),
+                      "archiving#1 2025-06-13+1m=2025-07-14 open; "
+                      "review#1 2025-06-04+15d=2025-06-19 closed 2025-06-13");
 }
 
 static void test_custody_change_makes_the_open_review_custody_bound(void **state) {
@@ -953,9 +991,10 @@ static void test_custody_change_makes_the_open_review_custody_bound(void **state
   int64_t pid = person_id(db, id, "张某");
   assert_string_equal(deadlines_of(db, id), "review#1 2025-03-05+1m=2025-04-07 open");
   /* arrested: the period becomes custody-bound and ends on 04-05 though it is 清明 (CPL 105(4)) */
-  ev_ok(f, &f->pros1, id,
-        jf("{\"kind\":\"custody\",\"on\":\"2025-03-10\",\"person_id\":%lld,\"custody\":\"arrested\",\"reason\":\"逮捕\"}",
-           (long long)pid));
+  ev_ok(
+      f, &f->pros1, id,
+      jf("{\"kind\":\"custody\",\"on\":\"2025-03-10\",\"person_id\":%lld,\"custody\":\"arrested\",\"reason\":\"逮捕\"}",
+         (long long)pid));
   assert_string_equal(qs(db, "SELECT custody || '|' || custody_since FROM case_person WHERE id = %lld", (long long)pid),
                       "arrested|2025-03-10");
   assert_string_equal(deadlines_of(db, id), "review#1 2025-03-05+1m=2025-04-05 cb open");
@@ -982,29 +1021,32 @@ static void test_custody_change_leaves_closed_review_rounds_alone(void **state) 
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"return\",\"on\":\"2025-03-20\",\"reason\":\"退补\"}"));
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"resubmit\",\"on\":\"2025-04-10\"}"));
   /* round 2: 05-10 is a Saturday, so 05-12 */
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-05+1m=2025-04-07 closed 2025-03-20; "
-                                            "review#2 2025-04-10+1m=2025-05-12 open; "
-                                            "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-10");
+  assert_string_equal(deadlines_of(db, id),
+                      "review#1 2025-03-05+1m=2025-04-07 closed 2025-03-20; "
+                      "review#2 2025-04-10+1m=2025-05-12 open; "
+                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-10");
   /* arrested in round 2: the open round becomes custody-bound (05-10); round 1 ran and closed while the suspect was
    * on bail, so it keeps its period (DOMAIN 0.1(6): custody evaluated at the time) */
   ev_ok(f, &f->pros1, id,
         jf("{\"kind\":\"custody\",\"on\":\"2025-04-15\",\"person_id\":%lld,\"custody\":\"arrested\"}",
            (long long)person_id(db, id, "张某")));
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-05+1m=2025-04-07 closed 2025-03-20; "
-                                            "review#2 2025-04-10+1m=2025-05-10 cb open; "
-                                            "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-10");
+  assert_string_equal(deadlines_of(db, id),
+                      "review#1 2025-03-05+1m=2025-04-07 closed 2025-03-20; "
+                      "review#2 2025-04-10+1m=2025-05-10 cb open; "
+                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-10");
 }
 
 static void test_prior_returns_count_toward_the_limit(void **state) {
   Fixture *f = *state;
   Db *db = f->db;
   JwErr e;
-  int64_t id = reg_json(db, &f->anguan, &e,
-                        jf("{\"case_type\":\"prosecution_review\",\"title\":\"改变管辖案\",\"source_agency\":\"丙县人民检察院\","
-                           "\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                           "\"prior_returns\":1,"
-                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
-                           (long long)f->dFirst, (long long)f->uPros1));
+  int64_t id =
+      reg_json(db, &f->anguan, &e,
+               jf("{\"case_type\":\"prosecution_review\",\"title\":\"改变管辖案\",\"source_agency\":\"丙县人民检察院\","
+                  "\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
+                  "\"prior_returns\":1,"
+                  "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                  (long long)f->dFirst, (long long)f->uPros1));
   assert_true(id > 0);
   assert_int_equal(qi(db, "SELECT prior_returns FROM case_record WHERE id = %lld", (long long)id), 1);
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"return\",\"on\":\"2025-03-10\",\"reason\":\"退补\"}"));
@@ -1014,13 +1056,14 @@ static void test_prior_returns_count_toward_the_limit(void **state) {
   assert_int_equal(json_integer_value(json_object_get(c, "returns")), 2);
   json_decref(c);
   Snap before = snap(db);
-  assert_int_equal(ev(db, &f->pros1, id, &e, jf("{\"kind\":\"return\",\"on\":\"2025-04-08\",\"reason\":\"再退\"}")), -1);
+  assert_int_equal(ev(db, &f->pros1, id, &e, jf("{\"kind\":\"return\",\"on\":\"2025-04-08\",\"reason\":\"再退\"}")),
+                   -1);
   assert_int_equal(e.status, 409);
   Snap after = snap(db);
   assert_snap_equal(&before, &after);
   /* the supplementary rows are this office's: one */
-  assert_int_equal(qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND kind = 'supplementary'", (long long)id),
-                   1);
+  assert_int_equal(
+      qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND kind = 'supplementary'", (long long)id), 1);
 }
 
 /* ---- isolation and permissions ----------------------------------------------------------------------------- */
@@ -1114,8 +1157,9 @@ static void test_handling_is_limited_to_the_department_or_the_assignee(void **st
            (long long)f->uPros2));
   assert_int_equal(qi(db, "SELECT prosecutor_id FROM case_record WHERE id = %lld", (long long)id), f->uPros2);
   assert_int_equal(qi(db, "SELECT prosecutor_id FROM deadline WHERE case_id = %lld", (long long)id), f->uPros2);
-  assert_string_equal(qs(db, "SELECT json_extract(data, '$.prosecutor_name') FROM case_event WHERE case_id = %lld"
-                             " AND kind = 'assign'",
+  assert_string_equal(qs(db,
+                         "SELECT json_extract(data, '$.prosecutor_name') FROM case_event WHERE case_id = %lld"
+                         " AND kind = 'assign'",
                          (long long)id),
                       "赵检察官");
   /* now assigned to them, the prosecutor of the other department may handle it */
@@ -1130,23 +1174,25 @@ static void test_handling_is_limited_to_the_department_or_the_assignee(void **st
 /* ---- recomputation ----------------------------------------------------------------------------------------- */
 
 /* The shipped 2025 notice (国办发明电〔2024〕12号), with one more rest day on 04-03. */
-static const char zCalendar2025[] = "year 2025\n"
-                                    "2025-01-01 holiday 元旦\n"
-                                    "2025-01-28..2025-02-04 holiday 春节\n"
-                                    "2025-01-26 workday 春节调休\n"
-                                    "2025-02-08 workday 春节调休\n"
-                                    "2025-04-03 holiday 测试假日\n"
-                                    "2025-04-04..2025-04-06 holiday 清明节\n"
-                                    "2025-05-01..2025-05-05 holiday 劳动节\n"
-                                    "2025-04-27 workday 劳动节调休\n"
-                                    "2025-05-31..2025-06-02 holiday 端午节\n"
-                                    "2025-10-01..2025-10-08 holiday 国庆节、中秋节\n"
-                                    "2025-09-28 workday 国庆节、中秋节调休\n"
-                                    "2025-10-11 workday 国庆节、中秋节调休\n";
+static const char zCalendar2025[] =
+    "year 2025\n"
+    "2025-01-01 holiday 元旦\n"
+    "2025-01-28..2025-02-04 holiday 春节\n"
+    "2025-01-26 workday 春节调休\n"
+    "2025-02-08 workday 春节调休\n"
+    "2025-04-03 holiday 测试假日\n"
+    "2025-04-04..2025-04-06 holiday 清明节\n"
+    "2025-05-01..2025-05-05 holiday 劳动节\n"
+    "2025-04-27 workday 劳动节调休\n"
+    "2025-05-31..2025-06-02 holiday 端午节\n"
+    "2025-10-01..2025-10-08 holiday 国庆节、中秋节\n"
+    "2025-09-28 workday 国庆节、中秋节调休\n"
+    "2025-10-11 workday 国庆节、中秋节调休\n";
 
 static const char *deadline_rows_with_ids(Db *db, int64_t caseId) {
-  return qs(db, "SELECT group_concat(x, '; ') FROM (SELECT id || ':' || kind || '#' || sequence || '=' || due_on || ' '"
-                " || status || ' ' || warn_days AS x FROM deadline WHERE case_id = %lld ORDER BY id)",
+  return qs(db,
+            "SELECT group_concat(x, '; ') FROM (SELECT id || ':' || kind || '#' || sequence || '=' || due_on || ' '"
+            " || status || ' ' || warn_days AS x FROM deadline WHERE case_id = %lld ORDER BY id)",
             (long long)caseId);
 }
 
@@ -1170,10 +1216,12 @@ static void test_calendar_import_moves_open_due_days_only(void **state) {
 
   assert_string_equal(deadlines_of(db, cOpen), "review#1 2025-03-03+1m=2025-04-03 open");
   assert_string_equal(deadlines_of(db, cBound), "review#1 2025-03-03+1m=2025-04-03 cb open");
-  assert_string_equal(deadlines_of(db, cRet), "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-12; "
-                                              "supplementary#1 2025-03-12+1m=2025-04-14 open");
-  assert_string_equal(deadlines_of(db, cArch), "archiving#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                                               "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-03");
+  assert_string_equal(deadlines_of(db, cRet),
+                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-12; "
+                      "supplementary#1 2025-03-12+1m=2025-04-14 open");
+  assert_string_equal(deadlines_of(db, cArch),
+                      "archiving#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-03");
   char zArch[2048];
   snprintf(zArch, sizeof zArch, "%s", deadline_rows_with_ids(db, cArch));
 
@@ -1191,8 +1239,9 @@ static void test_calendar_import_moves_open_due_days_only(void **state) {
   assert_string_equal(deadline_rows_with_ids(db, cArch), zArch);
   /* the open police month is unaffected; the closed review keeps the due day it had when it closed
    * ("changing the calendar recomputes every open deadline", DOMAIN 0.1(5), docs/api-cases.md) */
-  assert_string_equal(deadlines_of(db, cRet), "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-12; "
-                                              "supplementary#1 2025-03-12+1m=2025-04-14 open");
+  assert_string_equal(deadlines_of(db, cRet),
+                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-12; "
+                      "supplementary#1 2025-03-12+1m=2025-04-14 open");
 }
 
 static void test_warning_lead_times_change_open_rows(void **state) {
@@ -1228,8 +1277,9 @@ static void test_warning_lead_times_change_open_rows(void **state) {
   in = jf("{\"prosecution_review\":9,\"supplementary\":3}");
   assert_int_equal(cases_warnings_put(db, &f->anguan, in, &out, &e), 0);
   json_decref(in);
-  json_t *expect = jf("{\"arrest_review\":2,\"arrest_decision\":2,\"prosecution_review\":9,\"custody_necessity\":3,"
-                      "\"complaint_review\":10,\"supplementary\":3,\"archiving\":5}");
+  json_t *expect =
+      jf("{\"arrest_review\":2,\"arrest_decision\":2,\"prosecution_review\":9,\"custody_necessity\":3,"
+         "\"complaint_review\":10,\"supplementary\":3,\"archiving\":5}");
   assert_true(json_equal(out, expect));
   json_decref(out);
   out = cases_warnings_get(db, &f->anguan);
@@ -1243,7 +1293,8 @@ static void test_warning_lead_times_change_open_rows(void **state) {
   assert_int_equal(qi(db, zWarn, (long long)cRet, "supplementary", "open"), 3);
   assert_int_equal(qi(db, zWarn, (long long)cAr, "review", "open"), 2);
   /* the archived case has no open deadline: untouched */
-  assert_int_equal(qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND warn_days <> 5", (long long)cArch), 0);
+  assert_int_equal(qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND warn_days <> 5", (long long)cArch),
+                   0);
   /* due days are not affected */
   assert_string_equal(deadlines_of(db, cPr), "review#1 2025-03-03+1m=2025-04-03 open");
   /* a case registered later gets the organisation's lead time */

@@ -44,16 +44,16 @@ static void test_known_day_numbers(void **state) {
 /* Weekdays of known dates (1 = Monday .. 7 = Sunday). */
 static void test_weekday(void **state) {
   (void)state;
-  assert_int_equal(date_weekday(0), 4);                    /* 1970-01-01 Thursday */
-  assert_int_equal(date_weekday(-1), 3);                   /* 1969-12-31 Wednesday */
-  assert_int_equal(date_weekday(D("2025-09-28")), 7);      /* Sunday (a 调休 working day) */
-  assert_int_equal(date_weekday(D("2025-10-11")), 6);      /* Saturday */
-  assert_int_equal(date_weekday(D("2024-02-29")), 4);      /* Thursday */
+  assert_int_equal(date_weekday(0), 4);               /* 1970-01-01 Thursday */
+  assert_int_equal(date_weekday(-1), 3);              /* 1969-12-31 Wednesday */
+  assert_int_equal(date_weekday(D("2025-09-28")), 7); /* Sunday (a 调休 working day) */
+  assert_int_equal(date_weekday(D("2025-10-11")), 6); /* Saturday */
+  assert_int_equal(date_weekday(D("2024-02-29")), 4); /* Thursday */
   assert_int_equal(date_weekday(D("2025-03-29")), 6);
   assert_int_equal(date_weekday(D("2025-03-31")), 1);
-  assert_int_equal(date_weekday(D("1900-01-01")), 1);      /* Monday */
-  assert_int_equal(date_weekday(D("2199-12-31")), 2);      /* Tuesday */
-  assert_int_equal(date_weekday(D("2027-01-01")), 5);      /* Friday */
+  assert_int_equal(date_weekday(D("1900-01-01")), 1); /* Monday */
+  assert_int_equal(date_weekday(D("2199-12-31")), 2); /* Tuesday */
+  assert_int_equal(date_weekday(D("2027-01-01")), 5); /* Friday */
   assert_int_equal(date_weekday(INT32_MIN), date_weekday(INT32_MIN + 7));
 }
 
@@ -124,10 +124,12 @@ static void test_exhaustive_round_trip(void **state) {
 static void test_parse(void **state) {
   (void)state;
   static const char *const azBad[] = {
-      "2025-02-29", "2023-02-29", "1900-02-29", "2025-04-31", "2025-00-10", "2025-13-01", "2025-01-00",
-      "2025-01-32", "1899-12-31", "2200-01-01", "0000-01-01", "2025-1-01",  "2025-01-1",  "2025/01/01",
-      "2025-01-01 ", " 2025-01-01", "+025-01-01", "2025-+1-01", "2025-01--1", "20250101",  "2025-01-011",
-      "",           "２０２５-01-01", "2025-0a-01", "2025_01_01", "2025-01-01\n",
+      "2025-02-29",   "2023-02-29", "1900-02-29",     "2025-04-31", "2025-00-10",
+      "2025-13-01",   "2025-01-00", "2025-01-32",     "1899-12-31", "2200-01-01",
+      "0000-01-01",   "2025-1-01",  "2025-01-1",      "2025/01/01", "2025-01-01 ",
+      " 2025-01-01",  "+025-01-01", "2025-+1-01",     "2025-01--1", "20250101",
+      "2025-01-011",  "",           "２０２５-01-01", "2025-0a-01", "2025_01_01",
+      "2025-01-01\n",
   };
   JwDate d = 12345;
   for (size_t i = 0; i < sizeof(azBad) / sizeof(azBad[0]); i++) {

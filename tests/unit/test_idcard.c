@@ -98,19 +98,19 @@ static void test_failures(void **state) {
   static const char *const azFormat[] = {
       "",
       "   ",
-      "1101051949123100",      /* 16 */
-      "11010519491231002",     /* 17 */
-      "11010519491231002X1",   /* 19 */
-      "1101051949123100X2",    /* X not last */
+      "1101051949123100",    /* 16 */
+      "11010519491231002",   /* 17 */
+      "11010519491231002X1", /* 19 */
+      "1101051949123100X2",  /* X not last */
       "X1010519491231002X",
       "11010519491231002Y",
       "11010519491231002Ｙ",
-      "110105 19491231002X",   /* blank inside */
+      "110105 19491231002X", /* blank inside */
       "110105-19491231-002X",
-      "11010519491231002\xEF\xBC",       /* truncated UTF-8 */
-      "11010519491231002\xEF\xBC\x9A",   /* full-width ':' */
+      "11010519491231002\xEF\xBC",              /* truncated UTF-8 */
+      "11010519491231002\xEF\xBC\x9A",          /* full-width ':' */
       "１１０１０５１９４９１２３１００２Ｘ１", /* 19 full-width */
-      "11010519491231002X\xE3\x80\x80",  /* ideographic space is not trimmed */
+      "11010519491231002X\xE3\x80\x80",         /* ideographic space is not trimmed */
       "+11010519491231002X",
   };
   for (size_t i = 0; i < sizeof(azFormat) / sizeof(azFormat[0]); i++) assert_id_fails(azFormat[i], JW_ID_EFORMAT);
@@ -149,7 +149,7 @@ static void test_failures(void **state) {
   assert_id_fails("16010519900101001X", JW_ID_EREGION);
   assert_id_fails("840105199001010011", JW_ID_EREGION);
   assert_id_ok("83010519900101001X", "83010519900101001X", 'M', 1990, 1, 1); /* 台湾居民居住证 */
-  assert_id_fails("001105199001010015", JW_ID_EREGION); /* first digit 0 */
+  assert_id_fails("001105199001010015", JW_ID_EREGION);                      /* first digit 0 */
   assert_id_ok("710105199001010012", "710105199001010012", 'M', 1990, 1, 1);
   assert_id_ok("820105199001010026", "820105199001010026", 'F', 1990, 1, 1);
   /* region is checked before the birth date, and the birth date before the checksum */
@@ -160,8 +160,8 @@ static void test_failures(void **state) {
 /* Every province code: accepted exactly for the GB/T 2260 list. */
 static void test_every_province(void **state) {
   (void)state;
-  static const int aOk[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45,
-                            46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83};
+  static const int aOk[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43,
+                            44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83};
   for (int code = 0; code <= 99; code++) {
     char z[19] = "??0105199001010011";
     z[0] = (char)('0' + code / 10);

@@ -46,12 +46,12 @@ static void test_utf8_validation(void **state) {
   (void)state;
   assert_true(utf8_valid("abc", 3));
   assert_true(utf8_valid("检察院", strlen("检察院")));
-  assert_true(utf8_valid("\xF0\x9F\x98\x80", 4));           /* U+1F600 */
-  assert_false(utf8_valid("\xC0\xAF", 2));                  /* overlong '/' */
-  assert_false(utf8_valid("\xE0\x80\xAF", 3));              /* overlong */
-  assert_false(utf8_valid("\xED\xA0\x80", 3));              /* surrogate */
-  assert_false(utf8_valid("\xF4\x90\x80\x80", 4));          /* > U+10FFFF */
-  assert_false(utf8_valid("\xE6\xA3", 2));                  /* truncated */
+  assert_true(utf8_valid("\xF0\x9F\x98\x80", 4));  /* U+1F600 */
+  assert_false(utf8_valid("\xC0\xAF", 2));         /* overlong '/' */
+  assert_false(utf8_valid("\xE0\x80\xAF", 3));     /* overlong */
+  assert_false(utf8_valid("\xED\xA0\x80", 3));     /* surrogate */
+  assert_false(utf8_valid("\xF4\x90\x80\x80", 4)); /* > U+10FFFF */
+  assert_false(utf8_valid("\xE6\xA3", 2));         /* truncated */
   assert_false(utf8_valid("\xFF", 1));
   assert_int_equal(utf8_length("检察a", strlen("检察a")), 3);
   assert_true(utf8_has_control("a\nb", 3, NULL));
@@ -83,12 +83,8 @@ static void test_jin_parse_rejects_bad_bodies(void **state) {
 }
 
 static const JinField fields[] = {
-    {"name", JIN_STRING, 1, 1, 3},
-    {"note", JIN_TEXT, 0, 0, 20},
-    {"n", JIN_INT, 0, 1, 5},
-    {"on", JIN_BOOL, 0, 0, 0},
-    {"tags", JIN_STRINGS, 0, 1, 2},
-    {"parent", JIN_ID_OR_NULL, 0, 0, 0},
+    {"name", JIN_STRING, 1, 1, 3}, {"note", JIN_TEXT, 0, 0, 20},   {"n", JIN_INT, 0, 1, 5},
+    {"on", JIN_BOOL, 0, 0, 0},     {"tags", JIN_STRINGS, 0, 1, 2}, {"parent", JIN_ID_OR_NULL, 0, 0, 0},
 };
 
 /* Parses z and checks it against fields; returns the rc and leaves the error field in e. */

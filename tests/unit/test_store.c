@@ -43,7 +43,8 @@ static int setup(void **state) {
   assert_int_equal(db_open(f->zPath, DB_OPEN_CREATE, &f->db, &e), 0);
   assert_int_equal(accounts_org_bootstrap(f->db, "orga", "甲县人民检察院", "county", NULL, &f->orgA, &e), 0);
   assert_int_equal(accounts_org_bootstrap(f->db, "orgb", "乙县人民检察院", "county", NULL, &f->orgB, &e), 0);
-  assert_int_equal(accounts_user_bootstrap(f->db, "orga", "admina", "管理员甲", "admin", "password-a", &f->adminA, &e), 0);
+  assert_int_equal(accounts_user_bootstrap(f->db, "orga", "admina", "管理员甲", "admin", "password-a", &f->adminA, &e),
+                   0);
   f->actorA = (Actor){.userId = f->adminA, .orgId = f->orgA, .zLogin = "admina"};
   f->actorB = (Actor){.userId = 0, .orgId = f->orgB, .zLogin = "system"};
   *state = f;
