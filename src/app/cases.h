@@ -1,41 +1,51 @@
-/* cases.h: use cases for criminal cases and their deadlines (docs/api-cases.md; DOMAIN.md 0.2, 2, 2.1).
+/* cases.h: use cases for criminal cases and their deadlines (docs/api-cases.md; DOMAIN.md 0.2, 0.6, 1, 2, 2.1).
  *
  * Every write validates its JSON input, applies the rules of core/case_rules.c, writes the case, persons and event
- * through the store, recomputes the case's deadline rows on the calendar in force, and appends the audit row, all in
- * one transaction. Illegal transitions answer 409 conflict with the reason; bad input 400 naming the field
- * (persons.N.field for persons). Records of another organisation answer 404. */
+ * through the store, recomputes the case's deadline rows on the calendar in force (app/deadlines.h), and appends the
+ * audit row, all in one transaction. A decision the office's 权力清单 gives to the 部门负责人 or the 检察长 is
+ * recorded as proposed (app/approvals.h) and takes effect on the approval date. Illegal transitions answer 409
+ * conflict with the reason and the article; bad input 400 naming the field (persons.N.field for persons). Records of
+ * another organisation answer 404.
+ *
+ * The capability is split by concern: cases.c (registration, reads, editing, settings), case_persons.c (persons),
+ * case_events.c (the procedural events, one apply function per kind), case_facts.c (the state the rules see, the
+ * deadline rows, the end of every write). */
 #ifndef JW_CASES_H
 #define JW_CASES_H
 #include <jansson.h>
 
 #include "app/audit.h"
+#include "core/date.h"
 #include "lib/err.h"
 #include "store/case_store.h"
 #include "store/db.h"
 
 /* *out receives a new reference (the whole Case) on success. */
 int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e);
+/* The case with what the rules derive: returns, extension, clock start, allowed actions (each with the reason it is
+ * refused), prompts of the law, approvals. */
 int cases_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e);
+int cases_list(Db *db, const CaseFilter *f, json_t **out, JwErr *e);
 int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e);
 int cases_add_person(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e);
 int cases_update_person(Db *db, const Actor *actor, int64_t id, int64_t personId, const json_t *in, json_t **out,
                         JwErr *e);
-int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e);
+/* Records an event; *pStatus is 201 when it took effect, 202 when it was proposed for approval (*out then also
+ * holds "approval"). */
+int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, int *pStatus, JwErr *e);
 
-/* Recomputes every open deadline of every organisation (after a calendar change). Runs inside the caller's
- * transaction. 0 ok, -1 with e filled. */
-int cases_recompute_open_deadlines(Db *db, JwErr *e);
+/* The approvals' apply function for cases (app/approvals.c): applies a proposed event on the legal date, inside
+ * the approval's transaction, with the approver as the actor. */
+int cases_apply_approved(Db *db, const Actor *approver, int64_t id, const json_t *payload, JwDate legalOn,
+                         int64_t proposerId, JwErr *e);
+/* A note of an approval step on the case's timeline (returned, withdrawn), inside the caller's transaction. */
+int cases_note_approval(Db *db, const Actor *actor, int64_t id, const char *zKind, const char *zDecisionKind,
+                        const char *zReason, JwErr *e);
 
 /* The fast-track (轻微刑事案件办案组) rule of the actor's organisation: {"enabled","department_id","charges",
  * "max_sentence_band"}; the default is disabled. */
 json_t *cases_fast_track_get(Db *db, const Actor *actor);
 int cases_fast_track_put(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e);
-
-/* The warning lead times (days before the due day a deadline turns amber) of the actor's organisation:
- * {"arrest_review":2,"prosecution_review":5,...,"supplementary":5,"archiving":5}: review deadlines by case type, the
- * other kinds by name. Defaults from DOMAIN.md 0.2. Setting them recomputes every open deadline. */
-json_t *cases_warnings_get(Db *db, const Actor *actor);
-int cases_warnings_put(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e);
 
 /* Who rotation would assign next in a department: {"prosecutor_id","name"}; 404 when nobody can take cases. */
 int cases_rotation_peek(Db *db, const Actor *actor, int64_t departmentId, json_t **out, JwErr *e);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/accounts.h"
+#include "app/approvals.h"
 #include "app/cases.h"
 #include "core/case_rules.h"
 #include "core/idcard.h"
@@ -46,6 +47,7 @@ static const DemoUser demo_users[] = {
     {"kongshen", "郑控申", "petition_officer", D_PETITION},
     {"zhengzhi", "孙政工", "political_officer", D_POLITICAL},
     {"clerk", "钱书记员", "clerk", D_OFFICE},
+    {"buzhang", "冯部长", "department_head", D_FIRST},
     /* more prosecutors, so that rotation has someone to rotate among (not printed) */
     {"hujc", "胡检察官", "prosecutor", D_FIRST},
     {"linjc", "林检察官", "prosecutor", D_FIRST},
@@ -53,8 +55,12 @@ static const DemoUser demo_users[] = {
     {"guojc", "郭检察官", "prosecutor", D_SECOND},
     {"majc", "马检察官", "prosecutor", D_FAST},
     {"luojc", "罗检察官", "prosecutor", D_FAST},
+    /* the other department heads (部门负责人): they approve what the 权力清单 gives the department head */
+    {"erbu", "韩部长", "department_head", D_SECOND},
+    {"susai", "蒋组长", "department_head", D_FAST},
 };
-#define DEMO_PRINTED_USERS 9
+#define DEMO_PRINTED_USERS 10
+#define DEMO_LEADER        0 /* index of the 检察长 in demo_users */
 
 /* ---- a small deterministic generator ---------------------------------------------------------------------- */
 
@@ -151,12 +157,41 @@ static Actor demo_actor(Db *db, int64_t orgId, int64_t userId) {
   return a;
 }
 
-/* Posts one event; returns the case afterwards (new reference) or NULL when the rules refused it (which the
- * generator treats as "this case stops here"). */
+/* Who approves in the demo office: the 检察长, and the head of each department (user id 0: none). */
+typedef struct DemoApprovers {
+  Actor chief;
+  int64_t aHead[D_COUNT];
+} DemoApprovers;
+static DemoApprovers demo_approvers;
+
+/* Posts one event; a decision the 权力清单 sends for approval is approved at once, on the same legal date, by the
+ * department head or the 检察长 (as most are). Returns the case afterwards (new reference) or NULL when the rules
+ * refused it (which the generator treats as "this case stops here"). */
 static json_t *demo_event(Db *db, const Actor *a, int64_t caseId, json_t *in) {
   json_t *out = NULL;
   JwErr e;
-  int rc = cases_event(db, a, caseId, in, &out, &e);
+  int status = 0;
+  int rc = cases_event(db, a, caseId, in, &out, &status, &e);
+  if (!rc && status == 202) {
+    json_t *ap = json_object_get(out, "approval");
+    int64_t apId = json_integer_value(json_object_get(ap, "id"));
+    Actor approver = demo_approvers.chief;
+    int64_t dept = json_integer_value(json_object_get(ap, "department_id"));
+    if (strcmp(json_string_value(json_object_get(ap, "approver")), "department_head") == 0) {
+      for (int i = 0; i < D_COUNT; i++) {
+        if (demo_approvers.aHead[i] && demo_actor(db, a->orgId, demo_approvers.aHead[i]).departmentId == dept) {
+          approver = demo_actor(db, a->orgId, demo_approvers.aHead[i]);
+        }
+      }
+    }
+    json_t *body = json_pack("{s:s}", "on", json_string_value(json_object_get(in, "on"))), *done = NULL;
+    json_decref(out);
+    out = NULL;
+    rc = approvals_approve(db, &approver, apId, body, &done, &e);
+    json_decref(body);
+    json_decref(done);
+    if (!rc) rc = cases_get(db, a, caseId, &out, &e);
+  }
   json_decref(in);
   return rc ? NULL : out;
 }
@@ -264,8 +299,8 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   size_t i;
   json_t *p;
   json_array_foreach(ps, i, p) {
-    json_t *ev = json_pack("{s:s, s:s, s:I}", "kind", "decide", "on", zOn, "person_id",
-                           json_integer_value(json_object_get(p, "id")));
+    json_t *ev = json_pack("{s:s, s:s, s:I, s:s}", "kind", "decide", "on", zOn, "person_id",
+                           json_integer_value(json_object_get(p, "id")), "reason", "经审查，事实清楚，依法作出决定");
     if (arrest) {
       json_object_set_new(ev, "decision", json_string(rng_pct(r, 78) ? "approve_arrest" : "reject_arrest"));
     } else if (prosecution) {
@@ -274,10 +309,7 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
       if (np) {
         int t = rng_int(r, 1, 100);
         json_object_set_new(ev, "non_prosecution_type",
-                            json_string(t <= 62   ? "discretionary"
-                                        : t <= 82 ? "evidentiary"
-                                        : t <= 92 ? "statutory"
-                                                  : "conditional"));
+                            json_string(t <= 66 ? "discretionary" : t <= 88 ? "evidentiary" : "statutory"));
       }
     } else if (strcmp(zType, "custody_necessity") == 0) {
       json_object_set_new(ev, "decision", json_string(rng_pct(r, 60) ? "release" : "maintain"));
@@ -340,6 +372,11 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   int64_t aUserId[sizeof demo_users / sizeof demo_users[0]];
   if (demo_users_create(db, &admin, aDept, aUserId, fp, e)) return -1;
   fprintf(fp, "  所有演示账号的密码: %s\n", DEMO_PASSWORD);
+  memset(&demo_approvers, 0, sizeof demo_approvers);
+  demo_approvers.chief = demo_actor(db, countyId, aUserId[DEMO_LEADER]);
+  for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
+    if (strcmp(demo_users[i].zRole, "department_head") == 0) demo_approvers.aHead[demo_users[i].dept] = aUserId[i];
+  }
   /* the fast-track team takes light cases with a guilty plea (轻微刑事案件办案组 集中受理) */
   in = json_pack("{s:b, s:I, s:[s,s,s,s], s:s}", "enabled", 1, "department_id", (json_int_t)aDept[D_FAST], "charges",
                  "dangerous_driving", "theft", "aiding_cybercrime", "intentional_injury", "max_sentence_band", "1_3y");

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/cases.h"
+#include "app/deadlines.h"
 #include "lib/buf.h"
 #include "lib/mem.h"
 #include "lib/timeutil.h"
@@ -156,7 +156,7 @@ int holidays_import(Db *db, const Actor *actor, const char *zText, size_t n, jso
   json_t *result = json_pack("{s:O, s:I, s:I}", "years", aj, "days", (json_int_t)nDays, "version", (json_int_t)id);
   if (!rc) rc = audit_append(db, actor, "calendar.import", "calendar", audit_id(id).z, NULL, result, e);
   /* DOMAIN 0.1(5): changing the calendar recomputes every open deadline, in the same transaction */
-  if (!rc) rc = cases_recompute_open_deadlines(db, e);
+  if (!rc) rc = deadlines_recompute_open(db, e);
   if (rc) {
     db_rollback(db);
   } else if (db_commit(db)) {

@@ -10,6 +10,7 @@
 
 #include "core/calendar.h"
 #include "core/date.h"
+#include "core/deadline.h"
 #include "core/period.h"
 
 /* ---- case types ------------------------------------------------------------------------------------------- */
@@ -29,6 +30,7 @@ typedef struct PeriodSpec {
   JwLength base;
   int extraDays;
   JwLength extendedTotal;
+  int extendNeedsMajor; /* 1: only 重大、复杂 cases (CPL 172, Rules 282); 0: 特殊情况 with a reason (Rules 297) */
 } PeriodSpec;
 
 typedef struct CaseTypeRule {
@@ -77,7 +79,7 @@ int case_decision_allowed(const CaseTypeRule *t, const char *zDecision);
 typedef enum {
   CASE_UNDER_REVIEW, /* 审查中 */
   CASE_RETURNED,     /* 退回补充侦查: the review clock is stopped */
-  CASE_CONCLUDED,    /* 已审结: every person decided */
+  CASE_CONCLUDED,    /* 已审结: every person decided, or the police withdrew the case (撤案) */
   CASE_ARCHIVED,     /* 已归档 */
   CASE_TRANSFERRED,  /* 改变管辖, moved out of this office */
 } CaseStatus;
@@ -85,7 +87,43 @@ typedef enum {
 const char *case_status_code(CaseStatus s);
 int case_status_parse(const char *zCode, CaseStatus *out); /* 0 ok, -1 unknown */
 
-#define CASE_MAX_RETURNS 2 /* CPL 175(3): 退回补充侦查以二次为限 */
+#define CASE_MAX_RETURNS 2  /* CPL 175(3): 退回补充侦查以二次为限 */
+#define CASE_MAX_PERSONS 50 /* persons in one case */
+#define CASE_MAX_CUSTODY 16 /* custody changes kept per person */
+#define CASE_MAX_STOPS   8  /* clock stops (中止审查, 精神病鉴定) per person */
+#define PROBATION_MONTHS_MIN 6  /* CPL 283: 考验期为六个月以上一年以下 */
+#define PROBATION_MONTHS_MAX 12
+#define COMPLAINT_DAYS       7 /* CPL 180, 181: 七日以内 */
+#define JURISDICTION_DAYS    5 /* Rules 328: 五日以内经由案件管理部门移送 */
+
+/* What the rules need to know about one person of a case. Dates are 0 when not applicable. */
+typedef struct CasePersonFacts {
+  long long id;
+  CustodyChange aCustody[CASE_MAX_CUSTODY]; /* custody history in date order (case_custody) */
+  int nCustody;
+  ClockStop aStop[CASE_MAX_STOPS]; /* 中止审查 and excluded spans of the person's review period, in date order */
+  int nStop;
+  JwDate decidedOn;        /* the decision that closes the person's review period, 0 while undecided */
+  int conditional;         /* that decision is 附条件不起诉: the probation runs from decidedOn */
+  int probationMonths;     /* 6..12 */
+  JwDate finalOn;          /* the final decision after the probation (不起诉 or 起诉), 0 while pending */
+  int nonProsecuted;       /* the person's outcome so far is a 不起诉 (final or 附条件) */
+  int discretionary;       /* 酌定不诉: the person may complain within 7 days (CPL 181) */
+  int prosecuted;          /* decided 起诉 (at the review or as the final decision) */
+  int judged;              /* a judgment is recorded */
+  int prosecutionWithdrawn; /* 撤回起诉 recorded */
+  JwDate birth;            /* from the ID number, 0 when unknown */
+  int plea;                /* 认罪认罚 */
+  int sentenceRank;        /* sentence_band_rank(), -1 unknown */
+  JwDate reviewDue;        /* due day of the person's running review period (case_facts_set_review_due), 0 none */
+} CasePersonFacts;
+
+/* 1 when the person has no decision yet, or is on probation without the final decision: the case cannot conclude. */
+int case_person_pending(const CasePersonFacts *p);
+/* 1 when the person's review clock stands (an open 中止审查 stop). */
+int case_person_suspended(const CasePersonFacts *p);
+/* 1 when the person is in custody on day d by the custody history. */
+int case_person_in_custody_on(const CasePersonFacts *p, JwDate d);
 
 /* What the rules need to know about a case. Dates are 0 when not applicable. */
 typedef struct CaseFacts {
@@ -96,13 +134,18 @@ typedef struct CaseFacts {
   JwDate returnedOn;  /* the current return, when status is CASE_RETURNED */
   JwDate concludedOn; /* when status is concluded or archived */
   JwDate archivedOn;
-  int inCustody;           /* some suspect is in custody (拘留/逮捕) now */
-  int majorComplex;        /* 重大、复杂 */
-  int extended;            /* the extension of the current review period is used */
-  int returns;             /* returns so far, including those before a change of jurisdiction */
-  int summaryProcedure;    /* 速裁 (prosecution review only) */
-  int sentenceOverOneYear; /* a likely sentence exceeds one year (速裁: 15 days in total) */
-  int undecidedPersons;    /* persons without a decision */
+  JwDate withdrawnOn;         /* the police withdrew the case (撤案), concluding it */
+  JwDate jurisdictionIssueOn; /* found outside the office's jurisdiction (Rules 328), 0 none */
+  int inCustody;              /* some undecided suspect is in custody (拘留/逮捕) now */
+  int majorComplex;           /* 重大、复杂 */
+  int extended;               /* the extension of the current review period is used */
+  int returns;                /* returns so far, including those before a change of jurisdiction */
+  int summaryProcedure;       /* 速裁 (prosecution review only) */
+  int sentenceOverOneYear;    /* a likely sentence exceeds one year (速裁: 15 days in total) */
+  int undecidedPersons;       /* persons pending (case_person_pending) */
+  JwDate reviewDue;           /* the earliest due day of the current round's running review periods, 0 none */
+  const CasePersonFacts *aPerson;
+  int nPersons;
 } CaseFacts;
 
 typedef enum {
@@ -116,6 +159,12 @@ typedef enum {
   EVENT_JUDGMENT,
   EVENT_TRANSFER,
   EVENT_ARCHIVE,
+  EVENT_SUSPEND,              /* 中止审查 of a person (absconded, gravely ill): the clock stops */
+  EVENT_RESUME,               /* 恢复审查: the clock goes on with the days left */
+  EVENT_ASSESSMENT,           /* 精神病鉴定 from `on` to `until`: the span does not count (CPL 149) */
+  EVENT_POLICE_WITHDRAW,      /* 撤案: the police withdraw a returned case they never resubmitted */
+  EVENT_WITHDRAW_PROSECUTION, /* 撤回起诉 of a prosecuted person before judgment (Rules 424) */
+  EVENT_JURISDICTION,         /* 发现不属于本院管辖: transfer via 案管 within 5 days (Rules 328) */
   EVENT_KIND_COUNT
 } CaseEventKind;
 
@@ -124,15 +173,46 @@ int case_event_parse(const char *zCode, CaseEventKind *out); /* 0 ok, -1 unknown
 
 /* Whether an event is legal on a case with these facts, on the date `on`. Returns 0 when it is; otherwise a static
  * Chinese message saying why (with the article), and *pField the input field at fault ("on", "kind" or NULL). The
- * person-level checks (person decided, decision allowed) are the caller's, with case_decision_allowed(). */
+ * person-level checks are case_check_person_event()'s. */
 const char *case_check_event(const CaseFacts *f, CaseEventKind k, JwDate on, const char **pField);
+
+/* The person-level checks of an event about person p (decide, custody, suspend, resume, assessment, judgment,
+ * withdraw_prosecution): zDecision / zNpType for decide, zInstance ("first", "appeal", "retrial") for judgment,
+ * offenceOn for a 附条件不起诉 (the suspect must be under 18 on that day, CPL 282). Same contract as
+ * case_check_event(). */
+typedef struct PersonEventInput {
+  const char *zDecision, *zNpType, *zInstance;
+  JwDate offenceOn;
+  int probationMonths;
+} PersonEventInput;
+const char *case_check_person_event(const CaseFacts *f, const CasePersonFacts *p, CaseEventKind k, JwDate on,
+                                    const PersonEventInput *in, const char **pField);
+
+/* The events the UI offers on a case (every kind but those about one person only), each enabled or with the reason
+ * it is refused on day `today`. Returns the count written to out (EVENT_KIND_COUNT at most). */
+typedef struct CaseAction {
+  CaseEventKind kind;
+  int enabled;
+  const char *zWhy; /* NULL when enabled */
+} CaseAction;
+int case_actions(const CaseFacts *f, JwDate today, CaseAction *out);
+
+/* What the law asks the prosecutor to do now (Rules 347, CPL 175(4), Rules 328, CPL 284): static Chinese messages,
+ * at most CASE_MAX_PROMPTS. supplementaryDue is the due day of the outstanding return's police month (0 none). */
+#define CASE_MAX_PROMPTS 6
+int case_prompts(const CaseFacts *f, JwDate today, JwDate supplementaryDue, const char **out);
 
 /* ---- deadlines -------------------------------------------------------------------------------------------- */
 
+/* The deadline kinds of a case, in the order of deadline_kinds[] (core/deadline.c). */
 typedef enum {
-  DEADLINE_REVIEW,        /* 审查期限 */
+  DEADLINE_REVIEW,        /* 审查期限, per person and round */
   DEADLINE_SUPPLEMENTARY, /* 退回补充侦查期限 (the police's month) */
   DEADLINE_ARCHIVING,     /* 归档期限 (卷宗一月一归档) */
+  DEADLINE_PROBATION,     /* 附条件不起诉考验期, per person */
+  DEADLINE_COMPLAINT_VICTIM,  /* 被害人申诉期, per person not prosecuted */
+  DEADLINE_COMPLAINT_SUSPECT, /* 被不起诉人申诉期 (酌定不诉), per person */
+  DEADLINE_JURISDICTION,      /* 移送管辖期限 (Rules 328) */
   DEADLINE_KIND_COUNT
 } DeadlineKind;
 
@@ -140,41 +220,54 @@ const char *deadline_kind_code(DeadlineKind k);
 
 typedef struct CaseDeadline {
   DeadlineKind kind;
-  int sequence;   /* which review / return period this is (1-based): a new one after each return */
-  JwDate startOn; /* the trigger day (not counted) */
+  long long personId; /* the person the period binds, 0 for a case period */
+  int sequence;       /* which review / return period this is (1-based): a new one after each return */
+  JwDate startOn;     /* the trigger day (not counted) */
   JwLength length;
-  int extraDays; /* days added by an extension (CPL 172: 1 month + 15 days) */
-  int custodyBound;
-  JwDate dueOn;
-  int provisional; /* a year without an official calendar was consulted */
-  int open;        /* 1: running; 0: closed (met) by the facts */
-  JwDate closedOn; /* when closed */
+  int extraDays;    /* days added by an extension (CPL 172: 1 month + 15 days) */
+  int stopDays;     /* days added by closed clock stops */
+  int custodyBound; /* judged on the nominal last day */
+  JwDate dueOn;     /* 0 while suspended */
+  int suspended;    /* the clock stands */
+  int daysLeft;     /* while suspended: days left when it stopped */
+  int provisional;  /* a year without an official calendar was consulted */
+  int open;         /* 1: running (or suspended); 0: closed (met) by the facts */
+  JwDate closedOn;  /* when closed */
   int warnDays;
+  int lapses;          /* a party's period: lapses at its end */
+  const char *zWarnKey; /* the office setting that sets its warning days: the case type for review periods */
   const char *zRule;
 } CaseDeadline;
 
-#define CASE_MAX_DEADLINES 8
+#define CASE_MAX_DEADLINES (CASE_MAX_PERSONS * (CASE_MAX_RETURNS + 4) + CASE_MAX_RETURNS + 2)
 
 /* The dated history of a case's review rounds: round 0 starts at receipt; each return ends a round and each
  * resubmission starts the next one (the clock restarts from zero, CPL 175(3), Rules 346(3)). */
 typedef struct CaseHistory {
-  int nReturns;                        /* returns recorded at this office (prior returns elsewhere not included) */
-  JwDate aReturn[CASE_MAX_RETURNS];    /* day of each return */
-  JwDate aResubmit[CASE_MAX_RETURNS];  /* day of each resubmission; 0 while that return is outstanding */
-  int aExtended[CASE_MAX_RETURNS + 1]; /* whether review round i was extended */
-  JwDate transferredOn;                /* 改变管辖 out of this office, or 0 */
+  int nReturns;                          /* returns recorded at this office (prior returns elsewhere not included) */
+  JwDate aReturn[CASE_MAX_RETURNS];      /* day of each return */
+  JwDate aResubmit[CASE_MAX_RETURNS];    /* day of each resubmission; 0 while that return is outstanding */
+  int aExtended[CASE_MAX_RETURNS + 1];   /* days granted by the extension of review round i (1..3 for 审查决定逮捕
+                                            in custody, Rules 297), 0 none; any other type takes its spec */
+  int aExtendedSet[CASE_MAX_RETURNS + 1]; /* whether review round i was extended */
+  JwDate transferredOn;                  /* 改变管辖 out of this office, or 0 */
 } CaseHistory;
 
-/* Computes every deadline the facts and history imply, open and closed, in a stable order (kind, then sequence):
- * the review period of each round (closed by a return, by conclusion or by transfer), each return's supplementary
- * period (closed by the resubmission), and the archiving period after conclusion (closed by archiving). Custody is
- * taken as it is now (f->inCustody) for every round: the store keeps a closed deadline as it was when it closed
- * (case_store_deadlines_sync), so only open periods follow the present custody. Returns the number written to out (at
+/* Computes every deadline the facts and history imply, open and closed, in a stable order: for each review round
+ * and each person, the person's review period (its length fixed by the custody on receipt for 审查逮捕, Rules 282
+ * and 297; custody-bound when the person is in custody on its nominal last day; closed by the person's decision, a
+ * return, the conclusion, a withdrawal or a transfer; stopped by the person's 中止审查 and 精神病鉴定 spans); each
+ * return's supplementary period; the archiving period after conclusion; the probation of a 附条件不起诉; the
+ * parties' complaint periods after a 不起诉; the Rules 328 transfer period. Returns the number written to out (at
  * most CASE_MAX_DEADLINES), or -1 when a date falls outside the calendar's range. */
 int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory *h, CaseDeadline *out);
 
-/* The level of a deadline on day `today`: "overdue", "due", "warning", "normal" for open ones; "met" or "late" for
- * closed ones. *pDaysLeft = due - today. */
+/* Sets f->reviewDue and each person's reviewDue (aPerson is f->aPerson, writable) from computed deadlines: the
+ * due days of the current round's running review periods, f->reviewDue the earliest. */
+void case_facts_set_review_due(CaseFacts *f, CasePersonFacts *aPerson, const CaseHistory *h, const CaseDeadline *a,
+                               int n);
+
+/* The level of a deadline on day `today` (deadline_state_level()). *pDaysLeft = due - today. */
 const char *deadline_level(const CaseDeadline *d, JwDate today, int *pDaysLeft);
 
 #endif

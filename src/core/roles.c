@@ -4,14 +4,15 @@
 #include <string.h>
 
 const char *const role_codes[ROLE_COUNT] = {
-    "admin",        "leader",           "prosecutor",       "assistant",
+    "admin",        "leader",           "department_head",  "prosecutor",       "assistant",
     "case_manager", "admin_prosecutor", "petition_officer", "political_officer",
     "clerk",
 };
 
 const uint32_t perm_all[] = {PERM_SELF,          PERM_ORG_READ,        PERM_ADMIN_MANAGE,
                              PERM_AUDIT_READ,    PERM_CALENDAR_MANAGE, PERM_CASE_READ,
-                             PERM_CASE_REGISTER, PERM_CASE_HANDLE,     0};
+                             PERM_CASE_REGISTER, PERM_CASE_HANDLE,     PERM_APPROVE,
+                             PERM_CASE_DECIDE,   PERM_APPROVE_CHIEF,   0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -25,13 +26,19 @@ uint32_t role_permissions(const char *zRole) {
   uint32_t p = PERM_SELF | PERM_ORG_READ;
   if (strcmp(zRole, "admin") == 0) p |= PERM_ADMIN_MANAGE | PERM_AUDIT_READ | PERM_CALENDAR_MANAGE;
   if (strcmp(zRole, "leader") == 0) p |= PERM_AUDIT_READ;
-  static const char *const readers[] = {"leader",       "prosecutor",       "assistant",
+  static const char *const readers[] = {"leader",       "department_head",  "prosecutor",       "assistant",
                                         "case_manager", "admin_prosecutor", "clerk"};
   for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
     if (strcmp(zRole, readers[i]) == 0) p |= PERM_CASE_READ;
   }
   if (strcmp(zRole, "case_manager") == 0) p |= PERM_CASE_REGISTER | PERM_CASE_HANDLE;
   if (strcmp(zRole, "prosecutor") == 0 || strcmp(zRole, "assistant") == 0) p |= PERM_CASE_HANDLE;
+  /* 部门负责人 handles cases like a prosecutor and approves what the 权力清单 gives the department head; 院领导
+   * (检察长) approve everything that needs approval (docs/permissions.md) */
+  if (strcmp(zRole, "department_head") == 0) p |= PERM_CASE_HANDLE | PERM_APPROVE | PERM_CASE_DECIDE;
+  if (strcmp(zRole, "leader") == 0) p |= PERM_APPROVE | PERM_APPROVE_CHIEF | PERM_CASE_DECIDE;
+  /* DOMAIN 0.6: an 检察官助理 may prepare any decision but never propose or take one */
+  if (strcmp(zRole, "prosecutor") == 0) p |= PERM_CASE_DECIDE;
   return p;
 }
 
@@ -53,6 +60,12 @@ const char *perm_name(uint32_t perm) {
       return "case.register";
     case PERM_CASE_HANDLE:
       return "case.handle";
+    case PERM_APPROVE:
+      return "approval.decide";
+    case PERM_CASE_DECIDE:
+      return "case.decide";
+    case PERM_APPROVE_CHIEF:
+      return "approval.chief";
     default:
       return NULL;
   }

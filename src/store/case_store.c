@@ -1,4 +1,4 @@
-/* case_store.c: SQL for cases, persons, charges, events and deadlines (see case_store.h). */
+/* case_store.c: SQL for cases, persons, charges, custody and events (see case_store.h). */
 #include "store/case_store.h"
 
 #include <stdio.h>
@@ -7,11 +7,20 @@
 
 #include "lib/buf.h"
 #include "lib/mem.h"
+#include "store/deadline_store.h"
 #include "store/store_util.h"
 
-/* Copies column i (or "" for NULL) into a fixed buffer. */
+/* Copies column i (or "" for NULL) into a fixed buffer. The buffers hold the longest value the validation allows;
+ * should a longer one be in the database, it is cut at a character boundary, never inside a UTF-8 sequence. */
 static void col_copy(Stmt *s, int i, char *out, size_t n) {
-  snprintf(out, n, "%s", db_col_text(s, i));
+  const char *z = db_col_text(s, i);
+  size_t len = strlen(z);
+  if (len >= n) {
+    len = n - 1;
+    while (len > 0 && ((unsigned char)z[len] & 0xC0) == 0x80) len--;
+  }
+  memcpy(out, z, len);
+  out[len] = 0;
 }
 
 /* Binds z, or NULL when z is NULL or empty. */
@@ -83,7 +92,7 @@ int case_store_update(Db *db, const CaseRow *c, const char *zNow) {
   Stmt *s = db_prepare(db,
                        "UPDATE case_record SET status = ?3, department_id = ?4, prosecutor_id = ?5, major_complex = ?6,"
                        " summary_procedure = ?7, concluded_on = ?8, archived_on = ?9, transferred_on = ?10,"
-                       " updated_at = ?11 WHERE org_id = ?1 AND id = ?2");
+                       " updated_at = ?11, conclusion = ?12, jurisdiction_issue_on = ?13 WHERE org_id = ?1 AND id = ?2");
   db_bind_int(s, 1, c->orgId);
   db_bind_int(s, 2, c->id);
   db_bind_text(s, 3, c->zStatus);
@@ -95,6 +104,8 @@ int case_store_update(Db *db, const CaseRow *c, const char *zNow) {
   bind_opt(s, 9, c->zArchived);
   bind_opt(s, 10, c->zTransferred);
   db_bind_text(s, 11, zNow);
+  bind_opt(s, 12, c->zConclusion);
+  bind_opt(s, 13, c->zJurisdiction);
   return step_done(s);
 }
 
@@ -110,7 +121,8 @@ int case_store_load(Db *db, int64_t orgId, int64_t id, CaseRow *out) {
   Stmt *s = db_prepare(db,
                        "SELECT id, org_id, coalesce(department_id, 0), coalesce(prosecutor_id, 0), case_number,"
                        " case_type, status, received_on, concluded_on, archived_on, transferred_on, major_complex,"
-                       " summary_procedure, prior_returns FROM case_record WHERE org_id = ?1 AND id = ?2");
+                       " summary_procedure, prior_returns, coalesce(conclusion, ''), coalesce(jurisdiction_issue_on, ''), title"
+                       " FROM case_record WHERE org_id = ?1 AND id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
   int rc = db_step(s);
@@ -130,6 +142,9 @@ int case_store_load(Db *db, int64_t orgId, int64_t id, CaseRow *out) {
     out->majorComplex = (int)db_col_int(s, 11);
     out->summaryProcedure = (int)db_col_int(s, 12);
     out->priorReturns = (int)db_col_int(s, 13);
+    col_copy(s, 14, out->zConclusion, sizeof out->zConclusion);
+    col_copy(s, 15, out->zJurisdiction, sizeof out->zJurisdiction);
+    col_copy(s, 16, out->zTitle, sizeof out->zTitle);
   }
   db_done(s);
   return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
@@ -149,8 +164,10 @@ int case_store_number_exists(Db *db, int64_t orgId, const char *zNumber) {
 int case_store_persons(Db *db, int64_t caseId, PersonRow *a, int *pn) {
   Stmt *s = db_prepare(db,
                        "SELECT id, name, coalesce(id_number, ''), custody, plea, coalesce(sentence_band, ''),"
-                       " coalesce(decision, ''), coalesce(decision_on, '') FROM case_person WHERE case_id = ?1"
-                       " ORDER BY id");
+                       " coalesce(decision, ''), coalesce(decision_on, ''), coalesce(birth_date, ''),"
+                       " coalesce(non_prosecution_type, ''), coalesce(probation_months, 0),"
+                       " coalesce(final_decision, ''), coalesce(final_on, ''), coalesce(prosecution_withdrawn_on, ''),"
+                       " judgment_on IS NOT NULL FROM case_person WHERE case_id = ?1 ORDER BY id");
   db_bind_int(s, 1, caseId);
   int n = 0, rc;
   while ((rc = db_step(s)) == DB_ROW && n < CASE_MAX_PERSONS) {
@@ -163,6 +180,13 @@ int case_store_persons(Db *db, int64_t caseId, PersonRow *a, int *pn) {
     col_copy(s, 5, p->zSentenceBand, sizeof p->zSentenceBand);
     col_copy(s, 6, p->zDecision, sizeof p->zDecision);
     col_copy(s, 7, p->zDecisionOn, sizeof p->zDecisionOn);
+    col_copy(s, 8, p->zBirth, sizeof p->zBirth);
+    col_copy(s, 9, p->zNpType, sizeof p->zNpType);
+    p->probationMonths = (int)db_col_int(s, 10);
+    col_copy(s, 11, p->zFinalDecision, sizeof p->zFinalDecision);
+    col_copy(s, 12, p->zFinalOn, sizeof p->zFinalOn);
+    col_copy(s, 13, p->zWithdrawnOn, sizeof p->zWithdrawnOn);
+    p->judged = (int)db_col_int(s, 14);
   }
   db_done(s);
   *pn = n;
@@ -201,33 +225,88 @@ int case_store_person_update(Db *db, int64_t caseId, int64_t personId, const cha
   return step_done(s);
 }
 
-int case_store_person_set_custody(Db *db, int64_t caseId, int64_t personId, const char *zCustody, const char *zSince) {
+int case_store_person_set_custody(Db *db, int64_t orgId, int64_t caseId, int64_t personId, const char *zCustody,
+                                  const char *zSince) {
   Stmt *s = db_prepare(db, "UPDATE case_person SET custody = ?3, custody_since = ?4 WHERE case_id = ?1 AND id = ?2");
   db_bind_int(s, 1, caseId);
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zCustody);
   bind_opt(s, 4, zSince);
+  if (step_done(s)) return -1;
+  return case_store_custody_append(db, orgId, caseId, personId, zCustody, zSince);
+}
+
+int case_store_custody_append(Db *db, int64_t orgId, int64_t caseId, int64_t personId, const char *zCustody,
+                              const char *zFrom) {
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO case_custody(org_id, case_id, person_id, custody, from_on) VALUES (?1, ?2, ?3, ?4, ?5)");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, caseId);
+  db_bind_int(s, 3, personId);
+  db_bind_text(s, 4, zCustody);
+  db_bind_text(s, 5, zFrom);
   return step_done(s);
 }
 
-int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zType,
-                             const char *zOn) {
+int case_store_custody_history(Db *db, int64_t caseId, CasePersonFacts *a, int n) {
   Stmt *s = db_prepare(db,
-                       "UPDATE case_person SET decision = ?3, non_prosecution_type = ?4, decision_on = ?5"
-                       " WHERE case_id = ?1 AND id = ?2");
+                       "SELECT person_id, custody, from_on FROM case_custody WHERE case_id = ?1"
+                       " ORDER BY person_id, from_on, id");
+  db_bind_int(s, 1, caseId);
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    int64_t pid = db_col_int(s, 0);
+    for (int i = 0; i < n; i++) {
+      if (a[i].id != pid) continue;
+      CustodyChange ch = {0, custody_is_in_custody(db_col_text(s, 1))};
+      date_parse(db_col_text(s, 2), 10, &ch.on);
+      if (a[i].nCustody < CASE_MAX_CUSTODY) a[i].aCustody[a[i].nCustody++] = ch;
+      else a[i].aCustody[CASE_MAX_CUSTODY - 1] = ch; /* keep the latest when the history is long */
+    }
+  }
+  db_done(s);
+  return rc == DB_ERROR ? -1 : 0;
+}
+
+int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zType,
+                             const char *zOn, const char *zOffenceOn, int probationMonths) {
+  Stmt *s = db_prepare(db,
+                       "UPDATE case_person SET decision = ?3, non_prosecution_type = ?4, decision_on = ?5,"
+                       " offence_on = ?6, probation_months = ?7 WHERE case_id = ?1 AND id = ?2");
   db_bind_int(s, 1, caseId);
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zDecision);
   bind_opt(s, 4, zType);
   db_bind_text(s, 5, zOn);
+  bind_opt(s, 6, zOffenceOn);
+  if (probationMonths) db_bind_int(s, 7, probationMonths);
+  return step_done(s);
+}
+
+int case_store_person_final(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zOn) {
+  Stmt *s = db_prepare(db,
+                       "UPDATE case_person SET final_decision = ?3, final_on = ?4 WHERE case_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, caseId);
+  db_bind_int(s, 2, personId);
+  db_bind_text(s, 3, zDecision);
+  db_bind_text(s, 4, zOn);
+  return step_done(s);
+}
+
+int case_store_person_withdraw(Db *db, int64_t caseId, int64_t personId, const char *zOn) {
+  Stmt *s = db_prepare(db, "UPDATE case_person SET prosecution_withdrawn_on = ?3 WHERE case_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, caseId);
+  db_bind_int(s, 2, personId);
+  db_bind_text(s, 3, zOn);
   return step_done(s);
 }
 
 int case_store_person_judgment(Db *db, int64_t caseId, int64_t personId, const char *zOn, const char *zSentence,
-                               int adopted, int consistent) {
+                               int adopted, int consistent, const char *zInstance) {
   Stmt *s = db_prepare(db,
                        "UPDATE case_person SET judgment_on = ?3, sentence = ?4, recommendation_adopted = ?5,"
-                       " judgment_consistent = ?6 WHERE case_id = ?1 AND id = ?2");
+                       " judgment_consistent = ?6, judgment_instance = ?7 WHERE case_id = ?1 AND id = ?2");
+  db_bind_text(s, 7, zInstance);
   db_bind_int(s, 1, caseId);
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zOn);
@@ -276,7 +355,7 @@ int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const cha
 int case_store_history(Db *db, int64_t caseId, CaseHistory *h) {
   memset(h, 0, sizeof *h);
   Stmt *s = db_prepare(db,
-                       "SELECT kind, on_date FROM case_event WHERE case_id = ?1"
+                       "SELECT kind, on_date, data FROM case_event WHERE case_id = ?1"
                        " AND kind IN ('return', 'resubmit', 'extend', 'transfer') ORDER BY id");
   db_bind_int(s, 1, caseId);
   int rc;
@@ -289,7 +368,10 @@ int case_store_history(Db *db, int64_t caseId, CaseHistory *h) {
     } else if (strcmp(zKind, "resubmit") == 0 && h->nReturns > 0) {
       h->aResubmit[h->nReturns - 1] = d;
     } else if (strcmp(zKind, "extend") == 0) {
-      h->aExtended[h->nReturns] = 1;
+      json_t *data = json_loads(db_col_text(s, 2), 0, NULL);
+      h->aExtendedSet[h->nReturns] = 1;
+      h->aExtended[h->nReturns] = (int)json_integer_value(json_object_get(data, "days"));
+      json_decref(data);
     } else if (strcmp(zKind, "transfer") == 0) {
       h->transferredOn = d;
     }
@@ -298,117 +380,11 @@ int case_store_history(Db *db, int64_t caseId, CaseHistory *h) {
   return rc == DB_ERROR ? -1 : 0;
 }
 
-/* ---- deadlines -------------------------------------------------------------------------------------------- */
-
-int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, int n) {
-  json_t *keys = json_array();
-  int rc = 0;
-  for (int i = 0; i < n && !rc; i++) {
-    char zStart[11], zDue[11], zClosed[11] = "", zLen[8], zKey[40];
-    date_format(a[i].startOn, zStart);
-    date_format(a[i].dueOn, zDue);
-    if (a[i].closedOn) date_format(a[i].closedOn, zClosed);
-    period_format_length(a[i].length, zLen);
-    snprintf(zKey, sizeof zKey, "%s:%d", deadline_kind_code(a[i].kind), a[i].sequence);
-    json_array_append_new(keys, json_string(zKey));
-    /* a closed row keeps what it was when it closed: only open rows are (re)computed */
-    Stmt *s =
-        db_prepare(db,
-                   "INSERT INTO deadline(org_id, case_id, kind, sequence, start_on, length, extra_days,"
-                   " custody_bound, due_on, warn_days, status, closed_on, provisional, rule, prosecutor_id,"
-                   " department_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-                   " ON CONFLICT(case_id, kind, sequence) DO UPDATE SET start_on = excluded.start_on,"
-                   " length = excluded.length, extra_days = excluded.extra_days,"
-                   " custody_bound = excluded.custody_bound, due_on = excluded.due_on,"
-                   " warn_days = excluded.warn_days, status = excluded.status, closed_on = excluded.closed_on,"
-                   " provisional = excluded.provisional, rule = excluded.rule,"
-                   " prosecutor_id = excluded.prosecutor_id, department_id = excluded.department_id"
-                   " WHERE deadline.status = 'open'");
-    db_bind_int(s, 1, c->orgId);
-    db_bind_int(s, 2, c->id);
-    db_bind_text(s, 3, deadline_kind_code(a[i].kind));
-    db_bind_int(s, 4, a[i].sequence);
-    db_bind_text(s, 5, zStart);
-    db_bind_text(s, 6, zLen);
-    db_bind_int(s, 7, a[i].extraDays);
-    db_bind_int(s, 8, a[i].custodyBound);
-    db_bind_text(s, 9, zDue);
-    db_bind_int(s, 10, a[i].warnDays);
-    db_bind_text(s, 11, a[i].open ? "open" : "closed");
-    bind_opt(s, 12, zClosed);
-    db_bind_int(s, 13, a[i].provisional);
-    db_bind_text(s, 14, a[i].zRule);
-    if (c->prosecutorId) db_bind_int(s, 15, c->prosecutorId);
-    if (c->departmentId) db_bind_int(s, 16, c->departmentId);
-    rc = step_done(s);
-  }
-  if (!rc) {
-    /* open rows the facts no longer imply */
-    char *zKeys = json_dumps(keys, JSON_COMPACT);
-    Stmt *s = db_prepare(db,
-                         "DELETE FROM deadline WHERE case_id = ?1 AND status = 'open'"
-                         " AND kind || ':' || sequence NOT IN (SELECT value FROM json_each(?2))");
-    db_bind_int(s, 1, c->id);
-    db_bind_text(s, 2, zKeys);
-    rc = step_done(s);
-    free(zKeys);
-  }
-  json_decref(keys);
-  return rc;
-}
-
-int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn) {
-  /* office by office, so each step is a range of deadline_office (org_id, status, ...) rather than a full scan */
-  Stmt *s = db_prepare(db,
-                       "SELECT o.id, d.case_id FROM org o CROSS JOIN deadline d"
-                       " WHERE d.org_id = o.id AND d.status = 'open' GROUP BY o.id, d.case_id");
-  int n = 0, cap = 64, rc;
-  int64_t *a = xmalloc(sizeof(int64_t) * 2 * (size_t)cap);
-  while ((rc = db_step(s)) == DB_ROW) {
-    if (n == cap) a = xrealloc(a, sizeof(int64_t) * 2 * (size_t)(cap *= 2));
-    a[2 * n] = db_col_int(s, 0);
-    a[2 * n + 1] = db_col_int(s, 1);
-    n++;
-  }
-  db_done(s);
-  if (rc == DB_ERROR) {
-    free(a);
-    return NULL;
-  }
-  *pn = n;
-  return a;
-}
-
-int case_store_set_warn_days(Db *db, int64_t orgId, const char *zKind, const char *zCaseType, int days) {
-  Stmt *s = db_prepare(db,
-                       "UPDATE deadline SET warn_days = ?4 WHERE org_id = ?1 AND status = 'open' AND kind = ?2"
-                       " AND (?3 IS NULL OR case_id IN (SELECT id FROM case_record WHERE org_id = ?1"
-                       "   AND case_type = ?3))");
-  db_bind_int(s, 1, orgId);
-  db_bind_text(s, 2, zKind);
-  db_bind_text(s, 3, zCaseType);
-  db_bind_int(s, 4, days);
-  return step_done(s);
-}
-
 /* ---- API reads -------------------------------------------------------------------------------------------- */
 
 /* Today (China Standard Time, 'YYYY-MM-DD') is bound as ?20 in every query that computes deadline levels, so the
  * shared SQL fragments below can be combined with filters numbered ?1.. upwards. */
 #define TODAY_PARAM 20
-
-/* The level and days left of a deadline row, computed in SQL from ?20 (today). Columns: level, days_left. */
-#define DEADLINE_LEVEL_SQL                                                                          \
-  "CASE WHEN d.status = 'closed' THEN CASE WHEN d.closed_on <= d.due_on THEN 'met' ELSE 'late' END" \
-  " WHEN d.due_on < ?20 THEN 'overdue' WHEN d.due_on = ?20 THEN 'due'"                              \
-  " WHEN julianday(d.due_on) - julianday(?20) <= d.warn_days THEN 'warning' ELSE 'normal' END,"     \
-  " CAST(julianday(d.due_on) - julianday(?20) AS INTEGER)"
-
-#define DEADLINE_SELECT                                                                                     \
-  "SELECT d.id, d.case_id, c.case_number, c.title, d.kind, d.sequence, d.start_on, d.length, d.extra_days," \
-  " d.custody_bound, d.due_on, d.warn_days, d.status, d.closed_on, d.provisional, d.rule, d.prosecutor_id," \
-  " u.name, d.department_id, " DEADLINE_LEVEL_SQL                                                           \
-  " FROM deadline d JOIN case_record c ON c.id = d.case_id LEFT JOIN app_user u ON u.id = d.prosecutor_id"
 
 static json_t *opt_text(Stmt *s, int i) {
   return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i));
@@ -417,47 +393,47 @@ static json_t *opt_int(Stmt *s, int i) {
   return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i));
 }
 
-/* A Deadline object from a DEADLINE_SELECT row. */
-static json_t *deadline_from_row(Stmt *s) {
-  json_t *o = json_object();
-  json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
-  json_object_set_new(o, "case_id", json_integer(db_col_int(s, 1)));
-  json_object_set_new(o, "case_number", json_string(db_col_text(s, 2)));
-  json_object_set_new(o, "case_title", json_string(db_col_text(s, 3)));
-  json_object_set_new(o, "kind", json_string(db_col_text(s, 4)));
-  json_object_set_new(o, "sequence", json_integer(db_col_int(s, 5)));
-  json_object_set_new(o, "start_on", json_string(db_col_text(s, 6)));
-  json_object_set_new(o, "length", json_string(db_col_text(s, 7)));
-  json_object_set_new(o, "extra_days", json_integer(db_col_int(s, 8)));
-  json_object_set_new(o, "custody_bound", json_boolean(db_col_int(s, 9)));
-  json_object_set_new(o, "due_on", json_string(db_col_text(s, 10)));
-  json_object_set_new(o, "warn_days", json_integer(db_col_int(s, 11)));
-  json_object_set_new(o, "status", json_string(db_col_text(s, 12)));
-  json_object_set_new(o, "closed_on", opt_text(s, 13));
-  json_object_set_new(o, "provisional", json_boolean(db_col_int(s, 14)));
-  json_object_set_new(o, "rule", json_string(db_col_text(s, 15)));
-  json_object_set_new(o, "prosecutor_id", opt_int(s, 16));
-  json_object_set_new(o, "prosecutor_name", opt_text(s, 17));
-  json_object_set_new(o, "department_id", opt_int(s, 18));
-  json_object_set_new(o, "level", json_string(db_col_text(s, 19)));
-  json_object_set_new(o, "days_left", json_integer(db_col_int(s, 20)));
-  return o;
-}
-
 /* Adds {"code","name"} of one charge code to the array ctx. */
 static void person_add_charge(const char *zCode, void *ctx) {
   const Charge *c = charge_by_code(zCode);
   json_array_append_new(ctx, json_pack("{s:s, s:s}", "code", zCode, "name", c ? c->zName : zCode));
 }
 
-/* Persons of a case with their charges, as API objects. */
+/* The custody history of a case's persons: {"<person id>": [{"custody","from_on"}...]}. NULL on error. */
+static json_t *case_custody_json(Db *db, int64_t caseId) {
+  Stmt *s = db_prepare(db,
+                       "SELECT person_id, custody, from_on FROM case_custody WHERE case_id = ?1"
+                       " ORDER BY person_id, from_on, id");
+  db_bind_int(s, 1, caseId);
+  json_t *o = json_object();
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    char zKey[24];
+    snprintf(zKey, sizeof zKey, "%lld", (long long)db_col_int(s, 0));
+    json_t *a = json_object_get(o, zKey);
+    if (!a) json_object_set_new(o, zKey, a = json_array());
+    json_array_append_new(a, json_pack("{s:s, s:s}", "custody", db_col_text(s, 1), "from_on", db_col_text(s, 2)));
+  }
+  db_done(s);
+  if (rc == DB_ERROR) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
+}
+
+/* Persons of a case with their charges, custody history and clock stops, as API objects. */
 static json_t *case_persons_json(Db *db, int64_t caseId) {
+  json_t *custody = case_custody_json(db, caseId);
+  if (!custody) return NULL;
   Stmt *s = db_prepare(db,
                        "SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.custody, p.custody_since, p.plea,"
                        " p.sentence_band, p.decision, p.non_prosecution_type, p.decision_on, p.judgment_on,"
                        " p.sentence, p.recommendation_adopted, p.judgment_consistent,"
                        " (SELECT group_concat(charge, ',') FROM (SELECT charge FROM case_person_charge pc"
-                       "   WHERE pc.person_id = p.id ORDER BY charge))"
+                       "   WHERE pc.person_id = p.id ORDER BY charge)),"
+                       " p.offence_on, p.probation_months, p.final_decision, p.final_on, p.prosecution_withdrawn_on,"
+                       " p.judgment_instance"
                        " FROM case_person p WHERE p.case_id = ?1 ORDER BY p.id");
   db_bind_int(s, 1, caseId);
   json_t *items = json_array();
@@ -479,17 +455,29 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
     if (db_col_is_null(s, 12)) {
       json_object_set_new(o, "judgment", json_null());
     } else {
-      json_object_set_new(
-          o, "judgment",
-          json_pack("{s:s, s:s, s:b, s:b}", "judgment_on", db_col_text(s, 12), "sentence", db_col_text(s, 13),
-                    "recommendation_adopted", (int)db_col_int(s, 14), "consistent", (int)db_col_int(s, 15)));
+      json_object_set_new(o, "judgment",
+                          json_pack("{s:s, s:s, s:b, s:b, s:s}", "judgment_on", db_col_text(s, 12), "sentence",
+                                    db_col_text(s, 13), "recommendation_adopted", (int)db_col_int(s, 14), "consistent",
+                                    (int)db_col_int(s, 15), "instance",
+                                    db_col_is_null(s, 22) ? "first" : db_col_text(s, 22)));
     }
+    json_object_set_new(o, "offence_on", opt_text(s, 17));
+    json_object_set_new(o, "probation_months", opt_int(s, 18));
+    json_object_set_new(o, "final_decision", opt_text(s, 19));
+    json_object_set_new(o, "final_on", opt_text(s, 20));
+    json_object_set_new(o, "prosecution_withdrawn_on", opt_text(s, 21));
     json_t *ch = json_array();
     store_each_listed(db_col_text(s, 16), person_add_charge, ch);
     json_object_set_new(o, "charges", ch);
+    char zKey[24];
+    snprintf(zKey, sizeof zKey, "%lld", (long long)db_col_int(s, 0));
+    json_t *hist = json_object_get(custody, zKey);
+    json_object_set(o, "custody_history", hist ? hist : json_array());
+    json_object_set_new(o, "clock_stops", clock_stop_json(db, "case_person", db_col_int(s, 0)));
     json_array_append_new(items, o);
   }
   db_done(s);
+  json_decref(custody);
   return items;
 }
 
@@ -516,10 +504,11 @@ static json_t *case_events_json(Db *db, int64_t caseId) {
   " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"             \
   " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                  \
   " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id))," \
-  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'),"                             \
+  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0),"           \
   " (SELECT CASE WHEN min(d.due_on) < ?20 THEN 'overdue' WHEN min(d.due_on) = ?20 THEN 'due'"                       \
   "   WHEN min(julianday(d.due_on) - julianday(?20) - d.warn_days) <= 0 THEN 'warning' ELSE 'normal' END"           \
-  "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' HAVING count(*) > 0)"                            \
+  "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0 HAVING count(*) > 0),"          \
+  " c.conclusion, c.jurisdiction_issue_on"                                                                          \
   " FROM case_record c LEFT JOIN department dp ON dp.id = c.department_id"                                          \
   " LEFT JOIN app_user u ON u.id = c.prosecutor_id"
 
@@ -548,27 +537,35 @@ static json_t *case_summary_from_row(Stmt *s) {
   json_object_set_new(o, "person_names", json_string(db_col_text(s, 20)));
   json_object_set_new(o, "next_due", opt_text(s, 21));
   json_object_set_new(o, "level", opt_text(s, 22));
+  json_object_set_new(o, "conclusion", opt_text(s, 23));
+  json_object_set_new(o, "jurisdiction_issue_on", opt_text(s, 24));
   return o;
 }
 
-json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday) {
+int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t **out) {
+  *out = NULL;
   Stmt *s = db_prepare(db, CASE_SELECT " WHERE c.org_id = ?1 AND c.id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
   db_bind_text(s, TODAY_PARAM, zToday);
-  json_t *o = db_step(s) == DB_ROW ? case_summary_from_row(s) : NULL;
+  int rc = db_step(s);
+  json_t *o = rc == DB_ROW ? case_summary_from_row(s) : NULL;
   db_done(s);
-  if (!o) return NULL;
-  json_object_set_new(o, "persons", case_persons_json(db, id));
-  json_object_set_new(o, "events", case_events_json(db, id));
-  s = db_prepare(db, DEADLINE_SELECT " WHERE d.case_id = ?1 ORDER BY d.due_on, d.id");
-  db_bind_int(s, 1, id);
-  db_bind_text(s, TODAY_PARAM, zToday);
-  json_t *dl = json_array();
-  while (db_step(s) == DB_ROW) json_array_append_new(dl, deadline_from_row(s));
-  db_done(s);
+  if (!o) return rc == DB_DONE ? 0 : -1;
+  json_t *persons = case_persons_json(db, id), *events = case_events_json(db, id);
+  json_t *dl = deadline_store_for_case(db, id, zToday);
+  if (!persons || !events || !dl) {
+    json_decref(o);
+    json_decref(persons);
+    json_decref(events);
+    json_decref(dl);
+    return -1;
+  }
+  json_object_set_new(o, "persons", persons);
+  json_object_set_new(o, "events", events);
   json_object_set_new(o, "deadlines", dl);
-  return o;
+  *out = o;
+  return 1;
 }
 
 /* Writes zHead, the assembled clause, and zTail into out: a statement made of literal fragments only. */
@@ -612,7 +609,7 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
   if (f->overdue) {
     buf_puts(b,
              " AND EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"
-             " AND d.due_on < ?20)");
+             " AND d.lapses = 0 AND d.due_on < ?20)");
   }
 }
 
@@ -665,85 +662,6 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
   return out;
 }
 
-/* The deadline lists' WHERE clause, from the literal fragments of the filters in use (see case_where). The level
- * filters are due-day ranges on (org_id, [prosecutor_id | department_id,] status, due_on); the warning window is
- * bounded by the largest lead time an office may set (60 days) so it stays a range. ?1 org, ?2 status, ?3
- * prosecutor, ?4 department, ?6/?7 due range, ?20 today. */
-static void deadline_where(Buf *b, const DeadlineFilter *f, int withLevel) {
-  buf_puts(b, " WHERE d.org_id = ?1 AND d.status = ?2");
-  if (f->prosecutorId) buf_puts(b, " AND d.prosecutor_id = ?3");
-  if (f->departmentId) buf_puts(b, " AND d.department_id = ?4");
-  if (withLevel && f->zLevel) {
-    if (strcmp(f->zLevel, "overdue") == 0) buf_puts(b, " AND d.due_on < ?20");
-    else if (strcmp(f->zLevel, "due") == 0) buf_puts(b, " AND d.due_on = ?20");
-    else if (strcmp(f->zLevel, "warning") == 0) {
-      buf_puts(b,
-               " AND d.due_on > ?20 AND d.due_on <= date(?20, '+60 days')"
-               " AND julianday(d.due_on) - julianday(?20) <= d.warn_days");
-    } else {
-      buf_puts(b, " AND d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) > d.warn_days");
-    }
-  }
-  if (withLevel && f->zFrom) buf_puts(b, " AND d.due_on >= ?6");
-  if (withLevel && f->zTo) buf_puts(b, " AND d.due_on <= ?7");
-}
-
-static void deadline_bind_filter(Stmt *s, const DeadlineFilter *f) {
-  db_bind_int(s, 1, f->orgId);
-  db_bind_text(s, 2, f->closed ? "closed" : "open");
-  if (f->prosecutorId) db_bind_int(s, 3, f->prosecutorId);
-  if (f->departmentId) db_bind_int(s, 4, f->departmentId);
-  db_bind_text(s, 6, f->zFrom);
-  db_bind_text(s, 7, f->zTo);
-  db_bind_text(s, TODAY_PARAM, f->zToday);
-}
-
-json_t *deadline_store_list(Db *db, const DeadlineFilter *f) {
-  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
-  deadline_where(&where, f, 1);
-  sql_join(&count, "SELECT count(*) FROM (SELECT 1 FROM deadline d", &where, " LIMIT " STORE_COUNT_CAP_SQL ")");
-  sql_join(&page, DEADLINE_SELECT, &where, " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9");
-  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
-  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
-  deadline_bind_filter(pCount, f);
-  deadline_bind_filter(pPage, f);
-  db_bind_int(pPage, 8, f->limit);
-  db_bind_int(pPage, 9, f->offset);
-  json_t *out = store_page(pCount, pPage, deadline_from_row, f->limit, f->offset);
-  db_finalize(pCount);
-  db_finalize(pPage);
-  buf_free(&where);
-  buf_free(&count);
-  buf_free(&page);
-  return out;
-}
-
-json_t *deadline_store_summary(Db *db, const DeadlineFilter *f) {
-  DeadlineFilter open = *f;
-  open.closed = 0;
-  Buf where = BUF_INIT, sql = BUF_INIT;
-  deadline_where(&where, &open, 0);
-  sql_join(&sql,
-           "SELECT count(*) FILTER (WHERE d.due_on < ?20),"
-           " count(*) FILTER (WHERE d.due_on = ?20),"
-           " count(*) FILTER (WHERE d.due_on > ?20 AND julianday(d.due_on) - julianday(?20) <= d.warn_days),"
-           " count(*) FILTER (WHERE d.due_on >= ?20 AND d.due_on <= date(?20, '+6 days')),"
-           " count(*) FROM deadline d",
-           &where, "");
-  Stmt *s = db_prepare_uncached(db, buf_cstr(&sql)); /* sql-safe: literal fragments only */
-  deadline_bind_filter(s, &open);
-  json_t *o = NULL;
-  if (db_step(s) == DB_ROW) {
-    o = json_pack("{s:I, s:I, s:I, s:I, s:I}", "overdue", (json_int_t)db_col_int(s, 0), "due",
-                  (json_int_t)db_col_int(s, 1), "warning", (json_int_t)db_col_int(s, 2), "week",
-                  (json_int_t)db_col_int(s, 3), "open", (json_int_t)db_col_int(s, 4));
-  }
-  db_finalize(s);
-  buf_free(&where);
-  buf_free(&sql);
-  return o;
-}
-
 int case_store_rotation_pick(Db *db, int64_t orgId, int64_t departmentId, int64_t *pUserId, char *zName, size_t nName) {
   Stmt *s = db_prepare(db,
                        "SELECT u.id, u.name FROM app_user u"
@@ -766,7 +684,7 @@ int case_store_is_handler(Db *db, int64_t orgId, int64_t userId) {
   Stmt *s = db_prepare(db,
                        "SELECT 1 FROM app_user u WHERE u.org_id = ?1 AND u.id = ?2 AND u.active = 1"
                        " AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id"
-                       "   AND r.role IN ('prosecutor', 'assistant'))");
+                       "   AND r.role IN ('prosecutor', 'assistant', 'department_head'))");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, userId);
   int rc = db_step(s);

@@ -1,4 +1,4 @@
-/* case_store.h: SQL for cases, persons, charges, events and deadlines.
+/* case_store.h: SQL for cases, persons, charges, custody and events (the deadline rows are deadline_store.h's).
  *
  * Conventions as in accounts_store.h: every function takes the organisation and matches it, reads for the API return
  * new jansson references (NULL when not found), writes return 0 / a new id, or -1 on a database error. The plain
@@ -11,27 +11,41 @@
 #include "core/case_rules.h"
 #include "store/db.h"
 
+/* The longest case number: the office's format (at most CASE_NUMBER_FORMAT_MAX characters) with its fields filled
+ * in. Fixed buffers below hold the longest value the validation allows, in bytes (4 per character). */
+#define CASE_NUMBER_MAX_BYTES 512
+#define PERSON_NAME_MAX_CHARS 50
+#define CASE_TITLE_MAX_CHARS  100
+
 typedef struct CaseRow {
   int64_t id, orgId, departmentId, prosecutorId;
-  char zNumber[128];
+  char zNumber[CASE_NUMBER_MAX_BYTES];
+  char zTitle[CASE_TITLE_MAX_CHARS * 4 + 1];
   char zType[32];
   char zStatus[16];
   char zReceived[11], zConcluded[11], zArchived[11], zTransferred[11]; /* "" when NULL */
+  char zConclusion[16];   /* "" or "withdrawn" (撤案) */
+  char zJurisdiction[11]; /* found outside the office's jurisdiction on, "" */
   int majorComplex, summaryProcedure, priorReturns;
 } CaseRow;
 
 typedef struct PersonRow {
   int64_t id;
-  char zName[160];
+  char zName[PERSON_NAME_MAX_CHARS * 4 + 1];
   char zIdNumber[19]; /* "" when none */
+  char zBirth[11];    /* "" when unknown */
   char zCustody[16];
   int plea;
   char zSentenceBand[16]; /* "" when none */
   char zDecision[24];     /* "" when undecided */
+  char zNpType[16];       /* non_prosecution_type, "" */
   char zDecisionOn[11];
+  int probationMonths;
+  char zFinalDecision[24], zFinalOn[11]; /* after a 附条件不起诉 */
+  char zWithdrawnOn[11];                 /* 撤回起诉 */
+  int judged;
 } PersonRow;
 
-#define CASE_MAX_PERSONS 50
 
 /* Numbering */
 /* The next number in the organisation's sequence for (year, case type): 1, 2, ... (increments it). -1 on error. */
@@ -57,11 +71,21 @@ int64_t case_store_person_insert(Db *db, int64_t orgId, int64_t caseId, const ch
                                  int plea, const char *zSentenceBand);
 int case_store_person_update(Db *db, int64_t caseId, int64_t personId, const char *zName, int plea,
                              const char *zSentenceBand);
-int case_store_person_set_custody(Db *db, int64_t caseId, int64_t personId, const char *zCustody, const char *zSince);
+/* Sets the person's custody from day zSince and appends it to the custody history (case_custody). */
+int case_store_person_set_custody(Db *db, int64_t orgId, int64_t caseId, int64_t personId, const char *zCustody,
+                                  const char *zSince);
+/* Appends a custody to the person's history from day zFrom (registration: the custody since, or receipt). */
+int case_store_custody_append(Db *db, int64_t orgId, int64_t caseId, int64_t personId, const char *zCustody,
+                              const char *zFrom);
+/* The custody history of every person of a case, in date order, into the persons' facts (matched by id). */
+int case_store_custody_history(Db *db, int64_t caseId, CasePersonFacts *a, int n);
 int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zType,
-                             const char *zOn);
+                             const char *zOn, const char *zOffenceOn, int probationMonths);
+/* The final decision after a 附条件不起诉 (CPL 284). */
+int case_store_person_final(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zOn);
+int case_store_person_withdraw(Db *db, int64_t caseId, int64_t personId, const char *zOn);
 int case_store_person_judgment(Db *db, int64_t caseId, int64_t personId, const char *zOn, const char *zSentence,
-                               int adopted, int consistent);
+                               int adopted, int consistent, const char *zInstance);
 /* Replaces the person's charges with the codes in the JSON array. */
 int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharge);
 
@@ -71,19 +95,8 @@ int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const cha
 /* The dated review history (returns, resubmissions, extensions per round, transfer) from the case's events. */
 int case_store_history(Db *db, int64_t caseId, CaseHistory *h);
 
-/* Deadlines: brings the case's deadline rows in line with a[0..n): open rows are inserted or recomputed (and close
- * when a[i] is closed); a row already closed keeps what it was when it closed (custody, calendar and warning days of
- * that time); open rows no longer implied are removed. */
-int case_store_deadlines_sync(Db *db, const CaseRow *c, const CaseDeadline *a, int n);
-/* Every case with an open deadline, for recomputation after a calendar change: *pn pairs (org id, case id) in a heap
- * array of 2 * *pn ids. NULL on error. */
-int64_t *case_store_cases_with_open_deadlines(Db *db, int *pn);
-/* Sets the warning lead time of the organisation's open deadlines of one kind (review deadlines: of one case type,
- * zCaseType; other kinds: zCaseType NULL). */
-int case_store_set_warn_days(Db *db, int64_t orgId, const char *zKind, const char *zCaseType, int days);
-
-/* API reads */
-json_t *case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday);
+/* API reads: 1 found (*out a new reference), 0 not in this organisation, -1 database error. */
+int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t **out);
 
 typedef struct CaseFilter {
   int64_t orgId;
@@ -95,20 +108,7 @@ typedef struct CaseFilter {
   const char *zToday;
   int limit, offset;
 } CaseFilter;
-json_t *case_store_list(Db *db, const CaseFilter *f);
-
-typedef struct DeadlineFilter {
-  int64_t orgId;
-  int64_t prosecutorId;    /* 0: any */
-  int64_t departmentId;    /* 0: any */
-  const char *zLevel;      /* overdue due warning normal, or NULL */
-  const char *zFrom, *zTo; /* due day range, or NULL */
-  int closed;              /* 0 open, 1 closed */
-  const char *zToday;
-  int limit, offset;
-} DeadlineFilter;
-json_t *deadline_store_list(Db *db, const DeadlineFilter *f);
-json_t *deadline_store_summary(Db *db, const DeadlineFilter *f);
+json_t *case_store_list(Db *db, const CaseFilter *f); /* NULL on a database error */
 
 /* Rotation (轮案): the active prosecutor of the department whose most recent assignment is oldest (never assigned
  * first), ties by id. 1 found (id and name filled), 0 none, -1 error. */

@@ -41,6 +41,14 @@ int api_settings_warnings_get(Req *r);
 int api_settings_warnings_put(Req *r);
 int api_settings_fast_track_get(Req *r);
 int api_settings_fast_track_put(Req *r);
+int api_reference_deadline_kinds(Req *r);
+int api_approvals_list(Req *r);
+int api_approvals_get(Req *r);
+int api_approvals_approve(Req *r);
+int api_approvals_return(Req *r);
+int api_approvals_withdraw(Req *r);
+int api_settings_power_list_get(Req *r);
+int api_settings_power_list_put(Req *r);
 int static_serve(Req *r);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/cases.h"
+#include "app/deadlines.h"
 #include "core/case_rules.h"
 #include "core/idcard.h"
 #include "core/roles.h"
@@ -23,6 +24,16 @@ int api_reference_case_types(Req *r) {
     json_array_append_new(
         items, json_pack("{s:s, s:s, s:s, s:b, s:o, s:s}", "code", t->zCode, "name", t->zName, "abbr", t->zAbbr,
                          "allows_return", t->allowsReturn, "decisions", dec, "rule", t->zRule));
+  }
+  return reply_json(r, 200, json_pack("{s:o}", "items", items));
+}
+
+int api_reference_deadline_kinds(Req *r) {
+  json_t *items = json_array();
+  for (int i = 0; i < deadline_kinds_count; i++) {
+    const DeadlineKindRule *k = &deadline_kinds[i];
+    json_array_append_new(items, json_pack("{s:s, s:s, s:i, s:b, s:s}", "code", k->zCode, "name", k->zName,
+                                           "warn_days", k->warnDays, "lapses", k->lapses, "rule", k->zRule));
   }
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
 }
@@ -66,7 +77,9 @@ int api_cases_list(Req *r) {
     date_parse(zToday, 10, &today);
     if (idcard_normalize(f.zQuery, strlen(f.zQuery), today, zId, &info) == 0) f.zIdNumber = zId;
   }
-  return reply_json(r, 200, case_store_list(r->db, &f));
+  json_t *out = NULL;
+  int rc = cases_list(r->db, &f, &out, &e);
+  return api_result(r, rc, 200, out, &e);
 }
 
 int api_cases_create(Req *r) {
@@ -107,8 +120,9 @@ int api_cases_update_person(Req *r) {
 int api_cases_event(Req *r) {
   json_t *out = NULL;
   JwErr e;
-  int rc = cases_event(r->db, &r->session.actor, r->aPathId[0], r->in, &out, &e);
-  return api_result(r, rc, 201, out, &e);
+  int status = 201;
+  int rc = cases_event(r->db, &r->session.actor, r->aPathId[0], r->in, &out, &status, &e);
+  return api_result(r, rc, status, out, &e);
 }
 
 int api_cases_rotation(Req *r) {
@@ -152,15 +166,20 @@ int api_deadlines_list(Req *r) {
       req_query_date(r, "to", &f.zTo, &e) || req_query_str(r, "status", 8, &zStatus, &e)) {
     return reply_error(r, &e);
   }
-  static const char *const levels[] = {"overdue", "due", "warning", "normal"};
+  static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended"};
   int ok = !f.zLevel;
-  for (int i = 0; i < 4 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
-  if (!ok) return reply_err(r, 400, "validation_failed", "level", "参数 level 必须是 overdue、due、warning 或 normal");
+  for (int i = 0; i < 5 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
+  if (!ok) {
+    return reply_err(r, 400, "validation_failed", "level", "参数 level 必须是 overdue、due、warning、normal 或 suspended");
+  }
+  if (f.zKind && !deadline_kind_by_code(f.zKind)) return reply_err(r, 400, "validation_failed", "kind", "期限种类无效");
   if (zStatus && strcmp(zStatus, "open") != 0 && strcmp(zStatus, "closed") != 0) {
     return reply_err(r, 400, "validation_failed", "status", "参数 status 必须是 open 或 closed");
   }
   f.closed = zStatus && strcmp(zStatus, "closed") == 0;
-  return reply_json(r, 200, deadline_store_list(r->db, &f));
+  json_t *out = NULL;
+  int rc = deadlines_list(r->db, &f, &out, &e);
+  return api_result(r, rc, 200, out, &e);
 }
 
 int api_deadlines_summary(Req *r) {
@@ -169,19 +188,20 @@ int api_deadlines_summary(Req *r) {
   time_today_china(zToday);
   DeadlineFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
   if (deadline_scope(r, &f, &e)) return reply_error(r, &e);
-  json_t *o = deadline_store_summary(r->db, &f);
-  if (o) json_object_set_new(o, "today", json_string(zToday));
+  json_t *o = NULL;
+  if (deadlines_summary(r->db, &f, &o, &e)) return reply_error(r, &e);
+  json_object_set_new(o, "today", json_string(zToday));
   return reply_json(r, 200, o);
 }
 
 int api_settings_warnings_get(Req *r) {
-  return reply_json(r, 200, cases_warnings_get(r->db, &r->session.actor));
+  return reply_json(r, 200, deadlines_warnings_get(r->db, &r->session.actor));
 }
 
 int api_settings_warnings_put(Req *r) {
   json_t *out = NULL;
   JwErr e;
-  int rc = cases_warnings_put(r->db, &r->session.actor, r->in, &out, &e);
+  int rc = deadlines_warnings_put(r->db, &r->session.actor, r->in, &out, &e);
   return api_result(r, rc, 200, out, &e);
 }
 

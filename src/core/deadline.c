@@ -1,0 +1,118 @@
+/* deadline.c: due days with stopped clocks, custody on the nominal last day, levels, and the kinds (see deadline.h). */
+#include "core/deadline.h"
+
+#include <string.h>
+
+/* ---- kinds ------------------------------------------------------------------------------------------------ */
+
+/* Every kind of deadline Jianwu keeps. A capability adds its periods here (one row) and hands its rows to
+ * deadlines_sync() (app/deadlines.h); the views, warnings, reminders and calendar recomputation need nothing else. */
+const DeadlineKindRule deadline_kinds[] = {
+    /* the review period of a case type (per person, per round); its warning days are set per case type */
+    {"review", "审查期限", 5, 0, "刑事诉讼法第一百七十二条"},
+    {"supplementary", "退回补充侦查期限", 5, 0, "刑事诉讼法第一百七十五条"},
+    {"archiving", "归档期限", 5, 0, "卷宗一月一归档"},
+    /* 附条件不起诉 考验期: 6 to 12 months from the decision (CPL 283); the final decision follows it */
+    {"probation", "附条件不起诉考验期", 10, 0, "刑事诉讼法第二百八十三条"},
+    /* the parties' 7 days to complain against a 不起诉 (CPL 180 victim, CPL 181 酌定不诉 person): they lapse */
+    {"complaint_victim", "被害人申诉期", 2, 1, "刑事诉讼法第一百八十条"},
+    {"complaint_suspect", "被不起诉人申诉期", 2, 1, "刑事诉讼法第一百八十一条"},
+    /* a case found outside the office's jurisdiction goes to the competent office via 案管 within 5 days */
+    {"jurisdiction_transfer", "移送管辖期限", 2, 0, "规则第三百二十八条"},
+};
+
+const int deadline_kinds_count = (int)(sizeof deadline_kinds / sizeof deadline_kinds[0]);
+
+const DeadlineKindRule *deadline_kind_by_code(const char *zCode) {
+  for (int i = 0; zCode && i < deadline_kinds_count; i++) {
+    if (strcmp(deadline_kinds[i].zCode, zCode) == 0) return &deadline_kinds[i];
+  }
+  return NULL;
+}
+
+/* ---- due day ---------------------------------------------------------------------------------------------- */
+
+int custody_on_day(const CustodyChange *a, int n, JwDate d) {
+  int before = 0; /* custody in force at the start of day d */
+  for (int i = 0; i < n && a[i].on < d; i++) before = a[i].inCustody;
+  if (before) return 1;
+  for (int i = 0; i < n; i++) {
+    if (a[i].on == d && a[i].inCustody) return 1; /* detained during that day */
+  }
+  return 0;
+}
+
+/* 1 when d lies in the range the calendar functions take. */
+static int in_range(JwDate d) {
+  return d >= JW_DATE_MIN && d <= JW_DATE_MAX;
+}
+
+int period_clock_due(const JwCalendar *cal, const PeriodClock *p, PeriodDue *out) {
+  memset(out, 0, sizeof *out);
+  JwDate end;
+  int prov = 0;
+  /* the base length, never moved here: the rest-day rule applies once, to the last day of the whole period */
+  if (!in_range(p->start) || period_due(cal, p->start, p->length, 1, &end, &prov)) return -1;
+  end += p->extraDays;
+  for (int i = 0; i < p->nStop; i++) {
+    const ClockStop *s = &p->aStop[i];
+    if (s->from > end) break; /* the period had run out before this stop: it cannot stop a finished clock */
+    if (!s->to) {
+      out->suspended = 1;
+      out->daysLeft = end - s->from;
+      break;
+    }
+    if (s->to > s->from) {
+      out->stopDays += s->to - s->from;
+      end += s->to - s->from;
+    }
+  }
+  out->nominal = end;
+  out->provisional = prov;
+  JwDate judged = p->closedOn && p->closedOn < end ? p->closedOn : end;
+  out->custodyBound = p->custody == CUSTODY_ALWAYS ||
+                      (p->custody == CUSTODY_HISTORY && custody_on_day(p->aCustody, p->nCustody, judged));
+  if (out->suspended) return 0;
+  if (!in_range(end)) {
+    memset(out, 0, sizeof *out);
+    return -1;
+  }
+  out->due = end;
+  if (!out->custodyBound) {
+    int prov2 = 0;
+    if (period_roll_forward(cal, end, &out->due, &prov2)) {
+      memset(out, 0, sizeof *out);
+      return -1;
+    }
+    out->provisional |= prov2;
+  }
+  return 0;
+}
+
+int period_stored_due(const JwCalendar *cal, JwDate start, JwLength length, int extraDays, int stopDays,
+                      int custodyBound, JwDate *pDue, int *pProvisional) {
+  ClockStop stop = {start, start + stopDays}; /* the same shift as the stops it stands for */
+  PeriodClock p = {start, length, extraDays, &stop, stopDays > 0, custodyBound ? CUSTODY_ALWAYS : CUSTODY_NEVER,
+                   NULL, 0, 0};
+  PeriodDue d;
+  if (period_clock_due(cal, &p, &d) || d.suspended) return -1;
+  *pDue = d.due;
+  if (pProvisional) *pProvisional = d.provisional;
+  return 0;
+}
+
+/* ---- level ------------------------------------------------------------------------------------------------ */
+
+const char *deadline_state_level(const DeadlineState *d, JwDate today, int *pDaysLeft) {
+  if (d->suspended) {
+    if (pDaysLeft) *pDaysLeft = d->daysLeft;
+    return "suspended";
+  }
+  int left = d->due - today;
+  if (pDaysLeft) *pDaysLeft = left;
+  if (!d->open) return d->closedOn <= d->due ? "met" : "late";
+  if (left < 0) return d->lapses ? "lapsed" : "overdue";
+  if (left == 0) return "due";
+  if (left <= d->warnDays) return "warning";
+  return "normal";
+}
