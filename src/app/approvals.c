@@ -50,7 +50,8 @@ static int actor_has_authority(const Actor *actor, Approver a, int64_t deptId) {
 int approvals_route(Db *db, const Actor *actor, const ApprovalRequest *r, int64_t *pId, JwErr *e) {
   *pId = 0;
   if (!(actor->perms & PERM_CASE_DECIDE)) {
-    return err_set(e, 403, "forbidden", NULL, "只有检察官可以提出或作出该决定（检察官助理可以准备，不能提出或作出决定）");
+    return err_set(e, 403, "forbidden", NULL,
+                   "只有检察官可以提出或作出该决定（检察官助理可以准备，不能提出或作出决定）");
   }
   Approver a = approvals_required(db, actor->orgId, r->zDecisionKind);
   if (actor_has_authority(actor, a, r->departmentId)) return 0;
@@ -170,7 +171,8 @@ int approvals_approve(Db *db, const Actor *actor, int64_t id, const json_t *in, 
   time_now_iso(zNow);
   if (!rc) {
     int moved = approval_store_decide(db, id, "approved", actor->userId, zNow, zOn, jin_str(in, "comment"));
-    if (moved <= 0) rc = moved < 0 ? err_internal(e, db_errmsg(db)) : err_set(e, 409, "conflict", NULL, "该审批事项已经办结");
+    if (moved <= 0)
+      rc = moved < 0 ? err_internal(e, db_errmsg(db)) : err_set(e, 409, "conflict", NULL, "该审批事项已经办结");
   }
   approval_row_free(&row);
   return approval_finish(db, actor, id, "approval.approve", before, rc, out, e);
@@ -235,7 +237,8 @@ int approvals_power_list_put(Db *db, const Actor *actor, const json_t *in, json_
   json_t *v;
   json_object_foreach((json_t *)in, key, v) {
     Approver a;
-    if (approver_parse(json_string_value(v), &a)) return err_field(e, key, "审批人必须是 none、department_head 或 chief");
+    if (approver_parse(json_string_value(v), &a))
+      return err_field(e, key, "审批人必须是 none、department_head 或 chief");
   }
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   json_t *whole = approvals_power_list_get(db, actor);

@@ -24,9 +24,9 @@ typedef struct ApprovalRequest {
   int64_t departmentId; /* the record's department: its head approves department-level decisions */
   int64_t personId;     /* the person the decision is about (0 none): one pending proposal per person and kind */
   const char *zDecisionKind;
-  const char *zSubject;   /* what the queue shows */
-  const json_t *payload;  /* what the apply function takes (the decision's input, without its date) */
-  const char *zReasons;   /* the proposer's reasons */
+  const char *zSubject;  /* what the queue shows */
+  const json_t *payload; /* what the apply function takes (the decision's input, without its date) */
+  const char *zReasons;  /* the proposer's reasons */
 } ApprovalRequest;
 
 /* The approver the office's 权力清单 names for a decision kind. */

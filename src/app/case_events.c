@@ -141,7 +141,8 @@ static int apply_decide(EventCtx *x) {
     if (case_store_person_set_custody(x->db, x->actor->orgId, x->st->c.id, x->personId, "released", x->zOn)) {
       return db_fail(x);
     }
-    json_t *data = json_pack("{s:s, s:s}", "custody", "released", "rule", "刑事诉讼法第一百七十八条：被不起诉人在押的，应当立即释放");
+    json_t *data = json_pack("{s:s, s:s}", "custody", "released", "rule",
+                             "刑事诉讼法第一百七十八条：被不起诉人在押的，应当立即释放");
     int rc = case_timeline_note(x->db, x->actor, x->st->c.id, "custody_released", x->personId, data, x->zOn, x->e);
     json_decref(data);
     if (rc) return -1;
@@ -385,8 +386,8 @@ static int case_event_run(Db *db, const Actor *actor, int64_t id, const json_t *
   if (!rc && zDecisionKind && !proposerId) {
     char zSubject[sizeof st->c.zNumber + sizeof st->c.zTitle + 2];
     snprintf(zSubject, sizeof zSubject, "%s %s", st->c.zNumber, st->c.zTitle);
-    ApprovalRequest req = {"case",        id,      id, st->c.departmentId, x.personId, zDecisionKind,
-                           zSubject,      in,      jin_str(in, "reason")};
+    ApprovalRequest req = {"case",        id,       id, st->c.departmentId,   x.personId,
+                           zDecisionKind, zSubject, in, jin_str(in, "reason")};
     int routed = approvals_route(db, actor, &req, pApprovalId, e);
     if (routed < 0) rc = -1;
     else if (routed == 1) {

@@ -195,7 +195,8 @@ static int case_check_summary(Db *db, const Actor *actor, CaseState *st, JwErr *
   char zNow[32];
   time_now_iso(zNow);
   if (case_store_update(db, &st->c, zNow)) return err_internal(e, db_errmsg(db));
-  json_t *data = json_pack("{s:s, s:s}", "reason", zWhy, "rule", "规则第二百七十三条：不再适用速裁程序，依照规则第三百五十一条审查");
+  json_t *data = json_pack("{s:s, s:s}", "reason", zWhy, "rule",
+                           "规则第二百七十三条：不再适用速裁程序，依照规则第三百五十一条审查");
   int rc = case_timeline_note(db, actor, st->c.id, "summary_ended", 0, data, NULL, e);
   json_decref(data);
   return rc ? -1 : 1;
@@ -216,9 +217,24 @@ int case_refresh(Db *db, const Actor *actor, int64_t id, JwErr *e) {
   DeadlineRow *a = xcalloc((size_t)(st->nD ? st->nD : 1), sizeof *a);
   for (int i = 0; i < st->nD; i++) {
     const CaseDeadline *d = &st->aD[i];
-    a[i] = (DeadlineRow){deadline_kind_code(d->kind), d->personId, d->sequence, d->startOn, d->length, d->extraDays,
-                         d->stopDays, d->custodyBound, d->dueOn, d->suspended, d->daysLeft, d->provisional, d->open,
-                         d->closedOn, d->zWarnKey, d->warnDays, d->lapses, d->zRule};
+    a[i] = (DeadlineRow){deadline_kind_code(d->kind),
+                         d->personId,
+                         d->sequence,
+                         d->startOn,
+                         d->length,
+                         d->extraDays,
+                         d->stopDays,
+                         d->custodyBound,
+                         d->dueOn,
+                         d->suspended,
+                         d->daysLeft,
+                         d->provisional,
+                         d->open,
+                         d->closedOn,
+                         d->zWarnKey,
+                         d->warnDays,
+                         d->lapses,
+                         d->zRule};
   }
   char zSubject[sizeof st->c.zNumber + sizeof st->c.zTitle + 2];
   snprintf(zSubject, sizeof zSubject, "%s %s", st->c.zNumber, st->c.zTitle);
@@ -257,8 +273,8 @@ int case_finish(Db *db, const Actor *actor, int64_t id, const char *zAction, jso
   return out ? cases_get(db, actor, id, out, e) : 0;
 }
 
-int case_timeline_note(Db *db, const Actor *actor, int64_t id, const char *zKind, int64_t personId,
-                       const json_t *data, const char *zOn, JwErr *e) {
+int case_timeline_note(Db *db, const Actor *actor, int64_t id, const char *zKind, int64_t personId, const json_t *data,
+                       const char *zOn, JwErr *e) {
   char zToday[11], zNow[32];
   time_today_china(zToday);
   time_now_iso(zNow);

@@ -43,8 +43,8 @@ int case_finish(Db *db, const Actor *actor, int64_t id, const char *zAction, jso
                 JwErr *e);
 
 /* Records a note on the case's timeline (kind, optional person, data), dated zOn (today when NULL). */
-int case_timeline_note(Db *db, const Actor *actor, int64_t id, const char *zKind, int64_t personId,
-                       const json_t *data, const char *zOn, JwErr *e);
+int case_timeline_note(Db *db, const Actor *actor, int64_t id, const char *zKind, int64_t personId, const json_t *data,
+                       const char *zOn, JwErr *e);
 
 /* Whether the actor may handle this case: case managers any case; prosecutors, department heads and assistants the
  * cases of their department or assigned to them. */

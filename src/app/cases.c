@@ -204,7 +204,8 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
   if (!rc && seq < 0) rc = err_internal(e, db_errmsg(db));
   if (!rc) {
     if (case_format_number(zFormat, zShort, type->zAbbr, y, seq, c.zNumber, sizeof c.zNumber)) {
-      rc = err_set(e, 409, "conflict", "case_number_format", "按本院案号格式生成的案号过长，请管理员缩短案号格式或简称");
+      rc =
+          err_set(e, 409, "conflict", "case_number_format", "按本院案号格式生成的案号过长，请管理员缩短案号格式或简称");
     } else if (case_store_number_exists(db, actor->orgId, c.zNumber) != 0) {
       rc = err_set(e, 409, "conflict", NULL, "案号 %s 已存在，请检查案号格式设置", c.zNumber);
     }
@@ -237,8 +238,8 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
 
 int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e) {
   static const JinField fields[] = {
-      {"title", JIN_STRING, 0, 1, CASE_TITLE_MAX_CHARS},           {"major_complex", JIN_BOOL, 0, 0, 0},
-      {"department_id", JIN_ID_OR_NULL, 0, 0, 0}, {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
+      {"title", JIN_STRING, 0, 1, CASE_TITLE_MAX_CHARS}, {"major_complex", JIN_BOOL, 0, 0, 0},
+      {"department_id", JIN_ID_OR_NULL, 0, 0, 0},        {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
       {"summary_procedure", JIN_BOOL, 0, 0, 0},
   };
   if (jin_check(in, fields, sizeof fields / sizeof fields[0], e)) return -1;

@@ -309,7 +309,9 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
       if (np) {
         int t = rng_int(r, 1, 100);
         json_object_set_new(ev, "non_prosecution_type",
-                            json_string(t <= 66 ? "discretionary" : t <= 88 ? "evidentiary" : "statutory"));
+                            json_string(t <= 66   ? "discretionary"
+                                        : t <= 88 ? "evidentiary"
+                                                  : "statutory"));
       }
     } else if (strcmp(zType, "custody_necessity") == 0) {
       json_object_set_new(ev, "decision", json_string(rng_pct(r, 60) ? "release" : "maintain"));

@@ -25,7 +25,7 @@ extern const DecisionKindRule decision_kinds[];
 extern const int decision_kinds_count;
 
 const DecisionKindRule *decision_kind_by_code(const char *zCode);
-const char *approver_code(Approver a); /* "none", "department_head", "chief" */
+const char *approver_code(Approver a);                /* "none", "department_head", "chief" */
 int approver_parse(const char *zCode, Approver *out); /* 0 ok, -1 unknown */
 
 #endif

@@ -33,7 +33,8 @@ const CaseTypeRule case_types[CASE_TYPE_COUNT] = {
      2,
      "刑事诉讼法第九十一条、规则第二百八十二条",
      decisions_arrest},
-    /* Rules 297: 7 days in custody (+1 to 3 days in 特殊情况, the days the extension names); 15 days otherwise, max 20. */
+    /* Rules 297: 7 days in custody (+1 to 3 days in 特殊情况, the days the extension names); 15 days otherwise, max 20.
+     */
     {CASE_ARREST_DECISION,
      "arrest_decision",
      "审查决定逮捕",
@@ -182,12 +183,11 @@ static const char *const custody_codes[] = {"detained", "arrested", "bail", "res
 static const char *const sentence_codes[] = {"fine_only", "under_1y", "1_3y", "3_10y", "over_10y", NULL};
 static const char *const npt_codes[] = {"statutory", "discretionary", "evidentiary", "conditional", "special", NULL};
 static const char *const status_codes[] = {"under_review", "returned", "concluded", "archived", "transferred", NULL};
-static const char *const event_codes[] = {"assign",         "extend",          "return",
-                                          "resubmit",       "self_investigation", "custody",
-                                          "decide",         "judgment",        "transfer",
-                                          "archive",        "suspend",         "resume",
-                                          "assessment",     "police_withdraw", "withdraw_prosecution",
-                                          "jurisdiction",   NULL};
+static const char *const event_codes[] = {
+    "assign",       "extend", "return",     "resubmit",        "self_investigation",
+    "custody",      "decide", "judgment",   "transfer",        "archive",
+    "suspend",      "resume", "assessment", "police_withdraw", "withdraw_prosecution",
+    "jurisdiction", NULL};
 
 int custody_is_valid(const char *z) {
   return code_index(z, custody_codes) >= 0;
@@ -330,6 +330,8 @@ const char *case_check_event(const CaseFacts *f, CaseEventKind k, JwDate on, con
         return f->status == CASE_RETURNED ? "案件退回补充侦查期间不能作出决定" : "案件已审结，不能再作出决定";
       }
       if (f->undecidedPersons <= 0) return "所有犯罪嫌疑人均已作出决定";
+      *pField = "on";
+      if (on < f->clockStart) return "决定日期早于本轮审查期限的起算日";
       return NULL;
     case EVENT_JUDGMENT:
       *pField = "kind";
@@ -421,7 +423,8 @@ const char *case_check_person_event(const CaseFacts *f, const CasePersonFacts *p
       if (on < f->clockStart) return "决定日期早于本轮审查期限的起算日";
       if (zNpt && strcmp(zNpt, "conditional") == 0) {
         *pField = "person_id";
-        if (!p->birth) return "该犯罪嫌疑人没有公民身份号码，无法核对犯罪时是否未满十八周岁（刑事诉讼法第二百八十二条）";
+        if (!p->birth)
+          return "该犯罪嫌疑人没有公民身份号码，无法核对犯罪时是否未满十八周岁（刑事诉讼法第二百八十二条）";
         *pField = "offence_on";
         if (!in->offenceOn) return "附条件不起诉须填写犯罪日期，以核对犯罪时是否未满十八周岁";
         if (in->offenceOn > on) return "犯罪日期不能晚于决定日期";
@@ -508,7 +511,8 @@ int case_prompts(const CaseFacts *f, JwDate today, JwDate supplementaryDue, cons
   }
   if (f->status == CASE_UNDER_REVIEW && f->returns >= CASE_MAX_RETURNS && f->undecidedPersons > 0) {
     out[n++] =
-        "已经两次退回补充侦查：仍然认为证据不足、不符合起诉条件的，应当作出不起诉决定（刑事诉讼法第一百七十五条第四款）";
+        "已经两次退回补充侦查：仍然认为证据不足、不符合起诉条件的，应当作出不起诉决定（刑事诉讼法第一百七十五条第四款"
+        "）";
   }
   if (f->jurisdictionIssueOn && (f->status == CASE_UNDER_REVIEW || f->status == CASE_RETURNED)) {
     out[n++] = "本案不属于本院管辖：应当在五日以内经由案件管理部门移送有管辖权的人民检察院（规则第三百二十八条）";
@@ -527,8 +531,7 @@ int case_prompts(const CaseFacts *f, JwDate today, JwDate supplementaryDue, cons
 
 /* Fills one deadline from a period clock. Returns -1 when a date is out of range. */
 static int case_fill(const JwCalendar *cal, CaseDeadline *d, DeadlineKind kind, long long personId, int seq,
-                     const PeriodClock *clock, const char *zWarnKey, int warnDays, const char *zRule,
-                     JwDate closedOn) {
+                     const PeriodClock *clock, const char *zWarnKey, int warnDays, const char *zRule, JwDate closedOn) {
   memset(d, 0, sizeof *d);
   d->kind = kind;
   d->personId = personId;
@@ -568,8 +571,8 @@ static JwDate earlier(JwDate a, JwDate b) {
 
 int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory *h, CaseDeadline *out) {
   int n = 0;
-  JwDate endOfReview = f->status == CASE_TRANSFERRED ? h->transferredOn
-                       : f->withdrawnOn              ? f->withdrawnOn
+  JwDate endOfReview = f->status == CASE_TRANSFERRED                                 ? h->transferredOn
+                       : f->withdrawnOn                                              ? f->withdrawnOn
                        : (f->status == CASE_CONCLUDED || f->status == CASE_ARCHIVED) ? f->concludedOn
                                                                                      : 0;
   /* review rounds: round 0 from receipt; round r from the r-th resubmission; one period per person */
@@ -582,7 +585,8 @@ int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory 
       if (p->decidedOn && p->decidedOn < start) continue; /* decided in an earlier round */
       JwDate closed = earlier(roundClose, p->decidedOn);
       const PeriodSpec *sp = person_spec(f, p);
-      PeriodClock clock = {start,       sp->base,    0,     NULL, 0, f->type->custodyBound ? CUSTODY_HISTORY : CUSTODY_NEVER,
+      PeriodClock clock = {start,       sp->base,    0,
+                           NULL,        0,           f->type->custodyBound ? CUSTODY_HISTORY : CUSTODY_NEVER,
                            p->aCustody, p->nCustody, closed};
       const char *zRule = f->type->zRule;
       if (f->summaryProcedure && f->type->type == CASE_PROSECUTION_REVIEW) {
@@ -615,8 +619,8 @@ int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory 
   /* the police's month for each return (CPL 175(3)) */
   for (int i = 0; i < h->nReturns && i < CASE_MAX_RETURNS; i++) {
     JwDate closed = h->aResubmit[i] ? h->aResubmit[i] : endOfReview;
-    if (case_fill_plain(cal, &out[n++], DEADLINE_SUPPLEMENTARY, 0, i + 1, h->aReturn[i],
-                        (JwLength){1, JW_UNIT_MONTHS}, closed)) {
+    if (case_fill_plain(cal, &out[n++], DEADLINE_SUPPLEMENTARY, 0, i + 1, h->aReturn[i], (JwLength){1, JW_UNIT_MONTHS},
+                        closed)) {
       return -1;
     }
   }

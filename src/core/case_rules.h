@@ -87,10 +87,10 @@ typedef enum {
 const char *case_status_code(CaseStatus s);
 int case_status_parse(const char *zCode, CaseStatus *out); /* 0 ok, -1 unknown */
 
-#define CASE_MAX_RETURNS 2  /* CPL 175(3): 退回补充侦查以二次为限 */
-#define CASE_MAX_PERSONS 50 /* persons in one case */
-#define CASE_MAX_CUSTODY 16 /* custody changes kept per person */
-#define CASE_MAX_STOPS   8  /* clock stops (中止审查, 精神病鉴定) per person */
+#define CASE_MAX_RETURNS     2  /* CPL 175(3): 退回补充侦查以二次为限 */
+#define CASE_MAX_PERSONS     50 /* persons in one case */
+#define CASE_MAX_CUSTODY     16 /* custody changes kept per person */
+#define CASE_MAX_STOPS       8  /* clock stops (中止审查, 精神病鉴定) per person */
 #define PROBATION_MONTHS_MIN 6  /* CPL 283: 考验期为六个月以上一年以下 */
 #define PROBATION_MONTHS_MAX 12
 #define COMPLAINT_DAYS       7 /* CPL 180, 181: 七日以内 */
@@ -103,19 +103,19 @@ typedef struct CasePersonFacts {
   int nCustody;
   ClockStop aStop[CASE_MAX_STOPS]; /* 中止审查 and excluded spans of the person's review period, in date order */
   int nStop;
-  JwDate decidedOn;        /* the decision that closes the person's review period, 0 while undecided */
-  int conditional;         /* that decision is 附条件不起诉: the probation runs from decidedOn */
-  int probationMonths;     /* 6..12 */
-  JwDate finalOn;          /* the final decision after the probation (不起诉 or 起诉), 0 while pending */
-  int nonProsecuted;       /* the person's outcome so far is a 不起诉 (final or 附条件) */
-  int discretionary;       /* 酌定不诉: the person may complain within 7 days (CPL 181) */
-  int prosecuted;          /* decided 起诉 (at the review or as the final decision) */
-  int judged;              /* a judgment is recorded */
+  JwDate decidedOn;         /* the decision that closes the person's review period, 0 while undecided */
+  int conditional;          /* that decision is 附条件不起诉: the probation runs from decidedOn */
+  int probationMonths;      /* 6..12 */
+  JwDate finalOn;           /* the final decision after the probation (不起诉 or 起诉), 0 while pending */
+  int nonProsecuted;        /* the person's outcome so far is a 不起诉 (final or 附条件) */
+  int discretionary;        /* 酌定不诉: the person may complain within 7 days (CPL 181) */
+  int prosecuted;           /* decided 起诉 (at the review or as the final decision) */
+  int judged;               /* a judgment is recorded */
   int prosecutionWithdrawn; /* 撤回起诉 recorded */
-  JwDate birth;            /* from the ID number, 0 when unknown */
-  int plea;                /* 认罪认罚 */
-  int sentenceRank;        /* sentence_band_rank(), -1 unknown */
-  JwDate reviewDue;        /* due day of the person's running review period (case_facts_set_review_due), 0 none */
+  JwDate birth;             /* from the ID number, 0 when unknown */
+  int plea;                 /* 认罪认罚 */
+  int sentenceRank;         /* sentence_band_rank(), -1 unknown */
+  JwDate reviewDue;         /* due day of the person's running review period (case_facts_set_review_due), 0 none */
 } CasePersonFacts;
 
 /* 1 when the person has no decision yet, or is on probation without the final decision: the case cannot conclude. */
@@ -206,10 +206,10 @@ int case_prompts(const CaseFacts *f, JwDate today, JwDate supplementaryDue, cons
 
 /* The deadline kinds of a case, in the order of deadline_kinds[] (core/deadline.c). */
 typedef enum {
-  DEADLINE_REVIEW,        /* 审查期限, per person and round */
-  DEADLINE_SUPPLEMENTARY, /* 退回补充侦查期限 (the police's month) */
-  DEADLINE_ARCHIVING,     /* 归档期限 (卷宗一月一归档) */
-  DEADLINE_PROBATION,     /* 附条件不起诉考验期, per person */
+  DEADLINE_REVIEW,            /* 审查期限, per person and round */
+  DEADLINE_SUPPLEMENTARY,     /* 退回补充侦查期限 (the police's month) */
+  DEADLINE_ARCHIVING,         /* 归档期限 (卷宗一月一归档) */
+  DEADLINE_PROBATION,         /* 附条件不起诉考验期, per person */
   DEADLINE_COMPLAINT_VICTIM,  /* 被害人申诉期, per person not prosecuted */
   DEADLINE_COMPLAINT_SUSPECT, /* 被不起诉人申诉期 (酌定不诉), per person */
   DEADLINE_JURISDICTION,      /* 移送管辖期限 (Rules 328) */
@@ -234,7 +234,7 @@ typedef struct CaseDeadline {
   int open;         /* 1: running (or suspended); 0: closed (met) by the facts */
   JwDate closedOn;  /* when closed */
   int warnDays;
-  int lapses;          /* a party's period: lapses at its end */
+  int lapses;           /* a party's period: lapses at its end */
   const char *zWarnKey; /* the office setting that sets its warning days: the case type for review periods */
   const char *zRule;
 } CaseDeadline;
@@ -244,13 +244,13 @@ typedef struct CaseDeadline {
 /* The dated history of a case's review rounds: round 0 starts at receipt; each return ends a round and each
  * resubmission starts the next one (the clock restarts from zero, CPL 175(3), Rules 346(3)). */
 typedef struct CaseHistory {
-  int nReturns;                          /* returns recorded at this office (prior returns elsewhere not included) */
-  JwDate aReturn[CASE_MAX_RETURNS];      /* day of each return */
-  JwDate aResubmit[CASE_MAX_RETURNS];    /* day of each resubmission; 0 while that return is outstanding */
-  int aExtended[CASE_MAX_RETURNS + 1];   /* days granted by the extension of review round i (1..3 for 审查决定逮捕
-                                            in custody, Rules 297), 0 none; any other type takes its spec */
+  int nReturns;                        /* returns recorded at this office (prior returns elsewhere not included) */
+  JwDate aReturn[CASE_MAX_RETURNS];    /* day of each return */
+  JwDate aResubmit[CASE_MAX_RETURNS];  /* day of each resubmission; 0 while that return is outstanding */
+  int aExtended[CASE_MAX_RETURNS + 1]; /* days granted by the extension of review round i (1..3 for 审查决定逮捕
+                                          in custody, Rules 297), 0 none; any other type takes its spec */
   int aExtendedSet[CASE_MAX_RETURNS + 1]; /* whether review round i was extended */
-  JwDate transferredOn;                  /* 改变管辖 out of this office, or 0 */
+  JwDate transferredOn;                   /* 改变管辖 out of this office, or 0 */
 } CaseHistory;
 
 /* Computes every deadline the facts and history imply, open and closed, in a stable order: for each review round

@@ -32,10 +32,14 @@ const DeadlineKindRule *deadline_kind_by_code(const char *zCode) {
 
 /* ---- due day ---------------------------------------------------------------------------------------------- */
 
-int custody_on_day(const CustodyChange *a, int n, JwDate d) {
+int custody_before_day(const CustodyChange *a, int n, JwDate d) {
   int before = 0; /* custody in force at the start of day d */
   for (int i = 0; i < n && a[i].on < d; i++) before = a[i].inCustody;
-  if (before) return 1;
+  return before;
+}
+
+int custody_on_day(const CustodyChange *a, int n, JwDate d) {
+  if (custody_before_day(a, n, d)) return 1;
   for (int i = 0; i < n; i++) {
     if (a[i].on == d && a[i].inCustody) return 1; /* detained during that day */
   }
@@ -69,9 +73,14 @@ int period_clock_due(const JwCalendar *cal, const PeriodClock *p, PeriodDue *out
   }
   out->nominal = end;
   out->provisional = prov;
-  JwDate judged = p->closedOn && p->closedOn < end ? p->closedOn : end;
-  out->custodyBound = p->custody == CUSTODY_ALWAYS ||
-                      (p->custody == CUSTODY_HISTORY && custody_on_day(p->aCustody, p->nCustody, judged));
+  /* a period closed by a decision before its nominal last day is judged by the custody it ran under up to that day:
+   * a custody change dated the closing day follows the decision (批准逮捕 makes the suspect arrested) */
+  int bound = 0;
+  if (p->custody == CUSTODY_HISTORY) {
+    bound = p->closedOn && p->closedOn <= end ? custody_before_day(p->aCustody, p->nCustody, p->closedOn)
+                                              : custody_on_day(p->aCustody, p->nCustody, end);
+  }
+  out->custodyBound = p->custody == CUSTODY_ALWAYS || bound;
   if (out->suspended) return 0;
   if (!in_range(end)) {
     memset(out, 0, sizeof *out);
@@ -93,7 +102,7 @@ int period_stored_due(const JwCalendar *cal, JwDate start, JwLength length, int 
                       int custodyBound, JwDate *pDue, int *pProvisional) {
   ClockStop stop = {start, start + stopDays}; /* the same shift as the stops it stands for */
   PeriodClock p = {start, length, extraDays, &stop, stopDays > 0, custodyBound ? CUSTODY_ALWAYS : CUSTODY_NEVER,
-                   NULL, 0, 0};
+                   NULL,  0,      0};
   PeriodDue d;
   if (period_clock_due(cal, &p, &d) || d.suspended) return -1;
   *pDue = d.due;

@@ -28,11 +28,11 @@
 
 /* A kind of deadline, one row per kind: adding a period to a capability starts here. */
 typedef struct DeadlineKindRule {
-  const char *zCode;  /* "review": stored in deadline.kind and shown by the UI's catalogue */
-  const char *zName;  /* 审查期限 */
-  int warnDays;       /* default warning lead time (DOMAIN 0.2); the office may set its own */
-  int lapses;         /* 1: a period of a party or another body (申诉期): it lapses at its end, never "overdue" */
-  const char *zRule;  /* the article the period comes from */
+  const char *zCode; /* "review": stored in deadline.kind and shown by the UI's catalogue */
+  const char *zName; /* 审查期限 */
+  int warnDays;      /* default warning lead time (DOMAIN 0.2); the office may set its own */
+  int lapses;        /* 1: a period of a party or another body (申诉期): it lapses at its end, never "overdue" */
+  const char *zRule; /* the article the period comes from */
 } DeadlineKindRule;
 
 extern const DeadlineKindRule deadline_kinds[];
@@ -70,8 +70,9 @@ typedef struct PeriodClock {
   CustodyMode custody;
   const CustodyChange *aCustody;
   int nCustody;
-  JwDate closedOn; /* the day the period closed, 0 while running: custody after it is irrelevant to the period, so
-                      custody is judged on the earlier of this day and the nominal last day */
+  JwDate closedOn; /* the day the period closed, 0 while running: when it closed on or before the nominal last day,
+                      custody is judged by the custody in force at the start of that day (what came with the
+                      closing decision does not count) */
 } PeriodClock;
 
 typedef struct PeriodDue {
@@ -84,6 +85,8 @@ typedef struct PeriodDue {
   int provisional;  /* a year without an official calendar was consulted */
 } PeriodDue;
 
+/* 1 when the custody history puts the person in custody at the start of day d (changes dated d not yet made). */
+int custody_before_day(const CustodyChange *a, int n, JwDate d);
 /* 1 when the custody history puts the person in custody at any moment of day d. */
 int custody_on_day(const CustodyChange *a, int n, JwDate d);
 

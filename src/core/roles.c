@@ -4,15 +4,13 @@
 #include <string.h>
 
 const char *const role_codes[ROLE_COUNT] = {
-    "admin",        "leader",           "department_head",  "prosecutor",       "assistant",
-    "case_manager", "admin_prosecutor", "petition_officer", "political_officer",
-    "clerk",
+    "admin",        "leader",           "department_head",  "prosecutor",        "assistant",
+    "case_manager", "admin_prosecutor", "petition_officer", "political_officer", "clerk",
 };
 
-const uint32_t perm_all[] = {PERM_SELF,          PERM_ORG_READ,        PERM_ADMIN_MANAGE,
-                             PERM_AUDIT_READ,    PERM_CALENDAR_MANAGE, PERM_CASE_READ,
-                             PERM_CASE_REGISTER, PERM_CASE_HANDLE,     PERM_APPROVE,
-                             PERM_CASE_DECIDE,   PERM_APPROVE_CHIEF,   0};
+const uint32_t perm_all[] = {
+    PERM_SELF,          PERM_ORG_READ,    PERM_ADMIN_MANAGE, PERM_AUDIT_READ,  PERM_CALENDAR_MANAGE, PERM_CASE_READ,
+    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,   0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -26,7 +24,7 @@ uint32_t role_permissions(const char *zRole) {
   uint32_t p = PERM_SELF | PERM_ORG_READ;
   if (strcmp(zRole, "admin") == 0) p |= PERM_ADMIN_MANAGE | PERM_AUDIT_READ | PERM_CALENDAR_MANAGE;
   if (strcmp(zRole, "leader") == 0) p |= PERM_AUDIT_READ;
-  static const char *const readers[] = {"leader",       "department_head",  "prosecutor",       "assistant",
+  static const char *const readers[] = {"leader",       "department_head",  "prosecutor", "assistant",
                                         "case_manager", "admin_prosecutor", "clerk"};
   for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
     if (strcmp(zRole, readers[i]) == 0) p |= PERM_CASE_READ;

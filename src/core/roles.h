@@ -17,7 +17,7 @@ typedef enum {
   PERM_CASE_REGISTER = 1u << 6, /* register (受理) and assign (分案) cases; handle any case; office-wide deadlines */
   PERM_CASE_HANDLE = 1u << 7,   /* record events on the cases of one's department or assigned to one */
   PERM_APPROVE = 1u << 8, /* approve or return proposed decisions of one's department (部门负责人) or any (leaders) */
-  PERM_CASE_DECIDE = 1u << 9,   /* propose or take the decisions of the 权力清单 (员额检察官): never an assistant */
+  PERM_CASE_DECIDE = 1u << 9, /* propose or take the decisions of the 权力清单 (员额检察官): never an assistant */
   PERM_APPROVE_CHIEF = 1u << 10, /* approve what the 权力清单 gives the 检察长: leaders */
 } Perm;
 

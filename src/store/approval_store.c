@@ -112,9 +112,9 @@ int approval_store_decide(Db *db, int64_t id, const char *zStatus, int64_t userI
   return db_changes(db) > 0 ? 1 : 0;
 }
 
-#define APPROVAL_SELECT                                                                                          \
-  "SELECT a.id, a.entity_kind, a.entity_id, a.case_id, a.decision_kind, a.approver, a.department_id,"            \
-  " dp.name, a.subject, a.payload, a.reasons, a.proposed_by, pu.name, a.proposed_at, a.status, a.decided_by,"   \
+#define APPROVAL_SELECT                                                                                              \
+  "SELECT a.id, a.entity_kind, a.entity_id, a.case_id, a.decision_kind, a.approver, a.department_id,"                \
+  " dp.name, a.subject, a.payload, a.reasons, a.proposed_by, pu.name, a.proposed_at, a.status, a.decided_by,"        \
   " du.name, a.decided_at, a.legal_on, a.comment FROM approval a LEFT JOIN department dp ON dp.id = a.department_id" \
   " LEFT JOIN app_user pu ON pu.id = a.proposed_by LEFT JOIN app_user du ON du.id = a.decided_by"
 

@@ -31,11 +31,11 @@ int approval_store_decide(Db *db, int64_t id, const char *zStatus, int64_t userI
 
 typedef struct ApprovalFilter {
   int64_t orgId;
-  const char *zStatus;      /* pending approved returned withdrawn, or NULL */
-  int chiefQueue;           /* every approval (the 检察长's queue) */
-  int64_t departmentQueue;  /* else only the 部门负责人 approvals of this department (0: no queue filter) */
-  int64_t proposedBy;       /* only these proposals (0: any) */
-  int64_t entityId;         /* with zEntityKind: one record's approvals */
+  const char *zStatus;     /* pending approved returned withdrawn, or NULL */
+  int chiefQueue;          /* every approval (the 检察长's queue) */
+  int64_t departmentQueue; /* else only the 部门负责人 approvals of this department (0: no queue filter) */
+  int64_t proposedBy;      /* only these proposals (0: any) */
+  int64_t entityId;        /* with zEntityKind: one record's approvals */
   const char *zEntityKind;
   int limit, offset;
 } ApprovalFilter;

@@ -89,10 +89,11 @@ int64_t case_store_insert(Db *db, const CaseRow *c, const char *zTitle, const ch
 }
 
 int case_store_update(Db *db, const CaseRow *c, const char *zNow) {
-  Stmt *s = db_prepare(db,
-                       "UPDATE case_record SET status = ?3, department_id = ?4, prosecutor_id = ?5, major_complex = ?6,"
-                       " summary_procedure = ?7, concluded_on = ?8, archived_on = ?9, transferred_on = ?10,"
-                       " updated_at = ?11, conclusion = ?12, jurisdiction_issue_on = ?13 WHERE org_id = ?1 AND id = ?2");
+  Stmt *s =
+      db_prepare(db,
+                 "UPDATE case_record SET status = ?3, department_id = ?4, prosecutor_id = ?5, major_complex = ?6,"
+                 " summary_procedure = ?7, concluded_on = ?8, archived_on = ?9, transferred_on = ?10,"
+                 " updated_at = ?11, conclusion = ?12, jurisdiction_issue_on = ?13 WHERE org_id = ?1 AND id = ?2");
   db_bind_int(s, 1, c->orgId);
   db_bind_int(s, 2, c->id);
   db_bind_text(s, 3, c->zStatus);
@@ -118,11 +119,12 @@ int case_store_update_title(Db *db, int64_t orgId, int64_t id, const char *zTitl
 }
 
 int case_store_load(Db *db, int64_t orgId, int64_t id, CaseRow *out) {
-  Stmt *s = db_prepare(db,
-                       "SELECT id, org_id, coalesce(department_id, 0), coalesce(prosecutor_id, 0), case_number,"
-                       " case_type, status, received_on, concluded_on, archived_on, transferred_on, major_complex,"
-                       " summary_procedure, prior_returns, coalesce(conclusion, ''), coalesce(jurisdiction_issue_on, ''), title"
-                       " FROM case_record WHERE org_id = ?1 AND id = ?2");
+  Stmt *s = db_prepare(
+      db,
+      "SELECT id, org_id, coalesce(department_id, 0), coalesce(prosecutor_id, 0), case_number,"
+      " case_type, status, received_on, concluded_on, archived_on, transferred_on, major_complex,"
+      " summary_procedure, prior_returns, coalesce(conclusion, ''), coalesce(jurisdiction_issue_on, ''), title"
+      " FROM case_record WHERE org_id = ?1 AND id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
   int rc = db_step(s);
@@ -238,8 +240,8 @@ int case_store_person_set_custody(Db *db, int64_t orgId, int64_t caseId, int64_t
 
 int case_store_custody_append(Db *db, int64_t orgId, int64_t caseId, int64_t personId, const char *zCustody,
                               const char *zFrom) {
-  Stmt *s = db_prepare(db,
-                       "INSERT INTO case_custody(org_id, case_id, person_id, custody, from_on) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Stmt *s = db_prepare(
+      db, "INSERT INTO case_custody(org_id, case_id, person_id, custody, from_on) VALUES (?1, ?2, ?3, ?4, ?5)");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, caseId);
   db_bind_int(s, 3, personId);
@@ -284,8 +286,7 @@ int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const cha
 }
 
 int case_store_person_final(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zOn) {
-  Stmt *s = db_prepare(db,
-                       "UPDATE case_person SET final_decision = ?3, final_on = ?4 WHERE case_id = ?1 AND id = ?2");
+  Stmt *s = db_prepare(db, "UPDATE case_person SET final_decision = ?3, final_on = ?4 WHERE case_id = ?1 AND id = ?2");
   db_bind_int(s, 1, caseId);
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zDecision);
@@ -455,11 +456,11 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
     if (db_col_is_null(s, 12)) {
       json_object_set_new(o, "judgment", json_null());
     } else {
-      json_object_set_new(o, "judgment",
-                          json_pack("{s:s, s:s, s:b, s:b, s:s}", "judgment_on", db_col_text(s, 12), "sentence",
-                                    db_col_text(s, 13), "recommendation_adopted", (int)db_col_int(s, 14), "consistent",
-                                    (int)db_col_int(s, 15), "instance",
-                                    db_col_is_null(s, 22) ? "first" : db_col_text(s, 22)));
+      json_object_set_new(
+          o, "judgment",
+          json_pack("{s:s, s:s, s:b, s:b, s:s}", "judgment_on", db_col_text(s, 12), "sentence", db_col_text(s, 13),
+                    "recommendation_adopted", (int)db_col_int(s, 14), "consistent", (int)db_col_int(s, 15), "instance",
+                    db_col_is_null(s, 22) ? "first" : db_col_text(s, 22)));
     }
     json_object_set_new(o, "offence_on", opt_text(s, 17));
     json_object_set_new(o, "probation_months", opt_int(s, 18));
@@ -504,7 +505,7 @@ static json_t *case_events_json(Db *db, int64_t caseId) {
   " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"             \
   " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                  \
   " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id))," \
-  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0),"           \
+  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0),"            \
   " (SELECT CASE WHEN min(d.due_on) < ?20 THEN 'overdue' WHEN min(d.due_on) = ?20 THEN 'due'"                       \
   "   WHEN min(julianday(d.due_on) - julianday(?20) - d.warn_days) <= 0 THEN 'warning' ELSE 'normal' END"           \
   "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0 HAVING count(*) > 0),"          \

@@ -24,7 +24,7 @@ typedef struct CaseRow {
   char zType[32];
   char zStatus[16];
   char zReceived[11], zConcluded[11], zArchived[11], zTransferred[11]; /* "" when NULL */
-  char zConclusion[16];   /* "" or "withdrawn" (撤案) */
+  char zConclusion[16];                                                /* "" or "withdrawn" (撤案) */
   char zJurisdiction[11]; /* found outside the office's jurisdiction on, "" */
   int majorComplex, summaryProcedure, priorReturns;
 } CaseRow;
@@ -45,7 +45,6 @@ typedef struct PersonRow {
   char zWithdrawnOn[11];                 /* 撤回起诉 */
   int judged;
 } PersonRow;
-
 
 /* Numbering */
 /* The next number in the organisation's sequence for (year, case type): 1, 2, ... (increments it). -1 on error. */

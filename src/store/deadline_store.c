@@ -211,9 +211,9 @@ json_t *clock_stop_json(Db *db, const char *zEntityKind, int64_t entityId) {
   db_bind_int(s, 2, entityId);
   json_t *a = json_array();
   while (db_step(s) == DB_ROW) {
-    json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "kind",
-                                       db_col_text(s, 1), "from_on", db_col_text(s, 2), "to_on", opt_text(s, 3),
-                                       "reason", db_col_text(s, 4)));
+    json_array_append_new(
+        a, json_pack("{s:I, s:s, s:s, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "kind", db_col_text(s, 1),
+                     "from_on", db_col_text(s, 2), "to_on", opt_text(s, 3), "reason", db_col_text(s, 4)));
   }
   db_done(s);
   return a;
@@ -236,9 +236,9 @@ json_t *clock_stop_json(Db *db, const char *zEntityKind, int64_t entityId) {
 
 #define DEADLINE_SELECT                                                                                         \
   "SELECT d.id, d.entity_kind, d.entity_id, d.case_id, c.case_number, c.title, d.kind, d.sequence, d.start_on," \
-  " d.length, d.extra_days, d.custody_bound, d.due_on, d.warn_days, d.status, d.closed_on, d.provisional,"     \
-  " d.rule, d.prosecutor_id, u.name, d.department_id, d.subject, d.person_id, p.name, d.stop_days, d.lapses, " \
-  DEADLINE_LEVEL_SQL                                                                                            \
+  " d.length, d.extra_days, d.custody_bound, d.due_on, d.warn_days, d.status, d.closed_on, d.provisional,"      \
+  " d.rule, d.prosecutor_id, u.name, d.department_id, d.subject, d.person_id, p.name, d.stop_days, "            \
+  "d.lapses, " DEADLINE_LEVEL_SQL                                                                               \
   " FROM deadline d LEFT JOIN case_record c ON c.id = d.case_id LEFT JOIN app_user u ON u.id = d.prosecutor_id" \
   " LEFT JOIN case_person p ON p.id = d.person_id"
 

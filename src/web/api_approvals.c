@@ -22,7 +22,8 @@ int api_approvals_list(Req *r) {
   int ok = !zStatus;
   for (int i = 0; i < 4 && !ok; i++) ok = strcmp(zStatus, statuses[i]) == 0;
   if (!ok) {
-    return reply_err(r, 400, "validation_failed", "status", "参数 status 必须是 pending、approved、returned 或 withdrawn");
+    return reply_err(r, 400, "validation_failed", "status",
+                     "参数 status 必须是 pending、approved、returned 或 withdrawn");
   }
   json_t *out = NULL;
   int rc = approvals_list(r->db, &r->session.actor, zStatus, zScope, limit, offset, &out, &e);

@@ -32,8 +32,8 @@ int api_reference_deadline_kinds(Req *r) {
   json_t *items = json_array();
   for (int i = 0; i < deadline_kinds_count; i++) {
     const DeadlineKindRule *k = &deadline_kinds[i];
-    json_array_append_new(items, json_pack("{s:s, s:s, s:i, s:b, s:s}", "code", k->zCode, "name", k->zName,
-                                           "warn_days", k->warnDays, "lapses", k->lapses, "rule", k->zRule));
+    json_array_append_new(items, json_pack("{s:s, s:s, s:i, s:b, s:s}", "code", k->zCode, "name", k->zName, "warn_days",
+                                           k->warnDays, "lapses", k->lapses, "rule", k->zRule));
   }
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
 }
@@ -170,7 +170,8 @@ int api_deadlines_list(Req *r) {
   int ok = !f.zLevel;
   for (int i = 0; i < 5 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
   if (!ok) {
-    return reply_err(r, 400, "validation_failed", "level", "参数 level 必须是 overdue、due、warning、normal 或 suspended");
+    return reply_err(r, 400, "validation_failed", "level",
+                     "参数 level 必须是 overdue、due、warning、normal 或 suspended");
   }
   if (f.zKind && !deadline_kind_by_code(f.zKind)) return reply_err(r, 400, "validation_failed", "kind", "期限种类无效");
   if (zStatus && strcmp(zStatus, "open") != 0 && strcmp(zStatus, "closed") != 0) {

@@ -12,7 +12,7 @@ import {
 } from './helpers.mjs';
 
 const PW = 'Demo@2026';
-let dir, db, server, anguan, prosecutor, prosecutor2, clerk, otherOrg, depts, users;
+let dir, db, server, anguan, prosecutor, prosecutor2, clerk, otherOrg, depts, users, chief, head;
 
 /** A person as the API takes it (诈骗 is not on the demo's fast-track list, so these cases stay where they are put). */
 function person(over = {}) {
@@ -42,6 +42,18 @@ async function event(c, id, body) {
 
 const deadline = (kase, kind, seq = 1) => kase.deadlines.find((d) => d.kind === kind && d.sequence === seq);
 
+/** A decision of the 权力清单: proposed by `c` (202), approved by `approver` on the same legal date. Returns the case
+ * as a response (status 201 when it took effect), so callers read it like a direct event. */
+async function viaApproval(c, id, body, approver) {
+  const res = await event(c, id, body);
+  if (res.status !== 202) return res;
+  assert.equal(res.body.approval.status, 'pending');
+  const ok = await approver.post(`/api/v1/approvals/${res.body.approval.id}/approve`, { on: body.on });
+  if (ok.status !== 200) return ok;
+  const after = await c.get(`/api/v1/cases/${id}`);
+  return { status: 201, body: after.body, text: after.text };
+}
+
 before(async () => {
   dir = makeTempDir();
   db = path.join(dir, 'cases.db');
@@ -54,6 +66,8 @@ before(async () => {
   prosecutor = await server.client().loginOk('prosecutor', PW);
   prosecutor2 = await server.client().loginOk('prosecutor2', PW);
   clerk = await server.client().loginOk('clerk', PW);
+  chief = await server.client().loginOk('leader', PW);
+  head = await server.client().loginOk('buzhang', PW);
   otherOrg = await server.client().loginOk('other_cm', PW);
   depts = Object.fromEntries((await anguan.get('/api/v1/departments')).body.items.map((d) => [d.name, d.id]));
   users = Object.fromEntries((await anguan.get('/api/v1/users?limit=200')).body.items.map((u) => [u.login, u.id]));
@@ -156,7 +170,7 @@ describe('the 审查起诉 procedure', () => {
   test('return twice, a third return is refused, decide 不起诉, the archiving deadline appears', async () => {
     let c = await register(newCase({ persons: [person({ id_number: '370101190102039973', charges: ['fraud'], plea: false })] }));
     const id = c.id;
-    let res = await event(prosecutor, id, { kind: 'return', on: '2025-03-20', reason: '证据不足' });
+    let res = await viaApproval(prosecutor, id, { kind: 'return', on: '2025-03-20', reason: '证据不足' }, head);
     assert.equal(res.status, 201, res.text);
     c = res.body;
     assert.equal(c.status, 'returned');
@@ -170,7 +184,7 @@ describe('the 审查起诉 procedure', () => {
     assert.equal(res.status, 201, res.text);
     // the clock restarts from zero: 04-15 + 1 month = 05-15
     assert.equal(deadline(res.body, 'review', 2).due_on, '2025-05-15');
-    res = await event(prosecutor, id, { kind: 'return', on: '2025-04-25', reason: '补充鉴定' });
+    res = await viaApproval(prosecutor, id, { kind: 'return', on: '2025-04-25', reason: '补充鉴定' }, head);
     assert.equal(res.status, 201, res.text);
     res = await event(prosecutor, id, { kind: 'resubmit', on: '2025-05-20' });
     assert.equal(res.status, 201, res.text);
@@ -188,8 +202,8 @@ describe('the 审查起诉 procedure', () => {
     // non-prosecution needs its type
     res = await event(prosecutor, id, { kind: 'decide', on: '2025-06-03', person_id: c.persons[0].id, decision: 'non_prosecution' });
     assertError(res, 400, 'validation_failed', 'non_prosecution_type');
-    res = await event(prosecutor, id, { kind: 'decide', on: '2025-06-03', person_id: c.persons[0].id,
-      decision: 'non_prosecution', non_prosecution_type: 'evidentiary' });
+    res = await viaApproval(prosecutor, id, { kind: 'decide', on: '2025-06-03', person_id: c.persons[0].id,
+      decision: 'non_prosecution', non_prosecution_type: 'evidentiary', reason: '证据不足，不符合起诉条件' }, chief);
     assert.equal(res.status, 201, res.text);
     c = res.body;
     assert.equal(c.status, 'concluded');
@@ -218,7 +232,7 @@ describe('the 审查起诉 procedure', () => {
     let res = await event(prosecutor, c.id, { kind: 'extend', on: '2025-03-20', reason: '案情复杂' });
     assertError(res, 409, 'conflict');
     c = await register(newCase({ major_complex: true, received_on: '2025-09-01', persons: [person({ id_number: '11010519491231002x' })] }));
-    res = await event(prosecutor, c.id, { kind: 'extend', on: '2025-09-20', reason: '案情重大复杂' });
+    res = await viaApproval(prosecutor, c.id, { kind: 'extend', on: '2025-09-20', reason: '案情重大复杂' }, chief);
     assert.equal(res.status, 201, res.text);
     // 2025-09-01 + 1 month = 10-01, + 15 days = 10-16 (a Thursday)
     assert.equal(deadline(res.body, 'review').due_on, '2025-10-16');
@@ -262,7 +276,9 @@ describe('permissions and isolation', () => {
     // a prosecutor of another department may read but not handle the case
     assert.equal((await prosecutor2.get(`/api/v1/cases/${c.id}`)).status, 200);
     assertError(await event(prosecutor2, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: 'x' }), 403, 'forbidden');
-    assert.equal((await event(prosecutor, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: '复核证人证言' })).status, 201);
+    // 自行补充侦查 goes to the department head (权力清单); the head of the department takes it alone
+    assert.equal((await event(prosecutor, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: '复核证人证言' })).status, 202);
+    assert.equal((await event(head, c.id, { kind: 'self_investigation', on: '2025-03-07', reason: '复核鉴定意见' })).status, 201);
     // the handling prosecutor edits the case, but only 案管 moves it to another department
     assertError(await prosecutor.put(`/api/v1/cases/${c.id}`, { department_id: depts['第二检察部'] }), 403, 'forbidden',
       'department_id');

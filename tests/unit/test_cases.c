@@ -15,7 +15,9 @@
 #include "app/accounts.h"
 #include "app/audit.h"
 #include "app/cases.h"
+#include "app/deadlines.h"
 #include "app/holidays.h"
+#include "core/approvals.h"
 #include "core/case_rules.h"
 #include "core/roles.h"
 #include "store/accounts_store.h"
@@ -86,12 +88,15 @@ static void exec_sql(Db *db, const char *zFmt, ...) {
 /* Every deadline row of a case, by kind then sequence, as one line:
  * "review#1 2025-03-05+1m=2025-04-07 open; supplementary#1 ...+1m=... cb closed 2025-04-15". */
 static const char *deadlines_of(Db *db, int64_t caseId) {
-  return qs(db,
-            "SELECT coalesce(group_concat(x, '; '), '') FROM (SELECT kind || '#' || sequence || ' ' || start_on || '+'"
-            " || length || CASE WHEN extra_days THEN '+' || extra_days || 'd' ELSE '' END || '=' || due_on"
-            " || CASE WHEN custody_bound THEN ' cb' ELSE '' END || ' ' || status || coalesce(' ' || closed_on, '') AS x"
-            " FROM deadline WHERE case_id = %lld ORDER BY kind, sequence)",
-            (long long)caseId);
+  return qs(
+      db,
+      "SELECT coalesce(group_concat(x, '; '), '') FROM (SELECT kind || '#' || sequence"
+      " || coalesce('[' || p.name || ']', '') || ' ' || start_on || '+'"
+      " || length || CASE WHEN extra_days THEN '+' || extra_days || 'd' ELSE '' END || '=' || coalesce(due_on, '-')"
+      " || CASE WHEN custody_bound THEN ' cb' ELSE '' END || ' ' || status || coalesce(' ' || closed_on, '') AS x"
+      " FROM deadline d LEFT JOIN case_person p ON p.id = d.person_id WHERE d.case_id = %lld"
+      " ORDER BY kind, sequence, d.person_id)",
+      (long long)caseId);
 }
 
 /* The row counts that a refused write must leave alone. */
@@ -182,6 +187,13 @@ static int setup(void **state) {
   f->pros2 = actor_of(db, f->orgA, f->uPros2);
   f->assistant = actor_of(db, f->orgA, f->uAssistant);
   f->anguanB = actor_of(db, f->orgB, f->uAnguanB);
+  /* these tests are about the mechanics of a case: org A's 权力清单 lets the 承办检察官 decide everything alone
+   * (the approval queue has its own tests, on org B's default list) */
+  json_t *alone = json_object();
+  for (int i = 0; i < decision_kinds_count; i++)
+    json_object_set_new(alone, decision_kinds[i].zCode, json_string("none"));
+  assert_int_equal(org_setting_put(db, f->orgA, "power_list", alone), 0);
+  json_decref(alone);
   assert_true(f->anguan.perms & PERM_CASE_REGISTER);
   assert_false(f->pros2.perms & PERM_CASE_REGISTER);
   assert_true(f->pros2.perms & PERM_CASE_HANDLE);
@@ -248,8 +260,10 @@ static int64_t reg_simple(Fixture *f, const char *zType, const char *zReceived, 
 /* Posts one event (JSON text); returns the rc, e filled on failure. */
 static int ev(Db *db, const Actor *a, int64_t caseId, JwErr *e, json_t *in) {
   json_t *out = NULL;
-  int rc = cases_event(db, a, caseId, in, &out, e);
+  int status = 0;
+  int rc = cases_event(db, a, caseId, in, &out, &status, e);
   json_decref(in);
+  if (!rc) assert_int_equal(status, 201); /* these tests run under a 权力清单 with no approvals (setup) */
   if (rc) assert_null(out);
   json_decref(out);
   return rc;
@@ -359,8 +373,10 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
                          (long long)f->uAnguan, (long long)f->orgA));
 
   /* the review deadline: 1 month from 03-05 is 04-05, a Saturday inside 清明 (04-04..06), so 04-07 (CPL 105);
-   * nobody is in custody, so it is not custody-bound */
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-05+1m=2025-04-07 open");
+   * nobody is in custody, so it is not custody-bound; one period for each person (DOMAIN 1.2: custody per person) */
+  assert_string_equal(deadlines_of(db, id),
+                      "review#1[张某] 2025-03-05+1m=2025-04-07 open; review#1[李某] 2025-03-05+1m=2025-04-07 open; "
+                      "review#1[王某] 2025-03-05+1m=2025-04-07 open");
   assert_string_equal(qs(db,
                          "SELECT warn_days || '|' || extra_days || '|' || provisional || '|' || prosecutor_id || '|'"
                          " || department_id || '|' || org_id || '|' || rule FROM deadline WHERE case_id = %lld",
@@ -385,14 +401,14 @@ static void test_register_in_custody_gives_a_custody_bound_review(void **state) 
   Fixture *f = *state;
   /* 审查起诉 of a detained suspect: custody-bound, so 04-05 stays though it is 清明 (DOMAIN 0.1(2)) */
   int64_t id = reg_simple(f, "prosecution_review", "2025-03-05", f->dFirst, f->uPros1, "detained");
-  assert_string_equal(deadlines_of(f->db, id), "review#1 2025-03-05+1m=2025-04-05 cb open");
+  assert_string_equal(deadlines_of(f->db, id), "review#1[张某] 2025-03-05+1m=2025-04-05 cb open");
   /* 审查批准逮捕 of a detained suspect: 7 days, custody-bound; warned 2 days ahead */
   id = reg_simple(f, "arrest_review", "2025-03-05", f->dFirst, f->uPros1, "detained");
-  assert_string_equal(deadlines_of(f->db, id), "review#1 2025-03-05+7d=2025-03-12 cb open");
+  assert_string_equal(deadlines_of(f->db, id), "review#1[张某] 2025-03-05+7d=2025-03-12 cb open");
   assert_int_equal(qi(f->db, "SELECT warn_days FROM deadline WHERE case_id = %lld", (long long)id), 2);
   /* not detained: 15 days, moved off a rest day: 2025-03-14 + 15 = 03-29 (a Saturday), so 03-31 */
   id = reg_simple(f, "arrest_review", "2025-03-14", f->dFirst, f->uPros1, "bail");
-  assert_string_equal(deadlines_of(f->db, id), "review#1 2025-03-14+15d=2025-03-31 open");
+  assert_string_equal(deadlines_of(f->db, id), "review#1[张某] 2025-03-14+15d=2025-03-31 open");
 }
 
 static void test_case_numbers_follow_the_sequence_and_the_org_format(void **state) {
@@ -557,7 +573,13 @@ static void assert_not_routed(Fixture *f, int64_t id) {
                          " FROM case_record WHERE id = %lld",
                          (long long)id),
                       qs(f->db, "SELECT '%lld|%lld|0'", (long long)f->dFirst, (long long)f->uPros1));
-  assert_string_equal(deadlines_of(f->db, id), "review#1 2025-03-05+1m=2025-04-07 open");
+  /* every person's review period is the ordinary month (one row per person) */
+  assert_int_equal(qi(f->db,
+                      "SELECT count(*) FROM deadline WHERE case_id = %lld AND (kind <> 'review' OR length <> '1m'"
+                      " OR due_on <> '2025-04-07' OR status <> 'open')",
+                      (long long)id),
+                   0);
+  assert_true(qi(f->db, "SELECT count(*) FROM deadline WHERE case_id = %lld", (long long)id) >= 1);
   assert_string_equal(
       qs(f->db, "SELECT data FROM case_event WHERE case_id = %lld AND kind = 'register'", (long long)id),
       "{\"assign\":\"manual\",\"fast_track\":false,\"summary_procedure\":false}");
@@ -584,7 +606,7 @@ static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
                          " FROM case_record WHERE id = %lld",
                          (long long)m1),
                       qs(db, "SELECT '%lld|%lld|1'", (long long)f->dFast, (long long)f->uFast1));
-  assert_string_equal(deadlines_of(db, m1), "review#1 2025-03-05+10d=2025-03-17 open");
+  assert_string_equal(deadlines_of(db, m1), "review#1[张某] 2025-03-05+10d=2025-03-17 open");
   assert_string_equal(qs(db, "SELECT data FROM case_event WHERE case_id = %lld AND kind = 'register'", (long long)m1),
                       "{\"assign\":\"rotation\",\"fast_track\":true,\"summary_procedure\":true}");
   assert_string_equal(qs(db, "SELECT department_id FROM deadline WHERE case_id = %lld", (long long)m1),
@@ -600,7 +622,8 @@ static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
                          " FROM case_record WHERE id = %lld",
                          (long long)m2),
                       qs(db, "SELECT '%lld|%lld|1'", (long long)f->dFast, (long long)f->uFast2));
-  assert_string_equal(deadlines_of(db, m2), "review#1 2025-03-05+15d=2025-03-20 open");
+  assert_string_equal(deadlines_of(db, m2),
+                      "review#1[张某] 2025-03-05+15d=2025-03-20 open; review#1[李某] 2025-03-05+15d=2025-03-20 open");
 
   /* not routed: one person without a plea */
   assert_not_routed(f, reg_pr_persons(f, "prosecution_review",
@@ -755,15 +778,16 @@ static void test_prosecution_review_story(void **state) {
                   (long long)f->dFirst, (long long)f->uPros1));
   assert_true(id > 0);
   int64_t pA = person_id(db, id, "甲某"), pB = person_id(db, id, "乙某");
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-03+1m=2025-04-03 open");
+  assert_string_equal(deadlines_of(db, id),
+                      "review#1[甲某] 2025-03-03+1m=2025-04-03 open; review#1[乙某] 2025-03-03+1m=2025-04-03 open");
   assert_history(db, id, 0, "0", "0", "0", "0");
 
   /* first return: the review clock stops, the police get a month (04-20 is a Sunday: 04-21) */
   ev_ok(f, p, id, jf("{\"kind\":\"return\",\"on\":\"2025-03-20\",\"reason\":\"事实不清\"}"));
   assert_string_equal(status_of(db, id), "returned|-|-");
   assert_string_equal(deadlines_of(db, id),
-                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                      "supplementary#1 2025-03-20+1m=2025-04-21 open");
+                      "review#1[甲某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#1[乙某] "
+                      "2025-03-03+1m=2025-04-03 closed 2025-03-20; supplementary#1 2025-03-20+1m=2025-04-21 open");
   assert_history(db, id, 1, "2025-03-20", "0", "0", "0");
   /* a decision while returned is refused */
   assert_int_equal(ev(db, p, id, &e,
@@ -776,10 +800,11 @@ static void test_prosecution_review_story(void **state) {
   /* resubmission: a new full month from zero */
   ev_ok(f, p, id, jf("{\"kind\":\"resubmit\",\"on\":\"2025-04-15\"}"));
   assert_string_equal(status_of(db, id), "under_review|-|-");
-  assert_string_equal(deadlines_of(db, id),
-                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                      "review#2 2025-04-15+1m=2025-05-15 open; "
-                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15");
+  assert_string_equal(
+      deadlines_of(db, id),
+      "review#1[甲某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed "
+      "2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 open; review#2[乙某] 2025-04-15+1m=2025-05-15 open; "
+      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15");
   assert_history(db, id, 1, "2025-03-20", "2025-04-15", "0", "0");
   json_t *c = NULL;
   assert_int_equal(cases_get(db, p, id, &c, &e), 0);
@@ -790,16 +815,16 @@ static void test_prosecution_review_story(void **state) {
   /* second return and resubmission */
   ev_ok(f, p, id, jf("{\"kind\":\"return\",\"on\":\"2025-05-06\",\"reason\":\"证据不足\"}"));
   assert_string_equal(deadlines_of(db, id),
-                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                      "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
-                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
-                      "supplementary#2 2025-05-06+1m=2025-06-06 open");
+                      "review#1[甲某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#1[乙某] "
+                      "2025-03-03+1m=2025-04-03 closed 2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 closed "
+                      "2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; supplementary#1 "
+                      "2025-03-20+1m=2025-04-21 closed 2025-04-15; supplementary#2 2025-05-06+1m=2025-06-06 open");
   assert_history(db, id, 2, "2025-03-20", "2025-04-15", "2025-05-06", "0");
   ev_ok(f, p, id, jf("{\"kind\":\"resubmit\",\"on\":\"2025-05-26\",\"reason\":\"补充侦查完毕\"}"));
   const char *zAfterSecond =
-      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-      "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
-      "review#3 2025-05-26+1m=2025-06-26 open; "
+      "review#1[甲某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed "
+      "2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 "
+      "closed 2025-05-06; review#3[甲某] 2025-05-26+1m=2025-06-26 open; review#3[乙某] 2025-05-26+1m=2025-06-26 open; "
       "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
       "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26";
   assert_string_equal(deadlines_of(db, id), zAfterSecond);
@@ -835,7 +860,17 @@ static void test_prosecution_review_story(void **state) {
                          (long long)pA),
                       "non_prosecution|discretionary|2025-06-10");
   assert_string_equal(status_of(db, id), "under_review|-|-");
-  assert_string_equal(deadlines_of(db, id), zAfterSecond);
+  /* 甲某's review period is met on 06-10 (a decided person no longer binds the others, DOMAIN 1.2); 乙某's runs on;
+   * the 不起诉 opens the victim's 7 days (CPL 180) and, for 酌定不诉, 甲某's own (CPL 181) */
+  assert_string_equal(
+      deadlines_of(db, id),
+      "complaint_suspect#1[甲某] 2025-06-10+7d=2025-06-17 open; complaint_victim#1[甲某] 2025-06-10+7d=2025-06-17 "
+      "open; "
+      "review#1[甲某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed "
+      "2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 "
+      "closed 2025-05-06; review#3[甲某] 2025-05-26+1m=2025-06-26 closed 2025-06-10; review#3[乙某] "
+      "2025-05-26+1m=2025-06-26 open; supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; supplementary#2 "
+      "2025-05-06+1m=2025-06-06 closed 2025-05-26");
   /* the same person cannot be decided twice */
   assert_int_equal(ev(db, p, id, &e,
                       jf("{\"kind\":\"decide\",\"on\":\"2025-06-11\",\"person_id\":%lld,"
@@ -852,26 +887,33 @@ static void test_prosecution_review_story(void **state) {
                          (long long)pB),
                       "prosecute|-|2025-06-05");
   assert_string_equal(status_of(db, id), "concluded|2025-06-10|-");
-  assert_string_equal(deadlines_of(db, id),
-                      "archiving#1 2025-06-10+1m=2025-07-10 open; "
-                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                      "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
-                      "review#3 2025-05-26+1m=2025-06-26 closed 2025-06-10; "
-                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
-                      "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26");
+  assert_string_equal(
+      deadlines_of(db, id),
+      "archiving#1 2025-06-10+1m=2025-07-10 open; complaint_suspect#1[甲某] 2025-06-10+7d=2025-06-17 open; "
+      "complaint_victim#1[甲某] 2025-06-10+7d=2025-06-17 open; review#1[甲某] 2025-03-03+1m=2025-04-03 closed "
+      "2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 "
+      "closed 2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#3[甲某] "
+      "2025-05-26+1m=2025-06-26 closed 2025-06-10; review#3[乙某] 2025-05-26+1m=2025-06-26 closed 2025-06-05; "
+      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; supplementary#2 2025-05-06+1m=2025-06-06 closed "
+      "2025-05-26");
   /* archiving before the conclusion is refused; on 07-01 it is done */
   assert_int_equal(ev(db, p, id, &e, jf("{\"kind\":\"archive\",\"on\":\"2025-06-09\"}")), -1);
   assert_int_equal(e.status, 409);
   ev_ok(f, p, id, jf("{\"kind\":\"archive\",\"on\":\"2025-07-01\"}"));
   assert_string_equal(status_of(db, id), "archived|2025-06-10|2025-07-01");
-  assert_string_equal(deadlines_of(db, id),
-                      "archiving#1 2025-06-10+1m=2025-07-10 closed 2025-07-01; "
-                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                      "review#2 2025-04-15+1m=2025-05-15 closed 2025-05-06; "
-                      "review#3 2025-05-26+1m=2025-06-26 closed 2025-06-10; "
-                      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; "
-                      "supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26");
-  assert_int_equal(qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND status = 'open'", (long long)id), 0);
+  assert_string_equal(
+      deadlines_of(db, id),
+      "archiving#1 2025-06-10+1m=2025-07-10 closed 2025-07-01; complaint_suspect#1[甲某] 2025-06-10+7d=2025-06-17 "
+      "open; complaint_victim#1[甲某] 2025-06-10+7d=2025-06-17 open; review#1[甲某] 2025-03-03+1m=2025-04-03 closed "
+      "2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 "
+      "closed 2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#3[甲某] "
+      "2025-05-26+1m=2025-06-26 closed 2025-06-10; review#3[乙某] 2025-05-26+1m=2025-06-26 closed 2025-06-05; "
+      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; supplementary#2 2025-05-06+1m=2025-06-06 closed "
+      "2025-05-26");
+  /* nothing of the office is left running; the parties' complaint periods lapse by themselves */
+  assert_int_equal(
+      qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND status = 'open' AND lapses = 0", (long long)id),
+      0);
   assert_history(db, id, 2, "2025-03-20", "2025-04-15", "2025-05-06", "2025-05-26");
 
   /* the timeline and the audit trail: one row per accepted step, none for the refused ones */
@@ -911,7 +953,7 @@ static void test_extension_is_available_again_after_resubmission(void **state) {
   json_decref(out);
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"extend\",\"on\":\"2025-03-20\",\"reason\":\"案情复杂\"}"));
   /* 04-03 + 15 days = 04-18 (Friday) */
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-03+1m+15d=2025-04-18 open");
+  assert_string_equal(deadlines_of(db, id), "review#1[张某] 2025-03-03+1m+15d=2025-04-18 open");
   assert_int_equal(ev(db, &f->pros1, id, &e, jf("{\"kind\":\"extend\",\"on\":\"2025-03-21\",\"reason\":\"再延\"}")),
                    -1);
   assert_int_equal(e.status, 409);
@@ -921,13 +963,12 @@ static void test_extension_is_available_again_after_resubmission(void **state) {
   CaseHistory h;
   assert_int_equal(case_store_history(db, id, &h), 0);
   assert_int_equal(h.nReturns, 1);
-  assert_int_equal(h.aExtended[0], 1);
-  assert_int_equal(h.aExtended[1], 1);
+  assert_int_equal(h.aExtendedSet[0], 1);
+  assert_int_equal(h.aExtendedSet[1], 1);
   /* 04-10 + 1 month = 05-10, + 15 days = 05-25 (a Sunday), so 05-26 */
   assert_string_equal(deadlines_of(db, id),
-                      "review#1 2025-03-03+1m+15d=2025-04-18 closed 2025-03-25; "
-                      "review#2 2025-04-10+1m+15d=2025-05-26 open; "
-                      "supplementary#1 2025-03-25+1m=2025-04-25 closed 2025-04-10");
+                      "review#1[张某] 2025-03-03+1m+15d=2025-04-18 closed 2025-03-25; review#2[张某] "
+                      "2025-04-10+1m+15d=2025-05-26 open; supplementary#1 2025-03-25+1m=2025-04-25 closed 2025-04-10");
 }
 
 /* ---- custody ----------------------------------------------------------------------------------------------- */
@@ -938,7 +979,7 @@ static void test_approve_arrest_makes_the_person_arrested(void **state) {
   int64_t id = reg_simple(f, "arrest_review", "2025-06-04", f->dFirst, f->uPros1, "bail");
   int64_t pid = person_id(db, id, "张某");
   /* not detained: 15 days (06-19, a Thursday) */
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-06-04+15d=2025-06-19 open");
+  assert_string_equal(deadlines_of(db, id), "review#1[张某] 2025-06-04+15d=2025-06-19 open");
   ev_ok(f, &f->pros1, id,
         jf("{\"kind\":\"decide\",\"on\":\"2025-06-13\",\"person_id\":%lld,\"decision\":\"approve_arrest\"}",
            (long long)pid));
@@ -981,7 +1022,7 @@ static void test_approve_arrest_keeps_the_review_period_the_suspect_had(void **s
   /* archiving: 07-13 is a Sunday, so 07-14 */
   assert_string_equal(deadlines_of(db, id),
                       "archiving#1 2025-06-13+1m=2025-07-14 open; "
-                      "review#1 2025-06-04+15d=2025-06-19 closed 2025-06-13");
+                      "review#1[张某] 2025-06-04+15d=2025-06-19 closed 2025-06-13");
 }
 
 static void test_custody_change_makes_the_open_review_custody_bound(void **state) {
@@ -989,7 +1030,7 @@ static void test_custody_change_makes_the_open_review_custody_bound(void **state
   Db *db = f->db;
   int64_t id = reg_simple(f, "prosecution_review", "2025-03-05", f->dFirst, f->uPros1, "bail");
   int64_t pid = person_id(db, id, "张某");
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-05+1m=2025-04-07 open");
+  assert_string_equal(deadlines_of(db, id), "review#1[张某] 2025-03-05+1m=2025-04-07 open");
   /* arrested: the period becomes custody-bound and ends on 04-05 though it is 清明 (CPL 105(4)) */
   ev_ok(
       f, &f->pros1, id,
@@ -997,12 +1038,12 @@ static void test_custody_change_makes_the_open_review_custody_bound(void **state
          (long long)pid));
   assert_string_equal(qs(db, "SELECT custody || '|' || custody_since FROM case_person WHERE id = %lld", (long long)pid),
                       "arrested|2025-03-10");
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-05+1m=2025-04-05 cb open");
+  assert_string_equal(deadlines_of(db, id), "review#1[张某] 2025-03-05+1m=2025-04-05 cb open");
   assert_string_equal(status_of(db, id), "under_review|-|-");
   /* released on bail again: back to the moved due day */
   ev_ok(f, &f->pros1, id,
         jf("{\"kind\":\"custody\",\"on\":\"2025-03-20\",\"person_id\":%lld,\"custody\":\"bail\"}", (long long)pid));
-  assert_string_equal(deadlines_of(db, id), "review#1 2025-03-05+1m=2025-04-07 open");
+  assert_string_equal(deadlines_of(db, id), "review#1[张某] 2025-03-05+1m=2025-04-07 open");
   /* a person of another case is refused */
   int64_t other = reg_simple(f, "prosecution_review", "2025-03-05", f->dFirst, f->uPros1, "bail");
   JwErr e;
@@ -1022,8 +1063,8 @@ static void test_custody_change_leaves_closed_review_rounds_alone(void **state) 
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"resubmit\",\"on\":\"2025-04-10\"}"));
   /* round 2: 05-10 is a Saturday, so 05-12 */
   assert_string_equal(deadlines_of(db, id),
-                      "review#1 2025-03-05+1m=2025-04-07 closed 2025-03-20; "
-                      "review#2 2025-04-10+1m=2025-05-12 open; "
+                      "review#1[张某] 2025-03-05+1m=2025-04-07 closed 2025-03-20; "
+                      "review#2[张某] 2025-04-10+1m=2025-05-12 open; "
                       "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-10");
   /* arrested in round 2: the open round becomes custody-bound (05-10); round 1 ran and closed while the suspect was
    * on bail, so it keeps its period (DOMAIN 0.1(6): custody evaluated at the time) */
@@ -1031,8 +1072,8 @@ static void test_custody_change_leaves_closed_review_rounds_alone(void **state) 
         jf("{\"kind\":\"custody\",\"on\":\"2025-04-15\",\"person_id\":%lld,\"custody\":\"arrested\"}",
            (long long)person_id(db, id, "张某")));
   assert_string_equal(deadlines_of(db, id),
-                      "review#1 2025-03-05+1m=2025-04-07 closed 2025-03-20; "
-                      "review#2 2025-04-10+1m=2025-05-10 cb open; "
+                      "review#1[张某] 2025-03-05+1m=2025-04-07 closed 2025-03-20; "
+                      "review#2[张某] 2025-04-10+1m=2025-05-10 cb open; "
                       "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-10");
 }
 
@@ -1098,7 +1139,9 @@ static void test_another_organisation_gets_404(void **state) {
   Snap after = snap(db);
   assert_snap_equal(&before, &after);
   assert_string_equal(qs(db, "SELECT title FROM case_record WHERE id = %lld", (long long)id), "张某盗窃案");
-  assert_null(case_store_get(db, f->orgB, id, "2025-03-06"));
+  json_t *none = NULL;
+  assert_int_equal(case_store_get(db, f->orgB, id, "2025-03-06", &none), 0);
+  assert_null(none);
   /* and a case of B is invisible to A */
   int64_t b1 = reg_json(db, &f->anguanB, &e,
                         jf("{\"case_type\":\"prosecution_review\",\"title\":\"乙案\",\"source_agency\":\"乙县公安局\","
@@ -1134,8 +1177,16 @@ static void test_handling_is_limited_to_the_department_or_the_assignee(void **st
   assert_int_equal(cases_get(db, &f->pros2, id, &out, &e), 0);
   json_decref(out);
 
-  /* an assistant of the case's department may handle it */
-  ev_ok(f, &f->assistant, id, jf("{\"kind\":\"self_investigation\",\"on\":\"2025-03-12\",\"reason\":\"核实\"}"));
+  /* an assistant of the case's department may handle it, but never propose or take a decision of the 权力清单
+   * (DOMAIN 0.6): 自行补充侦查 is one; recording a custody change is not */
+  JwErr ea;
+  assert_int_equal(
+      ev(db, &f->assistant, id, &ea, jf("{\"kind\":\"self_investigation\",\"on\":\"2025-03-12\",\"reason\":\"核实\"}")),
+      -1);
+  assert_int_equal(ea.status, 403);
+  ev_ok(f, &f->assistant, id,
+        jf("{\"kind\":\"custody\",\"on\":\"2025-03-12\",\"person_id\":%lld,\"custody\":\"bail\"}",
+           (long long)person_id(db, id, "张某")));
   /* the assigned prosecutor may handle it, but not reassign it */
   ev_ok(f, &f->pros1, id, jf("{\"kind\":\"self_investigation\",\"on\":\"2025-03-13\",\"reason\":\"核实\"}"));
   assert_int_equal(ev(db, &f->pros1, id, &e,
@@ -1147,7 +1198,9 @@ static void test_handling_is_limited_to_the_department_or_the_assignee(void **st
   assert_int_equal(e.status, 403);
   json_decref(in);
   /* 案管 (case.register, another department) may handle any case, and reassign it */
-  ev_ok(f, &f->anguan, id, jf("{\"kind\":\"self_investigation\",\"on\":\"2025-03-14\",\"reason\":\"核实\"}"));
+  ev_ok(f, &f->anguan, id,
+        jf("{\"kind\":\"custody\",\"on\":\"2025-03-14\",\"person_id\":%lld,\"custody\":\"residential\"}",
+           (long long)person_id(db, id, "张某")));
   in = jf("{\"title\":\"张某盗窃案（改）\"}");
   assert_int_equal(cases_update(db, &f->anguan, id, in, &out, &e), 0);
   json_decref(in);
@@ -1214,14 +1267,14 @@ static void test_calendar_import_moves_open_due_days_only(void **state) {
            (long long)person_id(db, cArch, "张某")));
   ev_ok(f, &f->pros1, cArch, jf("{\"kind\":\"archive\",\"on\":\"2025-03-20\"}"));
 
-  assert_string_equal(deadlines_of(db, cOpen), "review#1 2025-03-03+1m=2025-04-03 open");
-  assert_string_equal(deadlines_of(db, cBound), "review#1 2025-03-03+1m=2025-04-03 cb open");
+  assert_string_equal(deadlines_of(db, cOpen), "review#1[张某] 2025-03-03+1m=2025-04-03 open");
+  assert_string_equal(deadlines_of(db, cBound), "review#1[张某] 2025-03-03+1m=2025-04-03 cb open");
   assert_string_equal(deadlines_of(db, cRet),
-                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-12; "
+                      "review#1[张某] 2025-03-03+1m=2025-04-03 closed 2025-03-12; "
                       "supplementary#1 2025-03-12+1m=2025-04-14 open");
   assert_string_equal(deadlines_of(db, cArch),
-                      "archiving#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
-                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-03");
+                      "archiving#1 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#1[张某] 2025-03-03+1m=2025-04-03 "
+                      "closed 2025-03-03");
   char zArch[2048];
   snprintf(zArch, sizeof zArch, "%s", deadline_rows_with_ids(db, cArch));
 
@@ -1232,15 +1285,15 @@ static void test_calendar_import_moves_open_due_days_only(void **state) {
   assert_int_equal(qi(db, "SELECT count(*) FROM audit_log WHERE action = 'calendar.import'"), 1);
 
   /* the open period due on the new rest day moves to the next working day: 04-03..06 rest, so 04-07 */
-  assert_string_equal(deadlines_of(db, cOpen), "review#1 2025-03-03+1m=2025-04-07 open");
+  assert_string_equal(deadlines_of(db, cOpen), "review#1[张某] 2025-03-03+1m=2025-04-07 open");
   /* a custody-bound period is never moved */
-  assert_string_equal(deadlines_of(db, cBound), "review#1 2025-03-03+1m=2025-04-03 cb open");
+  assert_string_equal(deadlines_of(db, cBound), "review#1[张某] 2025-03-03+1m=2025-04-03 cb open");
   /* a case with no open deadline is not touched at all (same rows, same ids) */
   assert_string_equal(deadline_rows_with_ids(db, cArch), zArch);
   /* the open police month is unaffected; the closed review keeps the due day it had when it closed
    * ("changing the calendar recomputes every open deadline", DOMAIN 0.1(5), docs/api-cases.md) */
   assert_string_equal(deadlines_of(db, cRet),
-                      "review#1 2025-03-03+1m=2025-04-03 closed 2025-03-12; "
+                      "review#1[张某] 2025-03-03+1m=2025-04-03 closed 2025-03-12; "
                       "supplementary#1 2025-03-12+1m=2025-04-14 open");
 }
 
@@ -1265,24 +1318,25 @@ static void test_warning_lead_times_change_open_rows(void **state) {
   /* out of range: refused, nothing changes */
   Snap before = snap(db);
   json_t *out = NULL, *in = jf("{\"prosecution_review\":61}");
-  assert_int_equal(cases_warnings_put(db, &f->anguan, in, &out, &e), -1);
+  assert_int_equal(deadlines_warnings_put(db, &f->anguan, in, &out, &e), -1);
   assert_string_equal(e.field, "prosecution_review");
   json_decref(in);
   in = jf("{\"nonsense\":3}");
-  assert_int_equal(cases_warnings_put(db, &f->anguan, in, &out, &e), -1);
+  assert_int_equal(deadlines_warnings_put(db, &f->anguan, in, &out, &e), -1);
   json_decref(in);
   Snap after = snap(db);
   assert_snap_equal(&before, &after);
 
   in = jf("{\"prosecution_review\":9,\"supplementary\":3}");
-  assert_int_equal(cases_warnings_put(db, &f->anguan, in, &out, &e), 0);
+  assert_int_equal(deadlines_warnings_put(db, &f->anguan, in, &out, &e), 0);
   json_decref(in);
   json_t *expect =
       jf("{\"arrest_review\":2,\"arrest_decision\":2,\"prosecution_review\":9,\"custody_necessity\":3,"
-         "\"complaint_review\":10,\"supplementary\":3,\"archiving\":5}");
+         "\"complaint_review\":10,\"supplementary\":3,\"archiving\":5,\"probation\":10,\"complaint_victim\":2,"
+         "\"complaint_suspect\":2,\"jurisdiction_transfer\":2}");
   assert_true(json_equal(out, expect));
   json_decref(out);
-  out = cases_warnings_get(db, &f->anguan);
+  out = deadlines_warnings_get(db, &f->anguan);
   assert_true(json_equal(out, expect));
   json_decref(out);
   json_decref(expect);
@@ -1296,12 +1350,12 @@ static void test_warning_lead_times_change_open_rows(void **state) {
   assert_int_equal(qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND warn_days <> 5", (long long)cArch),
                    0);
   /* due days are not affected */
-  assert_string_equal(deadlines_of(db, cPr), "review#1 2025-03-03+1m=2025-04-03 open");
+  assert_string_equal(deadlines_of(db, cPr), "review#1[张某] 2025-03-03+1m=2025-04-03 open");
   /* a case registered later gets the organisation's lead time */
   int64_t cNew = reg_simple(f, "prosecution_review", "2025-03-04", f->dFirst, f->uPros1, "bail");
   assert_int_equal(qi(db, zWarn, (long long)cNew, "review", "open"), 9);
   /* another organisation keeps the defaults */
-  out = cases_warnings_get(db, &f->anguanB);
+  out = deadlines_warnings_get(db, &f->anguanB);
   assert_int_equal(json_integer_value(json_object_get(out, "prosecution_review")), 5);
   json_decref(out);
 }
