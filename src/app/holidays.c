@@ -132,6 +132,12 @@ int holidays_import(Db *db, const Actor *actor, const char *zText, size_t n, jso
     calendar_free(probe);
     return err_field(e, "text", "第 %d 行：%s", err.line, err.zMsg);
   }
+  /* a partial year would turn the holidays it leaves out into working days: refused unless marked complete */
+  if (calendar_import_check(zText, n, probe, &err)) {
+    calendar_free(probe);
+    if (err.line) return err_field(e, "text", "第 %d 行：%s", err.line, err.zMsg);
+    return err_field(e, "text", "%s", err.zMsg);
+  }
   int aYear[64];
   size_t nYear = calendar_years(probe, aYear, 64);
   size_t nDays = calendar_count(probe);

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #define CAL_REST 0x01 /* a rest day */
@@ -313,6 +314,11 @@ static size_t cal_skip_blanks(const char *z, size_t n) {
 static int cal_parse_year_line(JwCalendar *p, const char *z, size_t n, const char **pzMsg) {
   size_t k = cal_skip_blanks(z, n);
   int y = 0;
+  /* "year YYYY complete": the mark an import needs (calendar_import_check); the calendar itself takes both */
+  if (n - k > 4 && cal_is_blank(z[k + 4])) {
+    size_t j = k + 4 + cal_skip_blanks(z + k + 4, n - k - 4);
+    if (n - j == 8 && memcmp(z + j, "complete", 8) == 0) n = k + 4;
+  }
   if (k == 0 || n - k != 4) {
     *pzMsg = CAL_MSG_YEARLINE;
     return JW_CAL_EINVAL;
@@ -492,4 +498,55 @@ int calendar_parse(JwCalendar *p, const char *z, size_t n, JwCalendarError *pErr
   }
   if (pErr) *pErr = err;
   return rc;
+}
+
+/* ---- import checks ---------------------------------------------------------------------------------------- */
+
+/* The days every year's notice keeps as rest days, whatever else it moves (《全国年节及纪念日放假办法》: 元旦,
+ * 劳动节, 国庆). A year whose calendar makes one of them a working day was imported in part. */
+static const struct {
+  int m, d;
+  const char *zName;
+} cal_fixed_days[] = {{1, 1, "元旦"}, {5, 1, "劳动节"}, {10, 1, "国庆节"}, {10, 2, "国庆节"}, {10, 3, "国庆节"}};
+
+int calendar_import_check(const char *z, size_t n, const JwCalendar *parsed, JwCalendarError *pErr) {
+  static _Thread_local char zMsg[160];
+  size_t i = 0;
+  if (n >= 3 && memcmp(z, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  for (int line = 1; i < n; line++) {
+    const char *zLine = z + i, *zEnd = memchr(zLine, '\n', n - i);
+    size_t nLine = zEnd ? (size_t)(zEnd - zLine) : n - i;
+    i += nLine + 1;
+    const char *zHash = memchr(zLine, '#', nLine);
+    if (zHash) nLine = (size_t)(zHash - zLine);
+    while (nLine > 0 && (cal_is_blank(zLine[nLine - 1]) || zLine[nLine - 1] == '\r')) nLine--;
+    size_t k = cal_skip_blanks(zLine, nLine);
+    if (nLine - k < 4 || memcmp(zLine + k, "year", 4) != 0) continue;
+    size_t nTail = 8;
+    if (nLine < nTail || memcmp(zLine + nLine - nTail, "complete", nTail) != 0 ||
+        !cal_is_blank(zLine[nLine - nTail - 1])) {
+      pErr->line = line;
+      pErr->code = JW_CAL_EINVAL;
+      pErr->zMsg =
+          "年份未注明 complete：导入须列出该年全部放假调休安排并写 year YYYY complete，只导入部分安排会把未列出的节日（如国庆）"
+          "当作工作日 (year not marked complete)";
+      return JW_CAL_EINVAL;
+    }
+  }
+  int aYear[64];
+  size_t nYear = calendar_years(parsed, aYear, 64);
+  for (size_t y = 0; y < nYear && y < 64; y++) {
+    for (size_t f = 0; f < sizeof cal_fixed_days / sizeof cal_fixed_days[0]; f++) {
+      JwDate d = date_from_ymd(aYear[y], cal_fixed_days[f].m, cal_fixed_days[f].d);
+      if (!calendar_is_rest_day(parsed, d, NULL)) {
+        snprintf(zMsg, sizeof zMsg, "%d 年的 %02d-%02d（%s）被当作工作日：放假安排不完整 (incomplete year)", aYear[y],
+                 cal_fixed_days[f].m, cal_fixed_days[f].d, cal_fixed_days[f].zName);
+        pErr->line = 0;
+        pErr->code = JW_CAL_EINVAL;
+        pErr->zMsg = zMsg;
+        return JW_CAL_EINVAL;
+      }
+    }
+  }
+  return 0;
 }

@@ -108,6 +108,13 @@ int calendar_parse(JwCalendar *p, const char *z, size_t n, JwCalendarError *pErr
  * Store its length in *pn when pn is not NULL. Defined in calendar_builtin.c. */
 const char *calendar_builtin_text(size_t *pn);
 
+/* The checks an administrator's import must pass besides the format (calendar_parse): every `year` line is marked
+ * `complete` (the text lists the whole year's notice), and in every year of the parsed calendar the days the law
+ * fixes (01-01 元旦, 05-01 劳动节, 10-01..10-03 国庆) are rest days. A partial year would turn the holidays it leaves
+ * out into working days. Return 0, or JW_CAL_EINVAL with *pErr (line 0 when not tied to a line). The message of a
+ * year check lives in a thread-local buffer, valid until the same thread calls again. */
+int calendar_import_check(const char *z, size_t n, const JwCalendar *parsed, JwCalendarError *pErr);
+
 /* Merge the shipped years into p, as calendar_parse(p, calendar_builtin_text()). Return 0 or a JW_CAL_E* code.
  * Defined in calendar_builtin.c. */
 int calendar_load_builtin(JwCalendar *p);

@@ -359,7 +359,17 @@ describe('deadline views', () => {
     assert.equal(d.due_on, '2027-02-22');
     assert.equal(d.provisional, true);
     const admin = await server.client().loginOk('admin', PW);
-    const res = await admin.post('/api/v1/calendar/import', { text: 'year 2027\n2027-02-22 holiday 测试假日\n' });
+    // a year that leaves 国庆 out is refused (it would turn 10-01 into a working day), and so is a year not marked
+    // complete; nothing is stored
+    let res = await admin.post('/api/v1/calendar/import', { text: 'year 2027 complete\n2027-02-22 holiday 测试假日\n' });
+    assertError(res, 400, 'validation_failed', 'text');
+    assert.match(res.body.error.message, /01-01/);
+    const whole = '2027-01-01 holiday 元旦\n2027-02-22 holiday 测试假日\n2027-05-01..2027-05-05 holiday 劳动节\n' +
+      '2027-10-01..2027-10-07 holiday 国庆节\n';
+    res = await admin.post('/api/v1/calendar/import', { text: 'year 2027\n' + whole });
+    assertError(res, 400, 'validation_failed', 'text');
+    assert.match(res.body.error.message, /第 1 行.*complete/);
+    res = await admin.post('/api/v1/calendar/import', { text: 'year 2027 complete\n' + whole });
     assert.equal(res.status, 201, res.text);
     d = deadline((await anguan.get(`/api/v1/cases/${c.id}`)).body, 'review');
     assert.equal(d.due_on, '2027-02-23');

@@ -57,14 +57,15 @@ describe('jianwu due', () => {
 
   it('--db uses the calendar imported into that database', () => {
     const file = path.join(dir, '2027.txt');
-    fs.writeFileSync(file, 'year 2027\n2027-05-01..2027-05-05 holiday 劳动节\n2027-04-25 workday 劳动节调休\n');
+    fs.writeFileSync(file, 'year 2027 complete\n2027-01-01 holiday 元旦\n2027-05-01..2027-05-05 holiday 劳动节\n' +
+      '2027-04-25 workday 劳动节调休\n2027-10-01..2027-10-07 holiday 国庆节\n');
     cliOk(['calendar', 'import', '--db', db, file]);
     const r = runCli(['due', '2027-04-30', '1d', '--db', db]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '2027-05-06\n');
     assert.equal(r.stderr, '');
     const bad = path.join(dir, 'bad.txt');
-    fs.writeFileSync(bad, 'year 2028\n2028-02-30 holiday 不存在\n');
+    fs.writeFileSync(bad, 'year 2028 complete\n2028-02-30 holiday 不存在\n');
     const rb = runCli(['calendar', 'import', '--db', db, bad]);
     assert.equal(rb.status, 2);
     assert.match(rb.stderr, /第 2 行/);

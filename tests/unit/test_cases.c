@@ -1228,7 +1228,7 @@ static void test_handling_is_limited_to_the_department_or_the_assignee(void **st
 
 /* The shipped 2025 notice (国办发明电〔2024〕12号), with one more rest day on 04-03. */
 static const char zCalendar2025[] =
-    "year 2025\n"
+    "year 2025 complete\n"
     "2025-01-01 holiday 元旦\n"
     "2025-01-28..2025-02-04 holiday 春节\n"
     "2025-01-26 workday 春节调休\n"
