@@ -74,8 +74,8 @@ static int apply_assign(EventCtx *x) {
 }
 
 /* The extension's days: 审查决定逮捕 of a detained suspect names 1 to 3 days (Rules 297, 特殊情况); every other
- * extension is the law's fixed one and takes no days. */
-static int apply_extend(EventCtx *x) {
+ * extension is the law's fixed one and takes no days. Checked before a proposal is made. */
+static int check_extend(EventCtx *x) {
   const CaseFacts *f = &x->st->f;
   int named = 0;
   for (int i = 0; i < f->nPersons && !named; i++) {
@@ -200,10 +200,16 @@ static int apply_resume(EventCtx *x) {
 
 /* 精神病鉴定 from `on` to `until` (both days inside the assessment): the days do not count (CPL 149), the stop
  * [on, until + 1). */
-static int apply_assessment(EventCtx *x) {
+static int check_assessment(EventCtx *x) {
   JwDate until;
   if (case_parse_date(x->in, "until", "鉴定结束日期", 1, &until, x->e)) return -1;
   if (until < x->on) return err_field(x->e, "until", "鉴定结束日期早于开始日期");
+  return 0;
+}
+
+static int apply_assessment(EventCtx *x) {
+  JwDate until = 0;
+  case_parse_date(x->in, "until", "鉴定结束日期", 1, &until, x->e); /* checked by check_assessment */
   char zTo[11], zNow[32];
   date_format(until + 1, zTo);
   time_now_iso(zNow);
@@ -262,13 +268,15 @@ static const char *decision_of(const EventCtx *x) {
   }
 }
 
-/* Per kind: the fields it takes besides kind and on ('!' marks a required one) and its apply function. */
+/* Per kind: the fields it takes besides kind and on ('!' marks a required one), the check of its input against the
+ * case that runs before a proposal is made (NULL: none), and its apply function. */
 static const struct EventRule {
   const char *zFields;
   EventApply xApply;
+  EventApply xCheck;
 } event_rules[EVENT_KIND_COUNT] = {
     [EVENT_ASSIGN] = {"!prosecutor_id reason", apply_assign},
-    [EVENT_EXTEND] = {"!reason days", apply_extend},
+    [EVENT_EXTEND] = {"!reason days", apply_nothing, check_extend},
     [EVENT_RETURN] = {"!reason", apply_return},
     [EVENT_RESUBMIT] = {"reason", apply_resubmit},
     [EVENT_SELF_INVESTIGATION] = {"!reason", apply_nothing},
@@ -279,7 +287,7 @@ static const struct EventRule {
     [EVENT_ARCHIVE] = {"reason", apply_archive},
     [EVENT_SUSPEND] = {"!person_id !reason", apply_suspend},
     [EVENT_RESUME] = {"!person_id reason", apply_resume},
-    [EVENT_ASSESSMENT] = {"!person_id !until reason", apply_assessment},
+    [EVENT_ASSESSMENT] = {"!person_id !until reason", apply_assessment, check_assessment},
     [EVENT_POLICE_WITHDRAW] = {"!reason", apply_police_withdraw},
     [EVENT_WITHDRAW_PROSECUTION] = {"!person_id !reason", apply_withdraw_prosecution},
     [EVENT_JURISDICTION] = {"!reason", apply_jurisdiction},
@@ -381,6 +389,7 @@ static int case_event_run(Db *db, const Actor *actor, int64_t id, const json_t *
       rc = err_field(e, "decision", "%s案件不能作出该决定", st->f.type->zName);
     }
   }
+  if (!rc && event_rules[kind].xCheck) rc = event_rules[kind].xCheck(&x);
   /* a decision of the 权力清单: taken now, or proposed to the approver */
   const char *zDecisionKind = rc ? NULL : decision_of(&x);
   if (!rc && zDecisionKind && !proposerId) {
