@@ -16,37 +16,6 @@
 #include "core/date.h"
 #include "core/period.h"
 
-/* Parse a literal "YYYY-MM-DD" that the test knows to be valid. */
-static JwDate D(const char *z) {
-  JwDate d = 0;
-  assert_int_equal(date_parse(z, strlen(z), &d), 0);
-  return d;
-}
-
-/* Assert that date d formats as zWant (so that failures print dates). */
-static void assert_date(JwDate d, const char *zWant) {
-  char z[11];
-  date_format(d, z);
-  assert_string_equal(z, zWant);
-}
-
-/* Fixture: a calendar with the shipped years loaded. */
-static int setup_builtin(void **state) {
-  JwCalendar *p = calendar_new();
-  if (p == NULL || calendar_load_builtin(p) != 0) {
-    calendar_free(p);
-    return -1;
-  }
-  *state = p;
-  return 0;
-}
-
-/* Fixture teardown: free the calendar. */
-static int teardown_calendar(void **state) {
-  calendar_free(*state);
-  return 0;
-}
-
 /* The facts of a fresh case of type zType received on zReceived: under review, round 1, one undecided person. */
 static CaseFacts facts(const char *zType, const char *zReceived, int inCustody) {
   CaseFacts f;

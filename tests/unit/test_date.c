@@ -3,20 +3,6 @@
 
 #include "core/date.h"
 
-/* Parse a literal "YYYY-MM-DD" that the test knows to be valid. */
-static JwDate D(const char *z) {
-  JwDate d = 0;
-  assert_int_equal(date_parse(z, strlen(z), &d), 0);
-  return d;
-}
-
-/* Assert that date d formats as the literal zWant. */
-static void assert_date(JwDate d, const char *zWant) {
-  char z[11];
-  date_format(d, z);
-  assert_string_equal(z, zWant);
-}
-
 /* Known day numbers (checked with `date -u -d X +%s` / 86400) and the exported range constants. */
 static void test_known_day_numbers(void **state) {
   (void)state;

@@ -16,33 +16,6 @@
 #include "core/deadline.h"
 #include "core/period.h"
 
-static JwDate D(const char *z) {
-  JwDate d = 0;
-  assert_int_equal(date_parse(z, strlen(z), &d), 0);
-  return d;
-}
-
-static void assert_date(JwDate d, const char *zWant) {
-  char z[11];
-  date_format(d, z);
-  assert_string_equal(z, zWant);
-}
-
-static int setup_builtin(void **state) {
-  JwCalendar *p = calendar_new();
-  if (p == NULL || calendar_load_builtin(p) != 0) {
-    calendar_free(p);
-    return -1;
-  }
-  *state = p;
-  return 0;
-}
-
-static int teardown_calendar(void **state) {
-  calendar_free(*state);
-  return 0;
-}
-
 /* A person pending decision whose custody history is the given changes ("2025-02-20", 1, ...; NULL ends). */
 static CasePersonFacts person(long long id, const char *zOn, int inCustody, const char *zOn2, int inCustody2) {
   CasePersonFacts p;
