@@ -1,5 +1,6 @@
 // admin.test.mjs: the administrator signs in, sees the home page, creates a user, and finds both actions in the
-// audit log; a wrong password shows the API's message; signing out returns to the login page.
+// audit log; a wrong password shows the API's message; the 权力清单 page saves a changed approver; signing out returns
+// to the login page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -64,6 +65,23 @@ test('a form error appears beside its field', async () => {
   const err = page.locator('.field-error:not(:empty), [data-field-error]:not(:empty)').first();
   await err.waitFor();
   assert.match(await err.textContent(), /login|登录名|小写/);
+  await page.close();
+});
+
+test('the admin changes the 权力清单 and the change stays', async () => {
+  const page = await openPage(world);
+  await signIn(page, world, 'admin');
+  await page.click('[data-testid=nav-power-list]');
+  await page.waitForSelector('[data-testid=power-table]');
+  assert.equal(await page.inputValue('[data-testid=power-return]'), 'department_head');
+  await page.selectOption('[data-testid=power-return]', 'chief');
+  assert.match(await page.textContent('[data-testid=power-was-return]'), /原为 部门负责人/);
+  await page.click('[data-testid=power-submit]');
+  await page.waitForSelector('[data-testid=power-status]:has-text("已保存")');
+  await page.reload();
+  await page.waitForSelector('[data-testid=power-table]');
+  assert.equal(await page.inputValue('[data-testid=power-return]'), 'chief');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

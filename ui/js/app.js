@@ -28,6 +28,8 @@ import * as calendarPage from './pages/calendar.js';
 import * as duePage from './pages/due.js';
 import * as fastTrackPage from './pages/fast_track.js';
 import * as deadlineWarningsPage from './pages/deadline_warnings.js';
+import * as powerListPage from './pages/power_list.js';
+import * as approvalsPage from './pages/approvals.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -43,6 +45,8 @@ const ROUTES = [
   { path: '/admin/calendar', page: calendarPage, nav: 'calendar' },
   { path: '/admin/fast-track', page: fastTrackPage, nav: 'fast-track' },
   { path: '/admin/deadline-warnings', page: deadlineWarningsPage, nav: 'deadline-warnings' },
+  { path: '/admin/power-list', page: powerListPage, nav: 'power-list' },
+  { path: '/approvals', page: approvalsPage, nav: 'approvals' },
   { path: '/cases', page: casesPage, nav: 'cases' },
   { path: '/cases/new', page: caseFormPage, nav: 'cases', permission: 'case.register' },
   { path: '/cases/:id', page: casePage, nav: 'cases' },

@@ -95,9 +95,13 @@ export function fixedHoliday(s) {
 /** LEVEL_CLASS: the colour class of each deadline level. */
 const LEVEL_CLASS = {
   overdue: 'level-red', due: 'level-red', warning: 'level-amber', normal: 'level-green', met: 'level-met', late: 'level-late',
+  suspended: 'level-suspended', lapsed: 'level-met',
 };
 
-/** levelClass: 'level-red' | 'level-amber' | 'level-green' | 'level-met' | 'level-late' | '' for a level code. */
+/**
+ * levelClass: 'level-red' | 'level-amber' | 'level-green' | 'level-met' | 'level-late' | 'level-suspended' | '' for a
+ * level code (a party's complaint period that lapsed is grey, like one met).
+ */
 export function levelClass(level) {
   return LEVEL_CLASS[level] || '';
 }
@@ -109,8 +113,15 @@ export function levelBadge(level, testid) {
     text: label('level', level) });
 }
 
-/** daysLeftText: '剩 3 天', '今日届满', '逾期 2 天' for an open deadline; '' for a closed one. */
+/**
+ * daysLeftText: '剩 3 天', '今日届满', '逾期 2 天' for an open deadline; '中止时剩 3 天' for a suspended one (its clock
+ * stopped); '' for a closed one.
+ */
 export function daysLeftText(d) {
+  if (d.status === 'suspended') {
+    return d.days_left === null || d.days_left === undefined ? t('deadline.suspended_due')
+      : t('deadline.suspended_left', { n: d.days_left });
+  }
   if (d.status !== 'open' || d.days_left === null || d.days_left === undefined) return '';
   if (d.days_left < 0) return t('deadline.days_over', { n: -d.days_left });
   if (d.days_left === 0) return t('deadline.days_today');
@@ -126,18 +137,21 @@ export function statusBadge(status, testid) {
 // ---------------------------------------------------------------------------------------------------------------------
 // Reference lists, fetched once per page load.
 
-/** FALLBACK_TYPES: what the case page assumes of a case type when GET /reference/case-types cannot be read. */
+/**
+ * FALLBACK_TYPES: the decisions the case page offers for a case type when GET /reference/case-types cannot be read.
+ * Which acts may be taken is never decided here: the Case's `actions` say so (core/case_rules.c).
+ */
 const FALLBACK_TYPES = {
-  arrest_review: { allows_return: false, decisions: ['approve_arrest', 'reject_arrest'] },
-  arrest_decision: { allows_return: false, decisions: ['approve_arrest', 'reject_arrest'] },
-  prosecution_review: { allows_return: true, decisions: ['prosecute', 'non_prosecution'] },
-  custody_necessity: { allows_return: false, decisions: ['release', 'maintain'] },
-  complaint_review: { allows_return: false, decisions: ['uphold', 'revoke'] },
+  arrest_review: { decisions: ['approve_arrest', 'reject_arrest'] },
+  arrest_decision: { decisions: ['approve_arrest', 'reject_arrest'] },
+  prosecution_review: { decisions: ['prosecute', 'non_prosecution'] },
+  custody_necessity: { decisions: ['release', 'maintain'] },
+  complaint_review: { decisions: ['uphold', 'revoke'] },
 };
 
 /** fallbackType: the built-in description of a case type code (name from the catalogue). */
 export function fallbackType(code) {
-  const f = FALLBACK_TYPES[code] || { allows_return: false, decisions: [] };
+  const f = FALLBACK_TYPES[code] || { decisions: [] };
   return Object.assign({ code, name: label('case_type', code) }, f);
 }
 

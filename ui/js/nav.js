@@ -3,7 +3,8 @@
 // Each entry is one page a user can reach from the side bar: key (gives the link data-testid "nav-<key>"), group (a
 // heading from GROUPS, or null for the top), the i18n keys of its label and of its description on the home page, the
 // hash it links to, the permission it needs (null, a code, or an array of codes of which any one suffices), and
-// optionally a badge ('deadlines': the count of the user's overdue and due-today deadlines, see refreshBadges). A new
+// optionally a badge ('deadlines': the count of the user's overdue and due-today deadlines, see refreshBadges;
+// 'approvals': the approvals waiting for the signed-in approver, see approvals.js). A new
 // capability (案件, 期限, 行刑衔接, 检察建议, 线索, 信访, 队伍, 统计) adds its group to GROUPS and its pages to NAV;
 // the side bar, the home page's quick links and the route guard all follow from here.
 
@@ -11,6 +12,7 @@ import * as api from './api.js';
 import { el, clear } from './dom.js';
 import { t } from './i18n.js';
 import { can, currentUser } from './session.js';
+import { approvalBadgeNodes, refreshApprovalBadge } from './approvals.js';
 
 /** GROUPS: the headings of the side bar, in display order. */
 export const GROUPS = [
@@ -25,6 +27,8 @@ export const NAV = [
   { key: 'cases', group: 'cases', label: 'nav.cases', desc: 'home.desc.cases', href: '#/cases', permission: 'case.read' },
   { key: 'deadlines', group: 'cases', label: 'nav.deadlines', desc: 'home.desc.deadlines', href: '#/deadlines',
     permission: 'case.read', badge: 'deadlines' },
+  { key: 'approvals', group: 'cases', label: 'nav.approvals', desc: 'home.desc.approvals', href: '#/approvals',
+    permission: ['approval.decide', 'case.decide'], badge: 'approvals' },
   { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
   { key: 'orgs', group: 'admin', label: 'nav.orgs', desc: 'home.desc.orgs', href: '#/admin/orgs',
     permission: 'admin.manage' },
@@ -40,6 +44,8 @@ export const NAV = [
     permission: 'admin.manage' },
   { key: 'deadline-warnings', group: 'admin', label: 'nav.deadline_warnings', desc: 'home.desc.deadline_warnings',
     href: '#/admin/deadline-warnings', permission: 'admin.manage' },
+  { key: 'power-list', group: 'admin', label: 'nav.power_list', desc: 'home.desc.power_list', href: '#/admin/power-list',
+    permission: 'admin.manage' },
 ];
 
 /** navEntry: the NAV entry with the given key, or undefined. */
@@ -62,7 +68,8 @@ export function renderNav(container, activeKey) {
   const link = (n) => el('li', null, el('a', {
     href: n.href, class: ['nav-link', n.key === activeKey ? 'is-active' : null], testid: 'nav-' + n.key,
     'aria-current': n.key === activeKey ? 'page' : null,
-  }, el('span', { class: 'nav-text', text: t(n.label) }), n.badge ? badgeNodes() : null));
+  }, el('span', { class: 'nav-text', text: t(n.label) }),
+  n.badge === 'deadlines' ? badgeNodes() : null, n.badge === 'approvals' ? approvalBadgeNodes() : null));
   const top = entries.filter((n) => !n.group);
   if (top.length) container.appendChild(el('ul', { class: 'nav-list' }, top.map(link)));
   for (const g of GROUPS) {
@@ -73,7 +80,8 @@ export function renderNav(container, activeKey) {
       el('div', { class: 'nav-group-title', id: headId, text: t(g.label) }),
       el('ul', { class: 'nav-list', 'aria-labelledby': headId }, items.map(link))));
   }
-  if (entries.some((n) => n.badge)) refreshBadges(false);
+  if (entries.some((n) => n.badge === 'deadlines')) refreshBadges(false);
+  if (entries.some((n) => n.badge === 'approvals')) refreshApprovalBadge(false);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

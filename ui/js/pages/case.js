@@ -5,23 +5,28 @@
 // 案管 also reassigns the case (the 'assign' act, to an active prosecutor of the case's department). Every one of these
 // answers with the whole Case, which redraws the page.
 //
-// Which acts are offered follows the events table of docs/api-cases.md: an act the case's status or type rules out is
-// not shown; one that is ruled out by something else (two returns already, not major/complex, already extended) is
-// shown disabled with the reason. The server decides in the end: a 409 conflict is shown at the top of the act's form.
+// Which acts are offered is the server's answer (the Case's `actions`: each kind, whether it may be taken now, and why
+// not): the enabled ones form the action bar, the others are listed under 暂不可办理 with their reasons. The page also
+// shows what the law asks now (`prompts`), the case's approvals (`approvals`: pending ones with their reasons, and the
+// history), per-person review deadlines and stopped clocks. A decision the office's 权力清单 sends for approval answers
+// 202 with the approval: the page says it was proposed (已提请审批), not taken. A 409 conflict is shown at the top of the
+// act's form. The approvals panel and the legal prompts are drawn by case_approvals.js.
 
 import * as api from '../api.js';
 import {
   el, field, selectField, busy, clearErrors, fieldError, focusFirstError, showError, section, loadingBlock, errorBlock,
   replace, codePoints, nextId, fmtTime, errorMessage, clearOnInput,
 } from '../dom.js';
-import { t, label, CUSTODY, NON_PROSECUTION_TYPES, SENTENCE_BANDS } from '../i18n.js';
+import { t, label, CUSTODY, NON_PROSECUTION_TYPES, SENTENCE_BANDS, INSTANCES } from '../i18n.js';
 import { can, currentUser } from '../session.js';
 import { refreshBadges } from '../nav.js';
+import { refreshApprovalBadge } from '../approvals.js';
 import {
   caseTypes, charges, chargePicker, fallbackType, levelBadge, levelClass, daysLeftText, lengthText, statusBadge, todayCST,
   weekdayText, isDate, MAX_CHARGES,
 } from '../casework.js';
 import { personEditor } from './case_form.js';
+import { promptsBox, approvalsPanel } from './case_approvals.js';
 
 const REASON_MAX = 200;
 const SENTENCE_MAX = 200;
@@ -32,9 +37,6 @@ const NAME_MAX = 50;
 /** QUIET_FLAGS: event data flags not worth a line when false (a judgment's 否 answers do matter, and stay). */
 const QUIET_FLAGS = ['fast_track', 'summary_procedure', 'major_complex'];
 
-/** PERSON_KINDS: the acts that concern one person (the form asks which). */
-const PERSON_KINDS = ['custody', 'decide', 'judgment'];
-
 /** render: load the case (and the case types, for the decisions each allows), then draw it. */
 export async function render(root, ctx) {
   const body = el('div', { class: 'case-page' }, loadingBlock());
@@ -42,10 +44,12 @@ export async function render(root, ctx) {
   document.title = t('case.page_title') + ' - ' + t('app.title_suffix');
   let c;
   let types;
+  let power;
   try {
-    [c, types] = await Promise.all([
+    [c, types, power] = await Promise.all([
       api.get('/cases/' + encodeURIComponent(ctx.params.id)),
       caseTypes().catch(() => []),
+      powerList().catch(() => ({})),
     ]);
   } catch (err) {
     replace(body, el('div', { class: 'page-header' }, el('h1', { testid: 'page-title', text: t('case.page_title') }),
@@ -53,8 +57,31 @@ export async function render(root, ctx) {
     errorBlock(err));
     return;
   }
-  const page = new CasePage(body, ctx, types);
+  const page = new CasePage(body, ctx, types, power);
   page.draw(c);
+}
+
+let powerPromise = null;
+/** powerList: the office's 权力清单 {code: approver} (GET /settings/power-list, cached; a failure is not cached). */
+function powerList() {
+  if (!powerPromise) {
+    powerPromise = api.get('/settings/power-list').then((r) => r.power_list || {});
+    powerPromise.catch(() => { powerPromise = null; });
+  }
+  return powerPromise;
+}
+
+/**
+ * decisionKindOf: the 权力清单 code an act would be, for the form's notice that it needs approval (a hint: the
+ * server's 202 says for certain). decision is the chosen decision of a decide act; person the person concerned.
+ */
+function decisionKindOf(kind, decision, person) {
+  if (['extend', 'return', 'self_investigation', 'suspend', 'withdraw_prosecution'].includes(kind)) return kind;
+  if (kind !== 'decide' || !decision) return null;
+  if (decision === 'reject_arrest') return person && person.in_custody ? 'reject_arrest_detained' : 'reject_arrest';
+  if (decision === 'release' || decision === 'maintain') return 'custody_necessity';
+  if (decision === 'uphold' || decision === 'revoke') return 'complaint_review';
+  return decision;
 }
 
 /**
@@ -80,49 +107,54 @@ export function facts(c) {
   };
 }
 
-/** EXTENDABLE: the case types whose review period can be extended (for 重大、复杂 cases; DOMAIN.md 2). */
-const EXTENDABLE = ['prosecution_review', 'arrest_review', 'arrest_decision', 'complaint_review'];
+/** PERSON_KINDS: the acts that concern one person (the form asks which). */
+const PERSON_KINDS = ['custody', 'decide', 'judgment', 'suspend', 'resume', 'assessment', 'withdraw_prosecution'];
+
+/** REASON_REQUIRED: the acts whose reason the server requires (EventRule fields marked '!'). */
+const REASON_REQUIRED = ['extend', 'return', 'self_investigation', 'suspend', 'police_withdraw', 'withdraw_prosecution',
+  'jurisdiction'];
+
+/** inProbation: whether person p is in (or past) 附条件不起诉 probation without the final decision yet. */
+function inProbation(p) {
+  return p.decision === 'non_prosecution' && p.non_prosecution_type === 'conditional' && !p.final_decision;
+}
+
+/** openSuspension: person p's open 中止审查 (a suspend clock stop without an end), or null. */
+function openSuspension(p) {
+  return (p.clock_stops || []).find((x) => x.kind === 'suspend' && !x.to_on) || null;
+}
 
 /**
- * actionsFor: the acts to offer for case c of type ct: [{kind, enabled, why, persons, count}] in display order. An act
- * the status or the case type rules out is left out; one ruled out by anything else comes disabled, with why.
+ * likelyPersons: the persons an act most likely concerns, listed first in its form (a convenience only: the server
+ * says whether the act may be taken, through the case's actions, and refuses a wrong person with a 409).
  */
-export function actionsFor(c, ct) {
-  const out = [];
-  const st = c.status;
-  const active = st === 'under_review' || st === 'returned';
-  const persons = c.persons || [];
-  const anyIn = persons.some((p) => p.in_custody);
-  const f = facts(c);
-  const push = (kind, extra) => out.push(Object.assign({ kind, enabled: true, why: null, persons: null }, extra));
+function likelyPersons(kind, persons) {
+  const pick = {
+    decide: (p) => !p.decision || inProbation(p),
+    judgment: (p) => p.decision === 'prosecute' || p.final_decision === 'prosecute',
+    resume: (p) => !!openSuspension(p),
+    suspend: (p) => !p.decision && !openSuspension(p),
+    assessment: (p) => !p.decision,
+    withdraw_prosecution: (p) => (p.decision === 'prosecute' || p.final_decision === 'prosecute') && !p.prosecution_withdrawn_on,
+  }[kind];
+  if (!pick) return persons;
+  const first = persons.filter(pick);
+  return first.length ? first.concat(persons.filter((p) => !pick(p))) : persons;
+}
 
-  if (st === 'under_review' && EXTENDABLE.includes(c.case_type)) {
-    let why = null;
-    if (c.summary_procedure) why = t('action.why.summary');
-    else if (c.case_type === 'arrest_review' && anyIn) why = t('action.why.arrest_in_custody');
-    else if (!c.major_complex) why = t('action.why.not_major');
-    else if (f.extended) why = t('action.why.extended');
-    push('extend', { enabled: !why, why });
-  }
-  if (st === 'under_review' && ct.allows_return) {
-    const why = f.returns >= 2 ? t('action.why.two_returns') : null;
-    push('return', { enabled: !why, why, count: f.returns });
-  }
-  if (st === 'returned') push('resubmit');
-  if (st === 'under_review') push('self_investigation');
-  if (active && persons.length) push('custody', { persons });
-  if (st === 'under_review') {
-    const undecided = persons.filter((p) => !p.decision);
-    if (undecided.length && ct.decisions.length) push('decide', { persons: undecided });
-  }
-  // A judgment follows the conclusion (审结) of the case, for each person decided 起诉.
-  const prosecuted = persons.filter((p) => p.decision === 'prosecute');
-  if ((st === 'concluded' || st === 'archived') && prosecuted.length) push('judgment', { persons: prosecuted });
-  if (active) push('transfer');
-  if (st === 'concluded') push('archive');
-  // Reassignment (改派) is for 案管 only, on any case not archived or transferred.
-  if (can('case.register') && mayEdit(c)) push('assign');
-  return out;
+/**
+ * actionsFor: the acts of case c as the server gives them (c.actions: [{kind, enabled, why}], the rules of
+ * core/case_rules.c): [{kind, enabled, why, persons, count}] in the server's order. 改派 (assign) is offered to 案管
+ * (case.register) only, whose permission it needs.
+ */
+export function actionsFor(c) {
+  const persons = c.persons || [];
+  const returns = typeof c.returns === 'number' ? c.returns : facts(c).returns;
+  return (c.actions || []).filter((a) => a.kind !== 'assign' || can('case.register')).map((a) => ({
+    kind: a.kind, enabled: !!a.enabled, why: a.enabled ? null : a.why || null,
+    persons: PERSON_KINDS.includes(a.kind) ? likelyPersons(a.kind, persons) : null,
+    count: a.kind === 'return' ? returns : null,
+  }));
 }
 
 /**
@@ -148,19 +180,20 @@ export function mayEdit(c) {
 function minOn(c, kind) {
   let min = c.received_on;
   const later = (d) => { if (d && d > min) min = d; };
-  if (kind === 'extend' || kind === 'return' || kind === 'decide') later(facts(c).clockStart);
-  if (kind === 'resubmit') {
+  if (['extend', 'return', 'decide', 'suspend', 'assessment'].includes(kind)) later(facts(c).clockStart);
+  if (kind === 'resubmit' || kind === 'police_withdraw') {
     for (const e of c.events || []) if (e.kind === 'return') later(e.on);
   }
-  if (kind === 'judgment' || kind === 'archive') later(c.concluded_on);
+  if (kind === 'judgment' || kind === 'archive' || kind === 'withdraw_prosecution') later(c.concluded_on);
   return min;
 }
 
 class CasePage {
-  constructor(body, ctx, types) {
+  constructor(body, ctx, types, power) {
     this.body = body;
     this.ctx = ctx;
     this.types = types;
+    this.power = power || {};
     this.c = null;
     this.formSlot = null;
     this.editSlot = null;
@@ -183,13 +216,15 @@ class CasePage {
     this.openKind = null;
     document.title = c.case_number + ' - ' + t('app.title_suffix');
     const handle = mayHandle(c);
-    const actions = handle ? actionsFor(c, this.type()) : [];
+    const actions = handle ? actionsFor(c) : [];
     this.formSlot = el('div', { class: 'event-form-slot' });
     this.editSlot = el('div', { class: 'case-edit-slot' });
     replace(this.body,
       this.header(),
       can('case.handle') && !handle
         ? el('div', { class: 'alert alert-info', testid: 'case-not-mine', text: t('case.not_mine') }) : null,
+      promptsBox(c),
+      approvalsPanel(c, { personName: (id) => this.personName(id), toast: this.ctx.toast, onChanged: () => this.reload() }),
       handle && actions.length ? this.actionPanel(actions) : null,
       this.deadlinePanel(),
       this.personPanel(actions),
@@ -231,6 +266,8 @@ class CasePage {
           c.case_type === 'prosecution_review' || f.returns
             ? item(t('case.returns'), t('case.returns_n', { n: f.returns }), 'case-returns') : null,
           c.concluded_on ? item(t('case.concluded_on'), c.concluded_on) : null,
+          c.conclusion ? item(t('case.conclusion'), label('conclusion', c.conclusion), 'case-conclusion') : null,
+          c.jurisdiction_issue_on ? item(t('case.jurisdiction_issue_on'), c.jurisdiction_issue_on, 'case-jurisdiction') : null,
           c.archived_on ? item(t('case.archived_on'), c.archived_on) : null,
           c.transferred_on ? item(t('case.transferred_on'), c.transferred_on) : null),
         this.editSlot));
@@ -336,8 +373,12 @@ class CasePage {
 
   // ---- actions
 
+  /**
+   * actionPanel: the enabled acts as the action bar; the others, disabled, under 暂不可办理 (closed by default), each
+   * with the server's reason beside it and as its tooltip.
+   */
   actionPanel(actions) {
-    const buttons = actions.map((a) => {
+    const button = (a) => {
       const text = a.kind === 'return' ? t('action.return_n', { n: a.count }) : label('event_kind', a.kind);
       const whyId = a.why ? nextId('why') : null;
       const btn = el('button', { type: 'button', class: ['btn', 'action-btn'],
@@ -346,8 +387,16 @@ class CasePage {
         on: { click: () => this.openForm(a.kind, null) } });
       return el('div', { class: 'action' }, btn,
         a.why ? el('div', { class: 'action-why', id: whyId, testid: 'event-' + a.kind + '-why', text: a.why }) : null);
-    });
-    return section(t('case.actions'), el('div', { class: 'action-bar', testid: 'case-actions' }, buttons), this.formSlot);
+    };
+    const on = actions.filter((a) => a.enabled);
+    const off = actions.filter((a) => !a.enabled);
+    return section(t('case.actions'),
+      on.length ? el('div', { class: 'action-bar', testid: 'case-actions' }, on.map(button))
+        : el('p', { class: 'muted', testid: 'case-actions', text: t('case.actions_none') }),
+      off.length ? el('details', { class: 'actions-disabled', testid: 'case-actions-disabled' },
+        el('summary', { text: t('case.actions_disabled', { n: off.length }) }),
+        el('div', { class: 'action-bar' }, off.map(button))) : null,
+      this.formSlot);
   }
 
   /**
@@ -355,7 +404,7 @@ class CasePage {
    * an extra notice shown at the top of the form.
    */
   openForm(kind, personId, opts) {
-    const actions = actionsFor(this.c, this.type());
+    const actions = actionsFor(this.c);
     const a = actions.find((x) => x.kind === kind);
     if (!a || !a.enabled) return;
     for (const b of this.body.querySelectorAll('.action-btn')) b.classList.toggle('is-open', b.dataset.kind === kind);
@@ -403,11 +452,16 @@ class CasePage {
     let custodyNow = null;
     let decision = null;
     let npt = null;
+    let offence = null;
+    let probation = null;
     let sentence = null;
     let adopted = null;
     let consistent = null;
+    let instance = null;
     let agency = null;
     let prosecutor = null;
+    let days = null;
+    let until = null;
     if (kind === 'assign') {
       prosecutor = selectField({ name: 'prosecutor_id', label: t('event.prosecutor'), required: true,
         testid: 'event-prosecutor', options: [{ value: '', text: t('common.loading') }],
@@ -415,6 +469,12 @@ class CasePage {
       prosecutor.control.disabled = true;
       controls.push(prosecutor);
       this.loadProsecutors(prosecutor.control);
+    }
+    if (kind === 'extend' && c.case_type === 'arrest_decision') {
+      // 特殊情况 of a detained suspect: one to three days (Rules 297); the server says when it is required.
+      days = field({ name: 'days', label: t('event.days'), type: 'number', testid: 'event-days', inputClass: 'input-days',
+        hint: t('event.days_hint'), attrs: { min: '1', max: '3', step: '1', inputmode: 'numeric' } });
+      controls.push(days);
     }
     if (kind === 'custody') {
       custody = selectField({ name: 'custody', label: t('event.custody_to'), required: true, testid: 'event-custody-status',
@@ -438,12 +498,29 @@ class CasePage {
       npt = selectField({ name: 'non_prosecution_type', label: t('person.npt'), required: true, testid: 'event-npt',
         options: [{ value: '', text: t('common.choose') }]
           .concat(NON_PROSECUTION_TYPES.map((x) => ({ value: x, text: label('npt', x) }))) });
-      const drawNpt = () => { npt.hidden = decision.control.value !== 'non_prosecution'; };
+      offence = field({ name: 'offence_on', label: t('event.offence_on'), type: 'date', required: true, testid: 'event-offence-on',
+        hint: t('event.offence_on_hint'), attrs: { max: today } });
+      probation = field({ name: 'probation_months', label: t('event.probation_months'), type: 'number', required: true,
+        testid: 'event-probation-months', inputClass: 'input-days', hint: t('event.probation_hint'),
+        attrs: { min: '6', max: '12', step: '1', inputmode: 'numeric' } });
+      // 附条件不起诉 asks the date of the offence and the probation; the final decision after probation does not.
+      const drawNpt = () => {
+        const p = currentPerson();
+        const nonPros = decision.control.value === 'non_prosecution';
+        npt.hidden = !nonPros;
+        const conditional = nonPros && npt.control.value === 'conditional' && !(p && inProbation(p));
+        offence.hidden = !conditional;
+        probation.hidden = !conditional;
+      };
       decision.control.addEventListener('change', drawNpt);
+      npt.control.addEventListener('change', drawNpt);
+      person.control.addEventListener('change', drawNpt);
       drawNpt();
-      controls.push(decision, npt);
+      controls.push(decision, npt, offence, probation);
     }
     if (kind === 'judgment') {
+      instance = selectField({ name: 'instance', label: t('event.instance'), required: true, testid: 'event-instance',
+        options: INSTANCES.map((x) => ({ value: x, text: label('instance', x) })) });
       sentence = field({ name: 'sentence', label: t('event.sentence'), required: true, maxlength: SENTENCE_MAX,
         testid: 'event-sentence', placeholder: t('event.sentence_placeholder'), wide: true });
       adopted = checkField('recommendation_adopted', t('event.adopted'), 'event-adopted');
@@ -454,32 +531,58 @@ class CasePage {
         sentence.control.value = j ? j.sentence || '' : '';
         adopted.box.checked = !!(j && j.recommendation_adopted);
         consistent.box.checked = !!(j && j.consistent);
-        if (j && j.judgment_on) on.control.value = j.judgment_on;
+        // A second judgment is an appeal or a retrial.
+        instance.control.value = j ? 'appeal' : 'first';
+        for (const o of instance.control.options) o.disabled = !!j && o.value === 'first';
       };
       person.control.addEventListener('change', prefill);
       prefill();
-      controls.push(sentence, adopted.wrapper, consistent.wrapper);
+      controls.push(instance, sentence, adopted.wrapper, consistent.wrapper);
+    }
+    if (kind === 'assessment') {
+      until = field({ name: 'until', label: t('event.until'), type: 'date', required: true, testid: 'event-until' });
+      controls.push(until);
     }
     if (kind === 'transfer') {
       agency = field({ name: 'to_agency', label: t('event.to_agency'), required: true, maxlength: AGENCY_MAX,
         testid: 'event-to-agency', placeholder: t('event.to_agency_placeholder') });
       controls.push(agency);
     }
-    // The server's field list per act: a reason is required for these, optional for the rest but judgment.
-    const reasonRequired = ['extend', 'return', 'self_investigation'].includes(kind);
     const hasReason = kind !== 'judgment';
     let reason = null;
+    let reasonMark = null;
     if (hasReason) {
       const id = nextId('f-reason');
       const ta = el('textarea', { id, name: 'reason', class: 'input textarea', rows: 2, maxlength: REASON_MAX,
-        testid: 'event-reason', required: reasonRequired });
+        testid: 'event-reason' });
+      reasonMark = el('span', { class: 'required', 'aria-hidden': 'true', text: '*' });
       reason = el('div', { class: ['field', 'field-wide'], dataset: { field: 'reason' } },
-        el('label', { class: 'field-label', for: id }, t('event.reason.' + kind),
-          reasonRequired ? el('span', { class: 'required', 'aria-hidden': 'true', text: '*' }) : null),
+        el('label', { class: 'field-label', for: id }, t('event.reason.' + kind), reasonMark),
         ta, el('div', { class: 'field-error', id: id + '-err', 'aria-live': 'polite' }));
       reason.control = ta;
       controls.push(reason);
     }
+
+    // The 权力清单: a decision it sends to an approver is proposed (its reasons required), not taken.
+    const approverNow = () => {
+      const code = decisionKindOf(kind, decision ? decision.control.value : null, currentPerson());
+      const who = code ? this.power[code] : null;
+      return who && who !== 'none' ? who : null;
+    };
+    const approvalNote = el('div', { class: 'alert alert-info', testid: 'event-needs-approval', hidden: true });
+    const submit = el('button', { type: 'submit', class: 'btn btn-primary', testid: 'event-form-submit',
+      text: t('event.submit.' + kind) });
+    const reasonRequired = () => REASON_REQUIRED.includes(kind) || !!approverNow();
+    const drawApproval = () => {
+      const who = approverNow();
+      approvalNote.hidden = !who;
+      approvalNote.textContent = who ? t('event.needs_approval', { approver: label('approver', who) }) : '';
+      submit.textContent = who ? t('event.submit_propose') : t('event.submit.' + kind);
+      if (reason) {
+        reason.control.required = reasonRequired();
+        reasonMark.hidden = !reason.control.required;
+      }
+    };
 
     const note = this.noteFor(kind);
     const title = el('h3', { class: 'event-form-title', id: nextId('event-title'), text: label('event_kind', kind) });
@@ -488,12 +591,15 @@ class CasePage {
     title,
     opts.note ? el('div', { class: 'alert alert-warn', testid: 'event-notice', text: opts.note }) : null,
     note ? el('p', { class: 'event-note', testid: 'event-note', text: note }) : null,
+    approvalNote,
     el('div', { class: 'form-grid form-grid-3' }, controls),
     el('div', { class: 'form-actions' },
-      el('button', { type: 'submit', class: 'btn btn-primary', testid: 'event-form-submit', text: t('event.submit.' + kind) }),
+      submit,
       el('button', { type: 'button', class: 'btn', testid: 'event-form-cancel', text: t('common.cancel'),
         on: { click: () => this.closeForm() } })));
     form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); this.closeForm(); } });
+    form.addEventListener('change', drawApproval);
+    drawApproval();
     clearOnInput(form);
 
     form.addEventListener('submit', async (e) => {
@@ -502,6 +608,10 @@ class CasePage {
       const b = { kind, on: on.control.value };
       let ok = true;
       const bad = (k, msg) => { fieldError(form, k, msg); ok = false; };
+      const intIn = (f, lo, hi) => {
+        const v = f.control.value.trim();
+        return /^\d{1,3}$/.test(v) && Number(v) >= lo && Number(v) <= hi ? Number(v) : null;
+      };
       if (!b.on) bad('on', t('valid.required'));
       else if (!isDate(b.on)) bad('on', t('valid.date'));
       else if (b.on > today) bad('on', t('valid.not_future'));
@@ -514,6 +624,10 @@ class CasePage {
         if (!prosecutor.control.value) bad('prosecutor_id', t('valid.required'));
         else b.prosecutor_id = Number(prosecutor.control.value);
       }
+      if (days && days.control.value.trim() !== '') {
+        b.days = intIn(days, 1, 3);
+        if (b.days === null) bad('days', t('valid.days'));
+      }
       if (custody) {
         b.custody = custody.control.value;
         if (!b.custody) bad('custody', t('valid.required'));
@@ -525,13 +639,27 @@ class CasePage {
           b.non_prosecution_type = npt.control.value;
           if (!b.non_prosecution_type) bad('non_prosecution_type', t('valid.required'));
         }
+        if (!offence.hidden) {
+          b.offence_on = offence.control.value;
+          if (!b.offence_on) bad('offence_on', t('valid.required'));
+          else if (!isDate(b.offence_on)) bad('offence_on', t('valid.date'));
+          b.probation_months = intIn(probation, 6, 12);
+          if (b.probation_months === null) bad('probation_months', t('valid.probation_months'));
+        }
       }
       if (sentence) {
+        b.instance = instance.control.value;
         b.sentence = sentence.control.value.trim();
         b.recommendation_adopted = adopted.box.checked;
         b.consistent = consistent.box.checked;
         if (!b.sentence) bad('sentence', t('valid.required'));
         else if (codePoints(b.sentence) > SENTENCE_MAX) bad('sentence', t('valid.max_length', { max: SENTENCE_MAX }));
+      }
+      if (until) {
+        b.until = until.control.value;
+        if (!b.until) bad('until', t('valid.required'));
+        else if (!isDate(b.until)) bad('until', t('valid.date'));
+        else if (b.on && b.until < b.on) bad('until', t('valid.until_before'));
       }
       if (agency) {
         b.to_agency = agency.control.value.trim();
@@ -541,22 +669,40 @@ class CasePage {
       if (reason) {
         const r = reason.control.value.trim();
         if (r) b.reason = r;
-        if (reasonRequired && !r) bad('reason', t('valid.required'));
+        if (reasonRequired() && !r) bad('reason', t('valid.required'));
         else if (codePoints(r) > REASON_MAX) bad('reason', t('valid.max_length', { max: REASON_MAX }));
       }
       if (!ok) { focusFirstError(form); return; }
       busy(form, true, t('common.submitting'));
       try {
         const updated = await api.post('/cases/' + encodeURIComponent(c.id) + '/events', b);
-        this.ctx.toast(t('event.done', { kind: label('event_kind', kind) }));
         refreshBadges(true);
-        this.redraw(updated);
+        if (updated && updated.approval) {
+          // 202: the 权力清单 sent it for approval; nothing took effect yet.
+          const ap = updated.approval;
+          const approver = label('approver', ap.approver);
+          this.ctx.toast(t('event.proposed_toast', { approver, kind: label('decision_kind', ap.decision_kind) }));
+          refreshApprovalBadge(true);
+          this.redraw(updated);
+          this.showProposed(ap);
+        } else {
+          this.ctx.toast(t('event.done', { kind: label('event_kind', kind) }));
+          this.redraw(updated);
+        }
       } catch (err) {
         busy(form, false);
         showEventError(form, err, () => this.reload());
       }
     });
     return form;
+  }
+
+  /** showProposed: after a 202, say in the action panel that the decision went for approval and is not in force. */
+  showProposed(ap) {
+    const approver = label('approver', ap.approver);
+    replace(this.formSlot, el('div', { class: 'alert alert-info', role: 'status', testid: 'event-proposed' },
+      el('strong', { class: 'alert-title', testid: 'event-proposed-title', text: t('event.proposed_title', { approver }) }),
+      el('div', { text: t('event.proposed_text', { approver, kind: label('decision_kind', ap.decision_kind) }) })));
   }
 
   /**
@@ -617,19 +763,24 @@ class CasePage {
     for (const d of list) if (!newest[d.kind] || d.id > newest[d.kind].id) newest[d.kind] = d;
     const rows = list.map((d) => {
       const open = d.status === 'open';
+      const stopped = d.status === 'suspended';
       return el('tr', { testid: newest[d.kind] === d ? 'deadline-' + d.kind : 'deadline-row-' + d.id,
         class: ['deadline-row', levelClass(d.level), open ? null : 'is-closed'],
         dataset: { id: String(d.id), kind: d.kind, level: d.level || '', status: d.status } },
-      el('td', { class: 'nowrap' }, el('span', { class: 'deadline-kind', text: label('deadline_kind', d.kind) })),
+      el('td', { class: 'nowrap' }, el('span', { class: 'deadline-kind', text: label('deadline_kind', d.kind) }),
+        d.lapses ? el('div', { class: 'muted small', text: t('deadline.lapses_hint') }) : null),
+      el('td', { class: 'nowrap', testid: 'deadline-person', text: d.person_name || t('common.dash') }),
       el('td', { class: 'nowrap mono', text: d.start_on }),
       el('td', { class: 'nowrap', text: lengthText(d.length, d.extra_days) }),
       el('td', { class: 'nowrap' },
-        el('span', { class: 'mono due-date', testid: 'deadline-due', text: d.due_on }),
+        d.due_on ? el('span', { class: 'mono due-date', testid: 'deadline-due', text: d.due_on })
+          : el('span', { class: 'muted', testid: 'deadline-due', text: t('deadline.suspended_due') }),
         el('span', { class: 'weekday', text: weekdayText(d.due_on) }),
         d.provisional ? el('span', { class: 'tag tag-warn', testid: 'deadline-provisional', title: t('deadline.provisional_hint'),
           text: t('deadline.provisional') }) : null),
       el('td', { class: 'nowrap', testid: 'deadline-days-left' },
-        open ? daysLeftText(d) : el('span', { class: 'muted', text: t('deadline.closed_on', { date: d.closed_on || '' }) })),
+        open || stopped ? daysLeftText(d) : el('span', { class: 'muted', text: t('deadline.closed_on', { date: d.closed_on || '' }) }),
+        d.stop_days ? el('div', { class: 'muted small', text: t('deadline.stop_days', { n: d.stop_days }) }) : null),
       el('td', { class: 'nowrap', dataset: { warnDays: String(d.warn_days ?? '') },
         title: open && d.warn_days != null ? t('deadline.warn_days_title', { n: d.warn_days }) : null },
       levelBadge(d.level, 'deadline-level')),
@@ -646,7 +797,8 @@ class CasePage {
       list.length
         ? el('div', { class: 'table-wrap' }, el('table', { class: 'table deadline-table' },
           el('thead', null, el('tr', null,
-            el('th', { text: t('deadline.kind') }), el('th', { text: t('deadline.start_on') }),
+            el('th', { text: t('deadline.kind') }), el('th', { text: t('deadline.person') }),
+            el('th', { text: t('deadline.start_on') }),
             el('th', { text: t('deadline.length') }), el('th', { text: t('deadline.due_on') }),
             el('th', { text: t('deadline.days') }), el('th', { text: t('deadline.level') }),
             el('th', { text: t('deadline.holiday_rule') }), el('th', { text: t('deadline.rule') }))),
@@ -681,11 +833,14 @@ class CasePage {
         }
       };
       offer('custody', true);
-      offer('decide', !p.decision);
-      offer('judgment', p.decision === 'prosecute');
+      offer('decide', !p.decision || inProbation(p));
+      offer('judgment', p.decision === 'prosecute' || p.final_decision === 'prosecute');
+      offer('suspend', !p.decision && !openSuspension(p));
+      offer('resume', !!openSuspension(p));
       return out;
     };
-    const rows = (c.persons || []).map((p) => el('tr', { testid: 'person-row-' + p.id, dataset: { id: String(p.id) } },
+    const cols = handle ? 10 : 9;
+    const rows = (c.persons || []).flatMap((p) => [el('tr', { testid: 'person-row-' + p.id, dataset: { id: String(p.id) } },
       el('td', { class: 'nowrap', text: p.name }),
       el('td', { class: 'mono nowrap', text: p.id_number || t('common.dash') }),
       el('td', { class: 'nowrap', text: [label('sex', p.sex), p.birth_date].filter(Boolean).join(' · ') || t('common.dash') }),
@@ -700,15 +855,18 @@ class CasePage {
         ? [el('div', { class: 'nowrap', text: p.non_prosecution_type
           ? t('person.decision_npt', { decision: label('decision', p.decision), npt: label('npt', p.non_prosecution_type) })
           : label('decision', p.decision) }),
-        p.decision_on ? el('div', { class: 'muted small', text: p.decision_on }) : null]
-        : el('span', { class: 'muted', text: t('person.undecided') })),
+        p.decision_on ? el('div', { class: 'muted small', testid: 'person-decision-on-' + p.id, text: p.decision_on }) : null,
+        decisionExtra(p)]
+        : [el('span', { class: 'muted', text: t('person.undecided') }), decisionExtra(p)]),
       el('td', { testid: 'person-judgment-' + p.id }, p.judgment
         ? [el('div', { text: p.judgment.sentence || '' }),
-          el('div', { class: 'muted small', text: [p.judgment.judgment_on,
+          el('div', { class: 'muted small', text: [p.judgment.instance ? label('instance', p.judgment.instance) : '',
+            p.judgment.judgment_on,
             p.judgment.recommendation_adopted ? t('person.adopted') : t('person.not_adopted'),
             p.judgment.consistent ? t('person.consistent') : t('person.inconsistent')].filter(Boolean).join(' · ') })]
         : el('span', { class: 'muted', text: t('common.dash') })),
-      handle ? el('td', { class: 'col-actions' }, el('div', { class: 'inline-actions' }, personButtons(p))) : null));
+      handle ? el('td', { class: 'col-actions' }, el('div', { class: 'inline-actions' }, personButtons(p))) : null),
+    personExtraRow(p, cols)]);
     return el('section', { class: 'panel', testid: 'persons-panel' },
       el('div', { class: 'panel-head' },
         el('h2', { class: 'panel-title', text: t('case.persons_title', { n: (c.persons || []).length }) }), addBtn),
@@ -901,6 +1059,16 @@ class CasePage {
   eventDetails(e) {
     const data = e.data && typeof e.data === 'object' ? e.data : {};
     const pairs = [];
+    // A decision taken on approval: who proposed it and who approved it (user ids; names looked up).
+    if (data.approved_by) {
+      const line = el('div', { class: 'timeline-approval', testid: 'timeline-approved-by' });
+      Promise.all([this.userName(data.approved_by), data.proposed_by ? this.userName(data.proposed_by) : null]).then(([a, p]) => {
+        line.textContent = t('event.approved_by', { name: a }) + (p ? ' · ' + t('event.proposed_by', { name: p }) : '');
+      });
+      pairs.push(line);
+    }
+    if (e.kind === 'custody_released') pairs.push(el('div', { class: 'event-note', text: t('event.custody_released_note') }));
+    if (e.kind === 'summary_ended') pairs.push(el('div', { class: 'event-note', text: t('event.summary_ended_note') }));
     if (e.kind === 'assign' && data.prosecutor_id) {
       // The event keeps only the new prosecutor's id; the name is looked up (GET /users/{id}, org.read).
       const who = el('span', { class: 'detail-value', testid: 'timeline-assigned-to' });
@@ -909,12 +1077,14 @@ class CasePage {
         el('span', { class: 'detail-key', text: t('event.detail_key', { key: t('event.assigned_to') }) }), who));
     }
     for (const [k, v] of Object.entries(data)) {
-      if (v === null || v === undefined || v === '' || /_id$/.test(k)) continue;
+      if (v === null || v === undefined || v === '' || /_id$/.test(k) || /_by$/.test(k)) continue;
       if (v === false && QUIET_FLAGS.includes(k)) continue;
       let text;
       if (typeof v === 'boolean') text = v ? t('common.yes') : t('common.no');
       else if (k === 'decision') text = label('decision', v);
       else if (k === 'non_prosecution_type') text = label('npt', v);
+      else if (k === 'decision_kind') text = label('decision_kind', v);
+      else if (k === 'instance') text = label('instance', v);
       else if (k === 'custody' || k === 'from' || k === 'to' || k === 'custody_from' || k === 'custody_to') text = label('custody', v);
       else if (k === 'assign') text = label('assign_mode', v);
       else if (k === 'case_type') text = label('case_type', v);
@@ -926,6 +1096,53 @@ class CasePage {
     }
     return pairs.length ? el('div', { class: 'timeline-details' }, pairs) : null;
   }
+}
+
+/** custodyHistory: the person's earlier 强制措施 (custody_history, oldest first) as a small list; null with one entry. */
+function custodyHistory(p) {
+  const h = p.custody_history || [];
+  if (h.length < 2) return null;
+  return el('details', { class: 'person-extra small', testid: 'person-custody-history-' + p.id },
+    el('summary', { class: 'muted', text: t('person.custody_history') }),
+    el('ul', { class: 'plain-list' }, h.map((x) => el('li', { text: x.from_on + ' ' + label('custody', x.custody) }))));
+}
+
+/**
+ * decisionExtra: under a person's decision: 附条件不起诉's offence date and probation, the final decision after it, and
+ * a withdrawn prosecution.
+ */
+function decisionExtra(p) {
+  const lines = [];
+  if (p.probation_months) {
+    lines.push(t('person.probation', { n: p.probation_months }) + (inProbation(p) ? ' · ' + t('person.in_probation') : ''));
+  }
+  if (p.offence_on) lines.push(t('person.offence_on', { date: p.offence_on }));
+  if (p.final_decision) {
+    lines.push(t('person.final', { decision: label('decision', p.final_decision), date: p.final_on || '' }));
+  }
+  if (p.prosecution_withdrawn_on) lines.push(t('person.withdrawn', { date: p.prosecution_withdrawn_on }));
+  if (!lines.length) return null;
+  return el('div', { class: 'person-extra muted small', testid: 'person-extra-' + p.id }, lines.map((x) => el('div', { text: x })));
+}
+
+/**
+ * personExtraRow: a row under person p, when there is something to show: the stopped clocks (中止审查, 精神病鉴定:
+ * span and reason; the review period does not run meanwhile) and the earlier 强制措施 (custody_history).
+ */
+function personExtraRow(p, cols) {
+  const stops = p.clock_stops || [];
+  const history = p.custody_history || [];
+  if (!stops.length && history.length < 2) return null;
+  return el('tr', { class: 'person-extra-row', testid: 'person-extra-row-' + p.id },
+    el('td', { colspan: String(cols) }, el('div', { class: 'person-extra small' },
+      stops.length ? el('div', { testid: 'person-clock-stops-' + p.id },
+        el('span', { class: 'detail-key', text: t('event.detail_key', { key: t('person.clock_stops') }) }),
+        stops.map((x) => el('span', { class: ['detail', !x.to_on ? 'is-open' : null], dataset: { kind: x.kind },
+          text: t('person.stop_line', { kind: label('stop_kind', x.kind), from: x.from_on, to: x.to_on || t('person.stop_open') })
+            + (x.reason ? '（' + x.reason + '）' : '') }))) : null,
+      history.length >= 2 ? el('div', { class: 'muted', testid: 'person-custody-history-' + p.id },
+        el('span', { class: 'detail-key', text: t('event.detail_key', { key: t('person.custody_history') }) }),
+        history.map((x) => el('span', { class: 'detail', text: x.from_on + ' ' + label('custody', x.custody) }))) : null)));
 }
 
 /** checkField: a labelled checkbox as a .field (for the grid); returns {wrapper, box}. */

@@ -1,9 +1,10 @@
 // pages/deadline_warnings.js: the warning lead times of the office's deadlines (期限预警设置, #/admin/deadline-warnings,
 // permission admin.manage): GET/PUT /api/v1/settings/deadline-warnings {"arrest_review":2,"arrest_decision":2,
-// "prosecution_review":5,"custody_necessity":3,"complaint_review":10,"supplementary":5,"archiving":5}.
+// "prosecution_review":5,"custody_necessity":3,"complaint_review":10,"supplementary":5,"archiving":5,"probation":10,
+// "complaint_victim":2,"complaint_suspect":2,"jurisdiction_transfer":2}.
 //
 // Each value is how many days (0..60) before its due day an open deadline turns amber (level 'warning'): review
-// deadlines by case type, the 退回补充侦查 and 归档 deadlines by kind. A save sends only the changed keys; the server then
+// deadlines by case type, the 退回补充侦查, 归档, 附条件不起诉考验期, 申诉期 and 移送管辖 deadlines by kind. A save sends only the changed keys; the server then
 // shows every open deadline with the new lead time at once. Reading the setting needs case.read, which the system
 // administrator (the only role with admin.manage) may lack: then the form starts empty, a filled-in value is a change,
 // and the reply to the save (the whole setting) fills the form.
@@ -20,7 +21,8 @@ import { refreshBadges } from '../nav.js';
 const GROUPS = [
   { title: 'warnings.group_review',
     keys: ['arrest_review', 'arrest_decision', 'prosecution_review', 'custody_necessity', 'complaint_review'] },
-  { title: 'warnings.group_other', keys: ['supplementary', 'archiving'] },
+  { title: 'warnings.group_other', keys: ['supplementary', 'archiving', 'probation', 'complaint_victim', 'complaint_suspect',
+    'jurisdiction_transfer'] },
 ];
 const KEYS = GROUPS.flatMap((g) => g.keys);
 const MAX_DAYS = 60;

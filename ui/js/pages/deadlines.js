@@ -1,7 +1,9 @@
-// pages/deadlines.js: open deadlines (#/deadlines?scope=mine|department|office&level=&view=list|month&month=YYYY-MM
-// &offset=): tabs for whose deadlines (mine, my department, the whole office: the last for case.register or leaders),
-// level chips with counts from GET /api/v1/deadlines/summary, and either a paged list by due day or a month calendar
-// that puts each deadline on its due day (GET /api/v1/deadlines?from=&to=, rest days from GET /api/v1/calendar).
+// pages/deadlines.js: open deadlines (#/deadlines?scope=mine|department|office&level=&kind=&view=list|month
+// &month=YYYY-MM&offset=): tabs for whose deadlines (mine, my department, the whole office: the last for case.register
+// or leaders), level chips with counts from GET /api/v1/deadlines/summary (including 已中止: a review period whose clock
+// stopped, which has no due day while stopped), a kind filter (GET /api/v1/reference/deadline-kinds), and either a paged
+// list by due day or a month calendar that puts each deadline on its due day (GET /api/v1/deadlines?from=&to=, rest
+// days from GET /api/v1/calendar). Review periods run per person: each row names its person (person_name).
 
 import * as api from '../api.js';
 import { el, pageHeader, errorMessage, keepHash, replace } from '../dom.js';
@@ -13,8 +15,8 @@ import {
   fixedHoliday,
 } from '../casework.js';
 
-const LEVELS = ['overdue', 'due', 'warning', 'normal'];
-const COLS = 8;
+const LEVELS = ['overdue', 'due', 'warning', 'normal', 'suspended'];
+const COLS = 9;
 
 /** scopes: the scopes the signed-in user may choose: the whole office for 案管 (case.register) and 院领导. */
 function scopes() {
@@ -31,6 +33,7 @@ export async function render(root, ctx) {
   const state = {
     scope: allowed.includes(q.get('scope')) ? q.get('scope') : 'mine',
     level: LEVELS.includes(q.get('level')) ? q.get('level') : '',
+    kind: /^[a-z_]{1,32}$/.test(q.get('kind') || '') ? q.get('kind') : '',
     view: q.get('view') === 'month' ? 'month' : 'list',
     month: /^\d{4}-\d{2}$/.test(q.get('month') || '') && isDate(q.get('month') + '-01') ? q.get('month') : todayCST().slice(0, 7),
     offset: Math.max(0, parseInt(q.get('offset') || '0', 10) || 0),
@@ -75,10 +78,20 @@ export async function render(root, ctx) {
   };
   const chips = [chip('')].concat(LEVELS.map(chip));
   const chipBar = el('div', { class: 'level-chips', role: 'group', 'aria-label': t('deadlines.level_label') }, chips);
+  const kindSelect = el('select', { class: 'input input-small', testid: 'deadlines-kind', 'aria-label': t('deadlines.kind_label'),
+    on: { change: () => { state.kind = kindSelect.value; state.offset = 0; load(); } } },
+  el('option', { value: '', text: t('deadlines.kind_all') }));
+  if (state.kind) kindSelect.appendChild(el('option', { value: state.kind, text: label('deadline_kind', state.kind) }));
+  kindSelect.value = state.kind;
+  api.get('/reference/deadline-kinds').then((r) => {
+    replace(kindSelect, el('option', { value: '', text: t('deadlines.kind_all') }),
+      (r.items || []).map((k) => el('option', { value: k.code, text: k.name || label('deadline_kind', k.code) })));
+    kindSelect.value = state.kind;
+  }, () => {});
 
   const content = el('div', { class: 'deadlines-content' });
   const panel = el('section', { class: 'panel deadlines-panel-page', role: 'tabpanel' },
-    el('div', { class: 'deadlines-toolbar' }, chipBar), content);
+    el('div', { class: 'deadlines-toolbar' }, chipBar, kindSelect), content);
   root.appendChild(tabList);
   root.appendChild(panel);
 
@@ -112,7 +125,7 @@ export async function render(root, ctx) {
 
   /** address: the hash for the state: tab, level, view, and the month or the list's offset. */
   function address() {
-    return '#/deadlines' + api.query({ scope: state.scope === 'mine' ? '' : state.scope, level: state.level,
+    return '#/deadlines' + api.query({ scope: state.scope === 'mine' ? '' : state.scope, level: state.level, kind: state.kind,
       view: state.view === 'list' ? '' : state.view, month: state.view === 'month' ? state.month : '',
       offset: state.view === 'list' && state.offset ? state.offset : '' });
   }
@@ -124,8 +137,8 @@ export async function render(root, ctx) {
     try {
       const s = await api.get('/deadlines/summary', { scope: state.scope });
       if (my !== summarySeq) return;
-      const normal = Math.max(0, (s.open || 0) - (s.overdue || 0) - (s.due || 0) - (s.warning || 0));
-      const n = { all: s.open, overdue: s.overdue, due: s.due, warning: s.warning, normal };
+      const normal = Math.max(0, (s.open || 0) - (s.overdue || 0) - (s.due || 0) - (s.warning || 0) - (s.suspended || 0));
+      const n = { all: s.open, overdue: s.overdue, due: s.due, warning: s.warning, normal, suspended: s.suspended };
       for (const [k, c] of Object.entries(chipCount)) c.textContent = n[k] === undefined ? '' : String(n[k]);
     } catch (err) {
       // The chips still filter without their counts.
@@ -152,12 +165,13 @@ export async function render(root, ctx) {
         el('th', { text: t('deadline.due_on') }), el('th', { text: t('deadline.days') }),
         el('th', { text: t('deadline.level') }), el('th', { text: t('deadline.kind') }),
         el('th', { text: t('case.number') }), el('th', { text: t('case.title') }),
+        el('th', { text: t('deadline.person') }),
         el('th', { text: t('case.prosecutor') }), el('th', { text: t('deadlines.period') }))),
       el('tbody'));
     const pagerSlot = el('div', { class: 'pager-slot' });
     replace(content, el('div', { class: 'table-wrap' }, table), pagerSlot);
     const { load: loadList } = pagedList({ table, pagerSlot, cols: COLS, path: '/deadlines', state,
-      filters: ['scope', 'level'], params: { status: 'open' }, hash: address, pagerTestid: 'deadlines-pager',
+      filters: ['scope', 'level', 'kind'], params: { status: 'open' }, hash: address, pagerTestid: 'deadlines-pager',
       row: deadlineRow, empty: () => (state.level ? t('deadlines.empty_level') : t('deadlines.empty')) });
     list = { table, load: loadList };
     return list;
@@ -168,7 +182,8 @@ export async function render(root, ctx) {
     return el('tr', { testid: 'deadline-row-' + d.id, class: ['deadline-row', levelClass(d.level)],
       dataset: { id: String(d.id), level: d.level || '', kind: d.kind } },
     el('td', { class: 'nowrap' },
-      el('span', { class: 'mono due-date', text: d.due_on }),
+      d.due_on ? el('span', { class: 'mono due-date', text: d.due_on })
+        : el('span', { class: 'muted', text: t('deadline.suspended_due') }),
       el('span', { class: 'weekday', text: weekdayText(d.due_on) }),
       d.provisional ? el('span', { class: 'tag tag-warn', title: t('deadline.provisional_hint'), text: t('deadline.provisional') }) : null),
     el('td', { class: 'nowrap', text: daysLeftText(d) }),
@@ -178,7 +193,8 @@ export async function render(root, ctx) {
         ? el('span', { class: 'tag tag-custody', title: t('deadline.custody_hint'), text: t('deadline.custody_short') })
         : null),
     el('td', { class: 'nowrap' }, el('a', { href, text: d.case_number })),
-    el('td', { class: 'cell-title' }, el('a', { href, class: 'plain-link', text: d.case_title || '' })),
+    el('td', { class: 'cell-title' }, el('a', { href, class: 'plain-link', text: d.case_title || d.subject || '' })),
+    el('td', { class: 'nowrap', testid: 'deadline-person', text: d.person_name || t('common.dash') }),
     el('td', { class: 'nowrap', text: d.prosecutor_name || t('common.dash') }),
     el('td', { class: 'nowrap muted',
       text: t('deadlines.period_text', { start: d.start_on, length: lengthText(d.length, d.extra_days) }) }));
@@ -231,7 +247,8 @@ export async function render(root, ctx) {
     let cal = null;
     try {
       [items, cal] = await Promise.all([
-        api.getAll('/deadlines', { scope: state.scope, level: state.level, status: 'open', from: first, to: lastDay }),
+        api.getAll('/deadlines', { scope: state.scope, level: state.level, kind: state.kind, status: 'open', from: first,
+          to: lastDay }),
         yearDays(yy).catch(() => null),
       ]);
     } catch (err) {
@@ -243,6 +260,7 @@ export async function render(root, ctx) {
     if (my !== seq) return;
     const byDay = new Map();
     for (const d of items) {
+      if (!d.due_on) continue; // a stopped clock has no due day
       if (!byDay.has(d.due_on)) byDay.set(d.due_on, []);
       byDay.get(d.due_on).push(d);
     }
@@ -282,7 +300,8 @@ function monthGrid(first, lastDay, byDay, cal) {
     list.length ? el('ul', { class: 'cal-items' }, list.map((d) => el('li', null,
       el('a', { href: '#/cases/' + encodeURIComponent(d.case_id), class: ['cal-item', levelClass(d.level)],
         testid: 'cal-deadline-' + d.id, dataset: { level: d.level || '' },
-        title: t('deadlines.cal_item_title', { number: d.case_number, title: d.case_title || '', kind: label('deadline_kind', d.kind),
+        title: t('deadlines.cal_item_title', { number: d.case_number, title: [d.case_title, d.person_name].filter(Boolean).join(' · '),
+          kind: label('deadline_kind', d.kind),
           level: label('level', d.level), prosecutor: d.prosecutor_name || '' }) },
       el('span', { class: 'cal-item-kind', text: label('deadline_kind_short', d.kind) }),
       el('span', { class: 'cal-item-text', text: d.case_number }))))) : null));

@@ -1,9 +1,11 @@
-// pages/home.js: the home page (#/): who is signed in, and links to what they can do.
+// pages/home.js: the home page (#/): who is signed in, links to what they can do, and for an approver a notice of the
+// approvals waiting for them (linking to #/approvals).
 
 import { el, pageHeader, rolesText } from '../dom.js';
 import { t } from '../i18n.js';
 import { visibleEntries } from '../nav.js';
-import { currentUser } from '../session.js';
+import { currentUser, can } from '../session.js';
+import { refreshApprovalBadge } from '../approvals.js';
 
 /** render: greeting, the user's organisation, department and roles, and one card per page the user may open. */
 export function render(root) {
@@ -21,6 +23,15 @@ export function render(root) {
       item(t('home.department'), user.department_name || t('home.no_department'), 'home-department'),
       item(t('home.roles'), rolesText(user.roles), 'home-roles'),
       item(t('home.login'), user.login, 'home-login'))));
+  if (can('approval.decide')) {
+    const notice = el('div', { class: 'alert alert-warn', testid: 'home-approvals', hidden: true });
+    root.appendChild(notice);
+    refreshApprovalBadge(true).then((n) => {
+      if (!n || !notice.isConnected) return;
+      notice.appendChild(el('a', { href: '#/approvals', testid: 'home-approvals-link', text: t('home.approvals_pending', { n }) }));
+      notice.hidden = false;
+    });
+  }
   root.appendChild(el('section', { class: 'panel' },
     el('h2', { class: 'panel-title', text: t('home.quick_links') }),
     links.length
