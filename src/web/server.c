@@ -13,7 +13,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/buf.h"
 #include "lib/log.h"
+#include "lib/utf8.h"
 #include "store/db.h"
 #include "web/router.h"
 
@@ -82,11 +84,11 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
   (void)zVersion;
   Req *r = *ppCtx;
   if (!r) return MHD_NO; /* server_uri_log always creates it */
-  if (!r->conn) {
+  if (!r->started) {
+    r->started = 1;
     r->conn = conn;
     r->zMethod = zMethod;
     r->zPath = zUrl;
-    r->startUs = server_now_us();
     r->status = 200;
     int known = 0;
     r->route = router_match(r, zMethod, zUrl, &known);
@@ -115,18 +117,70 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
       db_reset_all(r->db);
     }
   }
+  r->replied = 1;
   return server_send(r);
 }
 
-/* Request finished (or the connection died): write the access log line and free everything the request owns. */
+/* Text from the request as one access-log field: "-" for NULL or empty; bytes that could forge or split a line
+ * (controls, space, '"', '%', DEL, invalid UTF-8) percent-encoded; at most SERVER_LOG_FIELD bytes, cut at a
+ * character boundary. Arena memory. */
+#define SERVER_LOG_FIELD 512
+static const char *server_log_text(Req *r, const char *z) {
+  if (!z || !*z) return "-";
+  char *zCopy = arena_strdup(&r->arena, z);
+  utf8_scrub(zCopy); /* invalid bytes become '?' */
+  size_t n = utf8_prefix(zCopy, strlen(zCopy), SERVER_LOG_FIELD);
+  Buf b = BUF_INIT;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)zCopy[i];
+    if (c <= 0x20 || c == 0x7F || c == '"' || c == '%') buf_printf(&b, "%%%02X", c);
+    else buf_append(&b, (const char *)&c, 1);
+  }
+  if (n < strlen(zCopy)) buf_puts(&b, "...");
+  const char *zOut = arena_strdup(&r->arena, buf_cstr(&b));
+  buf_free(&b);
+  return zOut;
+}
+
+/* Why a request ended without completing, for the access log. */
+static const char *server_termination_name(enum MHD_RequestTerminationCode tc) {
+  switch (tc) {
+    case MHD_REQUEST_TERMINATED_COMPLETED_OK:
+      return "";
+    case MHD_REQUEST_TERMINATED_WITH_ERROR:
+      return " aborted=error";
+    case MHD_REQUEST_TERMINATED_TIMEOUT_REACHED:
+      return " aborted=timeout";
+    case MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN:
+      return " aborted=shutdown";
+    case MHD_REQUEST_TERMINATED_READ_ERROR:
+      return " aborted=read";
+    case MHD_REQUEST_TERMINATED_CLIENT_ABORT:
+      return " aborted=client";
+    default:
+      return " aborted";
+  }
+}
+
+/* Request finished (or the connection died): write the access log line and free everything the request owns.
+ * Line: ADDRESS METHOD PATH STATUS BYTES DURATIONus user=LOGIN [aborted=WHY]; "-" for whatever is not known (a
+ * connection that died before its head was complete has no method or path; one that got no reply, no status). The
+ * duration runs from the arrival of the request line. */
 static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCtx, enum MHD_RequestTerminationCode tc) {
   (void)cls;
-  (void)conn;
   Req *r = *ppCtx;
   if (!r) return;
-  log_access("%s %s %s %d %zu %lldus user=%s%s", req_peer(r), r->zMethod, r->zPath, r->status,
-             r->pStatic ? r->nStatic : r->out.n, (long long)(server_now_us() - r->startUs),
-             r->hasSession ? r->session.zLogin : "-", tc == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+  if (!r->conn) r->conn = conn;
+  char zStatus[16] = "-", zBytes[24] = "-";
+  if (r->replied) {
+    snprintf(zStatus, sizeof zStatus, "%d", r->status);
+    snprintf(zBytes, sizeof zBytes, "%zu", r->pStatic ? r->nStatic : r->out.n);
+  }
+  int64_t us = r->startUs ? server_now_us() - r->startUs : -1;
+  char zDuration[32] = "-";
+  if (us >= 0) snprintf(zDuration, sizeof zDuration, "%lldus", (long long)us);
+  log_access("%s %s %s %s %s %s user=%s%s", req_peer(r), server_log_text(r, r->zMethod), server_log_text(r, r->zPath),
+             zStatus, zBytes, zDuration, r->hasSession ? r->session.zLogin : "-", server_termination_name(tc));
   json_decref(r->in);
   buf_free(&r->body);
   buf_free(&r->out);
@@ -139,8 +193,9 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCt
  * becomes the request context) and notes an over-long URI, answered 414 by the dispatcher. */
 static void *server_uri_log(void *cls, const char *zUri, struct MHD_Connection *conn) {
   (void)cls;
-  (void)conn;
   Req *r = xcalloc(1, sizeof *r);
+  r->conn = conn; /* for the client address, even if the head never completes */
+  r->startUs = server_now_us();
   r->uriTooLong = strlen(zUri) > SERVER_MAX_URI;
   return r;
 }
@@ -149,6 +204,7 @@ static void server_mhd_log(void *cls, const char *zFmt, va_list ap) {
   (void)cls;
   char z[512];
   vsnprintf(z, sizeof z, zFmt, ap);
+  utf8_scrub(z); /* a cut may have split a character */
   size_t n = strlen(z);
   if (n && z[n - 1] == '\n') z[n - 1] = 0;
   log_info("http: %s", z);
