@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/password_policy.h"
 #include "core/roles.h"
 #include "lib/jsonin.h"
 #include "lib/timeutil.h"
@@ -38,12 +39,7 @@ static int check_code(const char *z, const char *zExtra, size_t min, size_t max,
 }
 
 int accounts_check_password(const char *zPassword, const char *zField, JwErr *e) {
-  size_t n = strlen(zPassword);
-  if (!utf8_valid(zPassword, n)) return err_field(e, zField, "密码不是有效的 UTF-8 文本");
-  size_t len = utf8_length(zPassword, n);
-  if (len < ACCOUNTS_PASSWORD_MIN) return err_field(e, zField, "密码至少 %d 个字符", ACCOUNTS_PASSWORD_MIN);
-  if (len > ACCOUNTS_PASSWORD_MAX) return err_field(e, zField, "密码最多 %d 个字符", ACCOUNTS_PASSWORD_MAX);
-  return 0;
+  return password_policy_check(zPassword, zField, e);
 }
 
 int accounts_hash_password(const char *zPassword, char *out) {

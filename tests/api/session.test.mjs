@@ -203,7 +203,7 @@ describe('session', { timeout: 180_000 }, () => {
       await c1.post('/api/v1/session/password', { old_password: PW.zhang, new_password: 'short7!' }),
       400, 'validation_failed', 'new_password',
     );
-    // 8 to 128 characters, counted in code points: 7 Chinese characters (21 bytes) are too short.
+    // 10 to 128 characters, counted in code points: 7 Chinese characters (21 bytes) are too short.
     assertError(
       await c1.post('/api/v1/session/password', { old_password: PW.zhang, new_password: '密码密码密码密' }),
       400, 'validation_failed', 'new_password',
@@ -212,6 +212,13 @@ describe('session', { timeout: 180_000 }, () => {
       await c1.post('/api/v1/session/password', { old_password: PW.zhang, new_password: 'x'.repeat(129) }),
       400, 'validation_failed', 'new_password',
     );
+    // accepted before: 8 characters, eight spaces; and common passwords of Debian's cracklib word list
+    for (const weak of ['12345678', '        ', 'qwertyuiop', 'Password@2026', 'Iloveyou2026!']) {
+      assertError(
+        await c1.post('/api/v1/session/password', { old_password: PW.zhang, new_password: weak }),
+        400, 'validation_failed', 'new_password',
+      );
+    }
     assertError(
       await c1.post('/api/v1/session/password', { old_password: PW.zhang }),
       400, 'validation_failed', 'new_password',

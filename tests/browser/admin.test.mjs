@@ -39,7 +39,7 @@ test('the admin signs in, creates a user and sees it in the audit log', async ()
   await page.fill('[data-testid=user-login]', 'xinren');
   await page.fill('[data-testid=user-name]', '新同事');
   await page.check('[data-testid=roles-clerk]');
-  await page.fill('[data-testid=user-password]', 'Welcome-2026');
+  await page.fill('[data-testid=user-password]', 'Kaiting-2026x');
   await page.click('[data-testid=user-submit]');
   await page.waitForSelector('[data-testid=user-status]');
 
@@ -59,7 +59,7 @@ test('a form error appears beside its field', async () => {
   await page.fill('[data-testid=user-login]', 'Bad Login');
   await page.fill('[data-testid=user-name]', '某人');
   await page.check('[data-testid=roles-clerk]');
-  await page.fill('[data-testid=user-password]', 'Welcome-2026');
+  await page.fill('[data-testid=user-password]', 'Kaiting-2026x');
   await page.click('[data-testid=user-submit]');
   const err = page.locator('.field-error:not(:empty), [data-field-error]:not(:empty)').first();
   await err.waitFor();

@@ -175,15 +175,17 @@ static void test_user_create_validates_and_writes_nothing_on_error(void **state)
   static const struct {
     const char *zJson, *zField;
   } bad[] = {
-      {"{\"login\":\"Zhang\",\"name\":\"张三\",\"roles\":[\"prosecutor\"],\"password\":\"12345678\"}", "login"},
-      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"boss\"],\"password\":\"12345678\"}", "roles"},
-      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\",\"clerk\"],\"password\":\"12345678\"}", "roles"},
-      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[],\"password\":\"12345678\"}", "roles"},
+      {"{\"login\":\"Zhang\",\"name\":\"张三\",\"roles\":[\"prosecutor\"],\"password\":\"zhang-pass-1\"}", "login"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"boss\"],\"password\":\"zhang-pass-1\"}", "roles"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\",\"clerk\"],\"password\":\"zhang-pass-1\"}",
+       "roles"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[],\"password\":\"zhang-pass-1\"}", "roles"},
       {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"1234567\"}", "password"},
-      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"12345678\",\"department_id\":77}",
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"zhang-pass-1\",\"department_id\":"
+       "77}",
        "department_id"},
-      {"{\"login\":\"admina\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"12345678\"}", "login"},
-      {"{\"login\":\"zhang\",\"roles\":[\"clerk\"],\"password\":\"12345678\"}", "name"},
+      {"{\"login\":\"admina\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"zhang-pass-1\"}", "login"},
+      {"{\"login\":\"zhang\",\"roles\":[\"clerk\"],\"password\":\"zhang-pass-1\"}", "name"},
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     json_t *in = json_loads(bad[i].zJson, 0, NULL);

@@ -82,7 +82,7 @@ const zhCN = {
 
   // Client-side validation
   'valid.required': '此项不能为空',
-  'valid.password_length': '密码长度应为 8 到 128 个字符',
+  'valid.password_length': '密码长度应为 10 到 128 个字符',
   'valid.password_mismatch': '两次输入的新密码不一致',
   'valid.code_format': '代码应为 2 到 32 个小写字母、数字、下划线或连字符',
   'valid.login_format': '登录名应为 2 到 32 个小写字母、数字、点、下划线或连字符',
@@ -136,7 +136,7 @@ const zhCN = {
   'password.old': '原密码',
   'password.new': '新密码',
   'password.repeat': '再次输入新密码',
-  'password.hint': '8 到 128 个字符',
+  'password.hint': '10 到 128 个字符，不能是常见密码或连续、重复的字符',
   'password.submit': '修改密码',
   'password.done': '密码已修改',
 
