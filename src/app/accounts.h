@@ -33,5 +33,8 @@ int accounts_user_bootstrap(Db *db, const char *zOrgCode, const char *zLogin, co
 int accounts_check_password(const char *zPassword, const char *zField, JwErr *e);
 /* Hashes a password with Argon2id into out (crypto_pwhash_STRBYTES). 0 ok, -1 out of memory. */
 int accounts_hash_password(const char *zPassword, char *out);
+/* Unit tests only (never called by the product): makes accounts_hash_password use libsodium's minimum Argon2id
+ * cost so that tests creating and signing in many users run fast. The product always uses the interactive limits. */
+void accounts_use_cheap_hashing_for_tests(void);
 
 #endif

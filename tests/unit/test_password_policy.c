@@ -2,6 +2,7 @@
  * passwords of Debian's cracklib word list (cracklib-runtime must be installed: scripts/setup does it). */
 #include <stdlib.h>
 
+#include "app/accounts.h"
 #include "app/password_policy.h"
 #include "lib/utf8.h"
 #include "test_util.h"
@@ -66,11 +67,22 @@ static void test_common_passwords_of_the_cracklib_list_are_refused(void **state)
   accepted("zhang-pass-2");
 }
 
+/* Only tests make hashing cheap (accounts_use_cheap_hashing_for_tests, never called here): the product's hashes use
+ * Argon2id with libsodium's interactive limits, 64 MiB and 2 passes. */
+static void test_product_hashes_are_strong_argon2id(void **state) {
+  (void)state;
+  char zHash[128];
+  assert_int_equal(accounts_hash_password("Jianwu@2026", zHash), 0);
+  assert_non_null(strstr(zHash, "$argon2id$"));
+  assert_non_null(strstr(zHash, "m=65536,t=2,"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_length_is_ten_to_128_code_points),
       cmocka_unit_test(test_repeats_and_runs_are_refused),
       cmocka_unit_test(test_common_passwords_of_the_cracklib_list_are_refused),
+      cmocka_unit_test(test_product_hashes_are_strong_argon2id),
   };
   return cmocka_run_group_tests_name("password_policy", tests, NULL, NULL);
 }
