@@ -9,6 +9,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +19,7 @@
 #include "lib/log.h"
 #include "lib/utf8.h"
 #include "store/db.h"
+#include "web/conn_guard.h"
 #include "web/router.h"
 
 /* Immutable after start: the configuration every thread reads. */
@@ -49,6 +52,28 @@ static int64_t server_now_us(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* The guard slot of a connection (set by server_notify_connection), or NULL. */
+static ConnSlot *server_slot(struct MHD_Connection *conn) {
+  const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  return ci ? ci->socket_context : NULL;
+}
+
+/* libmicrohttpd's connection notification: registers each new connection with the guard, forgets it when it closes.
+ * A connection the guard has no room for is shut down at once. */
+static void server_notify_connection(void *cls, struct MHD_Connection *conn, void **ppSocketCtx,
+                                     enum MHD_ConnectionNotificationCode code) {
+  (void)cls;
+  if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    int fd = ci ? ci->connect_fd : -1;
+    *ppSocketCtx = conn_guard_open(fd);
+    if (!*ppSocketCtx && fd >= 0) shutdown(fd, SHUT_RDWR);
+  } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+    conn_guard_close(*ppSocketCtx);
+    *ppSocketCtx = NULL;
+  }
 }
 
 /* Builds the MHD response for r's reply, adds the headers, and queues it. */
@@ -94,6 +119,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
     r->route = router_match(r, zMethod, zUrl, &known);
     r->maxBody = r->route ? r->route->maxBody : 0;
     *ppCtx = r;
+    conn_guard_phase(server_slot(conn), CONN_BODY);
     return MHD_YES;
   }
   if (*pnUpload) {
@@ -105,6 +131,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
     *pnUpload = 0;
     return MHD_YES;
   }
+  conn_guard_phase(server_slot(conn), CONN_BUSY);
   r->db = server_thread_db();
   router_dispatch(r);
   if (r->db) {
@@ -118,6 +145,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
     }
   }
   r->replied = 1;
+  conn_guard_phase(server_slot(conn), CONN_REPLY);
   return server_send(r);
 }
 
@@ -168,6 +196,7 @@ static const char *server_termination_name(enum MHD_RequestTerminationCode tc) {
  * duration runs from the arrival of the request line. */
 static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCtx, enum MHD_RequestTerminationCode tc) {
   (void)cls;
+  conn_guard_phase(server_slot(conn), CONN_IDLE); /* kept alive (or about to close): waits for its next head */
   Req *r = *ppCtx;
   if (!r) return;
   if (!r->conn) r->conn = conn;
@@ -228,6 +257,20 @@ static int server_parse_listen(const char *zListen, struct sockaddr_in *sa) {
   return 0;
 }
 
+/* Raises the soft limit on open files to what SERVER_MAX_CONNECTIONS needs (sockets, the database and its WAL,
+ * logs), within the hard limit; logs when even the hard limit is too low. */
+static void server_raise_fd_limit(void) {
+  rlim_t need = (rlim_t)SERVER_MAX_CONNECTIONS + 64 + 64;
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= need) return;
+  rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &rl);
+  if (rl.rlim_cur < need) {
+    log_error("open-file limit %llu is below the %llu that %d connections need (raise LimitNOFILE)",
+              (unsigned long long)rl.rlim_cur, (unsigned long long)need, SERVER_MAX_CONNECTIONS);
+  }
+}
+
 int server_run(const ServerConfig *cfg, JwErr *e) {
   struct sockaddr_in sa;
   if (server_parse_listen(cfg->zListen, &sa)) {
@@ -237,6 +280,7 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
     return err_field(e, "access-log", "无法打开访问日志 %s", cfg->zAccessLog);
   }
   server.zDbPath = cfg->zDbPath;
+  server_raise_fd_limit();
   pthread_key_create(&server.dbKey, server_db_destructor);
 
   /* Block the stop signals in every thread; the main thread waits for them with sigwait(). */
@@ -247,15 +291,22 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
   pthread_sigmask(SIG_BLOCK, &sigs, NULL);
   signal(SIGPIPE, SIG_IGN);
 
+  if (conn_guard_start(SERVER_MAX_CONNECTIONS, SERVER_RESERVE)) {
+    pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+    return err_set(e, 500, "internal", NULL, "无法启动连接守护线程");
+  }
   unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
   struct MHD_Daemon *d = MHD_start_daemon(
       flags, 0, NULL, NULL, server_access, NULL, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
       (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->nThreads > 0 ? cfg->nThreads : 1),
-      MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
-      (unsigned)SERVER_CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONNECTION_MEMORY,
-      MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL,
-      MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      (unsigned)SERVER_MAX_PER_CLIENT, MHD_OPTION_NOTIFY_CONNECTION, server_notify_connection, NULL,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      (size_t)SERVER_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
+      MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+      MHD_OPTION_END);
   if (!d) {
+    conn_guard_stop();
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
     return err_set(e, 500, "internal", "listen", "无法在 %s 上启动服务（端口被占用？）", cfg->zListen);
   }
@@ -270,5 +321,6 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
   sigwait(&sigs, &sig);
   log_info("signal %d: stopping", sig);
   MHD_stop_daemon(d);
+  conn_guard_stop();
   return 0;
 }
