@@ -95,7 +95,8 @@ describe('slow clients', { timeout: 60_000 }, () => {
     }
     const session = await srv.client().login('admin', PW);
     assert.equal(session.status, 200, 'signing in works too');
-    await sleep(1500); // the reaper runs every 250 ms; the last slow connections opened a moment after start
+    // the reaper runs every 250 ms and the last slow connections opened a moment after the start: wait for them
+    for (let i = 0; i < 50 && conns.some((c) => !c.closedAt); i++) await sleep(100);
 
     const bad = answers.filter((a) => a.status !== 200);
     assert.deepEqual(bad, [], `every normal request answered 200 (${answers.length} asked)`);
@@ -105,7 +106,7 @@ describe('slow clients', { timeout: 60_000 }, () => {
     const open = conns.filter((c) => !c.closedAt);
     assert.equal(open.length, 0, `${open.length} slow connections still open ${Date.now() - start} ms after the start`);
     const accepted = conns.filter((c) => !c.refused);
-    const late = accepted.filter((c) => c.closedAt - c.openedAt > HEAD_TIMEOUT_MS + 1500);
+    const late = accepted.filter((c) => c.closedAt - c.openedAt > HEAD_TIMEOUT_MS + 3000); // slack for a busy machine
     assert.deepEqual(late.map((c) => c.closedAt - c.openedAt), [], 'no connection outlived the head timeout');
     // more than the global limit were opened: the reserve ended the oldest waiting ones early
     const early = accepted.filter((c) => c.closedAt - c.openedAt < HEAD_TIMEOUT_MS - 1000);
