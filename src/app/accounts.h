@@ -12,9 +12,6 @@
 #include "lib/err.h"
 #include "store/db.h"
 
-#define ACCOUNTS_PASSWORD_MIN 8
-#define ACCOUNTS_PASSWORD_MAX 128
-
 /* *out receives a new reference on success. */
 int accounts_org_create(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e);
 int accounts_org_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e);
@@ -32,9 +29,12 @@ int accounts_org_bootstrap(Db *db, const char *zCode, const char *zName, const c
 int accounts_user_bootstrap(Db *db, const char *zOrgCode, const char *zLogin, const char *zName, const char *zRole,
                             const char *zPassword, int64_t *pId, JwErr *e);
 
-/* Validators shared with the command line; 0 ok, -1 with e naming zField. */
+/* Validators shared with the command line; 0 ok, -1 with e naming zField. Passwords: password_policy.h. */
 int accounts_check_password(const char *zPassword, const char *zField, JwErr *e);
 /* Hashes a password with Argon2id into out (crypto_pwhash_STRBYTES). 0 ok, -1 out of memory. */
 int accounts_hash_password(const char *zPassword, char *out);
+/* Unit tests only (never called by the product): makes accounts_hash_password use libsodium's minimum Argon2id
+ * cost so that tests creating and signing in many users run fast. The product always uses the interactive limits. */
+void accounts_use_cheap_hashing_for_tests(void);
 
 #endif

@@ -100,6 +100,15 @@ int api_users_password(Req *r) {
   return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
 }
 
+/* POST /api/v1/users/{id}/unlock: forgets the user's sign-in locks at every address; answers the User. */
+int api_users_unlock(Req *r) {
+  JwErr e;
+  if (auth_unlock_user(r->db, &r->session.actor, r->aPathId[0], &e)) return reply_error(r, &e);
+  json_t *u = user_store_get(r->db, r->session.actor.orgId, r->aPathId[0]);
+  if (!u) return reply_err(r, 404, "not_found", NULL, "用户不存在");
+  return reply_json(r, 200, u);
+}
+
 int api_audit_list(Req *r) {
   JwErr e;
   AuditFilter f = {.orgId = r->session.actor.orgId};

@@ -11,7 +11,7 @@ import {
   addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, sqlite, SQLITE3, startServer,
 } from './helpers.mjs';
 
-const PW = 'Demo@2026';
+const PW = 'Jianwu@2026';
 let dir, db, server, anguan, prosecutor, prosecutor2, clerk, otherOrg, depts, users, chief, head;
 
 /** A person as the API takes it (诈骗 is not on the demo's fast-track list, so these cases stay where they are put). */
