@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/password_policy.h"
+#include "app/tx.h"
 #include "core/roles.h"
 #include "lib/jsonin.h"
 #include "lib/timeutil.h"
@@ -71,16 +72,6 @@ static int check_roles(const json_t *roles, JwErr *e) {
   return 0;
 }
 
-/* Ends a write: commits, or rolls back and reports; returns 0 or -1. */
-static int finish_write(Db *db, int rc, JwErr *e) {
-  if (rc) {
-    db_rollback(db);
-    return -1;
-  }
-  if (db_commit(db)) return err_internal(e, db_errmsg(db));
-  return 0;
-}
-
 /* ---- organisations ---------------------------------------------------------------------------------------- */
 
 static const JinField org_create_fields[] = {
@@ -117,7 +108,7 @@ int accounts_org_create(Db *db, const Actor *actor, const json_t *in, json_t **o
     rc = err_field(e, "parent_id", "上级机构不存在或不在本院管辖范围内");
   }
   if (!rc) rc = org_insert(db, actor, zCode, zName, zLevel, parentId, out, e);
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
 }
 
 int accounts_org_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
@@ -145,6 +136,12 @@ int accounts_org_update(Db *db, const Actor *actor, int64_t id, const json_t *in
   if (org_store_is_within(db, actor->orgId, id) != 1 || !(before = org_store_get(db, id))) {
     rc = err_set(e, 404, "not_found", NULL, "机构不存在");
   }
+  /* docs/permissions.md: a higher office's administrator keeps the registry of the offices below it (their names);
+   * an office's 简称 and 案号 format number that office's cases, so only its own administrator sets them */
+  if (!rc && id != actor->orgId && (jin_has(in, "short_name") || jin_has(in, "case_number_format"))) {
+    rc = err_set(e, 403, "forbidden", jin_has(in, "short_name") ? "short_name" : "case_number_format",
+                 "简称和案号格式只能由本院管理员设置");
+  }
   if (!rc && org_store_update(db, id, jin_str(in, "name"), jin_str(in, "short_name"), zFormat)) {
     rc = err_internal(e, db_errmsg(db));
   }
@@ -153,7 +150,7 @@ int accounts_org_update(Db *db, const Actor *actor, int64_t id, const json_t *in
     rc = audit_append(db, actor, "org.update", "org", audit_id(id).z, before, after, e);
   }
   json_decref(before);
-  rc = finish_write(db, rc, e);
+  rc = app_finish_write(db, rc, e);
   if (rc == 0) *out = after;
   else json_decref(after);
   return rc;
@@ -177,7 +174,7 @@ int accounts_org_bootstrap(Db *db, const char *zCode, const char *zName, const c
   if (!rc) rc = org_insert(db, NULL, zCode, zName, zLevel, parentId, &o, e);
   if (!rc) *pId = json_integer_value(json_object_get(o, "id"));
   json_decref(o);
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
 }
 
 /* ---- departments ------------------------------------------------------------------------------------------ */
@@ -200,7 +197,7 @@ int accounts_dept_create(Db *db, const Actor *actor, const json_t *in, json_t **
     o = dept_store_get(db, actor->orgId, id);
     rc = audit_append(db, actor, "department.create", "department", audit_id(id).z, NULL, o, e);
   }
-  rc = finish_write(db, rc, e);
+  rc = app_finish_write(db, rc, e);
   if (rc == 0) *out = o;
   else json_decref(o);
   return rc;
@@ -223,7 +220,7 @@ int accounts_dept_update(Db *db, const Actor *actor, int64_t id, const json_t *i
     rc = audit_append(db, actor, "department.update", "department", audit_id(id).z, before, after, e);
   }
   json_decref(before);
-  rc = finish_write(db, rc, e);
+  rc = app_finish_write(db, rc, e);
   if (rc == 0) *out = after;
   else json_decref(after);
   return rc;
@@ -290,7 +287,7 @@ int accounts_user_create(Db *db, const Actor *actor, const json_t *in, json_t **
     json_decref(*out);
     *out = NULL;
   }
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
 }
 
 int accounts_user_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e) {
@@ -343,7 +340,7 @@ int accounts_user_update(Db *db, const Actor *actor, int64_t id, const json_t *i
     json_decref(va);
   }
   json_decref(before);
-  rc = finish_write(db, rc, e);
+  rc = app_finish_write(db, rc, e);
   if (rc == 0) *out = after;
   else json_decref(after);
   return rc;
@@ -366,7 +363,7 @@ int accounts_user_reset_password(Db *db, const Actor *actor, int64_t id, const j
   }
   if (!rc) rc = audit_append(db, actor, "user.password_reset", "user", audit_id(id).z, NULL, NULL, e);
   json_decref(u);
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
 }
 
 int accounts_user_bootstrap(Db *db, const char *zOrgCode, const char *zLogin, const char *zName, const char *zRole,
@@ -391,5 +388,29 @@ int accounts_user_bootstrap(Db *db, const char *zOrgCode, const char *zLogin, co
   if (!rc) *pId = json_integer_value(json_object_get(u, "id"));
   json_decref(roles);
   json_decref(u);
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
+}
+
+/* ---- reads for the web layer ------------------------------------------------------------------------------ */
+
+int accounts_org_list(Db *db, const Actor *actor, json_t **out, JwErr *e) {
+  *out = org_store_list_within(db, actor->orgId);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
+int accounts_dept_list(Db *db, const Actor *actor, json_t **out, JwErr *e) {
+  *out = dept_store_list(db, actor->orgId);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
+int accounts_user_list(Db *db, const UserFilter *f, json_t **out, JwErr *e) {
+  *out = user_store_list(db, f);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
+int accounts_user_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
+  int found = user_store_find(db, actor->orgId, id, out);
+  if (found < 0) return err_internal(e, db_errmsg(db));
+  if (!found) return err_set(e, 404, "not_found", NULL, "用户不存在");
+  return 0;
 }

@@ -250,12 +250,19 @@ static json_t *user_from_row(Stmt *s) {
                    perms);
 }
 
-json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
+int user_store_find(Db *db, int64_t orgId, int64_t id, json_t **out) {
   Stmt *s = db_prepare(db, USER_SELECT " WHERE u.org_id = ?1 AND u.id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
-  json_t *o = db_step(s) == DB_ROW ? user_from_row(s) : NULL;
+  int rc = db_step(s);
+  *out = rc == DB_ROW ? user_from_row(s) : NULL;
   db_done(s);
+  return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
+json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
+  json_t *o = NULL;
+  user_store_find(db, orgId, id, &o);
   return o;
 }
 

@@ -36,7 +36,9 @@ int user_store_set_roles(Db *db, int64_t userId, const json_t *roles); /* replac
 int user_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, int64_t deptId, int active,
                       const char *zNow);
 int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const char *zNow);
-json_t *user_store_get(Db *db, int64_t orgId, int64_t id); /* User, without secrets */
+json_t *user_store_get(Db *db, int64_t orgId, int64_t id); /* User, without secrets; NULL: not found or error */
+/* The same telling the two apart: 1 found (*out a new reference), 0 not in this organisation, -1 database error. */
+int user_store_find(Db *db, int64_t orgId, int64_t id, json_t **out);
 
 typedef struct UserFilter {
   int64_t orgId;
