@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/password_policy.h"
+#include "app/tx.h"
 #include "core/roles.h"
 #include "lib/jsonin.h"
 #include "lib/timeutil.h"
@@ -38,19 +40,20 @@ static int check_code(const char *z, const char *zExtra, size_t min, size_t max,
 }
 
 int accounts_check_password(const char *zPassword, const char *zField, JwErr *e) {
-  size_t n = strlen(zPassword);
-  if (!utf8_valid(zPassword, n)) return err_field(e, zField, "密码不是有效的 UTF-8 文本");
-  size_t len = utf8_length(zPassword, n);
-  if (len < ACCOUNTS_PASSWORD_MIN) return err_field(e, zField, "密码至少 %d 个字符", ACCOUNTS_PASSWORD_MIN);
-  if (len > ACCOUNTS_PASSWORD_MAX) return err_field(e, zField, "密码最多 %d 个字符", ACCOUNTS_PASSWORD_MAX);
-  return 0;
+  return password_policy_check(zPassword, zField, e);
 }
 
+/* Set only by accounts_use_cheap_hashing_for_tests(); process-wide, before any thread starts. */
+static int accounts_cheap_hashing;
+
 int accounts_hash_password(const char *zPassword, char *out) {
-  return crypto_pwhash_str(out, zPassword, strlen(zPassword), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                           crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0
-             ? 0
-             : -1;
+  unsigned long long ops = accounts_cheap_hashing ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  size_t mem = accounts_cheap_hashing ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+  return crypto_pwhash_str(out, zPassword, strlen(zPassword), ops, mem) == 0 ? 0 : -1;
+}
+
+void accounts_use_cheap_hashing_for_tests(void) {
+  accounts_cheap_hashing = 1;
 }
 
 /* Checks a roles array: known codes, no duplicates. */
@@ -66,16 +69,6 @@ static int check_roles(const json_t *roles, JwErr *e) {
       }
     }
   }
-  return 0;
-}
-
-/* Ends a write: commits, or rolls back and reports; returns 0 or -1. */
-static int finish_write(Db *db, int rc, JwErr *e) {
-  if (rc) {
-    db_rollback(db);
-    return -1;
-  }
-  if (db_commit(db)) return err_internal(e, db_errmsg(db));
   return 0;
 }
 
@@ -115,7 +108,7 @@ int accounts_org_create(Db *db, const Actor *actor, const json_t *in, json_t **o
     rc = err_field(e, "parent_id", "上级机构不存在或不在本院管辖范围内");
   }
   if (!rc) rc = org_insert(db, actor, zCode, zName, zLevel, parentId, out, e);
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
 }
 
 int accounts_org_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
@@ -143,6 +136,12 @@ int accounts_org_update(Db *db, const Actor *actor, int64_t id, const json_t *in
   if (org_store_is_within(db, actor->orgId, id) != 1 || !(before = org_store_get(db, id))) {
     rc = err_set(e, 404, "not_found", NULL, "机构不存在");
   }
+  /* docs/permissions.md: a higher office's administrator keeps the registry of the offices below it (their names);
+   * an office's 简称 and 案号 format number that office's cases, so only its own administrator sets them */
+  if (!rc && id != actor->orgId && (jin_has(in, "short_name") || jin_has(in, "case_number_format"))) {
+    rc = err_set(e, 403, "forbidden", jin_has(in, "short_name") ? "short_name" : "case_number_format",
+                 "简称和案号格式只能由本院管理员设置");
+  }
   if (!rc && org_store_update(db, id, jin_str(in, "name"), jin_str(in, "short_name"), zFormat)) {
     rc = err_internal(e, db_errmsg(db));
   }
@@ -151,7 +150,7 @@ int accounts_org_update(Db *db, const Actor *actor, int64_t id, const json_t *in
     rc = audit_append(db, actor, "org.update", "org", audit_id(id).z, before, after, e);
   }
   json_decref(before);
-  rc = finish_write(db, rc, e);
+  rc = app_finish_write(db, rc, e);
   if (rc == 0) *out = after;
   else json_decref(after);
   return rc;
@@ -175,7 +174,7 @@ int accounts_org_bootstrap(Db *db, const char *zCode, const char *zName, const c
   if (!rc) rc = org_insert(db, NULL, zCode, zName, zLevel, parentId, &o, e);
   if (!rc) *pId = json_integer_value(json_object_get(o, "id"));
   json_decref(o);
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
 }
 
 /* ---- departments ------------------------------------------------------------------------------------------ */
@@ -198,7 +197,7 @@ int accounts_dept_create(Db *db, const Actor *actor, const json_t *in, json_t **
     o = dept_store_get(db, actor->orgId, id);
     rc = audit_append(db, actor, "department.create", "department", audit_id(id).z, NULL, o, e);
   }
-  rc = finish_write(db, rc, e);
+  rc = app_finish_write(db, rc, e);
   if (rc == 0) *out = o;
   else json_decref(o);
   return rc;
@@ -221,7 +220,7 @@ int accounts_dept_update(Db *db, const Actor *actor, int64_t id, const json_t *i
     rc = audit_append(db, actor, "department.update", "department", audit_id(id).z, before, after, e);
   }
   json_decref(before);
-  rc = finish_write(db, rc, e);
+  rc = app_finish_write(db, rc, e);
   if (rc == 0) *out = after;
   else json_decref(after);
   return rc;
@@ -288,7 +287,7 @@ int accounts_user_create(Db *db, const Actor *actor, const json_t *in, json_t **
     json_decref(*out);
     *out = NULL;
   }
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
 }
 
 int accounts_user_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e) {
@@ -341,7 +340,7 @@ int accounts_user_update(Db *db, const Actor *actor, int64_t id, const json_t *i
     json_decref(va);
   }
   json_decref(before);
-  rc = finish_write(db, rc, e);
+  rc = app_finish_write(db, rc, e);
   if (rc == 0) *out = after;
   else json_decref(after);
   return rc;
@@ -357,12 +356,14 @@ int accounts_user_reset_password(Db *db, const Actor *actor, int64_t id, const j
   int rc = 0;
   json_t *u = user_store_get(db, actor->orgId, id);
   if (!u) rc = err_set(e, 404, "not_found", NULL, "用户不存在");
-  if (!rc && (user_store_set_password(db, id, zHash, zNow) || session_store_delete_for_user(db, id, NULL))) {
+  /* a new password also forgets the sign-in locks of the login, at every address */
+  if (!rc && (user_store_set_password(db, id, zHash, zNow) || session_store_delete_for_user(db, id, NULL) ||
+              login_throttle_clear_login(db, json_string_value(json_object_get(u, "login"))))) {
     rc = err_internal(e, db_errmsg(db));
   }
   if (!rc) rc = audit_append(db, actor, "user.password_reset", "user", audit_id(id).z, NULL, NULL, e);
   json_decref(u);
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
 }
 
 int accounts_user_bootstrap(Db *db, const char *zOrgCode, const char *zLogin, const char *zName, const char *zRole,
@@ -387,5 +388,29 @@ int accounts_user_bootstrap(Db *db, const char *zOrgCode, const char *zLogin, co
   if (!rc) *pId = json_integer_value(json_object_get(u, "id"));
   json_decref(roles);
   json_decref(u);
-  return finish_write(db, rc, e);
+  return app_finish_write(db, rc, e);
+}
+
+/* ---- reads for the web layer ------------------------------------------------------------------------------ */
+
+int accounts_org_list(Db *db, const Actor *actor, json_t **out, JwErr *e) {
+  *out = org_store_list_within(db, actor->orgId);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
+int accounts_dept_list(Db *db, const Actor *actor, json_t **out, JwErr *e) {
+  *out = dept_store_list(db, actor->orgId);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
+int accounts_user_list(Db *db, const UserFilter *f, json_t **out, JwErr *e) {
+  *out = user_store_list(db, f);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
+int accounts_user_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
+  int found = user_store_find(db, actor->orgId, id, out);
+  if (found < 0) return err_internal(e, db_errmsg(db));
+  if (!found) return err_set(e, 404, "not_found", NULL, "用户不存在");
+  return 0;
 }

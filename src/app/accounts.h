@@ -10,10 +10,8 @@
 
 #include "app/audit.h"
 #include "lib/err.h"
+#include "store/accounts_store.h"
 #include "store/db.h"
-
-#define ACCOUNTS_PASSWORD_MIN 8
-#define ACCOUNTS_PASSWORD_MAX 128
 
 /* *out receives a new reference on success. */
 int accounts_org_create(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e);
@@ -32,9 +30,18 @@ int accounts_org_bootstrap(Db *db, const char *zCode, const char *zName, const c
 int accounts_user_bootstrap(Db *db, const char *zOrgCode, const char *zLogin, const char *zName, const char *zRole,
                             const char *zPassword, int64_t *pId, JwErr *e);
 
-/* Validators shared with the command line; 0 ok, -1 with e naming zField. */
+/* Validators shared with the command line; 0 ok, -1 with e naming zField. Passwords: password_policy.h. */
 int accounts_check_password(const char *zPassword, const char *zField, JwErr *e);
 /* Hashes a password with Argon2id into out (crypto_pwhash_STRBYTES). 0 ok, -1 out of memory. */
 int accounts_hash_password(const char *zPassword, char *out);
+/* Unit tests only (never called by the product): makes accounts_hash_password use libsodium's minimum Argon2id
+ * cost so that tests creating and signing in many users run fast. The product always uses the interactive limits. */
+void accounts_use_cheap_hashing_for_tests(void);
+
+/* Reads for the web layer (a database error answers 500, never 404): *out a new reference. */
+int accounts_org_list(Db *db, const Actor *actor, json_t **out, JwErr *e);  /* {"items":[Org]}: own and below */
+int accounts_dept_list(Db *db, const Actor *actor, json_t **out, JwErr *e); /* {"items":[Department]} */
+int accounts_user_list(Db *db, const UserFilter *f, json_t **out, JwErr *e); /* page of User */
+int accounts_user_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e);
 
 #endif

@@ -122,3 +122,8 @@ int audit_verify(Db *db, int64_t *pBadId, char *zWhy, size_t nWhy, int64_t *pRow
   snprintf(zWhy, nWhy, "%s", c.zWhy);
   return rc;
 }
+
+int audit_list(Db *db, const AuditFilter *f, json_t **out, JwErr *e) {
+  *out = audit_store_list(db, f);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}

@@ -39,4 +39,7 @@ void audit_row_hash(const AuditRow *r, char out[65]);
  * -1 on a database error. */
 int audit_verify(Db *db, int64_t *pBadId, char *zWhy, size_t nWhy, int64_t *pRows);
 
+/* The audit log for the web layer: a page of rows (audit_store_list), 500 on a database error. */
+int audit_list(Db *db, const AuditFilter *f, json_t **out, JwErr *e);
+
 #endif

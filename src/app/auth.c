@@ -41,62 +41,91 @@ static const char *auth_dummy_hash(void) {
   return zDummy;
 }
 
-/* Records a failed sign-in (and a lock on the 5th) with its audit row. */
-static void auth_record_failure(Db *db, const UserAuth *u, const char *zLogin) {
-  int64_t now = time_now();
-  JwErr ignore;
-  if (db_begin(db)) return;
-  UserAuth fresh = {0};
-  if (user_store_auth_by_id(db, u->id, &fresh) == 1) {
-    if (fresh.lockedUntil > now) {
-      /* locked meanwhile by a concurrent failure: keep the lock, count nothing */
-      free(fresh.zHash);
-      db_rollback(db);
-      return;
-    }
-    int failed = fresh.failedLogins + 1;
-    int64_t lockedUntil = 0;
-    if (failed >= AUTH_MAX_FAILURES) {
-      lockedUntil = now + AUTH_LOCK_SECONDS;
-      failed = 0;
-    }
-    Actor who = {.userId = u->id, .orgId = u->orgId, .zLogin = zLogin};
-    json_t *after = json_pack("{s:s, s:b}", "login", zLogin, "locked", lockedUntil != 0);
-    if (user_store_set_login_failures(db, u->id, failed, lockedUntil) == 0 &&
-        audit_append(db, &who, "session.login_failed", "user", audit_id(u->id).z, NULL, after, &ignore) == 0) {
-      json_decref(after);
-      free(fresh.zHash);
-      db_commit(db);
-      return;
-    }
-    json_decref(after);
-  }
-  free(fresh.zHash);
-  db_rollback(db);
+/* The 423 for a locked (login, address) pair: the same words for every login, existing or not. */
+static int auth_locked_error(JwErr *e, int64_t lockedUntil, int64_t now) {
+  return err_set(e, 423, "account_locked", NULL,
+                 "登录失败次数过多，该账号在本机已锁定，请 %lld 分钟后再试，或请管理员解锁",
+                 (long long)((lockedUntil - now + 59) / 60));
 }
 
-int auth_login(Db *db, const json_t *in, char zToken[AUTH_TOKEN_HEX + 1], char zCsrf[AUTH_TOKEN_HEX + 1],
-               json_t **outUser, JwErr *e) {
+/* Counts one sign-in attempt for (zLogin, zAddress) before its password is checked, in one write transaction with
+ * the check: refuses (-1, e: 429 or 423) when the address must wait or the pair is locked; otherwise records the
+ * attempt as a failure (a success takes it back), locks the pair when this is its AUTH_MAX_FAILURES-th failure in a
+ * row, and returns 0 with *pLocks set when it did. */
+static int auth_count_attempt(Db *db, const char *zLogin, const char *zAddress, int64_t now, int *pLocks, JwErr *e) {
+  *pLocks = 0;
+  if (db_begin(db)) return err_internal(e, db_errmsg(db));
+  LoginThrottle t;
+  if (login_throttle_get(db, zLogin, zAddress, &t)) {
+    db_rollback(db);
+    return err_internal(e, db_errmsg(db));
+  }
+  if (t.addressBlockedUntil > now) {
+    db_rollback(db);
+    return err_set(e, 429, "too_many_attempts", NULL, "本机登录尝试过于频繁，请 %lld 秒后再试",
+                   (long long)(t.addressBlockedUntil - now));
+  }
+  if (t.pairLockedUntil > now) {
+    db_rollback(db);
+    return auth_locked_error(e, t.pairLockedUntil, now);
+  }
+  /* A lock that ran out, or a pair quiet for a lock period, starts counting again. */
+  if (t.pairLockedUntil || t.pairUpdatedAt + AUTH_LOCK_SECONDS <= now) t.pairFailures = 0;
+  t.pairLockedUntil = 0;
+  if (++t.pairFailures >= AUTH_MAX_FAILURES) {
+    t.pairLockedUntil = now + AUTH_LOCK_SECONDS;
+    *pLocks = 1;
+  }
+  if (t.addressLastFailure + AUTH_ADDRESS_WINDOW <= now) t.addressFailures = 0;
+  t.addressLastFailure = now;
+  int over = ++t.addressFailures - AUTH_ADDRESS_FREE_FAILURES;
+  t.addressBlockedUntil = 0;
+  if (over > 0) {
+    int64_t wait = over >= 20 ? AUTH_ADDRESS_MAX_WAIT : (int64_t)1 << over; /* 2, 4, 8 ... seconds */
+    t.addressBlockedUntil = now + (wait < AUTH_ADDRESS_MAX_WAIT ? wait : AUTH_ADDRESS_MAX_WAIT);
+  }
+  if (login_throttle_put(db, zLogin, zAddress, &t, now) || db_commit(db)) {
+    db_rollback(db);
+    return err_internal(e, db_errmsg(db));
+  }
+  return 0;
+}
+
+/* Audits a failed sign-in of an existing user (locked: this failure locked the pair). Best effort: the attempt is
+ * already counted. */
+static void auth_audit_failure(Db *db, const UserAuth *u, const char *zLogin, const char *zAddress, int locked) {
+  JwErr ignore;
+  if (db_begin(db)) return;
+  Actor who = {.userId = u->id, .orgId = u->orgId, .zLogin = zLogin};
+  json_t *after = json_pack("{s:s, s:s, s:b}", "login", zLogin, "address", zAddress, "locked", locked);
+  if (audit_append(db, &who, "session.login_failed", "user", audit_id(u->id).z, NULL, after, &ignore) == 0) {
+    db_commit(db);
+  } else {
+    db_rollback(db);
+  }
+  json_decref(after);
+}
+
+int auth_login(Db *db, const json_t *in, const char *zAddress, char zToken[AUTH_TOKEN_HEX + 1],
+               char zCsrf[AUTH_TOKEN_HEX + 1], json_t **outUser, JwErr *e) {
   static const JinField fields[] = {{"login", JIN_STRING, 1, 1, 64}, {"password", JIN_STRING, 1, 1, 1024}};
   if (jin_check(in, fields, 2, e)) return -1;
   const char *zLogin = jin_str(in, "login"), *zPassword = jin_str(in, "password");
+  if (!zAddress || !*zAddress) zAddress = "-";
+  int64_t now = time_now();
+  int locks = 0;
+  if (auth_count_attempt(db, zLogin, zAddress, now, &locks, e)) return -1;
   UserAuth u = {0};
   int found = user_store_auth_by_login(db, zLogin, &u);
   if (found < 0) return err_internal(e, db_errmsg(db));
-  int64_t now = time_now();
-  if (found && u.lockedUntil > now) {
-    free(u.zHash);
-    return err_set(e, 423, "account_locked", NULL, "登录失败次数过多，账号已锁定，请 %lld 分钟后再试",
-                   (long long)((u.lockedUntil - now + 59) / 60));
-  }
-  /* Verify outside any transaction: Argon2id is slow and must not hold the write lock. */
+  /* Verify outside any transaction: Argon2id is slow and must not hold the write lock. An unknown login is verified
+   * against a dummy hash, so it takes as long. */
   int ok = crypto_pwhash_str_verify(found ? u.zHash : auth_dummy_hash(), zPassword, strlen(zPassword)) == 0;
+  free(u.zHash);
   if (!found || !ok || !u.active) {
-    if (found && !ok) auth_record_failure(db, &u, zLogin);
-    free(u.zHash);
+    if (found) auth_audit_failure(db, &u, zLogin, zAddress, locks);
     return err_set(e, 401, "login_failed", NULL, "登录名或密码错误");
   }
-  free(u.zHash);
   char zHash[AUTH_TOKEN_HEX + 1];
   auth_random_hex(zToken);
   auth_random_hex(zCsrf);
@@ -104,19 +133,13 @@ int auth_login(Db *db, const json_t *in, char zToken[AUTH_TOKEN_HEX + 1], char z
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   Actor who = {.userId = u.id, .orgId = u.orgId, .zLogin = zLogin};
   int rc = 0;
-  /* Re-check the lock inside the write transaction: a concurrent failure may have locked the account while the
-   * password was being verified. */
+  /* Re-check inside the write transaction: the account may have been disabled while the password was verified. */
   UserAuth fresh = {0};
-  if (user_store_auth_by_id(db, u.id, &fresh) != 1) {
-    rc = err_internal(e, db_errmsg(db));
-  } else if (fresh.lockedUntil > now) {
-    rc = err_set(e, 423, "account_locked", NULL, "登录失败次数过多，账号已锁定，请 %lld 分钟后再试",
-                 (long long)((fresh.lockedUntil - now + 59) / 60));
-  } else if (!fresh.active) {
-    rc = err_set(e, 401, "login_failed", NULL, "登录名或密码错误");
-  }
+  if (user_store_auth_by_id(db, u.id, &fresh) != 1) rc = err_internal(e, db_errmsg(db));
+  else if (!fresh.active) rc = err_set(e, 401, "login_failed", NULL, "登录名或密码错误");
   free(fresh.zHash);
-  if (!rc && (user_store_set_login_failures(db, u.id, 0, 0) || session_store_purge_expired(db, now) ||
+  if (!rc && (login_throttle_success(db, zLogin, zAddress, AUTH_ADDRESS_FREE_FAILURES) ||
+              session_store_purge_expired(db, now) || login_throttle_purge(db, now - 24 * 3600) ||
               session_store_insert(db, zHash, u.id, zCsrf, now, now + AUTH_SESSION_SECONDS))) {
     rc = err_internal(e, db_errmsg(db));
   }
@@ -128,6 +151,26 @@ int auth_login(Db *db, const json_t *in, char zToken[AUTH_TOKEN_HEX + 1], char z
   if (db_commit(db)) return err_internal(e, db_errmsg(db));
   *outUser = user_store_get(db, u.orgId, u.id);
   return 0;
+}
+
+int auth_unlock_user(Db *db, const Actor *actor, int64_t userId, JwErr *e) {
+  if (db_begin(db)) return err_internal(e, db_errmsg(db));
+  int rc = 0;
+  json_t *u = user_store_get(db, actor->orgId, userId);
+  if (!u) rc = err_set(e, 404, "not_found", NULL, "用户不存在");
+  json_t *before =
+      u ? json_pack("{s:I}", "locked_until", json_integer_value(json_object_get(u, "locked_until"))) : NULL;
+  if (!rc && login_throttle_clear_login(db, json_string_value(json_object_get(u, "login")))) {
+    rc = err_internal(e, db_errmsg(db));
+  }
+  if (!rc) rc = audit_append(db, actor, "user.unlock", "user", audit_id(userId).z, before, NULL, e);
+  json_decref(before);
+  json_decref(u);
+  if (rc) {
+    db_rollback(db);
+    return -1;
+  }
+  return db_commit(db) ? err_internal(e, db_errmsg(db)) : 0;
 }
 
 int auth_session_check(Db *db, const char *zToken, AuthSession *out) {

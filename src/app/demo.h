@@ -8,7 +8,7 @@
 #include "lib/err.h"
 #include "store/db.h"
 
-#define DEMO_PASSWORD "Demo@2026" /* demo logins only; printed by make demo */
+#define DEMO_PASSWORD "Jianwu@2026" /* demo logins only; printed by make demo */
 
 /* Fills an empty database with the demo organisation and nCases cases received over the past year, in every
  * state (registered, returned, decided, judged, archived, some overdue). Deterministic: the same nCases give the

@@ -141,7 +141,8 @@ int cmd_audit(int argc, char **argv) {
   char *aPos[1];
   int nPos;
   if (cli_parse(argc - 1, argv + 1, known, NULL, aPos, 0, &nPos)) return 2;
-  Db *db = cmd_open_db(argc, argv, DB_OPEN_EXISTING);
+  /* Read-only: verifying a backup must not change it (no WAL switch, no migration, no -wal/-shm files). */
+  Db *db = cmd_open_db(argc, argv, DB_OPEN_READONLY);
   if (!db) return 1;
   int64_t badId = 0, rows = 0;
   char zWhy[200];

@@ -3,15 +3,33 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/log.h"
+#include "lib/mem.h"
+#include "lib/utf8.h"
 
+/* Formats the message into e->message; a message longer than the buffer is formatted whole on the heap first, then
+ * cut at a character boundary with "…" (utf8_copy). Invalid UTF-8 from a value is replaced by '?'. */
 static void err_vfill(JwErr *e, int status, const char *code, const char *zField, const char *zFmt, va_list ap) {
   e->status = status;
   e->code = code;
-  vsnprintf(e->message, sizeof e->message, zFmt, ap);
-  snprintf(e->field, sizeof e->field, "%s", zField ? zField : "");
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(e->message, sizeof e->message, zFmt, ap);
+  if (n < 0) {
+    snprintf(e->message, sizeof e->message, "%s", "（错误信息无法生成）");
+  } else if ((size_t)n >= sizeof e->message) {
+    char *z = xmalloc((size_t)n + 1);
+    vsnprintf(z, (size_t)n + 1, zFmt, ap2);
+    utf8_copy(e->message, sizeof e->message, z);
+    free(z);
+  }
+  va_end(ap2);
+  utf8_scrub(e->message);
+  utf8_copy(e->field, sizeof e->field, zField ? zField : "");
+  utf8_scrub(e->field);
 }
 
 int err_set(JwErr *e, int status, const char *code, const char *zField, const char *zFmt, ...) {

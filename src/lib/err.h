@@ -2,15 +2,23 @@
  *
  * Functions return 0 for OK and -1 on error; on error they fill a JwErr with the HTTP status the web layer will
  * answer, a stable snake_case code (see docs/api.md), a message for the user in Simplified Chinese, and the
- * input field at fault (empty when no single field is). */
+ * input field at fault (empty when no single field is).
+ *
+ * Sizes: a message embeds user values (a name, a code, a list item: at most a few hundred characters of up to 4
+ * bytes each), so ERR_MESSAGE_SIZE holds every message the API can produce whole. A longer one (a file name from
+ * the command line, an unknown JSON key of any length) is cut at a character boundary and ends with "…"; message
+ * and field are always valid UTF-8, never cut inside a character. */
 #ifndef JW_ERR_H
 #define JW_ERR_H
 
+#define ERR_MESSAGE_SIZE 2048 /* bytes, with the NUL */
+#define ERR_FIELD_SIZE   128
+
 typedef struct JwErr {
-  int status;        /* HTTP status: 400, 401, 403, 404, 409, 413, 423, 500 ... */
-  const char *code;  /* static string: "validation_failed", "not_found", ... */
-  char message[256]; /* UTF-8, for the user */
-  char field[64];    /* dotted input path, or "" */
+  int status;                     /* HTTP status: 400, 401, 403, 404, 409, 413, 423, 500 ... */
+  const char *code;               /* static string: "validation_failed", "not_found", ... */
+  char message[ERR_MESSAGE_SIZE]; /* UTF-8, for the user */
+  char field[ERR_FIELD_SIZE];     /* dotted input path, or "" */
 } JwErr;
 
 /* Fills *e and returns -1, so callers can write `return err_set(e, 400, ...)`. zField may be NULL. */

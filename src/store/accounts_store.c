@@ -204,9 +204,7 @@ int user_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, int6
 }
 
 int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const char *zNow) {
-  Stmt *s = db_prepare(db,
-                       "UPDATE app_user SET password_hash = ?2, failed_logins = 0, locked_until = 0,"
-                       " updated_at = ?3 WHERE id = ?1");
+  Stmt *s = db_prepare(db, "UPDATE app_user SET password_hash = ?2, updated_at = ?3 WHERE id = ?1");
   db_bind_int(s, 1, id);
   db_bind_text(s, 2, zPasswordHash);
   db_bind_text(s, 3, zNow);
@@ -218,7 +216,8 @@ int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const
 /* Columns of a User row; the roles come as a comma-separated list in column 12. */
 #define USER_SELECT                                                                                            \
   "SELECT u.id, u.login, u.name, u.org_id, o.name, o.code, u.department_id, d.name, u.active, u.created_at,"   \
-  " u.locked_until, u.updated_at,"                                                                             \
+  " (SELECT coalesce(max(a.locked_until), 0) FROM login_attempt a WHERE a.login = u.login"                     \
+  "  AND a.locked_until > unixepoch()), u.updated_at,"                                                         \
   " (SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r WHERE r.user_id = u.id ORDER BY role))" \
   " FROM app_user u JOIN org o ON o.id = u.org_id LEFT JOIN department d ON d.id = u.department_id"
 
@@ -251,12 +250,19 @@ static json_t *user_from_row(Stmt *s) {
                    perms);
 }
 
-json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
+int user_store_find(Db *db, int64_t orgId, int64_t id, json_t **out) {
   Stmt *s = db_prepare(db, USER_SELECT " WHERE u.org_id = ?1 AND u.id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
-  json_t *o = db_step(s) == DB_ROW ? user_from_row(s) : NULL;
+  int rc = db_step(s);
+  *out = rc == DB_ROW ? user_from_row(s) : NULL;
   db_done(s);
+  return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
+json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
+  json_t *o = NULL;
+  user_store_find(db, orgId, id, &o);
   return o;
 }
 
@@ -318,12 +324,95 @@ int user_store_auth_by_id(Db *db, int64_t id, UserAuth *out) {
   return user_auth_from(s, out);
 }
 
-int user_store_set_login_failures(Db *db, int64_t id, int failed, int64_t lockedUntil) {
-  Stmt *s = db_prepare(db, "UPDATE app_user SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1");
-  db_bind_int(s, 1, id);
-  db_bind_int(s, 2, failed);
-  db_bind_int(s, 3, lockedUntil);
+/* ---- sign-in throttling ----------------------------------------------------------------------------------- */
+
+int login_throttle_get(Db *db, const char *zLogin, const char *zAddress, LoginThrottle *out) {
+  memset(out, 0, sizeof *out);
+  Stmt *s =
+      db_prepare(db, "SELECT failures, locked_until, updated_at FROM login_attempt WHERE login = ?1 AND address = ?2");
+  db_bind_text(s, 1, zLogin);
+  db_bind_text(s, 2, zAddress);
   int rc = db_step(s);
+  if (rc == DB_ROW) {
+    out->pairFailures = (int)db_col_int(s, 0);
+    out->pairLockedUntil = db_col_int(s, 1);
+    out->pairUpdatedAt = db_col_int(s, 2);
+  }
+  db_done(s);
+  if (rc == DB_ERROR) return -1;
+  s = db_prepare(db, "SELECT failures, last_failure_at, blocked_until FROM login_address WHERE address = ?1");
+  db_bind_text(s, 1, zAddress);
+  rc = db_step(s);
+  if (rc == DB_ROW) {
+    out->addressFailures = (int)db_col_int(s, 0);
+    out->addressLastFailure = db_col_int(s, 1);
+    out->addressBlockedUntil = db_col_int(s, 2);
+  }
+  db_done(s);
+  return rc == DB_ERROR ? -1 : 0;
+}
+
+int login_throttle_put(Db *db, const char *zLogin, const char *zAddress, const LoginThrottle *t, int64_t now) {
+  Stmt *s = db_prepare(db,
+                       "INSERT INTO login_attempt(login, address, failures, locked_until, updated_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(login, address) DO UPDATE SET"
+                       " failures = excluded.failures, locked_until = excluded.locked_until,"
+                       " updated_at = excluded.updated_at");
+  db_bind_text(s, 1, zLogin);
+  db_bind_text(s, 2, zAddress);
+  db_bind_int(s, 3, t->pairFailures);
+  db_bind_int(s, 4, t->pairLockedUntil);
+  db_bind_int(s, 5, now);
+  int rc = db_step(s);
+  db_done(s);
+  if (rc != DB_DONE) return -1;
+  s = db_prepare(db,
+                 "INSERT INTO login_address(address, failures, last_failure_at, blocked_until) VALUES (?1, ?2, ?3, ?4)"
+                 " ON CONFLICT(address) DO UPDATE SET failures = excluded.failures,"
+                 " last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until");
+  db_bind_text(s, 1, zAddress);
+  db_bind_int(s, 2, t->addressFailures);
+  db_bind_int(s, 3, t->addressLastFailure);
+  db_bind_int(s, 4, t->addressBlockedUntil);
+  rc = db_step(s);
+  db_done(s);
+  return rc == DB_DONE ? 0 : -1;
+}
+
+int login_throttle_success(Db *db, const char *zLogin, const char *zAddress, int freeFailures) {
+  Stmt *s = db_prepare(db, "DELETE FROM login_attempt WHERE login = ?1 AND address = ?2");
+  db_bind_text(s, 1, zLogin);
+  db_bind_text(s, 2, zAddress);
+  int rc = db_step(s);
+  db_done(s);
+  if (rc != DB_DONE) return -1;
+  s = db_prepare(db,
+                 "UPDATE login_address SET failures = max(failures - 1, 0),"
+                 " blocked_until = CASE WHEN failures - 1 <= ?2 THEN 0 ELSE blocked_until END WHERE address = ?1");
+  db_bind_text(s, 1, zAddress);
+  db_bind_int(s, 2, freeFailures);
+  rc = db_step(s);
+  db_done(s);
+  return rc == DB_DONE ? 0 : -1;
+}
+
+int login_throttle_clear_login(Db *db, const char *zLogin) {
+  Stmt *s = db_prepare(db, "DELETE FROM login_attempt WHERE login = ?1");
+  db_bind_text(s, 1, zLogin);
+  int rc = db_step(s);
+  db_done(s);
+  return rc == DB_DONE ? 0 : -1;
+}
+
+int login_throttle_purge(Db *db, int64_t before) {
+  Stmt *s = db_prepare(db, "DELETE FROM login_attempt WHERE updated_at < ?1 AND locked_until < ?1");
+  db_bind_int(s, 1, before);
+  int rc = db_step(s);
+  db_done(s);
+  if (rc != DB_DONE) return -1;
+  s = db_prepare(db, "DELETE FROM login_address WHERE last_failure_at < ?1 AND blocked_until < ?1");
+  db_bind_int(s, 1, before);
+  rc = db_step(s);
   db_done(s);
   return rc == DB_DONE ? 0 : -1;
 }

@@ -35,8 +35,10 @@ int64_t user_store_insert(Db *db, int64_t orgId, int64_t deptId, const char *zLo
 int user_store_set_roles(Db *db, int64_t userId, const json_t *roles); /* replaces all roles; roles: array of codes */
 int user_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, int64_t deptId, int active,
                       const char *zNow);
-int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const char *zNow); /* also unlocks */
-json_t *user_store_get(Db *db, int64_t orgId, int64_t id); /* User, without secrets */
+int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const char *zNow);
+json_t *user_store_get(Db *db, int64_t orgId, int64_t id); /* User, without secrets; NULL: not found or error */
+/* The same telling the two apart: 1 found (*out a new reference), 0 not in this organisation, -1 database error. */
+int user_store_find(Db *db, int64_t orgId, int64_t id, json_t **out);
 
 typedef struct UserFilter {
   int64_t orgId;
@@ -60,7 +62,27 @@ typedef struct UserAuth {
 /* 1 found, 0 no such login, -1 error. */
 int user_store_auth_by_login(Db *db, const char *zLogin, UserAuth *out);
 int user_store_auth_by_id(Db *db, int64_t id, UserAuth *out);
-int user_store_set_login_failures(Db *db, int64_t id, int failed, int64_t lockedUntil);
+
+/* Sign-in throttling state of one (login, client address) pair and of the address (zeros when no row). */
+typedef struct LoginThrottle {
+  int pairFailures;        /* failures counted for the pair since its last success, lock or quiet period */
+  int64_t pairLockedUntil; /* Unix time; 0: never locked */
+  int64_t pairUpdatedAt;   /* last change of the pair row */
+  int addressFailures;     /* failures from the address, any login */
+  int64_t addressLastFailure;
+  int64_t addressBlockedUntil;
+} LoginThrottle;
+/* 0 ok (out filled), -1 error. */
+int login_throttle_get(Db *db, const char *zLogin, const char *zAddress, LoginThrottle *out);
+/* Writes both rows of t for the pair and the address (insert or replace); now is the pair's updated_at. */
+int login_throttle_put(Db *db, const char *zLogin, const char *zAddress, const LoginThrottle *t, int64_t now);
+/* After a successful sign-in: forgets the pair and takes back the attempt counted for the address (and the wait it
+ * imposed, when the address is back within its freeFailures). */
+int login_throttle_success(Db *db, const char *zLogin, const char *zAddress, int freeFailures);
+/* Administrator's unlock: forgets every pair of the login (all addresses). */
+int login_throttle_clear_login(Db *db, const char *zLogin);
+/* Deletes pair and address rows not touched since before (their counts would restart anyway). */
+int login_throttle_purge(Db *db, int64_t before);
 /* The permission bits of a user's roles. */
 uint32_t user_store_permissions(Db *db, int64_t userId);
 

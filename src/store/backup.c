@@ -1,15 +1,31 @@
 /* backup.c: online backup and integrity check (see backup.h). */
 #include "store/backup.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int backup_to_file(Db *db, const char *zOut, JwErr *e) {
-  if (access(zOut, F_OK) == 0) return err_field(e, "out", "目标文件 %s 已存在，不会覆盖", zOut);
+  /* Create the file here, exclusively and readable by the owner only: it holds every record and password hash.
+   * SQLite then opens the empty file as a new database and gives its journal the same mode. */
+  int fd = open(zOut, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return err_field(e, "out", "目标文件 %s 已存在，不会覆盖", zOut);
+    return err_field(e, "out", "无法创建 %s：%s", zOut, strerror(errno));
+  }
+  int modeRc = fchmod(fd, 0600); /* whatever the umask */
+  close(fd);
+  if (modeRc) {
+    unlink(zOut);
+    return err_field(e, "out", "无法设置 %s 的权限", zOut);
+  }
   sqlite3 *dst = NULL;
   if (sqlite3_open_v2(zOut, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
     sqlite3_close(dst);
+    unlink(zOut);
     return err_field(e, "out", "无法创建 %s", zOut);
   }
   sqlite3_backup *b = sqlite3_backup_init(dst, "main", db_sqlite(db), "main");

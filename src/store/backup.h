@@ -4,8 +4,9 @@
 #include "lib/err.h"
 #include "store/db.h"
 
-/* Copies db into the new file zOut (which must not exist), page by page, while other connections keep writing;
- * the copy is the state of one moment. 0 ok, -1 with e filled (and no partial file left). */
+/* Copies db into the new file zOut (which must not exist; created with mode 0600, owner only), while other
+ * connections keep writing; the copy is the state of one moment, in rollback-journal mode so that it is one
+ * self-contained file. 0 ok, -1 with e filled (and no partial file left). */
 int backup_to_file(Db *db, const char *zOut, JwErr *e);
 /* Runs PRAGMA integrity_check and foreign_key_check; 0 when both are clean, else -1 with the first problem in e. */
 int backup_integrity_check(Db *db, JwErr *e);

@@ -2,10 +2,12 @@
 #include "store/db.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/buf.h"
 #include "lib/log.h"
 #include "lib/mem.h"
 #include "store/schema.h"
@@ -31,8 +33,8 @@ static unsigned db_hash_ptr(const void *p) {
   return (unsigned)(x >> 32) & (DB_CACHE_SLOTS - 1);
 }
 
-/* Applies the connection settings every Jianwu connection uses. */
-static int db_configure(Db *db, JwErr *e) {
+/* Applies the connection settings every Jianwu connection uses (readOnly: only those that write nothing). */
+static int db_configure(Db *db, int readOnly, JwErr *e) {
   int on = 1;
   sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
   sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
@@ -40,6 +42,12 @@ static int db_configure(Db *db, JwErr *e) {
   sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DDL, 0, &on);
   sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
   sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
+  if (readOnly) {
+    if (db_exec(db, "PRAGMA query_only=ON")) {
+      return err_set(e, 500, "internal", NULL, "无法设置只读数据库连接：%s", sqlite3_errmsg(db->h));
+    }
+    return 0;
+  }
   static const char *aPragma[] = {
       "PRAGMA journal_mode=WAL",    "PRAGMA synchronous=FULL",  "PRAGMA foreign_keys=ON",
       "PRAGMA mmap_size=268435456", "PRAGMA temp_store=MEMORY",
@@ -52,21 +60,66 @@ static int db_configure(Db *db, JwErr *e) {
   return 0;
 }
 
+/* 1 when the file zPath + zSuffix exists. */
+static int db_sibling_exists(const char *zPath, const char *zSuffix) {
+  Buf b = BUF_INIT;
+  buf_printf(&b, "%s%s", zPath, zSuffix);
+  int exists = access(buf_cstr(&b), F_OK) == 0;
+  buf_free(&b);
+  return exists;
+}
+
+/* The URI that opens zPath read-only (see db_open): "file:" + the path with every byte other than [A-Za-z0-9/._~-]
+ * percent-encoded, so '?', '#' and '%' in a file name stay part of it. Heap memory: free() it. */
+static char *db_readonly_uri(const char *zPath) {
+  Buf b = BUF_INIT;
+  buf_puts(&b, "file:");
+  for (const unsigned char *p = (const unsigned char *)zPath; *p; p++) {
+    unsigned c = *p;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || strchr("/._~-", (int)c)) {
+      buf_append(&b, (const char *)p, 1);
+    } else {
+      buf_printf(&b, "%%%02X", c);
+    }
+  }
+  buf_puts(&b, "?mode=ro");
+  if (!db_sibling_exists(zPath, "-wal") && !db_sibling_exists(zPath, "-journal")) buf_puts(&b, "&immutable=1");
+  return buf_detach(&b);
+}
+
+/* The checks of a read-only open in place of the migration: a Jianwu database this program can read. */
+static int db_check_readable(Db *db, const char *zPath, JwErr *e) {
+  int version = db_schema_version(db);
+  if (version < 0) return err_set(e, 500, "internal", "db", "无法读取数据库 %s：%s", zPath, db_errmsg(db));
+  if (version == 0) return err_set(e, 409, "conflict", "db", "%s 不是检务数据库", zPath);
+  if (version > schema_latest()) {
+    return err_set(e, 409, "conflict", "db", "数据库版本 %d 比本程序支持的版本 %d 新：请使用更新版本的 jianwu", version,
+                   schema_latest());
+  }
+  return 0;
+}
+
 int db_open(const char *zPath, int flags, Db **out, JwErr *e) {
   *out = NULL;
-  if (flags == DB_OPEN_EXISTING && access(zPath, F_OK) != 0) {
+  if (flags != DB_OPEN_CREATE && access(zPath, F_OK) != 0) {
     return err_set(e, 404, "not_found", "db", "数据库文件 %s 不存在（先运行 jianwu init --db %s）", zPath, zPath);
   }
   Db *db = xcalloc(1, sizeof *db);
-  int sflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  int readOnly = flags == DB_OPEN_READONLY;
+  int sflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  if (readOnly) sflags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+  else sflags |= SQLITE_OPEN_READWRITE;
   if (flags == DB_OPEN_CREATE) sflags |= SQLITE_OPEN_CREATE;
-  if (sqlite3_open_v2(zPath, &db->h, sflags, NULL) != SQLITE_OK) {
+  char *zUri = readOnly ? db_readonly_uri(zPath) : NULL;
+  int rc = sqlite3_open_v2(readOnly ? zUri : zPath, &db->h, sflags, NULL);
+  free(zUri);
+  if (rc != SQLITE_OK) {
     err_set(e, 500, "internal", "db", "无法打开数据库 %s：%s", zPath, db->h ? sqlite3_errmsg(db->h) : "?");
     db_close(db);
     return -1;
   }
   sqlite3_extended_result_codes(db->h, 1);
-  if (db_configure(db, e) || schema_migrate(db, e)) {
+  if (db_configure(db, readOnly, e) || (readOnly ? db_check_readable(db, zPath, e) : schema_migrate(db, e))) {
     db_close(db);
     return -1;
   }

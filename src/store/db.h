@@ -19,10 +19,17 @@ enum { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
 
 #define DB_OPEN_EXISTING 0 /* the file must exist and hold a Jianwu database */
 #define DB_OPEN_CREATE   1 /* create the file if missing */
+#define DB_OPEN_READONLY 2 /* inspect an existing file without changing it (see db_open) */
 
 /* Opens zPath, applies the connection settings (WAL, synchronous=FULL, foreign keys, busy timeout, defensive) and
  * migrates the schema forward in one transaction. A database newer than this program is refused. On error fills e
- * and returns -1; on success *out is a new Db to close with db_close(). */
+ * and returns -1; on success *out is a new Db to close with db_close().
+ *
+ * DB_OPEN_READONLY changes nothing on disk: no journal-mode switch, no migration, no -wal or -shm created. It opens
+ * the URI file:PATH?mode=ro, and adds immutable=1 when no -wal and no -journal file sits beside the database (no
+ * connection has it open for writing, and a WAL-mode file would otherwise get -wal and -shm files created); with a
+ * -wal present (a live server) it reads through the server's WAL. Only databases this program can read (schema
+ * version 1..latest) are accepted; writes through such a Db fail. */
 int db_open(const char *zPath, int flags, Db **out, JwErr *e);
 void db_close(Db *db);
 

@@ -284,6 +284,23 @@ static const char *const aMigration[] = {
     "INSERT INTO user_role_v4(user_id, role) SELECT user_id, role FROM user_role;"
     "DROP TABLE user_role;"
     "ALTER TABLE user_role_v4 RENAME TO user_role;",
+    /* 5: sign-in throttling (docs/api.md "Sign-in limits"). Failures are counted per (login as typed, client
+     * address) pair, for logins that exist and logins that do not alike, and per client address; the old per-account
+     * counter in app_user is no longer used (its lock let anyone lock anyone out). */
+    "CREATE TABLE login_attempt("
+    "  login TEXT NOT NULL,"
+    "  address TEXT NOT NULL,"
+    "  failures INTEGER NOT NULL,"
+    "  locked_until INTEGER NOT NULL DEFAULT 0,"
+    "  updated_at INTEGER NOT NULL,"
+    "  PRIMARY KEY(login, address));"
+    "CREATE INDEX login_attempt_updated ON login_attempt(updated_at);"
+    "CREATE TABLE login_address("
+    "  address TEXT PRIMARY KEY,"
+    "  failures INTEGER NOT NULL,"
+    "  last_failure_at INTEGER NOT NULL,"
+    "  blocked_until INTEGER NOT NULL DEFAULT 0);"
+    "UPDATE app_user SET failed_logins = 0, locked_until = 0;",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))

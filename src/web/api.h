@@ -21,6 +21,7 @@ int api_users_get(Req *r);
 int api_users_create(Req *r);
 int api_users_update(Req *r);
 int api_users_password(Req *r);
+int api_users_unlock(Req *r);
 int api_audit_list(Req *r);
 int api_calendar_due(Req *r);
 int api_calendar_year(Req *r);

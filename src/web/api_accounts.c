@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/accounts.h"
+#include "app/audit.h"
 #include "store/accounts_store.h"
 #include "web/api.h"
 
@@ -13,7 +14,10 @@ static int api_result(Req *r, int rc, int status, json_t *out, const JwErr *e) {
 }
 
 int api_orgs_list(Req *r) {
-  return reply_json(r, 200, org_store_list_within(r->db, r->session.actor.orgId));
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_org_list(r->db, &r->session.actor, &out, &e);
+  return api_result(r, rc, 200, out, &e);
 }
 
 int api_orgs_get(Req *r) {
@@ -38,7 +42,10 @@ int api_orgs_update(Req *r) {
 }
 
 int api_departments_list(Req *r) {
-  return reply_json(r, 200, dept_store_list(r->db, r->session.actor.orgId));
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_dept_list(r->db, &r->session.actor, &out, &e);
+  return api_result(r, rc, 200, out, &e);
 }
 
 int api_departments_create(Req *r) {
@@ -71,13 +78,16 @@ int api_users_list(Req *r) {
   }
   f.deptId = dept;
   f.active = (int)active;
-  return reply_json(r, 200, user_store_list(r->db, &f));
+  json_t *out = NULL;
+  int rc = accounts_user_list(r->db, &f, &out, &e);
+  return api_result(r, rc, 200, out, &e);
 }
 
 int api_users_get(Req *r) {
-  json_t *u = user_store_get(r->db, r->session.actor.orgId, r->aPathId[0]);
-  if (!u) return reply_err(r, 404, "not_found", NULL, "用户不存在");
-  return reply_json(r, 200, u);
+  json_t *out = NULL;
+  JwErr e;
+  int rc = accounts_user_get(r->db, &r->session.actor, r->aPathId[0], &out, &e);
+  return api_result(r, rc, 200, out, &e);
 }
 
 int api_users_create(Req *r) {
@@ -100,6 +110,15 @@ int api_users_password(Req *r) {
   return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
 }
 
+/* POST /api/v1/users/{id}/unlock: forgets the user's sign-in locks at every address; answers the User. */
+int api_users_unlock(Req *r) {
+  JwErr e;
+  if (auth_unlock_user(r->db, &r->session.actor, r->aPathId[0], &e)) return reply_error(r, &e);
+  json_t *out = NULL;
+  int rc = accounts_user_get(r->db, &r->session.actor, r->aPathId[0], &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
 int api_audit_list(Req *r) {
   JwErr e;
   AuditFilter f = {.orgId = r->session.actor.orgId};
@@ -109,5 +128,7 @@ int api_audit_list(Req *r) {
       req_query_date(r, "to", &f.zTo, &e)) {
     return reply_error(r, &e);
   }
-  return reply_json(r, 200, audit_store_list(r->db, &f));
+  json_t *out = NULL;
+  int rc = audit_list(r->db, &f, &out, &e);
+  return api_result(r, rc, 200, out, &e);
 }

@@ -12,7 +12,8 @@ int api_session_login(Req *r) {
   char zToken[AUTH_TOKEN_HEX + 1], zCsrf[AUTH_TOKEN_HEX + 1];
   json_t *user = NULL;
   JwErr e;
-  if (auth_login(r->db, r->in, zToken, zCsrf, &user, &e)) return reply_error(r, &e);
+  /* the peer address as the server sees it: X-Forwarded-For is not trusted (anyone can send it) */
+  if (auth_login(r->db, r->in, req_peer(r), zToken, zCsrf, &user, &e)) return reply_error(r, &e);
   snprintf(r->zSetCookie, sizeof r->zSetCookie, SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
            zToken, AUTH_SESSION_SECONDS);
   return reply_json(r, 200, json_pack("{s:o, s:s}", "user", user ? user : json_null(), "csrf_token", zCsrf));

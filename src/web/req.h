@@ -21,11 +21,13 @@ typedef struct Route Route;
 
 typedef struct Req {
   Arena arena;
-  struct MHD_Connection *conn;
-  const char *zMethod;
-  const char *zPath; /* URL path without the query */
-  int64_t startUs;   /* for the access log */
-  int uriTooLong;    /* path + query longer than SERVER_MAX_URI */
+  struct MHD_Connection *conn; /* set when the request line arrives (the URI callback) */
+  int started;                 /* the access handler has run once (the request head is complete) */
+  int replied;                 /* a reply was queued: status and size are known */
+  const char *zMethod;         /* NULL until the head is complete */
+  const char *zPath;           /* URL path without the query; NULL until the head is complete */
+  int64_t startUs;             /* when the request line arrived, for the access log */
+  int uriTooLong;              /* path + query longer than SERVER_MAX_URI */
   /* body */
   Buf body;
   size_t maxBody; /* limit of the matched route */

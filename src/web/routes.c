@@ -26,6 +26,7 @@ const Route routes[] = {
   {"GET",    "/api/v1/users/{id}",              PERM_ORG_READ,     0, BODY_NONE,          api_users_get},
   {"PUT",    "/api/v1/users/{id}",              PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_users_update},
   {"POST",   "/api/v1/users/{id}/password",     PERM_ADMIN_MANAGE, 1, LOGIN_MAX_BODY,     api_users_password},
+  {"POST",   "/api/v1/users/{id}/unlock",       PERM_ADMIN_MANAGE, 1, BODY_NONE,          api_users_unlock},
   {"GET",    "/api/v1/audit",                   PERM_AUDIT_READ,   0, BODY_NONE,          api_audit_list},
   {"GET",    "/api/v1/calendar/due",            PERM_SELF,         0, BODY_NONE,          api_calendar_due},
   {"GET",    "/api/v1/calendar",                PERM_ORG_READ,     0, BODY_NONE,          api_calendar_year},

@@ -9,12 +9,17 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "lib/buf.h"
 #include "lib/log.h"
+#include "lib/utf8.h"
 #include "store/db.h"
+#include "web/conn_guard.h"
 #include "web/router.h"
 
 /* Immutable after start: the configuration every thread reads. */
@@ -47,6 +52,28 @@ static int64_t server_now_us(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* The guard slot of a connection (set by server_notify_connection), or NULL. */
+static ConnSlot *server_slot(struct MHD_Connection *conn) {
+  const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  return ci ? ci->socket_context : NULL;
+}
+
+/* libmicrohttpd's connection notification: registers each new connection with the guard, forgets it when it closes.
+ * A connection the guard has no room for is shut down at once. */
+static void server_notify_connection(void *cls, struct MHD_Connection *conn, void **ppSocketCtx,
+                                     enum MHD_ConnectionNotificationCode code) {
+  (void)cls;
+  if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    int fd = ci ? ci->connect_fd : -1;
+    *ppSocketCtx = conn_guard_open(fd);
+    if (!*ppSocketCtx && fd >= 0) shutdown(fd, SHUT_RDWR);
+  } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+    conn_guard_close(*ppSocketCtx);
+    *ppSocketCtx = NULL;
+  }
 }
 
 /* Builds the MHD response for r's reply, adds the headers, and queues it. */
@@ -82,16 +109,17 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
   (void)zVersion;
   Req *r = *ppCtx;
   if (!r) return MHD_NO; /* server_uri_log always creates it */
-  if (!r->conn) {
+  if (!r->started) {
+    r->started = 1;
     r->conn = conn;
     r->zMethod = zMethod;
     r->zPath = zUrl;
-    r->startUs = server_now_us();
     r->status = 200;
     int known = 0;
     r->route = router_match(r, zMethod, zUrl, &known);
     r->maxBody = r->route ? r->route->maxBody : 0;
     *ppCtx = r;
+    conn_guard_phase(server_slot(conn), CONN_BODY);
     return MHD_YES;
   }
   if (*pnUpload) {
@@ -103,6 +131,7 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
     *pnUpload = 0;
     return MHD_YES;
   }
+  conn_guard_phase(server_slot(conn), CONN_BUSY);
   r->db = server_thread_db();
   router_dispatch(r);
   if (r->db) {
@@ -115,18 +144,72 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
       db_reset_all(r->db);
     }
   }
+  r->replied = 1;
+  conn_guard_phase(server_slot(conn), CONN_REPLY);
   return server_send(r);
 }
 
-/* Request finished (or the connection died): write the access log line and free everything the request owns. */
+/* Text from the request as one access-log field: "-" for NULL or empty; bytes that could forge or split a line
+ * (controls, space, '"', '%', DEL, invalid UTF-8) percent-encoded; at most SERVER_LOG_FIELD bytes, cut at a
+ * character boundary. Arena memory. */
+#define SERVER_LOG_FIELD 512
+static const char *server_log_text(Req *r, const char *z) {
+  if (!z || !*z) return "-";
+  char *zCopy = arena_strdup(&r->arena, z);
+  utf8_scrub(zCopy); /* invalid bytes become '?' */
+  size_t n = utf8_prefix(zCopy, strlen(zCopy), SERVER_LOG_FIELD);
+  Buf b = BUF_INIT;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)zCopy[i];
+    if (c <= 0x20 || c == 0x7F || c == '"' || c == '%') buf_printf(&b, "%%%02X", c);
+    else buf_append(&b, (const char *)&c, 1);
+  }
+  if (n < strlen(zCopy)) buf_puts(&b, "...");
+  const char *zOut = arena_strdup(&r->arena, buf_cstr(&b));
+  buf_free(&b);
+  return zOut;
+}
+
+/* Why a request ended without completing, for the access log. */
+static const char *server_termination_name(enum MHD_RequestTerminationCode tc) {
+  switch (tc) {
+    case MHD_REQUEST_TERMINATED_COMPLETED_OK:
+      return "";
+    case MHD_REQUEST_TERMINATED_WITH_ERROR:
+      return " aborted=error";
+    case MHD_REQUEST_TERMINATED_TIMEOUT_REACHED:
+      return " aborted=timeout";
+    case MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN:
+      return " aborted=shutdown";
+    case MHD_REQUEST_TERMINATED_READ_ERROR:
+      return " aborted=read";
+    case MHD_REQUEST_TERMINATED_CLIENT_ABORT:
+      return " aborted=client";
+    default:
+      return " aborted";
+  }
+}
+
+/* Request finished (or the connection died): write the access log line and free everything the request owns.
+ * Line: ADDRESS METHOD PATH STATUS BYTES DURATIONus user=LOGIN [aborted=WHY]; "-" for whatever is not known (a
+ * connection that died before its head was complete has no method or path; one that got no reply, no status). The
+ * duration runs from the arrival of the request line. */
 static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCtx, enum MHD_RequestTerminationCode tc) {
   (void)cls;
-  (void)conn;
+  conn_guard_phase(server_slot(conn), CONN_IDLE); /* kept alive (or about to close): waits for its next head */
   Req *r = *ppCtx;
   if (!r) return;
-  log_access("%s %s %s %d %zu %lldus user=%s%s", req_peer(r), r->zMethod, r->zPath, r->status,
-             r->pStatic ? r->nStatic : r->out.n, (long long)(server_now_us() - r->startUs),
-             r->hasSession ? r->session.zLogin : "-", tc == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+  if (!r->conn) r->conn = conn;
+  char zStatus[16] = "-", zBytes[24] = "-";
+  if (r->replied) {
+    snprintf(zStatus, sizeof zStatus, "%d", r->status);
+    snprintf(zBytes, sizeof zBytes, "%zu", r->pStatic ? r->nStatic : r->out.n);
+  }
+  int64_t us = r->startUs ? server_now_us() - r->startUs : -1;
+  char zDuration[32] = "-";
+  if (us >= 0) snprintf(zDuration, sizeof zDuration, "%lldus", (long long)us);
+  log_access("%s %s %s %s %s %s user=%s%s", req_peer(r), server_log_text(r, r->zMethod), server_log_text(r, r->zPath),
+             zStatus, zBytes, zDuration, r->hasSession ? r->session.zLogin : "-", server_termination_name(tc));
   json_decref(r->in);
   buf_free(&r->body);
   buf_free(&r->out);
@@ -139,8 +222,9 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCt
  * becomes the request context) and notes an over-long URI, answered 414 by the dispatcher. */
 static void *server_uri_log(void *cls, const char *zUri, struct MHD_Connection *conn) {
   (void)cls;
-  (void)conn;
   Req *r = xcalloc(1, sizeof *r);
+  r->conn = conn; /* for the client address, even if the head never completes */
+  r->startUs = server_now_us();
   r->uriTooLong = strlen(zUri) > SERVER_MAX_URI;
   return r;
 }
@@ -149,6 +233,7 @@ static void server_mhd_log(void *cls, const char *zFmt, va_list ap) {
   (void)cls;
   char z[512];
   vsnprintf(z, sizeof z, zFmt, ap);
+  utf8_scrub(z); /* a cut may have split a character */
   size_t n = strlen(z);
   if (n && z[n - 1] == '\n') z[n - 1] = 0;
   log_info("http: %s", z);
@@ -172,6 +257,20 @@ static int server_parse_listen(const char *zListen, struct sockaddr_in *sa) {
   return 0;
 }
 
+/* Raises the soft limit on open files to what SERVER_MAX_CONNECTIONS needs (sockets, the database and its WAL,
+ * logs), within the hard limit; logs when even the hard limit is too low. */
+static void server_raise_fd_limit(void) {
+  rlim_t need = (rlim_t)SERVER_MAX_CONNECTIONS + 64 + 64;
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= need) return;
+  rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &rl);
+  if (rl.rlim_cur < need) {
+    log_error("open-file limit %llu is below the %llu that %d connections need (raise LimitNOFILE)",
+              (unsigned long long)rl.rlim_cur, (unsigned long long)need, SERVER_MAX_CONNECTIONS);
+  }
+}
+
 int server_run(const ServerConfig *cfg, JwErr *e) {
   struct sockaddr_in sa;
   if (server_parse_listen(cfg->zListen, &sa)) {
@@ -181,6 +280,7 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
     return err_field(e, "access-log", "无法打开访问日志 %s", cfg->zAccessLog);
   }
   server.zDbPath = cfg->zDbPath;
+  server_raise_fd_limit();
   pthread_key_create(&server.dbKey, server_db_destructor);
 
   /* Block the stop signals in every thread; the main thread waits for them with sigwait(). */
@@ -191,15 +291,22 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
   pthread_sigmask(SIG_BLOCK, &sigs, NULL);
   signal(SIGPIPE, SIG_IGN);
 
+  if (conn_guard_start(SERVER_MAX_CONNECTIONS, SERVER_RESERVE)) {
+    pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+    return err_set(e, 500, "internal", NULL, "无法启动连接守护线程");
+  }
   unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
   struct MHD_Daemon *d = MHD_start_daemon(
       flags, 0, NULL, NULL, server_access, NULL, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
       (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->nThreads > 0 ? cfg->nThreads : 1),
-      MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
-      (unsigned)SERVER_CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONNECTION_MEMORY,
-      MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL,
-      MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      (unsigned)SERVER_MAX_PER_CLIENT, MHD_OPTION_NOTIFY_CONNECTION, server_notify_connection, NULL,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      (size_t)SERVER_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
+      MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+      MHD_OPTION_END);
   if (!d) {
+    conn_guard_stop();
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
     return err_set(e, 500, "internal", "listen", "无法在 %s 上启动服务（端口被占用？）", cfg->zListen);
   }
@@ -214,5 +321,6 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
   sigwait(&sigs, &sig);
   log_info("signal %d: stopping", sig);
   MHD_stop_daemon(d);
+  conn_guard_stop();
   return 0;
 }

@@ -1,6 +1,7 @@
 /* server.h: the HTTP server: libmicrohttpd with a pool of worker threads (poll-based, see docs/architecture.md for
- * why not epoll), one database connection per worker thread, limits on every request, security headers on every
- * reply, and an access log line per request. */
+ * why not epoll), one database connection per worker thread, limits on every request and connection (a cap per
+ * client address, whole-phase time limits and a reserve of slots for new clients: conn_guard.h), security headers
+ * on every reply, and an access log line per request. */
 #ifndef JW_SERVER_H
 #define JW_SERVER_H
 #include <stdint.h>
@@ -9,8 +10,16 @@
 
 #define SERVER_MAX_URI            2000 /* bytes of path + query */
 #define SERVER_MAX_CONNECTIONS    1024
+#define SERVER_MAX_PER_CLIENT     32          /* connections from one client address (a browser opens ~6) */
+#define SERVER_RESERVE            128         /* beyond MAX - RESERVE, a new connection ends the oldest waiting one */
 #define SERVER_CONNECTION_TIMEOUT 30          /* seconds of silence before a connection is closed */
 #define SERVER_CONNECTION_MEMORY  (64 * 1024) /* per-connection buffer: bounds the request line and headers */
+/* Whole-phase limits (conn_guard.h), in seconds, however busily a client trickles bytes: */
+#define SERVER_HEAD_TIMEOUT      10 /* from accepting a connection to its complete request head */
+#define SERVER_KEEPALIVE_TIMEOUT 30 /* from a reply to the complete head of the next request on the connection */
+#define SERVER_BODY_TIMEOUT      30 /* from the head to the complete body (1 MiB at 35 KB/s) */
+#define SERVER_REPLY_TIMEOUT     60 /* to send a queued reply */
+#define SERVER_REAP_INTERVAL_MS  250
 
 typedef struct ServerConfig {
   const char *zDbPath;

@@ -299,6 +299,13 @@ describe('accounts', { timeout: 180_000 }, () => {
         [{ roles: Array(10).fill('clerk') }, 'roles'],
         [{ password: pw('short12') }, 'password'],
         [{ password: '密码密码密码密' }, 'password'], // 7 code points, 21 bytes
+        [{ password: '检察院办案系统密码' }, 'password'], // 9 code points: one short of 10
+        [{ password: '12345678' }, 'password'], // accepted before the 10-character rule
+        [{ password: '        ' }, 'password'], // eight spaces
+        [{ password: ' '.repeat(10) }, 'password'], // ten spaces: one character repeated
+        [{ password: '1234567890' }, 'password'], // a run
+        [{ password: 'Password@2026' }, 'password'], // "password" is in Debian's cracklib word list
+        [{ password: 'administrator' }, 'password'],
         [{ password: 'p'.repeat(129) }, 'password'],
         [{ login: 'n' }, 'login'],
         [{ login: 'n'.repeat(33) }, 'login'],
@@ -317,11 +324,11 @@ describe('accounts', { timeout: 180_000 }, () => {
         assertError(await admin.post('/api/v1/users', { ...base, ...patch }), 400, 'validation_failed', field);
       }
       assert.deepEqual(await counts(), c0);
-      // Boundaries: 8 and 128 code points of password, 2 and 32 characters of login, 9 distinct roles.
+      // Boundaries: 10 and 128 code points of password, 2 and 32 characters of login, 9 distinct roles.
       const all9 = ['admin', 'leader', 'prosecutor', 'assistant', 'case_manager', 'admin_prosecutor', 'petition_officer',
         'political_officer', 'clerk'];
-      assertStatus(await admin.post('/api/v1/users', { ...base, login: 'b8', password: pw('密码密码密码密码') }), 201);
-      assertStatus(await admin.post('/api/v1/users', { ...base, login: 'b'.repeat(32), password: pw('p'.repeat(128)) }), 201);
+      assertStatus(await admin.post('/api/v1/users', { ...base, login: 'b8', password: pw('检察院办案系统的密码') }), 201);
+      assertStatus(await admin.post('/api/v1/users', { ...base, login: 'b'.repeat(32), password: pw('pass-'.repeat(26).slice(0, 128)) }), 201);
       const all = assertStatus(await admin.post('/api/v1/users', { ...base, login: 'allroles', roles: all9 }), 201);
       assert.deepEqual([...all.roles].sort(), [...all9].sort());
     });

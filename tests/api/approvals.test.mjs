@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, startServer } from './helpers.mjs';
 
-const PW = 'Demo@2026';
+const PW = 'Jianwu@2026';
 let dir, db, server, anguan, prosecutor, prosecutor2, assistant, chief, head, admin, otherChief, depts, users;
 
 function newCase(over = {}) {

@@ -11,7 +11,7 @@ import {
   addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, sqlite, SQLITE3, startServer,
 } from './helpers.mjs';
 
-const PW = 'Demo@2026';
+const PW = 'Jianwu@2026';
 let dir, db, server, anguan, prosecutor, prosecutor2, clerk, otherOrg, depts, users, chief, head;
 
 /** A person as the API takes it (诈骗 is not on the demo's fast-track list, so these cases stay where they are put). */
@@ -393,5 +393,33 @@ describe('case numbers', () => {
     assert.equal(c.case_number, '缙云检刑诉〔2023〕第1号');
     res = await admin.put(`/api/v1/orgs/${org}`, { short_name: '缙', case_number_format: '{short}检{type}受〔{year}〕{n}号' });
     assert.equal(res.status, 200, res.text);
+  });
+
+  test('a format of 4-byte characters at the length limit makes whole numbers, never a cut one', async () => {
+    const admin = await server.client().loginOk('admin', PW);
+    const org = admin.user.org_id;
+    const fmt = '𠀀'.repeat(51) + '{year}{n}'; // 60 characters, 213 bytes
+    let res = await admin.put(`/api/v1/orgs/${org}`, { case_number_format: fmt });
+    assert.equal(res.status, 200, res.text);
+    const a = await register(newCase({ received_on: '2022-05-08', persons: [person({ id_number: '440524188001010014' })] }));
+    const b = await register(newCase({ received_on: '2022-05-09', persons: [person({ id_number: '440524188001010014' })] }));
+    assert.equal(a.case_number, '𠀀'.repeat(51) + '20221');
+    assert.equal(b.case_number, '𠀀'.repeat(51) + '20222');
+    res = await admin.put(`/api/v1/orgs/${org}`, { case_number_format: '{short}检{type}受〔{year}〕{n}号' });
+    assert.equal(res.status, 200, res.text);
+  });
+
+  test("the city's administrator keeps the names of the offices below, but not their 简称 and 案号 format", async () => {
+    addUser(db, { org: 'lishui', login: 'city_admin', role: 'admin', password: PW });
+    const city = await server.client().loginOk('city_admin', PW);
+    const county = (await anguan.get('/api/v1/session')).body.user.org_id;
+    assertError(await city.put(`/api/v1/orgs/${county}`, { case_number_format: '{year}{n}' }), 403, 'forbidden',
+      'case_number_format');
+    assertError(await city.put(`/api/v1/orgs/${county}`, { short_name: '云' }), 403, 'forbidden', 'short_name');
+    const before = (await city.get(`/api/v1/orgs/${county}`)).body;
+    const res = await city.put(`/api/v1/orgs/${county}`, { name: '缙云县人民检察院' });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.short_name, before.short_name);
+    assert.equal(res.body.case_number_format, before.case_number_format);
   });
 });

@@ -272,5 +272,60 @@ describe('command line', { timeout: 180_000 }, () => {
       const v = auditVerify(fresh);
       assert.equal(v.status, 0, v.stderr);
     });
+
+    it('backup writes a file readable by the owner only (0600), whatever the umask', () => {
+      const out = path.join(dir, 'private.bak');
+      const old = process.umask(0o000); // the child inherits it: the most permissive umask
+      try {
+        cliOk(['backup', '--db', db, out]);
+      } finally {
+        process.umask(old);
+      }
+      assert.equal(fs.statSync(out).mode & 0o777, 0o600);
+      assert.ok(!fs.existsSync(`${out}-journal`), 'no journal left beside the backup');
+    });
+
+    it('audit verify leaves the file it checks exactly as it was: bytes, mtime, no -wal or -shm', async () => {
+      const out = path.join(dir, 'untouched.bak');
+      cliOk(['backup', '--db', db, out]);
+      const before = { sha: sha(out), mtime: fs.statSync(out).mtimeMs, size: fs.statSync(out).size };
+      await new Promise((r) => setTimeout(r, 20)); // a rewrite would show a later mtime
+      for (let i = 0; i < 2; i++) {
+        const v = auditVerify(out);
+        assert.equal(v.status, 0, v.stderr);
+        assert.equal(v.stdout, 'OK\n');
+      }
+      assert.equal(sha(out), before.sha, 'same bytes');
+      assert.equal(fs.statSync(out).mtimeMs, before.mtime, 'same mtime');
+      assert.equal(fs.statSync(out).size, before.size);
+      for (const suffix of ['-wal', '-shm', '-journal']) assert.ok(!fs.existsSync(`${out}${suffix}`), `no ${suffix}`);
+      // the header still says rollback journal (bytes 18 and 19 are 1), not WAL (2)
+      const head = fs.readFileSync(out).subarray(18, 20);
+      assert.deepEqual([...head], [1, 1]);
+      // a name with URI characters is a file name, not a query
+      const odd = path.join(dir, 'odd?mode=rwc#x%20.bak');
+      cliOk(['backup', '--db', db, odd]);
+      const oddSha = sha(odd);
+      assert.equal(auditVerify(odd).status, 0);
+      assert.equal(sha(odd), oddSha);
+      assert.ok(!fs.existsSync(`${odd}-wal`));
+    });
+
+    it('audit verify of a WAL-mode database at rest creates no -wal or -shm', () => {
+      // the live database itself: jianwu init left it in WAL mode with no -wal file once closed
+      const before = sha(db);
+      assert.equal(auditVerify(db).status, 0);
+      assert.equal(sha(db), before);
+      for (const suffix of ['-wal', '-shm']) assert.ok(!fs.existsSync(`${db}${suffix}`), `no ${suffix}`);
+    });
+
+    it('audit verify refuses a file that is not a Jianwu database, and changes nothing', () => {
+      const other = path.join(dir, 'other.bin');
+      fs.writeFileSync(other, '');
+      const r = auditVerify(other);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /不是检务数据库/);
+      assert.equal(fs.statSync(other).size, 0);
+    });
   });
 });

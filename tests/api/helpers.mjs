@@ -141,8 +141,8 @@ export class Server {
     });
   }
 
-  client() {
-    return new Client(this.url);
+  client(opts) {
+    return new Client(this.url, opts);
   }
 
   /** SIGTERM, wait for exit (timeout), and check it stopped cleanly without a sanitizer report. */
@@ -227,11 +227,13 @@ export function startServer(db, { extraArgs = [], timeoutMs = 20_000 } = {}) {
  * One raw HTTP request with node:http (full control over method, headers and body bytes).
  * Returns {status, headers, text, body} where body is the parsed JSON or null.
  */
-export function rawRequest(baseUrl, { method = 'GET', path: p = '/', headers = {}, body, agent = false, timeoutMs = 30_000 }) {
+export function rawRequest(baseUrl, {
+  method = 'GET', path: p = '/', headers = {}, body, agent = false, timeoutMs = 30_000, localAddress,
+}) {
   const u = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: u.hostname, port: u.port, method, path: p, headers, agent },
+      { host: u.hostname, port: u.port, method, path: p, headers, agent, ...(localAddress ? { localAddress } : {}) },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
@@ -256,10 +258,14 @@ export function rawRequest(baseUrl, { method = 'GET', path: p = '/', headers = {
   });
 }
 
-/** Client: a browser-like session holder (cookie + CSRF token). */
+/**
+ * Client: a browser-like session holder (cookie + CSRF token). localAddress: the loopback source address its
+ * connections use (127.0.0.2 ...), to act as another machine; default 127.0.0.1's choice by the kernel.
+ */
 export class Client {
-  constructor(baseUrl) {
+  constructor(baseUrl, { localAddress } = {}) {
     this.baseUrl = baseUrl;
+    this.localAddress = localAddress;
     this.cookie = null; // token value of jw_session
     this.csrf = null;
     this.user = null;
@@ -290,7 +296,7 @@ export class Client {
       const tok = typeof csrf === 'string' ? csrf : this.csrf;
       if (tok) h['X-CSRF-Token'] = tok;
     }
-    return rawRequest(this.baseUrl, { method, path: p, headers: h, body: payload, agent });
+    return rawRequest(this.baseUrl, { method, path: p, headers: h, body: payload, agent, localAddress: this.localAddress });
   }
 
   get(p, opts) {

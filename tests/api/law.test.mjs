@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, startServer } from './helpers.mjs';
 
-const PW = 'Demo@2026';
+const PW = 'Jianwu@2026';
 let dir, db, server, anguan, prosecutor, chief, head, depts, users;
 
 /** A valid 18-digit 公民身份号码 for a birth date (GB 11643 check digit), region 110105, sequence 00N. */

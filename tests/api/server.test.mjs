@@ -125,15 +125,16 @@ describe('server', { timeout: 180_000 }, () => {
     it('128 concurrent keep-alive connections, 3 rounds each: all 200, connections reused', async () => {
       const N = 128;
       const ROUNDS = 3;
-      const agent = new http.Agent({ keepAlive: true, maxSockets: N });
+      // One client address holds at most 32 connections (SERVER_MAX_PER_CLIENT): 4 addresses of 32 each.
+      const agents = [1, 2, 3, 4].map((k) => new http.Agent({ keepAlive: true, maxSockets: N / 4, localAddress: `127.0.0.${k}` }));
       const sockets = new Set();
       const statuses = [];
       const reused = [];
       const port = srv.port;
       try {
         for (let round = 0; round < ROUNDS; round++) {
-          const results = await Promise.all(Array.from({ length: N }, () => new Promise((resolve, reject) => {
-            const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent }, (res) => {
+          const results = await Promise.all(Array.from({ length: N }, (_, i) => new Promise((resolve, reject) => {
+            const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: agents[i % 4] }, (res) => {
               let body = '';
               res.setEncoding('utf8');
               res.on('data', (d) => { body += d; });
@@ -149,7 +150,7 @@ describe('server', { timeout: 180_000 }, () => {
           for (const r of results) assert.deepEqual(JSON.parse(r.body), { status: 'ok', version: '0.1.0' });
         }
       } finally {
-        agent.destroy();
+        for (const a of agents) a.destroy();
       }
       for (const s of statuses) assert.ok(s.every((x) => x === 200), `statuses ${s}`);
       assert.equal(reused[0], 0, 'first round opens fresh connections');

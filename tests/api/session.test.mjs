@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { assertError, assertStatus, auditAll, makeWorld, rmTempDir, startServer } from './helpers.mjs';
+import { assertError, assertStatus, auditAll, makeWorld, rmTempDir, sleep, sqlite, SQLITE3, startServer } from './helpers.mjs';
 
 const PW = {
   admin: 'admin-pass-1',
@@ -11,6 +11,8 @@ const PW = {
   locky: 'locky-pass-1',
   racer: 'racer-pass-1',
   streak: 'streak-pass-1',
+  victim: 'victim-pass-1',
+  burst: 'burst-pass-1',
 };
 const HEX64 = /^[0-9a-f]{64}$/;
 const RACERS = ['racer1', 'racer2', 'racer3', 'racer4', 'racer5'];
@@ -28,6 +30,8 @@ describe('session', { timeout: 180_000 }, () => {
         { org: 'jinyun', login: 'zhang', role: 'prosecutor', name: '张三', password: PW.zhang },
         { org: 'jinyun', login: 'locky', role: 'clerk', name: '李四', password: PW.locky },
         { org: 'jinyun', login: 'streak', role: 'clerk', password: PW.streak },
+        { org: 'jinyun', login: 'victim', role: 'clerk', name: '王五', password: PW.victim },
+        { org: 'jinyun', login: 'burst', role: 'clerk', password: PW.burst },
         ...RACERS.map((login) => ({ org: 'jinyun', login, role: 'clerk', password: PW.racer })),
       ],
     });
@@ -141,11 +145,11 @@ describe('session', { timeout: 180_000 }, () => {
   });
 
   it('the lock counts failures in a row: a successful login starts the count again', async () => {
-    const c = srv.client();
+    const c = srv.client({ localAddress: '127.0.0.20' });
     for (let i = 0; i < 4; i++) assertError(await c.login('streak', `streak-wrong-${i}`), 401, 'login_failed');
-    await srv.client().loginOk('streak', PW.streak);
+    await c.loginOk('streak', PW.streak);
     for (let i = 0; i < 4; i++) assertError(await c.login('streak', `streak-wrong-${i}`), 401, 'login_failed');
-    await srv.client().loginOk('streak', PW.streak); // 8 failures, never 5 in a row: not locked
+    await c.loginOk('streak', PW.streak); // 8 failures, never 5 in a row: not locked
     for (let i = 0; i < 5; i++) assertError(await c.login('streak', `streak-wrong-${i}`), 401, 'login_failed');
     assertError(await c.login('streak', PW.streak), 423, 'account_locked', null);
   });
@@ -158,8 +162,8 @@ describe('session', { timeout: 180_000 }, () => {
   it('concurrent failed logins still leave the account locked', async () => {
     const racy = await startServer(w.db, { extraArgs: ['--threads', '16'] });
     try {
-      for (const login of RACERS) {
-        const c = racy.client();
+      for (const [i, login] of RACERS.entries()) {
+        const c = racy.client({ localAddress: `127.0.0.${10 + i}` }); // its own address: the per-address limit is not the subject
         for (let i = 0; i < 4; i++) assertError(await c.login(login, `racer-wrong-${i}`), 401, 'login_failed');
         const burst = await Promise.all(Array.from({ length: 4 }, (_, i) => c.login(login, `racer-burst-${i}`)));
         for (const r of burst) assert.ok([401, 423].includes(r.status), `${r.status} ${r.text}`);
@@ -169,6 +173,89 @@ describe('session', { timeout: 180_000 }, () => {
       }
     } finally {
       await racy.stop();
+    }
+  });
+
+  // docs/api.md "Sign-in limits": the lock is per (login, client address), for unknown logins alike.
+  it('a locked login and an unknown login answer alike: no oracle of which logins exist', async () => {
+    const attacker = srv.client({ localAddress: '127.0.0.30' });
+    const answers = { victim: [], 'ghost-login': [] };
+    for (let i = 0; i < 7; i++) {
+      for (const login of Object.keys(answers)) answers[login].push(await attacker.login(login, `guess-${i}-pass`));
+    }
+    for (let i = 0; i < 7; i++) {
+      const [a, b] = [answers.victim[i], answers['ghost-login'][i]];
+      assert.equal(a.status, b.status, `attempt ${i + 1}: ${a.text} vs ${b.text}`);
+      assert.deepEqual(a.body, b.body, `attempt ${i + 1}`);
+      assertError(a, i < 5 ? 401 : 423, i < 5 ? 'login_failed' : 'account_locked', null);
+    }
+    // the right password from the attacker's address is locked too, in the same words
+    const right = await attacker.login('victim', PW.victim);
+    assertError(right, 423, 'account_locked', null);
+    assert.deepEqual(right.body, answers['ghost-login'][6].body);
+  });
+
+  it('while someone else hammers the account, its owner still signs in from their own address', async () => {
+    // 127.0.0.30 locked (victim, 127.0.0.30) above; the owner uses 127.0.0.31 and this machine
+    await srv.client({ localAddress: '127.0.0.31' }).loginOk('victim', PW.victim);
+    await srv.client().loginOk('victim', PW.victim);
+    assertError(await srv.client({ localAddress: '127.0.0.30' }).login('victim', PW.victim), 423, 'account_locked');
+  });
+
+  it('an administrator unlocks a user (POST /users/{id}/unlock): audited, admins only', async () => {
+    const id = w.userIds.victim;
+    const seen = assertStatus(await admin.get(`/api/v1/users/${id}`), 200);
+    assert.ok(seen.locked_until > Date.now() / 1000, `locked_until shows the lock: ${seen.locked_until}`);
+    const zhang = await srv.client().loginOk('zhang', PW.zhang);
+    assertError(await zhang.post(`/api/v1/users/${id}/unlock`), 403, 'forbidden');
+    assertError(await admin.post(`/api/v1/users/${id}/unlock`, undefined, { csrf: false }), 403, 'csrf_failed');
+    assertError(await admin.post('/api/v1/users/999999/unlock'), 404, 'not_found');
+    const res = await admin.post(`/api/v1/users/${id}/unlock`);
+    const user = assertStatus(res, 200);
+    assert.equal(user.id, id);
+    assert.equal(user.locked_until, 0);
+    const { items } = await auditAll(admin, 'action=user.unlock');
+    assert.equal(items.length, 1);
+    assert.equal(items[0].entity_id, String(id));
+    assert.equal(items[0].user_login, 'admin');
+    await srv.client({ localAddress: '127.0.0.30' }).loginOk('victim', PW.victim);
+  });
+
+  it('a parallel burst of 8 wrong passwords gets exactly 5 checked, for a real login and an unknown one', async () => {
+    const racy = await startServer(w.db, { extraArgs: ['--threads', '16'] });
+    try {
+      for (const [login, address] of [['burst', '127.0.0.32'], ['burst-ghost', '127.0.0.33']]) {
+        const c = racy.client({ localAddress: address });
+        const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => c.login(login, `burst-guess-${i}`)));
+        const statuses = burst.map((r) => r.status).sort();
+        assert.deepEqual(statuses, [401, 401, 401, 401, 401, 423, 423, 423], `${login}: ${burst.map((r) => r.text).join('\n')}`);
+      }
+      const { items } = await auditAll(admin, `action=session.login_failed&user_id=${w.userIds.burst}`);
+      assert.equal(items.length, 5, 'one audit row per checked guess');
+      assert.equal(items.filter((e) => e.after.locked).length, 1, 'the 5th locked the pair');
+      assert.ok(items.every((e) => e.after.address === '127.0.0.32'));
+    } finally {
+      await racy.stop();
+    }
+  });
+
+  it('one address trying many logins must wait, doubling from 2 s, after 20 failures; other addresses are not slowed', async () => {
+    const sprayer = srv.client({ localAddress: '127.0.0.40' });
+    for (let i = 0; i < 21; i++) assertError(await sprayer.login(`spray-${i}`, 'spray-guess-1'), 401, 'login_failed');
+    const wait1 = await sprayer.login('spray-x', 'spray-guess-1');
+    assertError(wait1, 429, 'too_many_attempts', null);
+    assertError(await sprayer.login('zhang', PW.zhang), 429, 'too_many_attempts', null); // even the right password
+    await srv.client({ localAddress: '127.0.0.41' }).loginOk('zhang', PW.zhang);
+    await sleep(2100); // the 21st failure asked for 2 s (whole seconds: between 1 and 2 s were left)
+    assertError(await sprayer.login('spray-y', 'spray-guess-1'), 401, 'login_failed');
+    const wait2 = await sprayer.login('spray-z', 'spray-guess-1');
+    assertError(wait2, 429, 'too_many_attempts', null);
+    // the message says the seconds still left, which the slow hash of the refused attempt has eaten into; the wait the
+    // server set is what doubled: 4 s after the 22nd failure (read from the database, not from a clock)
+    assert.match(wait2.body.error.message, /\d+ 秒/);
+    if (SQLITE3) {
+      const set = sqlite(w.db, "SELECT blocked_until - last_failure_at FROM login_address WHERE address = '127.0.0.40'");
+      assert.equal(set.stdout.trim(), '4', 'the 22nd failure asked for 4 s');
     }
   });
 
@@ -203,7 +290,7 @@ describe('session', { timeout: 180_000 }, () => {
       await c1.post('/api/v1/session/password', { old_password: PW.zhang, new_password: 'short7!' }),
       400, 'validation_failed', 'new_password',
     );
-    // 8 to 128 characters, counted in code points: 7 Chinese characters (21 bytes) are too short.
+    // 10 to 128 characters, counted in code points: 7 Chinese characters (21 bytes) are too short.
     assertError(
       await c1.post('/api/v1/session/password', { old_password: PW.zhang, new_password: '密码密码密码密' }),
       400, 'validation_failed', 'new_password',
@@ -212,6 +299,13 @@ describe('session', { timeout: 180_000 }, () => {
       await c1.post('/api/v1/session/password', { old_password: PW.zhang, new_password: 'x'.repeat(129) }),
       400, 'validation_failed', 'new_password',
     );
+    // accepted before: 8 characters, eight spaces; and common passwords of Debian's cracklib word list
+    for (const weak of ['12345678', '        ', 'qwertyuiop', 'Password@2026', 'Iloveyou2026!']) {
+      assertError(
+        await c1.post('/api/v1/session/password', { old_password: PW.zhang, new_password: weak }),
+        400, 'validation_failed', 'new_password',
+      );
+    }
     assertError(
       await c1.post('/api/v1/session/password', { old_password: PW.zhang }),
       400, 'validation_failed', 'new_password',

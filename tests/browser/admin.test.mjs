@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
+import { Client } from '../api/helpers.mjs';
 import { openPage, signIn, startWorld } from './browser.mjs';
 
 let world;
@@ -40,7 +41,7 @@ test('the admin signs in, creates a user and sees it in the audit log', async ()
   await page.fill('[data-testid=user-login]', 'xinren');
   await page.fill('[data-testid=user-name]', '新同事');
   await page.check('[data-testid=roles-clerk]');
-  await page.fill('[data-testid=user-password]', 'Welcome-2026');
+  await page.fill('[data-testid=user-password]', 'Kaiting-2026x');
   await page.click('[data-testid=user-submit]');
   await page.waitForSelector('[data-testid=user-status]');
 
@@ -60,7 +61,7 @@ test('a form error appears beside its field', async () => {
   await page.fill('[data-testid=user-login]', 'Bad Login');
   await page.fill('[data-testid=user-name]', '某人');
   await page.check('[data-testid=roles-clerk]');
-  await page.fill('[data-testid=user-password]', 'Welcome-2026');
+  await page.fill('[data-testid=user-password]', 'Kaiting-2026x');
   await page.click('[data-testid=user-submit]');
   const err = page.locator('.field-error:not(:empty), [data-field-error]:not(:empty)').first();
   await err.waitFor();
@@ -81,6 +82,25 @@ test('the admin changes the 权力清单 and the change stays', async () => {
   await page.reload();
   await page.waitForSelector('[data-testid=power-table]');
   assert.equal(await page.inputValue('[data-testid=power-return]'), 'chief');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the admin lifts a sign-in lock with the unlock button on the user page', async () => {
+  // someone at 127.0.0.7 guesses clerk's password five times: that address is locked out of clerk
+  const attacker = new Client(world.server.url, { localAddress: '127.0.0.7' });
+  for (let i = 0; i < 5; i++) assert.equal((await attacker.login('clerk', `guess-${i}-pass`)).status, 401);
+  assert.equal((await attacker.login('clerk', 'Jianwu@2026')).status, 423);
+  const admin = await new Client(world.server.url).loginOk('admin', 'Jianwu@2026');
+  const clerk = (await admin.get('/api/v1/users?q=clerk')).body.items.find((u) => u.login === 'clerk');
+  const page = await openPage(world);
+  await signIn(page, world, 'admin');
+  await page.goto(`${world.server.url}/#/admin/users/${clerk.id}`);
+  await page.waitForSelector('[data-testid=user-unlock]');
+  assert.match(await page.textContent('[data-testid=user-locked]'), /锁定/);
+  await page.click('[data-testid=user-unlock]');
+  await page.waitForSelector('[data-testid=user-unlock]', { state: 'hidden' });
+  assert.equal((await attacker.login('clerk', 'Jianwu@2026')).status, 200, 'unlocked');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

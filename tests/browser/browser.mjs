@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 
 import { cliOk, initDb, makeTempDir, rmTempDir, startServer } from '../api/helpers.mjs';
 
-export const PASSWORD = 'Demo@2026';
+export const PASSWORD = 'Jianwu@2026';
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** Starts a server on a fresh demo database with nCases cases and a headless browser. */

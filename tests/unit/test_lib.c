@@ -1,5 +1,7 @@
-/* test_lib.c: unit tests for src/lib: Buf, Arena, UTF-8 checks and checked JSON input. */
+/* test_lib.c: unit tests for src/lib: Buf, Arena, UTF-8 checks and truncation, JwErr messages, checked JSON input. */
 #include <stdlib.h>
+
+#include "lib/err.h"
 
 #include "lib/buf.h"
 #include "lib/jsonin.h"
@@ -127,6 +129,83 @@ static void test_jin_check_names_the_field(void **state) {
   assert_int_equal(jin_parse(zNul, strlen(zNul), &v, &e), -1);
 }
 
+#define CJK_EXT_B "\xF0\xA0\x80\x80" /* U+20000 𠀀, 4 bytes */
+#define ELLIPSIS  "\xE2\x80\xA6"     /* U+2026 … */
+
+/* A heap string of n copies of z. */
+static char *repeat(const char *z, size_t n) {
+  size_t k = strlen(z);
+  char *s = malloc(k * n + 1);
+  for (size_t i = 0; i < n; i++) memcpy(s + i * k, z, k);
+  s[k * n] = 0;
+  return s;
+}
+
+static void test_utf8_prefix_and_copy_keep_whole_characters(void **state) {
+  (void)state;
+  const char *z = "a" CJK_EXT_B "b"; /* 1 + 4 + 1 bytes */
+  assert_int_equal(utf8_prefix(z, 6, 10), 6);
+  assert_int_equal(utf8_prefix(z, 6, 5), 5);
+  for (size_t max = 1; max < 5; max++) assert_int_equal(utf8_prefix(z, 6, max), 1);
+  assert_int_equal(utf8_prefix(z, 6, 0), 0);
+  char zDst[8];
+  assert_int_equal(utf8_copy(zDst, sizeof zDst, "abc"), 0);
+  assert_string_equal(zDst, "abc");
+  /* 8 bytes of room: 4 for the ellipsis and NUL leaves 4: "a" and not half of the next character */
+  assert_int_equal(utf8_copy(zDst, sizeof zDst, "a" CJK_EXT_B CJK_EXT_B), 1);
+  assert_string_equal(zDst, "a" ELLIPSIS);
+  assert_int_equal(utf8_copy(zDst, sizeof zDst, CJK_EXT_B "xyz"), 0); /* 7 bytes fit in 8 */
+  char zBad[] = "ok\xE6\xA3x\xFF";
+  assert_int_equal(utf8_scrub(zBad), 3);
+  assert_string_equal(zBad, "ok??x?");
+}
+
+/* Every message length around the buffer size, in 4-byte characters: the message is whole when it fits, else a
+ * whole-character prefix plus "…"; always valid UTF-8 that jansson accepts (a cut character made the reply "?"). */
+static void test_err_message_never_cuts_a_character(void **state) {
+  (void)state;
+  JwErr e;
+  for (size_t k = ERR_MESSAGE_SIZE / 4 - 4; k <= ERR_MESSAGE_SIZE / 4 + 4; k++) {
+    for (size_t pad = 0; pad < 4; pad++) {
+      char *zValue = repeat(CJK_EXT_B, k);
+      char *zPad = repeat("x", pad);
+      assert_int_equal(err_field(&e, "name", "%s%s", zPad, zValue), -1);
+      size_t n = strlen(e.message), full = pad + 4 * k;
+      assert_true(n < ERR_MESSAGE_SIZE);
+      assert_true(utf8_valid(e.message, n));
+      if (full < ERR_MESSAGE_SIZE) {
+        assert_int_equal(n, full);
+        assert_memory_equal(e.message + pad, zValue, 4 * k);
+      } else {
+        assert_string_equal(e.message + n - 3, ELLIPSIS);
+        assert_int_equal((n - 3 - pad) % 4, 0);
+        assert_true(n > ERR_MESSAGE_SIZE - 8); /* it used the room it had */
+      }
+      json_t *j = json_string(e.message);
+      assert_non_null(j);
+      json_decref(j);
+      free(zValue);
+      free(zPad);
+    }
+  }
+  /* the longest value the API embeds (a 64-character list item, 4 bytes each) and 500 Chinese characters fit */
+  char *zLong = repeat("检", 500);
+  char *zItem = repeat(CJK_EXT_B, 64);
+  err_field(&e, "charges", "未知罪名 %s，说明：%s", zItem, zLong);
+  assert_true(strstr(e.message, zItem) && strstr(e.message, zLong));
+  free(zLong);
+  free(zItem);
+  /* a field path of 4-byte characters past its buffer is cut whole too */
+  char *zField = repeat(CJK_EXT_B, ERR_FIELD_SIZE / 4 + 1);
+  err_field(&e, zField, "未知字段");
+  assert_true(utf8_valid(e.field, strlen(e.field)));
+  assert_string_equal(e.field + strlen(e.field) - 3, ELLIPSIS);
+  free(zField);
+  /* invalid UTF-8 in a value never reaches the message */
+  err_field(&e, "x", "值 %s", "\xFF\xFE");
+  assert_string_equal(e.message, "值 ??");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_buf_grows_and_stays_terminated),
@@ -134,6 +213,8 @@ int main(void) {
       cmocka_unit_test(test_utf8_validation),
       cmocka_unit_test(test_jin_parse_rejects_bad_bodies),
       cmocka_unit_test(test_jin_check_names_the_field),
+      cmocka_unit_test(test_utf8_prefix_and_copy_keep_whole_characters),
+      cmocka_unit_test(test_err_message_never_cuts_a_character),
   };
   return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
 }

@@ -35,6 +35,7 @@ static int count_rows(Db *db, const char *zTable) {
 }
 
 static int setup(void **state) {
+  accounts_use_cheap_hashing_for_tests(); /* fast sign-ins; test_password_policy checks the product's cost */
   Fixture *f = calloc(1, sizeof *f);
   snprintf(f->zDir, sizeof f->zDir, "/tmp/jw-unit-XXXXXX");
   assert_non_null(mkdtemp(f->zDir));
@@ -175,15 +176,17 @@ static void test_user_create_validates_and_writes_nothing_on_error(void **state)
   static const struct {
     const char *zJson, *zField;
   } bad[] = {
-      {"{\"login\":\"Zhang\",\"name\":\"张三\",\"roles\":[\"prosecutor\"],\"password\":\"12345678\"}", "login"},
-      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"boss\"],\"password\":\"12345678\"}", "roles"},
-      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\",\"clerk\"],\"password\":\"12345678\"}", "roles"},
-      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[],\"password\":\"12345678\"}", "roles"},
+      {"{\"login\":\"Zhang\",\"name\":\"张三\",\"roles\":[\"prosecutor\"],\"password\":\"zhang-pass-1\"}", "login"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"boss\"],\"password\":\"zhang-pass-1\"}", "roles"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\",\"clerk\"],\"password\":\"zhang-pass-1\"}",
+       "roles"},
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[],\"password\":\"zhang-pass-1\"}", "roles"},
       {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"1234567\"}", "password"},
-      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"12345678\",\"department_id\":77}",
+      {"{\"login\":\"zhang\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"zhang-pass-1\",\"department_id\":"
+       "77}",
        "department_id"},
-      {"{\"login\":\"admina\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"12345678\"}", "login"},
-      {"{\"login\":\"zhang\",\"roles\":[\"clerk\"],\"password\":\"12345678\"}", "name"},
+      {"{\"login\":\"admina\",\"name\":\"张三\",\"roles\":[\"clerk\"],\"password\":\"zhang-pass-1\"}", "login"},
+      {"{\"login\":\"zhang\",\"roles\":[\"clerk\"],\"password\":\"zhang-pass-1\"}", "name"},
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     json_t *in = json_loads(bad[i].zJson, 0, NULL);
@@ -245,7 +248,7 @@ static void test_login_locks_after_five_failures(void **state) {
   json_t *user = NULL;
   json_t *bad = json_pack("{s:s, s:s}", "login", "admina", "password", "wrong-password");
   json_t *good = json_pack("{s:s, s:s}", "login", "admina", "password", "password-a");
-  assert_int_equal(auth_login(f->db, good, zToken, zCsrf, &user, &e), 0);
+  assert_int_equal(auth_login(f->db, good, "127.0.0.1", zToken, zCsrf, &user, &e), 0);
   AuthSession s;
   assert_int_equal(auth_session_check(f->db, zToken, &s), 1);
   assert_int_equal(s.actor.userId, f->adminA);
@@ -254,13 +257,69 @@ static void test_login_locks_after_five_failures(void **state) {
   assert_int_equal(auth_session_check(f->db, "00", &s), 0);
   json_decref(user);
   for (int i = 0; i < AUTH_MAX_FAILURES; i++) {
-    assert_int_equal(auth_login(f->db, bad, zToken, zCsrf, &user, &e), -1);
+    assert_int_equal(auth_login(f->db, bad, "127.0.0.1", zToken, zCsrf, &user, &e), -1);
     assert_string_equal(e.code, "login_failed");
   }
-  assert_int_equal(auth_login(f->db, good, zToken, zCsrf, &user, &e), -1);
+  assert_int_equal(auth_login(f->db, good, "127.0.0.1", zToken, zCsrf, &user, &e), -1);
   assert_string_equal(e.code, "account_locked");
   assert_int_equal(e.status, 423);
   json_decref(bad);
+  json_decref(good);
+}
+
+/* The lock is per (login, address), for unknown logins alike; the owner signs in from another address meanwhile. */
+static void test_lockout_is_per_address_and_tells_nothing_about_logins(void **state) {
+  Fixture *f = *state;
+  JwErr e, eUnknown;
+  char zToken[65], zCsrf[65];
+  json_t *user = NULL;
+  json_t *bad = json_pack("{s:s, s:s}", "login", "admina", "password", "wrong-password");
+  json_t *ghost = json_pack("{s:s, s:s}", "login", "no-such-login", "password", "wrong-password");
+  json_t *good = json_pack("{s:s, s:s}", "login", "admina", "password", "password-a");
+  for (int i = 0; i < AUTH_MAX_FAILURES; i++) {
+    assert_int_equal(auth_login(f->db, bad, "10.0.0.66", zToken, zCsrf, &user, &e), -1);
+    assert_int_equal(auth_login(f->db, ghost, "10.0.0.66", zToken, zCsrf, &user, &eUnknown), -1);
+    assert_int_equal(e.status, eUnknown.status);
+    assert_string_equal(e.message, eUnknown.message);
+  }
+  assert_int_equal(auth_login(f->db, good, "10.0.0.66", zToken, zCsrf, &user, &e), -1);
+  assert_int_equal(auth_login(f->db, ghost, "10.0.0.66", zToken, zCsrf, &user, &eUnknown), -1);
+  assert_int_equal(e.status, 423);
+  assert_int_equal(eUnknown.status, 423);
+  assert_string_equal(e.code, eUnknown.code);
+  assert_string_equal(e.message, eUnknown.message);
+  /* the owner, from their own machine */
+  assert_int_equal(auth_login(f->db, good, "10.0.0.7", zToken, zCsrf, &user, &e), 0);
+  json_decref(user);
+  /* an administrator's unlock lifts the lock at 10.0.0.66 */
+  assert_int_equal(auth_unlock_user(f->db, &f->actorA, f->adminA, &e), 0);
+  assert_int_equal(auth_login(f->db, good, "10.0.0.66", zToken, zCsrf, &user, &e), 0);
+  json_decref(user);
+  json_decref(bad);
+  json_decref(ghost);
+  json_decref(good);
+}
+
+/* Past AUTH_ADDRESS_FREE_FAILURES failures, one address must wait before each further attempt, whatever the login. */
+static void test_an_address_spraying_logins_is_slowed_down(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  char zToken[65], zCsrf[65];
+  json_t *user = NULL;
+  for (int i = 0; i <= AUTH_ADDRESS_FREE_FAILURES; i++) {
+    char zLogin[32];
+    snprintf(zLogin, sizeof zLogin, "spray%d", i);
+    json_t *in = json_pack("{s:s, s:s}", "login", zLogin, "password", "wrong-password");
+    assert_int_equal(auth_login(f->db, in, "10.0.0.99", zToken, zCsrf, &user, &e), -1);
+    assert_int_equal(e.status, 401);
+    json_decref(in);
+  }
+  json_t *good = json_pack("{s:s, s:s}", "login", "admina", "password", "password-a");
+  assert_int_equal(auth_login(f->db, good, "10.0.0.99", zToken, zCsrf, &user, &e), -1);
+  assert_int_equal(e.status, 429);
+  assert_string_equal(e.code, "too_many_attempts");
+  assert_int_equal(auth_login(f->db, good, "10.0.0.98", zToken, zCsrf, &user, &e), 0); /* another address */
+  json_decref(user);
   json_decref(good);
 }
 
@@ -293,6 +352,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_records_of_another_org_are_not_found, setup, teardown),
       cmocka_unit_test_setup_teardown(test_admin_cannot_lock_themselves_out, setup, teardown),
       cmocka_unit_test_setup_teardown(test_login_locks_after_five_failures, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_lockout_is_per_address_and_tells_nothing_about_logins, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_an_address_spraying_logins_is_slowed_down, setup, teardown),
       cmocka_unit_test_setup_teardown(test_backup_is_a_verified_copy, setup, teardown),
   };
   return cmocka_run_group_tests_name("store and app", tests, NULL, NULL);

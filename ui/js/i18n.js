@@ -82,7 +82,7 @@ const zhCN = {
 
   // Client-side validation
   'valid.required': '此项不能为空',
-  'valid.password_length': '密码长度应为 8 到 128 个字符',
+  'valid.password_length': '密码长度应为 10 到 128 个字符',
   'valid.password_mismatch': '两次输入的新密码不一致',
   'valid.code_format': '代码应为 2 到 32 个小写字母、数字、下划线或连字符',
   'valid.login_format': '登录名应为 2 到 32 个小写字母、数字、点、下划线或连字符',
@@ -136,7 +136,7 @@ const zhCN = {
   'password.old': '原密码',
   'password.new': '新密码',
   'password.repeat': '再次输入新密码',
-  'password.hint': '8 到 128 个字符',
+  'password.hint': '10 到 128 个字符，不能是常见密码或连续、重复的字符',
   'password.submit': '修改密码',
   'password.done': '密码已修改',
 
@@ -203,6 +203,9 @@ const zhCN = {
   'users.section_password': '重置密码',
   'users.status_now_active': '当前状态：启用',
   'users.status_now_inactive': '当前状态：停用',
+  'users.locked_note': '因多次登录失败，该账号在部分终端上已锁定',
+  'users.unlock': '解除锁定',
+  'users.unlocked': '已解除锁定',
   'users.deactivate': '停用',
   'users.activate': '启用',
   'users.deactivated': '账户已停用',
@@ -681,6 +684,7 @@ const zhCN = {
   'audit_action.user.create': '新建用户',
   'audit_action.user.update': '修改用户',
   'audit_action.user.password_reset': '重置用户密码',
+  'audit_action.user.unlock': '解除登录锁定',
   'audit_action.session.password_change': '修改本人密码',
   'audit_action.session.login': '登录',
   'audit_action.session.login_failed': '登录失败',
@@ -1035,7 +1039,8 @@ const zhCN = {
   'error.conflict': '该值已存在',
   'error.too_large': '提交的内容过大',
   'error.unsupported_media_type': '请求格式错误',
-  'error.account_locked': '账户已锁定，请 15 分钟后再试',
+  'error.account_locked': '该账号在本机已锁定，请 15 分钟后再试，或请管理员解锁',
+  'error.too_many_attempts': '本机登录尝试过于频繁，请稍后再试',
   'error.internal': '服务器内部错误，请联系管理员',
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.bad_reply': '服务器返回了无法识别的内容',
@@ -1049,7 +1054,7 @@ export const DEPARTMENT_KINDS = ['criminal', 'case_management', 'administrative'
   'leadership', 'office', 'other'];
 export const ORG_LEVELS = ['province', 'city', 'county'];
 export const AUDIT_ACTIONS = ['org.create', 'org.update', 'department.create', 'department.update', 'user.create',
-  'user.update', 'user.password_reset', 'session.password_change', 'session.login', 'session.login_failed',
+  'user.update', 'user.password_reset', 'user.unlock', 'session.password_change', 'session.login', 'session.login_failed',
   'session.logout', 'calendar.import', 'setting.fast_track', 'setting.deadline_warnings', 'case.register', 'case.update',
   'case.add_person', 'case.update_person',
   'case.assign', 'case.extend', 'case.return', 'case.resubmit', 'case.self_investigation', 'case.custody', 'case.decide',

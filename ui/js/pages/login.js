@@ -38,7 +38,7 @@ export function render(root, ctx) {
       ctx.navigate(safeNext(ctx.query), { replace: true });
     } catch (err) {
       busy(form, false);
-      if (err.code === 'login_failed' || err.code === 'account_locked') {
+      if (err.code === 'login_failed' || err.code === 'account_locked' || err.code === 'too_many_attempts') {
         formError(form, err.message);
         password.control.value = '';
         password.control.focus();

@@ -4,10 +4,10 @@ import * as api from '../api.js';
 import { el, field, busy, clearErrors, fieldError, showError, pageHeader, section, codePoints } from '../dom.js';
 import { t } from '../i18n.js';
 
-/** passwordProblem: the message for a password that breaks the 8..128 rule, or ''. */
+/** passwordProblem: the message for a password that breaks the 10..128 rule, or ''. */
 export function passwordProblem(pw) {
   const n = codePoints(pw);
-  return n < 8 || n > 128 ? t('valid.password_length') : '';
+  return n < 10 || n > 128 ? t('valid.password_length') : '';
 }
 
 /** render: the three-field form; checks length and repetition before sending. */

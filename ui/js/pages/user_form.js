@@ -1,6 +1,7 @@
 // pages/user_form.js: creating a user (#/admin/users/new, POST /api/v1/users) and editing one (#/admin/users/{id}:
 // PUT /api/v1/users/{id} for name, department and roles, PUT {active} to disable or enable, and
-// POST /api/v1/users/{id}/password to set a new password, which also unlocks the account).
+// POST /api/v1/users/{id}/password to set a new password, which also unlocks the account; POST /api/v1/users/{id}/unlock
+// to lift the sign-in locks alone).
 
 import * as api from '../api.js';
 import {
@@ -185,6 +186,27 @@ async function renderEdit(root, ctx) {
   });
   drawStatus();
 
+  // Sign-in lock: shown while any address is locked out of this login; an administrator lifts it (audited).
+  const lockNote = el('span', { class: 'status-text is-inactive', testid: 'user-locked', text: t('users.locked_note') });
+  const unlock = el('button', { type: 'button', class: 'btn', testid: 'user-unlock', text: t('users.unlock') });
+  const lockLine = el('div', { class: 'status-line' }, lockNote, unlock);
+  const drawLock = () => {
+    lockLine.hidden = !(user.locked_until > Date.now() / 1000);
+  };
+  unlock.addEventListener('click', async () => {
+    statusError.textContent = '';
+    unlock.disabled = true;
+    try {
+      user = await api.request('POST', '/users/' + user.id + '/unlock');
+      ctx.toast(t('users.unlocked'));
+    } catch (err) {
+      statusError.textContent = err.message;
+    }
+    unlock.disabled = false;
+    drawLock();
+  });
+  drawLock();
+
   // Password reset.
   const pw = field({ name: 'password', label: t('users.reset_password_new'), type: 'password', required: true,
     maxlength: 128, hint: t('users.reset_password_hint'), autocomplete: 'new-password', testid: 'reset-password' });
@@ -214,6 +236,6 @@ async function renderEdit(root, ctx) {
     section(t('users.section_profile'), form),
     el('div', { class: 'panel-row' },
       section(t('users.section_status'),
-        el('div', { class: 'status-line' }, statusText, toggle), statusError),
+        el('div', { class: 'status-line' }, statusText, toggle), lockLine, statusError),
       section(t('users.section_password'), pwForm)));
 }
