@@ -571,8 +571,15 @@ static void load_case(Load *L, const JwCalendar *cal, int64_t orgId, const Gen *
   if (nD < 1) die("case_deadlines failed", NULL);
   char zSubject[sizeof zNumber + sizeof zTitle + 2];
   snprintf(zSubject, sizeof zSubject, "%s %s", zNumber, zTitle);
+  /* as case_refresh() does when the case was last written (its last event): a party's period that had run by then
+   * is written closed on its due day */
+  JwDate lastWrite = archived ? archived : concluded ? concluded : transferred ? transferred : g->received;
   for (int i = 0; i < nD; i++) {
-    const CaseDeadline *x = &aD[i];
+    CaseDeadline *x = &aD[i];
+    if (deadline_lapsed(x->lapses, x->open, x->dueOn, lastWrite)) {
+      x->open = 0;
+      x->closedOn = x->dueOn;
+    }
     char zLen[8];
     period_format_length(x->length, zLen);
     s = L->sDeadline;

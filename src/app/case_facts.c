@@ -215,8 +215,13 @@ int case_refresh(Db *db, const Actor *actor, int64_t id, JwErr *e) {
     if (!(st = case_state_load(db, actor->orgId, id, e))) return -1;
   }
   DeadlineRow *a = xcalloc((size_t)(st->nD ? st->nD : 1), sizeof *a);
+  JwDate today = case_today();
   for (int i = 0; i < st->nD; i++) {
-    const CaseDeadline *d = &st->aD[i];
+    CaseDeadline *d = &st->aD[i];
+    if (deadline_lapsed(d->lapses, d->open, d->dueOn, today)) {
+      d->open = 0; /* a party's period that has run: closed on its due day, no longer running */
+      d->closedOn = d->dueOn;
+    }
     a[i] = (DeadlineRow){deadline_kind_code(d->kind),
                          d->personId,
                          d->sequence,

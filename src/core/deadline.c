@@ -112,6 +112,10 @@ int period_stored_due(const JwCalendar *cal, JwDate start, JwLength length, int 
 
 /* ---- level ------------------------------------------------------------------------------------------------ */
 
+int deadline_lapsed(int lapses, int open, JwDate due, JwDate today) {
+  return lapses && open && due && due < today;
+}
+
 const char *deadline_state_level(const DeadlineState *d, JwDate today, int *pDaysLeft) {
   if (d->suspended) {
     if (pDaysLeft) *pDaysLeft = d->daysLeft;
@@ -119,7 +123,7 @@ const char *deadline_state_level(const DeadlineState *d, JwDate today, int *pDay
   }
   int left = d->due - today;
   if (pDaysLeft) *pDaysLeft = left;
-  if (!d->open) return d->closedOn <= d->due ? "met" : "late";
+  if (!d->open) return d->lapses ? "lapsed" : d->closedOn <= d->due ? "met" : "late";
   if (left < 0) return d->lapses ? "lapsed" : "overdue";
   if (left == 0) return "due";
   if (left <= d->warnDays) return "warning";

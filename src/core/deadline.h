@@ -102,11 +102,15 @@ int period_stored_due(const JwCalendar *cal, JwDate start, JwLength length, int 
 
 /* ---- level ------------------------------------------------------------------------------------------------ */
 
+/* A lapsing period (a party's 申诉期) whose due day is before today has ended by itself: it is written closed on its
+ * due day, so the office's lists and indexes never carry it as running. 1 when it has. */
+int deadline_lapsed(int lapses, int open, JwDate due, JwDate today);
+
 /* The level of a deadline on day `today`:
  *   open:       "overdue" (past due), "due" (today), "warning" (within warnDays), "normal";
  *               a lapsing period past its due day: "lapsed";
  *   suspended:  "suspended";
- *   closed:     "met" (closed on or before the due day) or "late".
+ *   closed:     "met" (closed on or before the due day) or "late"; a lapsing period closed: "lapsed".
  * *pDaysLeft = due - today (or the days left of a suspended period). */
 typedef struct DeadlineState {
   int open, suspended, lapses;

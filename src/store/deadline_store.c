@@ -226,7 +226,8 @@ json_t *clock_stop_json(Db *db, const char *zEntityKind, int64_t entityId) {
 
 /* The level and days left of a row, computed in SQL from ?20 (today), as deadline_state_level() does in C. */
 #define DEADLINE_LEVEL_SQL                                                                          \
-  "CASE WHEN d.status = 'closed' THEN CASE WHEN d.closed_on <= d.due_on THEN 'met' ELSE 'late' END" \
+  "CASE WHEN d.status = 'closed' THEN CASE WHEN d.lapses = 1 THEN 'lapsed'"                          \
+  " WHEN d.closed_on <= d.due_on THEN 'met' ELSE 'late' END"                                         \
   " WHEN d.status = 'suspended' THEN 'suspended'"                                                   \
   " WHEN d.due_on < ?20 THEN CASE WHEN d.lapses = 1 THEN 'lapsed' ELSE 'overdue' END"               \
   " WHEN d.due_on = ?20 THEN 'due'"                                                                 \

@@ -242,7 +242,7 @@ static const char *const aMigration[] = {
     "  person_id INTEGER NOT NULL REFERENCES case_person(id),"
     "  custody TEXT NOT NULL,"
     "  from_on TEXT NOT NULL);"
-    "CREATE INDEX case_custody_person ON case_custody(person_id, from_on, id);"
+    "CREATE INDEX case_custody_case ON case_custody(case_id, person_id, from_on, id);"
     "INSERT INTO case_custody(org_id, case_id, person_id, custody, from_on)"
     "  SELECT p.org_id, p.case_id, p.id, p.custody, coalesce(p.custody_since, c.received_on)"
     "  FROM case_person p JOIN case_record c ON c.id = p.case_id;"

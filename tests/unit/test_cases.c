@@ -861,16 +861,16 @@ static void test_prosecution_review_story(void **state) {
                       "non_prosecution|discretionary|2025-06-10");
   assert_string_equal(status_of(db, id), "under_review|-|-");
   /* 甲某's review period is met on 06-10 (a decided person no longer binds the others, DOMAIN 1.2); 乙某's runs on;
-   * the 不起诉 opens the victim's 7 days (CPL 180) and, for 酌定不诉, 甲某's own (CPL 181) */
+   * the 不起诉 opens the victim's 7 days (CPL 180) and, for 酌定不诉, 甲某's own (CPL 181): long run by today, so
+   * written closed on their due day (they lapse, DOMAIN: a party's period is never overdue) */
   assert_string_equal(
       deadlines_of(db, id),
-      "complaint_suspect#1[甲某] 2025-06-10+7d=2025-06-17 open; complaint_victim#1[甲某] 2025-06-10+7d=2025-06-17 "
-      "open; "
-      "review#1[甲某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed "
-      "2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 "
-      "closed 2025-05-06; review#3[甲某] 2025-05-26+1m=2025-06-26 closed 2025-06-10; review#3[乙某] "
-      "2025-05-26+1m=2025-06-26 open; supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; supplementary#2 "
-      "2025-05-06+1m=2025-06-06 closed 2025-05-26");
+      "complaint_suspect#1[甲某] 2025-06-10+7d=2025-06-17 closed 2025-06-17; complaint_victim#1[甲某] "
+      "2025-06-10+7d=2025-06-17 closed 2025-06-17; review#1[甲某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+      "review#1[乙某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 closed "
+      "2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#3[甲某] 2025-05-26+1m=2025-06-26 "
+      "closed 2025-06-10; review#3[乙某] 2025-05-26+1m=2025-06-26 open; supplementary#1 2025-03-20+1m=2025-04-21 "
+      "closed 2025-04-15; supplementary#2 2025-05-06+1m=2025-06-06 closed 2025-05-26");
   /* the same person cannot be decided twice */
   assert_int_equal(ev(db, p, id, &e,
                       jf("{\"kind\":\"decide\",\"on\":\"2025-06-11\",\"person_id\":%lld,"
@@ -889,13 +889,13 @@ static void test_prosecution_review_story(void **state) {
   assert_string_equal(status_of(db, id), "concluded|2025-06-10|-");
   assert_string_equal(
       deadlines_of(db, id),
-      "archiving#1 2025-06-10+1m=2025-07-10 open; complaint_suspect#1[甲某] 2025-06-10+7d=2025-06-17 open; "
-      "complaint_victim#1[甲某] 2025-06-10+7d=2025-06-17 open; review#1[甲某] 2025-03-03+1m=2025-04-03 closed "
-      "2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 "
-      "closed 2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#3[甲某] "
-      "2025-05-26+1m=2025-06-26 closed 2025-06-10; review#3[乙某] 2025-05-26+1m=2025-06-26 closed 2025-06-05; "
-      "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; supplementary#2 2025-05-06+1m=2025-06-06 closed "
-      "2025-05-26");
+      "archiving#1 2025-06-10+1m=2025-07-10 open; complaint_suspect#1[甲某] 2025-06-10+7d=2025-06-17 closed "
+      "2025-06-17; complaint_victim#1[甲某] 2025-06-10+7d=2025-06-17 closed 2025-06-17; review#1[甲某] "
+      "2025-03-03+1m=2025-04-03 closed 2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; "
+      "review#2[甲某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 closed "
+      "2025-05-06; review#3[甲某] 2025-05-26+1m=2025-06-26 closed 2025-06-10; review#3[乙某] 2025-05-26+1m=2025-06-26 "
+      "closed 2025-06-05; supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; supplementary#2 "
+      "2025-05-06+1m=2025-06-06 closed 2025-05-26");
   /* archiving before the conclusion is refused; on 07-01 it is done */
   assert_int_equal(ev(db, p, id, &e, jf("{\"kind\":\"archive\",\"on\":\"2025-06-09\"}")), -1);
   assert_int_equal(e.status, 409);
@@ -904,7 +904,8 @@ static void test_prosecution_review_story(void **state) {
   assert_string_equal(
       deadlines_of(db, id),
       "archiving#1 2025-06-10+1m=2025-07-10 closed 2025-07-01; complaint_suspect#1[甲某] 2025-06-10+7d=2025-06-17 "
-      "open; complaint_victim#1[甲某] 2025-06-10+7d=2025-06-17 open; review#1[甲某] 2025-03-03+1m=2025-04-03 closed "
+      "closed 2025-06-17; complaint_victim#1[甲某] 2025-06-10+7d=2025-06-17 closed 2025-06-17; review#1[甲某] "
+      "2025-03-03+1m=2025-04-03 closed "
       "2025-03-20; review#1[乙某] 2025-03-03+1m=2025-04-03 closed 2025-03-20; review#2[甲某] 2025-04-15+1m=2025-05-15 "
       "closed 2025-05-06; review#2[乙某] 2025-04-15+1m=2025-05-15 closed 2025-05-06; review#3[甲某] "
       "2025-05-26+1m=2025-06-26 closed 2025-06-10; review#3[乙某] 2025-05-26+1m=2025-06-26 closed 2025-06-05; "

@@ -147,6 +147,13 @@ static void test_levels(void **state) {
   assert_string_equal(deadline_state_level(&closed, D("2025-04-20"), NULL), "late");
   closed.closedOn = D("2025-04-07");
   assert_string_equal(deadline_state_level(&closed, D("2025-04-20"), NULL), "met");
+  /* a party's period that has run is written closed on its due day, and reads "lapsed" */
+  assert_false(deadline_lapsed(1, 1, D("2025-04-07"), D("2025-04-07")));
+  assert_true(deadline_lapsed(1, 1, D("2025-04-07"), D("2025-04-08")));
+  assert_false(deadline_lapsed(0, 1, D("2025-04-07"), D("2025-04-08")));
+  assert_false(deadline_lapsed(1, 0, D("2025-04-07"), D("2025-04-08")));
+  closed.lapses = 1;
+  assert_string_equal(deadline_state_level(&closed, D("2025-04-20"), NULL), "lapsed");
   /* every kind has its name, article and warning days */
   for (int i = 0; i < deadline_kinds_count; i++) {
     assert_non_null(deadline_kind_by_code(deadline_kinds[i].zCode));
