@@ -39,8 +39,8 @@ int accounts_hash_password(const char *zPassword, char *out);
 void accounts_use_cheap_hashing_for_tests(void);
 
 /* Reads for the web layer (a database error answers 500, never 404): *out a new reference. */
-int accounts_org_list(Db *db, const Actor *actor, json_t **out, JwErr *e);  /* {"items":[Org]}: own and below */
-int accounts_dept_list(Db *db, const Actor *actor, json_t **out, JwErr *e); /* {"items":[Department]} */
+int accounts_org_list(Db *db, const Actor *actor, json_t **out, JwErr *e);   /* {"items":[Org]}: own and below */
+int accounts_dept_list(Db *db, const Actor *actor, json_t **out, JwErr *e);  /* {"items":[Department]} */
 int accounts_user_list(Db *db, const UserFilter *f, json_t **out, JwErr *e); /* page of User */
 int accounts_user_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e);
 

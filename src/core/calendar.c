@@ -528,7 +528,8 @@ int calendar_import_check(const char *z, size_t n, const JwCalendar *parsed, JwC
       pErr->line = line;
       pErr->code = JW_CAL_EINVAL;
       pErr->zMsg =
-          "年份未注明 complete：导入须列出该年全部放假调休安排并写 year YYYY complete，只导入部分安排会把未列出的节日（如国庆）"
+          "年份未注明 complete：导入须列出该年全部放假调休安排并写 year YYYY "
+          "complete，只导入部分安排会把未列出的节日（如国庆）"
           "当作工作日 (year not marked complete)";
       return JW_CAL_EINVAL;
     }

@@ -225,14 +225,14 @@ json_t *clock_stop_json(Db *db, const char *zEntityKind, int64_t entityId) {
 #define TODAY_PARAM 20
 
 /* The level and days left of a row, computed in SQL from ?20 (today), as deadline_state_level() does in C. */
-#define DEADLINE_LEVEL_SQL                                                                          \
-  "CASE WHEN d.status = 'closed' THEN CASE WHEN d.lapses = 1 THEN 'lapsed'"                          \
-  " WHEN d.closed_on <= d.due_on THEN 'met' ELSE 'late' END"                                         \
-  " WHEN d.status = 'suspended' THEN 'suspended'"                                                   \
-  " WHEN d.due_on < ?20 THEN CASE WHEN d.lapses = 1 THEN 'lapsed' ELSE 'overdue' END"               \
-  " WHEN d.due_on = ?20 THEN 'due'"                                                                 \
-  " WHEN julianday(d.due_on) - julianday(?20) <= d.warn_days THEN 'warning' ELSE 'normal' END,"     \
-  " CASE WHEN d.status = 'suspended' THEN d.days_left"                                              \
+#define DEADLINE_LEVEL_SQL                                                                      \
+  "CASE WHEN d.status = 'closed' THEN CASE WHEN d.lapses = 1 THEN 'lapsed'"                     \
+  " WHEN d.closed_on <= d.due_on THEN 'met' ELSE 'late' END"                                    \
+  " WHEN d.status = 'suspended' THEN 'suspended'"                                               \
+  " WHEN d.due_on < ?20 THEN CASE WHEN d.lapses = 1 THEN 'lapsed' ELSE 'overdue' END"           \
+  " WHEN d.due_on = ?20 THEN 'due'"                                                             \
+  " WHEN julianday(d.due_on) - julianday(?20) <= d.warn_days THEN 'warning' ELSE 'normal' END," \
+  " CASE WHEN d.status = 'suspended' THEN d.days_left"                                          \
   " ELSE CAST(julianday(d.due_on) - julianday(?20) AS INTEGER) END"
 
 #define DEADLINE_SELECT                                                                                         \
