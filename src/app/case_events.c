@@ -137,7 +137,7 @@ static int apply_decide(EventCtx *x) {
     return db_fail(x);
   }
   /* CPL 178: 不起诉的决定……被不起诉人在押的，应当立即释放: the custody record ends that day */
-  if (nonProsecution && case_person_in_custody_on(x->pf, x->on)) {
+  if (case_decision_releases(zDecision) && case_person_in_custody_on(x->pf, x->on)) {
     if (case_store_person_set_custody(x->db, x->actor->orgId, x->st->c.id, x->personId, "released", x->zOn)) {
       return db_fail(x);
     }

@@ -182,14 +182,7 @@ PersonRow *case_state_person(CaseState *st, int64_t personId, CasePersonFacts **
  * ends it; the case falls back to the ordinary period (1 month, +15 days) counted from receipt. 0 when nothing
  * changed, 1 when 速裁 ended, -1 on error. */
 static int case_check_summary(Db *db, const Actor *actor, CaseState *st, JwErr *e) {
-  if (!st->c.summaryProcedure) return 0;
-  const char *zWhy = NULL;
-  int over3y = sentence_band_rank("3_10y");
-  for (int i = 0; i < st->nP && !zWhy; i++) {
-    if (!case_person_pending(&st->aPF[i])) continue;
-    if (!st->aP[i].plea) zWhy = "犯罪嫌疑人不再认罪认罚";
-    else if (st->aPF[i].sentenceRank >= over3y) zWhy = "可能判处的刑罚超过三年有期徒刑";
-  }
+  const char *zWhy = case_summary_ineligible(&st->f);
   if (!zWhy) return 0;
   st->c.summaryProcedure = 0;
   char zNow[32];

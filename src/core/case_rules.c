@@ -504,6 +504,22 @@ int case_actions(const CaseFacts *f, JwDate today, CaseAction *out) {
   return n;
 }
 
+const char *case_summary_ineligible(const CaseFacts *f) {
+  if (!f->summaryProcedure) return NULL;
+  int over3y = sentence_band_rank("3_10y");
+  for (int i = 0; i < f->nPersons; i++) {
+    const CasePersonFacts *p = &f->aPerson[i];
+    if (!case_person_pending(p)) continue;
+    if (!p->plea) return "犯罪嫌疑人不再认罪认罚";
+    if (p->sentenceRank >= over3y) return "可能判处的刑罚超过三年有期徒刑";
+  }
+  return NULL;
+}
+
+int case_decision_releases(const char *zDecision) {
+  return zDecision && strcmp(zDecision, "non_prosecution") == 0;
+}
+
 int case_prompts(const CaseFacts *f, JwDate today, JwDate supplementaryDue, const char **out) {
   int n = 0;
   if (f->status == CASE_RETURNED && supplementaryDue && today > supplementaryDue) {

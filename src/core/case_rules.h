@@ -197,6 +197,14 @@ typedef struct CaseAction {
 } CaseAction;
 int case_actions(const CaseFacts *f, JwDate today, CaseAction *out);
 
+/* 速裁 follows eligibility (Rules 273): when a pending person no longer pleads guilty (认罪认罚) or may be sentenced to
+ * more than three years, 速裁 ends and the ordinary period applies from receipt. The reason, or NULL while eligible
+ * (or not 速裁). */
+const char *case_summary_ineligible(const CaseFacts *f);
+
+/* CPL 178: a 不起诉 decision releases a suspect in custody that day. 1 when the decision does. */
+int case_decision_releases(const char *zDecision);
+
 /* What the law asks the prosecutor to do now (Rules 347, CPL 175(4), Rules 328, CPL 284): static Chinese messages,
  * at most CASE_MAX_PROMPTS. supplementaryDue is the due day of the outstanding return's police month (0 none). */
 #define CASE_MAX_PROMPTS 6

@@ -8,19 +8,6 @@
 #include "lib/buf.h"
 #include "store/store_util.h"
 
-static int step_done(Stmt *s) {
-  int rc = db_step(s);
-  db_done(s);
-  return rc == DB_DONE ? 0 : -1;
-}
-
-static json_t *opt_text(Stmt *s, int i) {
-  return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i));
-}
-static json_t *opt_int(Stmt *s, int i) {
-  return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i));
-}
-
 void approval_row_free(ApprovalRow *r) {
   json_decref(r->payload);
   r->payload = NULL;
@@ -45,7 +32,7 @@ int64_t approval_store_insert(Db *db, const ApprovalRow *r, const char *zSubject
   db_bind_text(s, 10, zReasons);
   db_bind_int(s, 11, r->proposedBy);
   db_bind_text(s, 12, zNow);
-  int rc = step_done(s);
+  int rc = store_step_done(s);
   free(zPayload);
   return rc ? -1 : db_last_id(db);
 }
@@ -108,7 +95,7 @@ int approval_store_decide(Db *db, int64_t id, const char *zStatus, int64_t userI
   db_bind_text(s, 4, zNow);
   db_bind_text(s, 5, zLegalOn);
   db_bind_text(s, 6, zComment);
-  if (step_done(s)) return -1;
+  if (store_step_done(s)) return -1;
   return db_changes(db) > 0 ? 1 : 0;
 }
 
@@ -123,24 +110,24 @@ static json_t *approval_from_row(Stmt *s) {
   json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
   json_object_set_new(o, "entity_kind", json_string(db_col_text(s, 1)));
   json_object_set_new(o, "entity_id", json_integer(db_col_int(s, 2)));
-  json_object_set_new(o, "case_id", opt_int(s, 3));
+  json_object_set_new(o, "case_id", store_col_int_or_null(s, 3));
   json_object_set_new(o, "decision_kind", json_string(db_col_text(s, 4)));
   json_object_set_new(o, "approver", json_string(db_col_text(s, 5)));
-  json_object_set_new(o, "department_id", opt_int(s, 6));
-  json_object_set_new(o, "department_name", opt_text(s, 7));
+  json_object_set_new(o, "department_id", store_col_int_or_null(s, 6));
+  json_object_set_new(o, "department_name", store_col_text_or_null(s, 7));
   json_object_set_new(o, "subject", json_string(db_col_text(s, 8)));
   json_t *payload = json_loads(db_col_text(s, 9), 0, NULL);
   json_object_set_new(o, "payload", payload ? payload : json_object());
   json_object_set_new(o, "reasons", json_string(db_col_text(s, 10)));
   json_object_set_new(o, "proposed_by", json_integer(db_col_int(s, 11)));
-  json_object_set_new(o, "proposed_by_name", opt_text(s, 12));
+  json_object_set_new(o, "proposed_by_name", store_col_text_or_null(s, 12));
   json_object_set_new(o, "proposed_at", json_string(db_col_text(s, 13)));
   json_object_set_new(o, "status", json_string(db_col_text(s, 14)));
-  json_object_set_new(o, "decided_by", opt_int(s, 15));
-  json_object_set_new(o, "decided_by_name", opt_text(s, 16));
-  json_object_set_new(o, "decided_at", opt_text(s, 17));
-  json_object_set_new(o, "legal_on", opt_text(s, 18));
-  json_object_set_new(o, "comment", opt_text(s, 19));
+  json_object_set_new(o, "decided_by", store_col_int_or_null(s, 15));
+  json_object_set_new(o, "decided_by_name", store_col_text_or_null(s, 16));
+  json_object_set_new(o, "decided_at", store_col_text_or_null(s, 17));
+  json_object_set_new(o, "legal_on", store_col_text_or_null(s, 18));
+  json_object_set_new(o, "comment", store_col_text_or_null(s, 19));
   return o;
 }
 

@@ -28,13 +28,6 @@ static void bind_opt(Stmt *s, int i, const char *z) {
   db_bind_text(s, i, z && *z ? z : NULL);
 }
 
-/* Finishes a write statement: 0 when done, -1 otherwise. */
-static int step_done(Stmt *s) {
-  int rc = db_step(s);
-  db_done(s);
-  return rc == DB_DONE ? 0 : -1;
-}
-
 /* ---- numbering -------------------------------------------------------------------------------------------- */
 
 int64_t case_store_next_sequence(Db *db, int64_t orgId, int year, const char *zType) {
@@ -85,7 +78,7 @@ int64_t case_store_insert(Db *db, const CaseRow *c, const char *zTitle, const ch
   db_bind_int(s, 12, c->summaryProcedure);
   db_bind_int(s, 13, c->priorReturns);
   db_bind_text(s, 14, zNow);
-  return step_done(s) ? -1 : db_last_id(db);
+  return store_step_done(s) ? -1 : db_last_id(db);
 }
 
 int case_store_update(Db *db, const CaseRow *c, const char *zNow) {
@@ -107,7 +100,7 @@ int case_store_update(Db *db, const CaseRow *c, const char *zNow) {
   db_bind_text(s, 11, zNow);
   bind_opt(s, 12, c->zConclusion);
   bind_opt(s, 13, c->zJurisdiction);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int case_store_update_title(Db *db, int64_t orgId, int64_t id, const char *zTitle) {
@@ -115,7 +108,7 @@ int case_store_update_title(Db *db, int64_t orgId, int64_t id, const char *zTitl
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
   db_bind_text(s, 3, zTitle);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int case_store_load(Db *db, int64_t orgId, int64_t id, CaseRow *out) {
@@ -211,7 +204,7 @@ int64_t case_store_person_insert(Db *db, int64_t orgId, int64_t caseId, const ch
   bind_opt(s, 8, zCustodySince);
   db_bind_int(s, 9, plea);
   bind_opt(s, 10, zSentenceBand);
-  return step_done(s) ? -1 : db_last_id(db);
+  return store_step_done(s) ? -1 : db_last_id(db);
 }
 
 int case_store_person_update(Db *db, int64_t caseId, int64_t personId, const char *zName, int plea,
@@ -224,7 +217,7 @@ int case_store_person_update(Db *db, int64_t caseId, int64_t personId, const cha
   db_bind_text(s, 3, zName);
   db_bind_int(s, 4, plea);
   bind_opt(s, 5, zSentenceBand);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int case_store_person_set_custody(Db *db, int64_t orgId, int64_t caseId, int64_t personId, const char *zCustody,
@@ -234,7 +227,7 @@ int case_store_person_set_custody(Db *db, int64_t orgId, int64_t caseId, int64_t
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zCustody);
   bind_opt(s, 4, zSince);
-  if (step_done(s)) return -1;
+  if (store_step_done(s)) return -1;
   return case_store_custody_append(db, orgId, caseId, personId, zCustody, zSince);
 }
 
@@ -247,7 +240,7 @@ int case_store_custody_append(Db *db, int64_t orgId, int64_t caseId, int64_t per
   db_bind_int(s, 3, personId);
   db_bind_text(s, 4, zCustody);
   db_bind_text(s, 5, zFrom);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int case_store_custody_history(Db *db, int64_t caseId, CasePersonFacts *a, int n) {
@@ -282,7 +275,7 @@ int case_store_person_decide(Db *db, int64_t caseId, int64_t personId, const cha
   db_bind_text(s, 5, zOn);
   bind_opt(s, 6, zOffenceOn);
   if (probationMonths) db_bind_int(s, 7, probationMonths);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int case_store_person_final(Db *db, int64_t caseId, int64_t personId, const char *zDecision, const char *zOn) {
@@ -291,7 +284,7 @@ int case_store_person_final(Db *db, int64_t caseId, int64_t personId, const char
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zDecision);
   db_bind_text(s, 4, zOn);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int case_store_person_withdraw(Db *db, int64_t caseId, int64_t personId, const char *zOn) {
@@ -299,7 +292,7 @@ int case_store_person_withdraw(Db *db, int64_t caseId, int64_t personId, const c
   db_bind_int(s, 1, caseId);
   db_bind_int(s, 2, personId);
   db_bind_text(s, 3, zOn);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int case_store_person_judgment(Db *db, int64_t caseId, int64_t personId, const char *zOn, const char *zSentence,
@@ -314,20 +307,20 @@ int case_store_person_judgment(Db *db, int64_t caseId, int64_t personId, const c
   db_bind_text(s, 4, zSentence);
   db_bind_int(s, 5, adopted);
   db_bind_int(s, 6, consistent);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharge) {
   Stmt *s = db_prepare(db, "DELETE FROM case_person_charge WHERE person_id = ?1");
   db_bind_int(s, 1, personId);
-  if (step_done(s)) return -1;
+  if (store_step_done(s)) return -1;
   size_t i;
   json_t *c;
   json_array_foreach(aCharge, i, c) {
     s = db_prepare(db, "INSERT OR IGNORE INTO case_person_charge(person_id, charge) VALUES (?1, ?2)");
     db_bind_int(s, 1, personId);
     db_bind_text(s, 2, json_string_value(c));
-    if (step_done(s)) return -1;
+    if (store_step_done(s)) return -1;
   }
   return 0;
 }
@@ -348,7 +341,7 @@ int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const cha
   db_bind_text(s, 6, zData);
   if (userId) db_bind_int(s, 7, userId);
   db_bind_text(s, 8, zAt);
-  int rc = step_done(s);
+  int rc = store_step_done(s);
   free(zData);
   return rc ? -1 : db_last_id(db);
 }
@@ -379,288 +372,6 @@ int case_store_history(Db *db, int64_t caseId, CaseHistory *h) {
   }
   db_done(s);
   return rc == DB_ERROR ? -1 : 0;
-}
-
-/* ---- API reads -------------------------------------------------------------------------------------------- */
-
-/* Today (China Standard Time, 'YYYY-MM-DD') is bound as ?20 in every query that computes deadline levels, so the
- * shared SQL fragments below can be combined with filters numbered ?1.. upwards. */
-#define TODAY_PARAM 20
-
-static json_t *opt_text(Stmt *s, int i) {
-  return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i));
-}
-static json_t *opt_int(Stmt *s, int i) {
-  return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i));
-}
-
-/* Adds {"code","name"} of one charge code to the array ctx. */
-static void person_add_charge(const char *zCode, void *ctx) {
-  const Charge *c = charge_by_code(zCode);
-  json_array_append_new(ctx, json_pack("{s:s, s:s}", "code", zCode, "name", c ? c->zName : zCode));
-}
-
-/* The custody history of a case's persons: {"<person id>": [{"custody","from_on"}...]}. NULL on error. */
-static json_t *case_custody_json(Db *db, int64_t caseId) {
-  Stmt *s = db_prepare(db,
-                       "SELECT person_id, custody, from_on FROM case_custody WHERE case_id = ?1"
-                       " ORDER BY person_id, from_on, id");
-  db_bind_int(s, 1, caseId);
-  json_t *o = json_object();
-  int rc;
-  while ((rc = db_step(s)) == DB_ROW) {
-    char zKey[24];
-    snprintf(zKey, sizeof zKey, "%lld", (long long)db_col_int(s, 0));
-    json_t *a = json_object_get(o, zKey);
-    if (!a) json_object_set_new(o, zKey, a = json_array());
-    json_array_append_new(a, json_pack("{s:s, s:s}", "custody", db_col_text(s, 1), "from_on", db_col_text(s, 2)));
-  }
-  db_done(s);
-  if (rc == DB_ERROR) {
-    json_decref(o);
-    return NULL;
-  }
-  return o;
-}
-
-/* Persons of a case with their charges, custody history and clock stops, as API objects. */
-static json_t *case_persons_json(Db *db, int64_t caseId) {
-  json_t *custody = case_custody_json(db, caseId);
-  if (!custody) return NULL;
-  Stmt *s = db_prepare(db,
-                       "SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.custody, p.custody_since, p.plea,"
-                       " p.sentence_band, p.decision, p.non_prosecution_type, p.decision_on, p.judgment_on,"
-                       " p.sentence, p.recommendation_adopted, p.judgment_consistent,"
-                       " (SELECT group_concat(charge, ',') FROM (SELECT charge FROM case_person_charge pc"
-                       "   WHERE pc.person_id = p.id ORDER BY charge)),"
-                       " p.offence_on, p.probation_months, p.final_decision, p.final_on, p.prosecution_withdrawn_on,"
-                       " p.judgment_instance"
-                       " FROM case_person p WHERE p.case_id = ?1 ORDER BY p.id");
-  db_bind_int(s, 1, caseId);
-  json_t *items = json_array();
-  while (db_step(s) == DB_ROW) {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
-    json_object_set_new(o, "name", json_string(db_col_text(s, 1)));
-    json_object_set_new(o, "id_number", opt_text(s, 2));
-    json_object_set_new(o, "sex", opt_text(s, 3));
-    json_object_set_new(o, "birth_date", opt_text(s, 4));
-    json_object_set_new(o, "custody", json_string(db_col_text(s, 5)));
-    json_object_set_new(o, "custody_since", opt_text(s, 6));
-    json_object_set_new(o, "in_custody", json_boolean(custody_is_in_custody(db_col_text(s, 5))));
-    json_object_set_new(o, "plea", json_boolean(db_col_int(s, 7)));
-    json_object_set_new(o, "sentence_band", opt_text(s, 8));
-    json_object_set_new(o, "decision", opt_text(s, 9));
-    json_object_set_new(o, "non_prosecution_type", opt_text(s, 10));
-    json_object_set_new(o, "decision_on", opt_text(s, 11));
-    if (db_col_is_null(s, 12)) {
-      json_object_set_new(o, "judgment", json_null());
-    } else {
-      json_object_set_new(
-          o, "judgment",
-          json_pack("{s:s, s:s, s:b, s:b, s:s}", "judgment_on", db_col_text(s, 12), "sentence", db_col_text(s, 13),
-                    "recommendation_adopted", (int)db_col_int(s, 14), "consistent", (int)db_col_int(s, 15), "instance",
-                    db_col_is_null(s, 22) ? "first" : db_col_text(s, 22)));
-    }
-    json_object_set_new(o, "offence_on", opt_text(s, 17));
-    json_object_set_new(o, "probation_months", opt_int(s, 18));
-    json_object_set_new(o, "final_decision", opt_text(s, 19));
-    json_object_set_new(o, "final_on", opt_text(s, 20));
-    json_object_set_new(o, "prosecution_withdrawn_on", opt_text(s, 21));
-    json_t *ch = json_array();
-    store_each_listed(db_col_text(s, 16), person_add_charge, ch);
-    json_object_set_new(o, "charges", ch);
-    char zKey[24];
-    snprintf(zKey, sizeof zKey, "%lld", (long long)db_col_int(s, 0));
-    json_t *hist = json_object_get(custody, zKey);
-    json_object_set(o, "custody_history", hist ? hist : json_array());
-    json_object_set_new(o, "clock_stops", clock_stop_json(db, "case_person", db_col_int(s, 0)));
-    json_array_append_new(items, o);
-  }
-  db_done(s);
-  json_decref(custody);
-  return items;
-}
-
-static json_t *case_events_json(Db *db, int64_t caseId) {
-  Stmt *s = db_prepare(db,
-                       "SELECT e.id, e.kind, e.on_date, e.person_id, e.data, u.login, e.at FROM case_event e"
-                       " LEFT JOIN app_user u ON u.id = e.user_id WHERE e.case_id = ?1 ORDER BY e.id");
-  db_bind_int(s, 1, caseId);
-  json_t *items = json_array();
-  while (db_step(s) == DB_ROW) {
-    json_t *data = db_col_is_null(s, 4) ? NULL : json_loads(db_col_text(s, 4), 0, NULL);
-    json_array_append_new(
-        items, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "kind",
-                         db_col_text(s, 1), "on", db_col_text(s, 2), "person_id", opt_int(s, 3), "data",
-                         data ? data : json_object(), "user_login", opt_text(s, 5), "at", db_col_text(s, 6)));
-  }
-  db_done(s);
-  return items;
-}
-
-/* The columns of a case summary, with ?20 as today. */
-#define CASE_SELECT                                                                                                 \
-  "SELECT c.id, c.case_number, c.case_type, c.title, c.source_agency, c.source_number, c.received_on,"              \
-  " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"             \
-  " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                  \
-  " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id))," \
-  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0),"            \
-  " (SELECT CASE WHEN min(d.due_on) < ?20 THEN 'overdue' WHEN min(d.due_on) = ?20 THEN 'due'"                       \
-  "   WHEN min(julianday(d.due_on) - julianday(?20) - d.warn_days) <= 0 THEN 'warning' ELSE 'normal' END"           \
-  "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0 HAVING count(*) > 0),"          \
-  " c.conclusion, c.jurisdiction_issue_on"                                                                          \
-  " FROM case_record c LEFT JOIN department dp ON dp.id = c.department_id"                                          \
-  " LEFT JOIN app_user u ON u.id = c.prosecutor_id"
-
-static json_t *case_summary_from_row(Stmt *s) {
-  json_t *o = json_object();
-  json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
-  json_object_set_new(o, "case_number", json_string(db_col_text(s, 1)));
-  json_object_set_new(o, "case_type", json_string(db_col_text(s, 2)));
-  json_object_set_new(o, "title", json_string(db_col_text(s, 3)));
-  json_object_set_new(o, "source_agency", json_string(db_col_text(s, 4)));
-  json_object_set_new(o, "source_number", opt_text(s, 5));
-  json_object_set_new(o, "received_on", json_string(db_col_text(s, 6)));
-  json_object_set_new(o, "department_id", opt_int(s, 7));
-  json_object_set_new(o, "department_name", opt_text(s, 8));
-  json_object_set_new(o, "prosecutor_id", opt_int(s, 9));
-  json_object_set_new(o, "prosecutor_name", opt_text(s, 10));
-  json_object_set_new(o, "status", json_string(db_col_text(s, 11)));
-  json_object_set_new(o, "major_complex", json_boolean(db_col_int(s, 12)));
-  json_object_set_new(o, "summary_procedure", json_boolean(db_col_int(s, 13)));
-  json_object_set_new(o, "prior_returns", json_integer(db_col_int(s, 14)));
-  json_object_set_new(o, "concluded_on", opt_text(s, 15));
-  json_object_set_new(o, "archived_on", opt_text(s, 16));
-  json_object_set_new(o, "transferred_on", opt_text(s, 17));
-  json_object_set_new(o, "created_at", json_string(db_col_text(s, 18)));
-  json_object_set_new(o, "updated_at", json_string(db_col_text(s, 19)));
-  json_object_set_new(o, "person_names", json_string(db_col_text(s, 20)));
-  json_object_set_new(o, "next_due", opt_text(s, 21));
-  json_object_set_new(o, "level", opt_text(s, 22));
-  json_object_set_new(o, "conclusion", opt_text(s, 23));
-  json_object_set_new(o, "jurisdiction_issue_on", opt_text(s, 24));
-  return o;
-}
-
-int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t **out) {
-  *out = NULL;
-  Stmt *s = db_prepare(db, CASE_SELECT " WHERE c.org_id = ?1 AND c.id = ?2");
-  db_bind_int(s, 1, orgId);
-  db_bind_int(s, 2, id);
-  db_bind_text(s, TODAY_PARAM, zToday);
-  int rc = db_step(s);
-  json_t *o = rc == DB_ROW ? case_summary_from_row(s) : NULL;
-  db_done(s);
-  if (!o) return rc == DB_DONE ? 0 : -1;
-  json_t *persons = case_persons_json(db, id), *events = case_events_json(db, id);
-  json_t *dl = deadline_store_for_case(db, id, zToday);
-  if (!persons || !events || !dl) {
-    json_decref(o);
-    json_decref(persons);
-    json_decref(events);
-    json_decref(dl);
-    return -1;
-  }
-  json_object_set_new(o, "persons", persons);
-  json_object_set_new(o, "events", events);
-  json_object_set_new(o, "deadlines", dl);
-  *out = o;
-  return 1;
-}
-
-/* Writes zHead, the assembled clause, and zTail into out: a statement made of literal fragments only. */
-static void sql_join(Buf *out, const char *zHead, Buf *clause, const char *zTail) {
-  buf_puts(out, zHead);
-  buf_append(out, buf_cstr(clause), clause->n);
-  buf_puts(out, zTail);
-}
-
-/* The case list's WHERE clause, assembled from the literal fragments of the filters in use, so the planner sees only
- * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
- * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
- * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?20 today. Unused numbers are simply absent. */
-static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPerson) {
-  /* A person search finds its few cases through case_person; the unary + keeps the planner from walking every case
-   * of the office on the org_id index instead. */
-  buf_puts(b, byPerson ? " WHERE +c.org_id = ?1" : " WHERE c.org_id = ?1");
-  if (f->zStatus) buf_puts(b, " AND c.status = ?2");
-  if (f->zType) buf_puts(b, " AND c.case_type = ?3");
-  if (f->zFrom) buf_puts(b, " AND c.received_on >= ?4");
-  if (f->zTo) buf_puts(b, " AND c.received_on <= ?5");
-  if (f->zCharge) {
-    buf_puts(b,
-             " AND EXISTS (SELECT 1 FROM case_person p JOIN case_person_charge pc ON pc.person_id = p.id"
-             " WHERE p.case_id = c.id AND pc.charge = ?6)");
-  }
-  if (f->zIdNumber) {
-    /* an ID number is matched exactly through its index, never by walking the cases */
-    buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.id_number = ?8)");
-  } else if (zLike) {
-    /* a fragment of a case number ("〔2025〕12号"): a substring search over the office's case numbers */
-    buf_puts(b, " AND c.case_number LIKE ?7 ESCAPE '\\'");
-  } else if (f->zQuery) {
-    /* a person's name, from its beginning ("张某"): a range of the (org_id, name) index */
-    buf_puts(b,
-             " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
-             " AND p.name < ?7 || char(1114111))");
-  }
-  if (f->departmentId) buf_puts(b, " AND c.department_id = ?9");
-  if (f->prosecutorId) buf_puts(b, " AND c.prosecutor_id = ?10");
-  if (f->overdue) {
-    buf_puts(b,
-             " AND EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"
-             " AND d.lapses = 0 AND d.due_on < ?20)");
-  }
-}
-
-/* Binds the values of the filters case_where() wrote (binding a number the statement lacks is a no-op). ?7 is the
- * LIKE pattern of a case-number search, or the name prefix of a name search. */
-static void case_bind_filter(Stmt *s, const CaseFilter *f, const char *zLike) {
-  db_bind_int(s, 1, f->orgId);
-  db_bind_text(s, 2, f->zStatus);
-  db_bind_text(s, 3, f->zType);
-  db_bind_text(s, 4, f->zFrom);
-  db_bind_text(s, 5, f->zTo);
-  db_bind_text(s, 6, f->zCharge);
-  db_bind_text(s, 7, zLike ? zLike : f->zIdNumber ? NULL : f->zQuery);
-  db_bind_text(s, 8, f->zIdNumber);
-  if (f->departmentId) db_bind_int(s, 9, f->departmentId);
-  if (f->prosecutorId) db_bind_int(s, 10, f->prosecutorId);
-  db_bind_text(s, TODAY_PARAM, f->zToday);
-}
-
-/* 1 when a search text looks like part of a case number (it has a digit, or the brackets 〔〕, or 号 / 检):
- * names have none of these. */
-static int case_query_is_number(const char *z) {
-  return strpbrk(z, "0123456789") || strstr(z, "〔") || strstr(z, "〕") || strstr(z, "号") || strstr(z, "检");
-}
-
-json_t *case_store_list(Db *db, const CaseFilter *f) {
-  int byNumber = f->zQuery && *f->zQuery && !f->zIdNumber && case_query_is_number(f->zQuery);
-  char *zLike = byNumber ? store_like_pattern(f->zQuery) : NULL;
-  int byPerson = f->zIdNumber || (f->zQuery && *f->zQuery && !byNumber);
-  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
-  case_where(&where, f, zLike, byPerson);
-  sql_join(&count, "SELECT count(*) FROM (SELECT 1 FROM case_record c", &where, " LIMIT " STORE_COUNT_CAP_SQL ")");
-  /* with a person search, "+" also keeps the sort from choosing the received-order index */
-  sql_join(&page, CASE_SELECT, &where,
-           byPerson ? " ORDER BY +c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13"
-                    : " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13");
-  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
-  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
-  case_bind_filter(pCount, f, zLike);
-  case_bind_filter(pPage, f, zLike);
-  db_bind_int(pPage, 12, f->limit);
-  db_bind_int(pPage, 13, f->offset);
-  json_t *out = store_page(pCount, pPage, case_summary_from_row, f->limit, f->offset);
-  db_finalize(pCount);
-  db_finalize(pPage);
-  buf_free(&where);
-  buf_free(&count);
-  buf_free(&page);
-  free(zLike);
-  return out;
 }
 
 int case_store_rotation_pick(Db *db, int64_t orgId, int64_t departmentId, int64_t *pUserId, char *zName, size_t nName) {
@@ -710,7 +421,7 @@ int org_setting_put(Db *db, int64_t orgId, const char *zKey, const json_t *value
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zKey);
   db_bind_text(s, 3, z);
-  int rc = step_done(s);
+  int rc = store_step_done(s);
   free(z);
   return rc;
 }

@@ -9,20 +9,6 @@
 #include "lib/mem.h"
 #include "store/store_util.h"
 
-/* Finishes a write statement: 0 when done, -1 otherwise. */
-static int step_done(Stmt *s) {
-  int rc = db_step(s);
-  db_done(s);
-  return rc == DB_DONE ? 0 : -1;
-}
-
-static json_t *opt_text(Stmt *s, int i) {
-  return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i));
-}
-static json_t *opt_int(Stmt *s, int i) {
-  return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i));
-}
-
 /* ---- sync ------------------------------------------------------------------------------------------------- */
 
 int deadline_store_sync(Db *db, const DeadlineOwner *o, const DeadlineRow *a, int n) {
@@ -76,7 +62,7 @@ int deadline_store_sync(Db *db, const DeadlineOwner *o, const DeadlineRow *a, in
     db_bind_text(s, 22, a[i].zRule);
     if (o->userId) db_bind_int(s, 23, o->userId);
     if (o->departmentId) db_bind_int(s, 24, o->departmentId);
-    rc = step_done(s);
+    rc = store_step_done(s);
   }
   if (!rc) {
     /* running rows the facts no longer imply */
@@ -87,7 +73,7 @@ int deadline_store_sync(Db *db, const DeadlineOwner *o, const DeadlineRow *a, in
     db_bind_text(s, 1, o->zEntityKind);
     db_bind_int(s, 2, o->entityId);
     db_bind_text(s, 3, zKeys);
-    rc = step_done(s);
+    rc = store_step_done(s);
     free(zKeys);
   }
   if (!rc) {
@@ -98,7 +84,7 @@ int deadline_store_sync(Db *db, const DeadlineOwner *o, const DeadlineRow *a, in
     db_bind_text(s, 1, o->zEntityKind);
     db_bind_int(s, 2, o->entityId);
     db_bind_text(s, 3, o->zSubject ? o->zSubject : "");
-    rc = step_done(s);
+    rc = store_step_done(s);
   }
   json_decref(keys);
   return rc;
@@ -144,7 +130,7 @@ int deadline_store_set_due(Db *db, int64_t id, JwDate due, int provisional) {
   db_bind_int(s, 1, id);
   db_bind_text(s, 2, zDue);
   db_bind_int(s, 3, provisional);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int deadline_store_set_warn_days(Db *db, int64_t orgId, const char *zWarnKey, int days) {
@@ -154,7 +140,7 @@ int deadline_store_set_warn_days(Db *db, int64_t orgId, const char *zWarnKey, in
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zWarnKey);
   db_bind_int(s, 3, days);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 /* ---- clock stops ------------------------------------------------------------------------------------------ */
@@ -172,7 +158,7 @@ int64_t clock_stop_insert(Db *db, int64_t orgId, const char *zEntityKind, int64_
   db_bind_text(s, 6, zTo);
   db_bind_text(s, 7, zReason ? zReason : "");
   db_bind_text(s, 8, zNow);
-  return step_done(s) ? -1 : db_last_id(db);
+  return store_step_done(s) ? -1 : db_last_id(db);
 }
 
 int clock_stop_close(Db *db, const char *zEntityKind, int64_t entityId, const char *zTo) {
@@ -182,7 +168,7 @@ int clock_stop_close(Db *db, const char *zEntityKind, int64_t entityId, const ch
   db_bind_text(s, 1, zEntityKind);
   db_bind_int(s, 2, entityId);
   db_bind_text(s, 3, zTo);
-  return step_done(s);
+  return store_step_done(s);
 }
 
 int clock_stop_for_case_persons(Db *db, int64_t caseId, void (*xStop)(int64_t entityId, ClockStop s, void *ctx),
@@ -213,7 +199,7 @@ json_t *clock_stop_json(Db *db, const char *zEntityKind, int64_t entityId) {
   while (db_step(s) == DB_ROW) {
     json_array_append_new(
         a, json_pack("{s:I, s:s, s:s, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "kind", db_col_text(s, 1),
-                     "from_on", db_col_text(s, 2), "to_on", opt_text(s, 3), "reason", db_col_text(s, 4)));
+                     "from_on", db_col_text(s, 2), "to_on", store_col_text_or_null(s, 3), "reason", db_col_text(s, 4)));
   }
   db_done(s);
   return a;
@@ -249,31 +235,31 @@ static json_t *deadline_from_row(Stmt *s) {
   json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
   json_object_set_new(o, "entity_kind", json_string(db_col_text(s, 1)));
   json_object_set_new(o, "entity_id", json_integer(db_col_int(s, 2)));
-  json_object_set_new(o, "case_id", opt_int(s, 3));
-  json_object_set_new(o, "case_number", opt_text(s, 4));
-  json_object_set_new(o, "case_title", opt_text(s, 5));
+  json_object_set_new(o, "case_id", store_col_int_or_null(s, 3));
+  json_object_set_new(o, "case_number", store_col_text_or_null(s, 4));
+  json_object_set_new(o, "case_title", store_col_text_or_null(s, 5));
   json_object_set_new(o, "kind", json_string(db_col_text(s, 6)));
   json_object_set_new(o, "sequence", json_integer(db_col_int(s, 7)));
   json_object_set_new(o, "start_on", json_string(db_col_text(s, 8)));
   json_object_set_new(o, "length", json_string(db_col_text(s, 9)));
   json_object_set_new(o, "extra_days", json_integer(db_col_int(s, 10)));
   json_object_set_new(o, "custody_bound", json_boolean(db_col_int(s, 11)));
-  json_object_set_new(o, "due_on", opt_text(s, 12));
+  json_object_set_new(o, "due_on", store_col_text_or_null(s, 12));
   json_object_set_new(o, "warn_days", json_integer(db_col_int(s, 13)));
   json_object_set_new(o, "status", json_string(db_col_text(s, 14)));
-  json_object_set_new(o, "closed_on", opt_text(s, 15));
+  json_object_set_new(o, "closed_on", store_col_text_or_null(s, 15));
   json_object_set_new(o, "provisional", json_boolean(db_col_int(s, 16)));
   json_object_set_new(o, "rule", json_string(db_col_text(s, 17)));
-  json_object_set_new(o, "prosecutor_id", opt_int(s, 18));
-  json_object_set_new(o, "prosecutor_name", opt_text(s, 19));
-  json_object_set_new(o, "department_id", opt_int(s, 20));
+  json_object_set_new(o, "prosecutor_id", store_col_int_or_null(s, 18));
+  json_object_set_new(o, "prosecutor_name", store_col_text_or_null(s, 19));
+  json_object_set_new(o, "department_id", store_col_int_or_null(s, 20));
   json_object_set_new(o, "subject", json_string(db_col_text(s, 21)));
   json_object_set_new(o, "person_id", db_col_int(s, 22) ? json_integer(db_col_int(s, 22)) : json_null());
-  json_object_set_new(o, "person_name", opt_text(s, 23));
+  json_object_set_new(o, "person_name", store_col_text_or_null(s, 23));
   json_object_set_new(o, "stop_days", json_integer(db_col_int(s, 24)));
   json_object_set_new(o, "lapses", json_boolean(db_col_int(s, 25)));
   json_object_set_new(o, "level", json_string(db_col_text(s, 26)));
-  json_object_set_new(o, "days_left", opt_int(s, 27));
+  json_object_set_new(o, "days_left", store_col_int_or_null(s, 27));
   return o;
 }
 

@@ -52,3 +52,17 @@ json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limi
   return json_pack("{s:o, s:I, s:i, s:i, s:b}", "items", items, "total", (json_int_t)total, "limit", limit, "offset",
                    offset, "total_capped", capped);
 }
+
+int store_step_done(Stmt *s) {
+  int rc = db_step(s);
+  db_done(s);
+  return rc == DB_DONE ? 0 : -1;
+}
+
+json_t *store_col_text_or_null(Stmt *s, int i) {
+  return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i));
+}
+
+json_t *store_col_int_or_null(Stmt *s, int i) {
+  return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i));
+}

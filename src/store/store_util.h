@@ -5,6 +5,12 @@
 
 #include "store/db.h"
 
+/* Steps a write statement to its end and resets it: 0 when it completed, -1 on an error. */
+int store_step_done(Stmt *s);
+/* Column i as a JSON string or integer, or JSON null when the column is NULL (new references). */
+json_t *store_col_text_or_null(Stmt *s, int i);
+json_t *store_col_int_or_null(Stmt *s, int i);
+
 /* "%q%" with the LIKE metacharacters % _ \ escaped by '\' (use with ESCAPE '\'); heap memory the caller frees. */
 char *store_like_pattern(const char *zQuery);
 

@@ -473,6 +473,33 @@ static void test_withdrawals_complaints_prompts_judgments(void **state) {
   assert_null(case_check_person_event(&c, &j, EVENT_WITHDRAW_PROSECUTION, D("2025-04-20"), NULL, &zField));
 }
 
+/* 3.5 and 3.6: a 不起诉 releases a detained suspect (CPL 178); 速裁 ends when a person is no longer eligible. */
+static void test_release_and_summary_eligibility(void **state) {
+  (void)state;
+  assert_true(case_decision_releases("non_prosecution"));
+  assert_false(case_decision_releases("prosecute"));
+  assert_false(case_decision_releases("approve_arrest"));
+  assert_false(case_decision_releases(NULL));
+  CasePersonFacts a[2] = {person(1, "2025-03-01", 0, NULL, 0), person(2, "2025-03-01", 0, NULL, 0)};
+  a[0].plea = a[1].plea = 1;
+  a[0].sentenceRank = a[1].sentenceRank = sentence_band_rank("under_1y");
+  CaseFacts f = facts("prosecution_review", "2025-03-05", a, 2);
+  assert_null(case_summary_ineligible(&f)); /* not 速裁 */
+  f.summaryProcedure = 1;
+  assert_null(case_summary_ineligible(&f));
+  a[1].sentenceRank = sentence_band_rank("1_3y");
+  assert_null(case_summary_ineligible(&f)); /* up to three years */
+  a[1].sentenceRank = sentence_band_rank("3_10y");
+  assert_non_null(strstr(case_summary_ineligible(&f), "三年"));
+  a[1].sentenceRank = sentence_band_rank("under_1y");
+  a[0].plea = 0;
+  assert_non_null(strstr(case_summary_ineligible(&f), "认罪认罚"));
+  a[0].decidedOn = D("2025-03-10"); /* a decided person no longer counts */
+  f = facts("prosecution_review", "2025-03-05", a, 2);
+  f.summaryProcedure = 1;
+  assert_null(case_summary_ineligible(&f));
+}
+
 /* The actions the UI offers: every kind, enabled or with its reason. */
 static void test_actions(void **state) {
   (void)state;
@@ -534,6 +561,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_conditional_non_prosecution, setup_builtin, teardown_calendar),
       cmocka_unit_test_setup_teardown(test_suspension_of_one_person, setup_builtin, teardown_calendar),
       cmocka_unit_test_setup_teardown(test_withdrawals_complaints_prompts_judgments, setup_builtin, teardown_calendar),
+      cmocka_unit_test(test_release_and_summary_eligibility),
       cmocka_unit_test(test_actions),
       cmocka_unit_test(test_calendar_import_check),
   };
