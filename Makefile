@@ -74,6 +74,13 @@ $(B)/tests/%: tests/unit/%.c $(B)/libjianwu.a tests/unit/test_util.h
 	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -Itests/unit -o $@ $< $(B)/libjianwu.a \
 	  $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka
 
+# The power-cut test links the crash VFS (tests/unit/crashvfs.c), which exists only in tests.
+$(B)/tests/test_crash: tests/unit/test_crash.c tests/unit/crashvfs.c tests/unit/crashvfs.h $(B)/libjianwu.a \
+                       tests/unit/test_util.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -Itests/unit -o $@ tests/unit/test_crash.c tests/unit/crashvfs.c \
+	  $(B)/libjianwu.a $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka
+
 -include $(OBJ:.o=.d) $(B)/obj/main.d
 
 asan:
