@@ -5,6 +5,7 @@
 #   make demo       set up, build, create demo/jianwu.db and serve it on http://127.0.0.1:8080
 #   make bench      benchmarks (ratios against a baseline run in the same command)
 #   make fuzz       build the libFuzzer targets (clang) and run each for FUZZ_SECONDS (60)
+#   make reliability  power cuts (crash VFS, CRASH_SEEDS=400 rounds) and kill -9 (KILL_CYCLES=20 cycles)
 #
 # Sources are picked up by directory: src/<layer>/*.c. Every file in ui/ is embedded into the binary.
 
@@ -40,7 +41,7 @@ UI_FILES := $(shell find ui -type f 2>/dev/null | LC_ALL=C sort)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
-.PHONY: all build asan test test-unit test-api test-browser demo bench fuzz setup clean check-sql format
+.PHONY: all build asan test test-unit test-api test-browser reliability demo bench fuzz setup clean check-sql format
 
 all: build
 build: $(B)/jianwu
@@ -108,6 +109,13 @@ test-api:
 test-browser:
 	$(MAKE) MODE=asan build-tests
 	@bash scripts/run-tests browser
+
+# Crash safety at length (docs/reliability.md): 400 power-cut rounds, 20 kill -9 cycles.
+CRASH_SEEDS ?= 400
+KILL_CYCLES ?= 20
+reliability: setup
+	$(MAKE) MODE=asan build-tests
+	@JIANWU_CRASH_SEEDS=$(CRASH_SEEDS) JIANWU_KILL_CYCLES=$(KILL_CYCLES) bash scripts/run-tests reliability
 
 demo: setup
 	$(MAKE) MODE=release build
