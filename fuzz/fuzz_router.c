@@ -2,8 +2,10 @@
  * exactly as the server calls them, with a signed-in session that holds every permission.
  *
  * Input format (text, so that seeds are easy to write; see fuzz/corpus/router/):
- *   line 1: METHOD SP PATH[?QUERY]     e.g. "PUT /api/v1/users/3?x=1"
+ *   line 1: METHOD SP PATH[?QUERY] [SP @LOGIN]   e.g. "PUT /api/v1/users/3?x=1" or "GET /api/v1/cases @clerk"
  *   rest:   the request body (sent with Content-Type: application/json, the session cookie and the CSRF token)
+ * The session is the demo administrator's (who also holds the case roles, so every route is open), or with @LOGIN
+ * that demo user's (a role with fewer permissions); an @ naming no demo user sends no session at all.
  *
  * The database is an in-memory copy of the demo procuratorate (a few cases in every state), restored before every
  * input with the SQLite backup API, so each input sees the same data. libmicrohttpd is not linked: this file
@@ -34,6 +36,7 @@
 #define FUZZ_DEMO_CASES  40
 #define FUZZ_MAX_ARGS    32
 #define FUZZ_RELOGIN_SEC (20 * 60) /* well inside the 2 h idle limit of a session */
+#define FUZZ_MAX_USERS   20
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -68,8 +71,13 @@ struct MHD_Connection {
 static struct {
   Db *tmpl; /* the demo data, never written by requests */
   Db *work; /* what the requests run against; restored from tmpl before each one */
-  char zCookie[AUTH_TOKEN_HEX + 1];
-  char zCsrf[AUTH_TOKEN_HEX + 1];
+  struct {
+    char zLogin[32];
+    char zCookie[AUTH_TOKEN_HEX + 1];
+    char zCsrf[AUTH_TOKEN_HEX + 1];
+  } aUser[FUZZ_MAX_USERS]; /* [0] is admin */
+  int nUser;
+  int cur; /* the session of this request: an index into aUser, or -1 for none */
   time_t loginAt;
   int allow500;
   int trace;
@@ -78,10 +86,12 @@ static struct {
 const char *MHD_lookup_connection_value(struct MHD_Connection *c, enum MHD_ValueKind kind, const char *key) {
   if (kind == MHD_HEADER_KIND) {
     if (strcasecmp(key, "Content-Type") == 0) return "application/json";
-    if (strcasecmp(key, "X-CSRF-Token") == 0) return fz.zCsrf;
+    if (strcasecmp(key, "X-CSRF-Token") == 0) return fz.cur >= 0 ? fz.aUser[fz.cur].zCsrf : NULL;
     return NULL;
   }
-  if (kind == MHD_COOKIE_KIND) return strcmp(key, "jw_session") == 0 ? fz.zCookie : NULL;
+  if (kind == MHD_COOKIE_KIND) {
+    return strcmp(key, "jw_session") == 0 && fz.cur >= 0 ? fz.aUser[fz.cur].zCookie : NULL;
+  }
   if (kind != MHD_GET_ARGUMENT_KIND || !c) return NULL;
   for (int i = 0; i < c->nArg; i++) {
     if (strcmp(c->azKey[i], key) == 0) return c->azVal[i];
@@ -137,13 +147,15 @@ static void fuzz_die(const char *zWhat) {
   abort();
 }
 
-/* Signs in as the demo administrator on the template, so every restored copy holds the session. */
+/* Signs in every demo user on the template, so every restored copy holds their sessions. */
 static void fuzz_login(void) {
-  json_t *in = json_pack("{s:s, s:s}", "login", "admin", "password", DEMO_PASSWORD), *user = NULL;
-  JwErr e;
-  if (auth_login(fz.tmpl, in, fz.zCookie, fz.zCsrf, &user, &e)) fuzz_die(e.message);
-  json_decref(in);
-  json_decref(user);
+  for (int i = 0; i < fz.nUser; i++) {
+    json_t *in = json_pack("{s:s, s:s}", "login", fz.aUser[i].zLogin, "password", DEMO_PASSWORD), *user = NULL;
+    JwErr e;
+    if (auth_login(fz.tmpl, in, fz.aUser[i].zCookie, fz.aUser[i].zCsrf, &user, &e)) fuzz_die(e.message);
+    json_decref(in);
+    json_decref(user);
+  }
   fz.loginAt = time(NULL);
 }
 
@@ -183,6 +195,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   if (accounts_user_update(fz.tmpl, &admin, adminId, in, &out, &e)) fuzz_die(e.message);
   json_decref(in);
   json_decref(out);
+  s = db_prepare(fz.tmpl, "SELECT login FROM app_user WHERE active = 1 ORDER BY login = 'admin' DESC, id");
+  while (db_step(s) == DB_ROW && fz.nUser < FUZZ_MAX_USERS) {
+    snprintf(fz.aUser[fz.nUser++].zLogin, sizeof fz.aUser[0].zLogin, "%s", db_col_text(s, 0));
+  }
+  db_done(s);
+  if (fz.nUser == 0 || strcmp(fz.aUser[0].zLogin, "admin") != 0) fuzz_die("no demo administrator");
   fuzz_login();
   return 0;
 }
@@ -203,6 +221,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static char zRoot[] = "/";
   if (zTarget) *zTarget++ = 0;
   else zTarget = zRoot;
+  fz.cur = 0;
+  char *zAs = strstr(zTarget, " @");
+  if (zAs) {
+    *zAs = 0;
+    fz.cur = -1;
+    for (int i = 0; i < fz.nUser; i++) {
+      if (strcmp(fz.aUser[i].zLogin, zAs + 2) == 0) fz.cur = i;
+    }
+  }
 
   struct MHD_Connection conn = {.nArg = 0};
   Req *r = calloc(1, sizeof *r);
