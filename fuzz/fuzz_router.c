@@ -14,9 +14,10 @@
  * at fuzzing speed; Argon2id itself is libsodium's business.
  *
  * After each request the harness aborts (a finding) if the handler left a transaction open or a statement unreset,
- * answered 500, or replied with something that is not JSON. Set FUZZ_ROUTER_ALLOW_500=1 to tolerate 500s, and
- * FUZZ_ROUTER_TRACE=1 to print each request's status and reply (for writing seeds), FUZZ_ROUTER_CASES=N to change
- * the number of demo cases (the seeds name cases 12, 36, 39 and 40 of the default 40). */
+ * answered 500, wrote an audit row while refusing the request, or replied with something that is not JSON. Set
+ * FUZZ_ROUTER_ALLOW_500=1 to tolerate 500s, and FUZZ_ROUTER_TRACE=1 to print each request's status and reply (for
+ * writing seeds), FUZZ_ROUTER_CASES=N to change the number of demo cases (the seeds name cases 12, 36, 39 and 40 of the
+ * default 40). */
 #include <microhttpd.h>
 #include <sodium.h>
 #include <sqlite3.h>
@@ -221,6 +222,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   return 0;
 }
 
+/* The id of the newest audit row. */
+static int64_t fuzz_last_audit(void) {
+  Stmt *s = db_prepare(fz.work, "SELECT coalesce(max(id), 0) FROM audit_log");
+  int64_t id = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
+  db_done(s);
+  return id;
+}
+
 /* ---- one request ------------------------------------------------------------------------------------------ */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -269,6 +278,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     else if (nBody) buf_append(&r->body, nl + 1, nBody);
   }
   r->db = fz.work;
+  int64_t auditBefore = fuzz_last_audit();
 
   router_dispatch(r);
 
@@ -278,6 +288,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (db_in_transaction(fz.work)) fuzz_die("transaction left open by the handler");
   if (db_busy_statements(fz.work)) fuzz_die("statement left unreset by the handler");
   if (r->status < 200 || r->status > 599) fuzz_die("reply status out of range");
+  /* a refused request writes nothing (sign-in failures are counted, so the session routes are left out) */
+  if (r->status >= 400 && strncmp(zTarget, "/api/v1/session", 15) != 0 && fuzz_last_audit() != auditBefore) {
+    fprintf(stderr, "fuzz_router: %d for %s %s, but an audit row was written\n", r->status, zMethod, zTarget);
+    abort();
+  }
   if (r->status == 500 && !fz.allow500) {
     fprintf(stderr, "fuzz_router: 500 for %s %s: %.*s\n", zMethod, zTarget, (int)r->out.n, r->out.z);
     abort();
