@@ -330,6 +330,7 @@ static void test_torn_cut_applies_part_of_the_last_write(void **state) {
 }
 
 int main(void) {
+  setvbuf(stdout, NULL, _IOLBF, 0); /* whole lines between the store's error lines on stderr */
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_harness_detects_lost_writes_without_sync),
       cmocka_unit_test(test_torn_cut_applies_part_of_the_last_write),
