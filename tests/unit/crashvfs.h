@@ -3,8 +3,8 @@
  * "crash" wraps the default "unix" VFS. Every write to a file is kept in memory (reads see it) and reaches the real
  * file only when SQLite syncs that file: the real files always hold exactly what a disk would have kept after a power
  * cut at that moment (the syncs themselves are not passed to the disk, which keeps the tests fast). A truncation is
- * pending in the same way, in order with the writes. When the armed operation count is reached (writes, syncs and truncates of all
- * files, counted from crashvfs_arm()), the power fails:
+ * pending in the same way, in order with the writes. When the armed operation count is reached (writes, syncs and
+ * truncations of all files, counted from crashvfs_arm()), the power fails:
  *   CRASH_DROP     every write not yet synced is lost;
  *   CRASH_TORN     the same, except that the write in flight (or the last one pending) reaches the disk only in part:
  *                  a random prefix of it, the rest of that range keeping its old content;
