@@ -4,7 +4,8 @@
 #   make test       set up, build with ASan+UBSan, run unit, API and browser tests
 #   make demo       set up, build, create demo/jianwu.db and serve it on http://127.0.0.1:8080
 #   make bench      benchmarks (ratios against a baseline run in the same command)
-#   make fuzz       build the libFuzzer targets (clang)
+#   make fuzz       build the libFuzzer targets (clang) and run each for FUZZ_SECONDS (60)
+#   make reliability  power cuts (crash VFS, CRASH_SEEDS=400 rounds) and kill -9 (KILL_CYCLES=20 cycles)
 #
 # Sources are picked up by directory: src/<layer>/*.c. Every file in ui/ is embedded into the binary.
 
@@ -22,6 +23,12 @@ MODE ?= release
 ifeq ($(MODE),asan)
   MODE_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -U_FORTIFY_SOURCE
   MODE_LDFLAGS := -fsanitize=address,undefined
+else ifeq ($(MODE),fuzz)
+  # libFuzzer (clang): the library is instrumented for coverage; only the fuzz/ programs link the fuzzer's main.
+  CC := clang
+  MODE_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+                 -fno-sanitize-recover=undefined -U_FORTIFY_SOURCE
+  MODE_LDFLAGS := -fsanitize=fuzzer,address,undefined
 else
   MODE_CFLAGS := -O2 -g
   MODE_LDFLAGS :=
@@ -34,7 +41,7 @@ UI_FILES := $(shell find ui -type f 2>/dev/null | LC_ALL=C sort)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
-.PHONY: all build asan test test-unit test-api test-browser demo bench fuzz setup clean check-sql format
+.PHONY: all build asan test test-unit test-api test-browser reliability demo bench fuzz setup clean check-sql format
 
 all: build
 build: $(B)/jianwu
@@ -68,6 +75,13 @@ $(B)/tests/%: tests/unit/%.c $(B)/libjianwu.a tests/unit/test_util.h
 	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -Itests/unit -o $@ $< $(B)/libjianwu.a \
 	  $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka
 
+# The power-cut test links the crash VFS (tests/unit/crashvfs.c), which exists only in tests.
+$(B)/tests/test_crash: tests/unit/test_crash.c tests/unit/crashvfs.c tests/unit/crashvfs.h $(B)/libjianwu.a \
+                       tests/unit/test_util.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -Itests/unit -o $@ tests/unit/test_crash.c tests/unit/crashvfs.c \
+	  $(B)/libjianwu.a $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka
+
 -include $(OBJ:.o=.d) $(B)/obj/main.d
 
 asan:
@@ -78,6 +92,7 @@ setup:
 
 test: setup check-sql
 	$(MAKE) MODE=asan build-tests
+	$(MAKE) MODE=fuzz build-fuzz
 	@bash scripts/run-tests
 
 .PHONY: build-tests
@@ -94,6 +109,13 @@ test-api:
 test-browser:
 	$(MAKE) MODE=asan build-tests
 	@bash scripts/run-tests browser
+
+# Crash safety at length (docs/reliability.md): 400 power-cut rounds, 20 kill -9 cycles.
+CRASH_SEEDS ?= 400
+KILL_CYCLES ?= 20
+reliability: setup
+	$(MAKE) MODE=asan build-tests
+	@JIANWU_CRASH_SEEDS=$(CRASH_SEEDS) JIANWU_KILL_CYCLES=$(KILL_CYCLES) bash scripts/run-tests reliability
 
 demo: setup
 	$(MAKE) MODE=release build
@@ -114,8 +136,27 @@ $(B)/bench/%: bench/%.c $(B)/libjianwu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -o $@ $< $(B)/libjianwu.a $(MODE_LDFLAGS) $(PKG_LIBS)
 
-fuzz:
+# Fuzzing (docs/reliability.md): fuzz/fuzz_*.c against the instrumented library in build/fuzz/. libmicrohttpd is
+# not linked: fuzz_router provides the two MHD functions req.c calls. make fuzz runs each target FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN := $(patsubst fuzz/%.c,build/fuzz/bin/%,$(FUZZ_SRC))
+FUZZ_LIBS := $(shell pkg-config --libs jansson sqlite3 libsodium 2>/dev/null) -lpthread -lm
+
+fuzz: setup
 	@bash scripts/build-fuzz
+	@bash scripts/run-fuzz $(FUZZ_SECONDS)
+
+.PHONY: build-fuzz test-fuzz
+build-fuzz: $(FUZZ_BIN)
+
+test-fuzz: setup
+	$(MAKE) MODE=fuzz build-fuzz
+	@bash scripts/run-tests fuzz
+
+build/fuzz/bin/%: fuzz/%.c $(B)/libjianwu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -o $@ $< $(B)/libjianwu.a $(MODE_LDFLAGS) $(FUZZ_LIBS)
 
 check-sql:
 	@bash scripts/check-sql

@@ -76,7 +76,7 @@ int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
     if (i == nField) {
       char zKey[48];
       size_t kn = strlen(key);
-      if (kn > 40 || !utf8_valid(key, kn) || utf8_has_control(key, kn, NULL)) memcpy(zKey, "?", 2);
+      if (kn == 0 || kn > 40 || !utf8_valid(key, kn) || utf8_has_control(key, kn, NULL)) memcpy(zKey, "?", 2);
       else memcpy(zKey, key, kn + 1);
       return err_field(e, zKey, "未知字段 %s", zKey);
     }

@@ -1,5 +1,6 @@
 // server.test.mjs: the HTTP layer (security headers, the embedded UI with ETags, keep-alive under 128 concurrent
-// connections) and crash safety (kill -9 in the middle of writes: the audit chain, the data and a backup survive).
+// connections) and crash safety (kill -9 in the middle of writes, JIANWU_KILL_CYCLES times on the same database: the
+// audit chain, the data and a backup survive).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,6 +13,8 @@ import {
 } from './helpers.mjs';
 
 const ADMIN_PW = 'admin-pass-1';
+// kill -9 cycles of the crash-safety test: 3 in make test, 20 in make reliability (JIANWU_KILL_CYCLES).
+const KILL_CYCLES = Math.max(1, Number.parseInt(process.env.JIANWU_KILL_CYCLES || '3', 10) || 3);
 
 function assertSecurityHeaders(res, what) {
   const h = res.headers;
@@ -26,7 +29,7 @@ function assertSecurityHeaders(res, what) {
   );
 }
 
-describe('server', { timeout: 180_000 }, () => {
+describe('server', { timeout: 180_000 + KILL_CYCLES * 15_000 }, () => {
   let w;
   let srv;
   let admin;
@@ -161,11 +164,11 @@ describe('server', { timeout: 180_000 }, () => {
     });
   });
 
-  describe('crash safety (kill -9 during writes)', () => {
+  describe(`crash safety (kill -9 during writes, ${KILL_CYCLES} cycles)`, () => {
     let cw;
     let victim;
     let restarted;
-    const created = []; // names of departments that got 201
+    const created = []; // names of departments that got 201, over all cycles
     let attempts = 0;
 
     before(async () => {
@@ -173,7 +176,6 @@ describe('server', { timeout: 180_000 }, () => {
         orgs: [{ code: 'crash', name: '崩溃测试院' }],
         users: [{ org: 'crash', login: 'admin', role: 'admin', password: ADMIN_PW }],
       });
-      victim = await startServer(cw.db);
     });
 
     after(async () => {
@@ -182,48 +184,50 @@ describe('server', { timeout: 180_000 }, () => {
       rmTempDir(cw?.dir);
     });
 
-    it('writes from 3 concurrent loops, then SIGKILL mid-stream', async () => {
-      const c = await victim.client().loginOk('admin', ADMIN_PW);
-      let stop = false;
-      const loop = async (k) => {
-        for (let n = 0; n < 10_000 && !stop; n++) {
-          const name = `崩溃部门-${k}-${n}`;
-          attempts++;
-          let res;
-          try {
-            res = await c.post('/api/v1/departments', { name, kind: 'other' });
-          } catch {
-            return; // the server is gone
+    for (let cycle = 1; cycle <= KILL_CYCLES; cycle++) {
+      it(`cycle ${cycle}: what earlier cycles acknowledged is there; writes from 3 loops, SIGKILL mid-stream; audit chain and integrity_check hold`, async (t) => {
+        victim = await startServer(cw.db);
+        const c = await victim.client().loginOk('admin', ADMIN_PW);
+        const present = new Set(assertStatus(await c.get('/api/v1/departments'), 200).items.map((d) => d.name));
+        const lost = created.filter((n) => !present.has(n));
+        assert.deepEqual(lost, [], `${lost.length} of ${created.length} acknowledged writes lost by earlier kills`);
+        const createdBefore = created.length;
+        let stop = false;
+        const loop = async (k) => {
+          for (let n = 0; n < 10_000 && !stop; n++) {
+            const name = `崩溃部门-${cycle}-${k}-${n}`;
+            attempts++;
+            let res;
+            try {
+              res = await c.post('/api/v1/departments', { name, kind: 'other' });
+            } catch {
+              return; // the server is gone
+            }
+            if (res.status === 201) created.push(name);
+            else if (!stop) assert.fail(`unexpected ${res.status} ${res.text}`);
           }
-          if (res.status === 201) created.push(name);
-          else if (!stop) assert.fail(`unexpected ${res.status} ${res.text}`);
+        };
+        const loops = [0, 1, 2].map(loop);
+        // A different moment in the stream each cycle (the first keeps the original full second).
+        await sleep(cycle === 1 ? 1000 : 300 + Math.floor(Math.random() * 900));
+        await victim.kill9();
+        stop = true;
+        await Promise.all(loops);
+        assert.equal(victim.exited.signal, 'SIGKILL');
+        assert.ok(created.length - createdBefore >= 3, `only ${created.length - createdBefore} writes before the kill`);
+        assert.ok(fs.existsSync(`${cw.db}-wal`), 'killed in WAL mode: the -wal file is left behind');
+        const r = auditVerify(cw.db);
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        assert.equal(r.stdout.trim(), 'OK');
+        if (!SQLITE3) {
+          t.diagnostic('sqlite3 CLI not installed: integrity_check not run');
+          return;
         }
-      };
-      const loops = [0, 1, 2].map(loop);
-      await sleep(1000);
-      await victim.kill9();
-      stop = true;
-      await Promise.all(loops);
-      assert.equal(victim.exited.signal, 'SIGKILL');
-      assert.ok(created.length >= 3, `only ${created.length} writes before the kill`);
-      assert.ok(fs.existsSync(`${cw.db}-wal`), 'killed in WAL mode: the -wal file is left behind');
-    });
-
-    it('the audit chain verifies after the crash', () => {
-      const r = auditVerify(cw.db);
-      assert.equal(r.status, 0, r.stdout + r.stderr);
-      assert.equal(r.stdout.trim(), 'OK');
-    });
-
-    it('PRAGMA integrity_check is ok (sqlite3 CLI)', (t) => {
-      if (!SQLITE3) {
-        t.skip('sqlite3 CLI not installed');
-        return;
-      }
-      const r = sqlite(cw.db, 'PRAGMA integrity_check');
-      assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stdout.trim(), 'ok');
-    });
+        const ic = sqlite(cw.db, 'PRAGMA integrity_check');
+        assert.equal(ic.status, 0, ic.stderr);
+        assert.equal(ic.stdout.trim(), 'ok');
+      });
+    }
 
     it('a new server on the same database has every department that was acknowledged, each with its audit row', async () => {
       restarted = await startServer(cw.db);

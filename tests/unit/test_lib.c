@@ -111,6 +111,8 @@ static void test_jin_check_names_the_field(void **state) {
   assert_string_equal(e.field, "name");
   assert_int_equal(check("{\"name\":\"a\",\"extra\":1}", &e), -1);
   assert_string_equal(e.field, "extra");
+  assert_int_equal(check("{\"name\":\"a\",\"\":1}", &e), -1); /* an empty key is named "?" (found by fuzz_jsonin) */
+  assert_string_equal(e.field, "?");
   assert_int_equal(check("{\"name\":\"a\\n\"}", &e), -1); /* control character in a one-line field */
   assert_int_equal(check("{\"name\":\"a\",\"note\":\"line1\\nline2\"}", &e), 0);
   assert_int_equal(check("{\"name\":\"a\",\"n\":6}", &e), -1);
