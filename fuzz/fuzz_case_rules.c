@@ -66,7 +66,40 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   f.returns = (int)take(&b, CASE_MAX_RETURNS + 1);
   f.summaryProcedure = f.type->type == CASE_PROSECUTION_REVIEW && take(&b, 2);
   f.sentenceOverOneYear = take(&b, 2);
-  f.undecidedPersons = (int)take(&b, 4);
+  /* 1 to 4 persons with their custody histories, stops and decisions */
+  static CasePersonFacts aP[4];
+  memset(aP, 0, sizeof aP);
+  int nP = 1 + (int)take(&b, 4);
+  for (int i = 0; i < nP; i++) {
+    CasePersonFacts *p = &aP[i];
+    p->id = i + 1;
+    p->sentenceRank = (int)take(&b, 6) - 1;
+    p->plea = take(&b, 2);
+    p->birth = take(&b, 2) ? date_from_ymd(1990, 1, 1) + (JwDate)take(&b, 8000) : 0;
+    JwDate c = f.receivedOn - 30;
+    p->nCustody = 1 + (int)take(&b, 3);
+    for (int k = 0; k < p->nCustody; k++) p->aCustody[k] = (CustodyChange){c += (JwDate)take(&b, 40), take(&b, 2)};
+    JwDate s = f.receivedOn;
+    p->nStop = (int)take(&b, 3);
+    for (int k = 0; k < p->nStop; k++) {
+      p->aStop[k].from = s += (JwDate)take(&b, 40);
+      p->aStop[k].to = k + 1 < p->nStop || take(&b, 2) ? (s += 1 + (JwDate)take(&b, 40)) : 0;
+    }
+    if (take(&b, 2)) {
+      p->decidedOn = f.receivedOn + (JwDate)take(&b, 200);
+      p->nonProsecuted = take(&b, 2);
+      p->discretionary = p->nonProsecuted && take(&b, 2);
+      p->conditional = p->nonProsecuted && take(&b, 2);
+      p->probationMonths = p->conditional ? 6 + (int)take(&b, 7) : 0;
+      p->finalOn = p->conditional && take(&b, 2) ? p->decidedOn + (JwDate)take(&b, 400) : 0;
+      p->prosecuted = !p->nonProsecuted;
+      p->judged = p->prosecuted && take(&b, 2);
+    }
+    f.undecidedPersons += case_person_pending(p);
+  }
+  f.aPerson = aP;
+  f.nPersons = nP;
+  f.jurisdictionIssueOn = take(&b, 2) ? f.receivedOn + (JwDate)take(&b, 30) : 0;
 
   /* the history: returns and resubmissions in date order after receipt */
   CaseHistory h;
@@ -74,12 +107,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   JwDate d = f.receivedOn;
   h.nReturns = f.type->allowsReturn ? (int)take(&b, CASE_MAX_RETURNS + 1) : 0;
   for (int i = 0; i < h.nReturns; i++) {
-    h.aExtended[i] = take(&b, 2);
+    h.aExtendedSet[i] = take(&b, 2);
+    h.aExtended[i] = (int)take(&b, 4);
     h.aReturn[i] = d += (JwDate)take(&b, 120);
     int resubmitted = i + 1 < h.nReturns || take(&b, 2);
     if (resubmitted) h.aResubmit[i] = d += (JwDate)take(&b, 60);
   }
-  h.aExtended[h.nReturns] = f.extended;
+  h.aExtendedSet[h.nReturns] = f.extended;
   f.clockStart = h.nReturns && h.aResubmit[h.nReturns - 1] ? h.aResubmit[h.nReturns - 1] : f.receivedOn;
   if (h.nReturns && !h.aResubmit[h.nReturns - 1]) {
     f.status = CASE_RETURNED;
@@ -90,6 +124,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (f.status == CASE_CONCLUDED || f.status == CASE_ARCHIVED) f.concludedOn = d += (JwDate)take(&b, 200);
   if (f.status == CASE_ARCHIVED) f.archivedOn = d += (JwDate)take(&b, 60);
   if (f.status == CASE_TRANSFERRED) h.transferredOn = d += (JwDate)take(&b, 60);
+
+  if (f.status == CASE_CONCLUDED && take(&b, 2)) f.withdrawnOn = f.concludedOn ? f.concludedOn : f.receivedOn;
+  CaseDeadline out[CASE_MAX_DEADLINES];
+  int n = case_deadlines(cal, &f, &h, out);
+  check(n >= -1 && n <= CASE_MAX_DEADLINES);
+  if (n > 0) case_facts_set_review_due(&f, aP, &h, out, n);
 
   /* every event on a day around the facts */
   for (int k = 0; k < EVENT_KIND_COUNT; k++) {
@@ -102,23 +142,41 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     CaseEventKind back;
     check(case_event_parse(case_event_code((CaseEventKind)k), &back) == 0 && back == (CaseEventKind)k);
+    static const char *const azDec[] = {"prosecute", "non_prosecution", "approve_arrest", "reject_arrest", NULL};
+    static const char *const azNpt[] = {"statutory", "discretionary", "evidentiary", "conditional", "special", NULL};
+    static const char *const azInst[] = {"first", "appeal", "retrial", "bogus", NULL};
+    PersonEventInput in = {azDec[take(&b, 4)], azNpt[take(&b, 5)], azInst[take(&b, 4)],
+                           take(&b, 2) ? f.receivedOn - (JwDate)take(&b, 9000) : 0, (int)take(&b, 15)};
+    zField = "unset";
+    zWhy = case_check_person_event(&f, &aP[take(&b, (uint64_t)nP)], (CaseEventKind)k, on, take(&b, 2) ? &in : NULL,
+                                   &zField);
+    if (zWhy) check(*zWhy != 0 && zField != NULL);
   }
+  CaseAction acts[EVENT_KIND_COUNT];
+  int na = case_actions(&f, f.receivedOn + (JwDate)take(&b, 500), acts);
+  check(na == EVENT_KIND_COUNT);
+  for (int i = 0; i < na; i++) check(acts[i].enabled ? acts[i].zWhy == NULL : acts[i].zWhy && *acts[i].zWhy);
+  const char *azPrompt[CASE_MAX_PROMPTS];
+  int np = case_prompts(&f, f.receivedOn + (JwDate)take(&b, 800), f.receivedOn + (JwDate)take(&b, 100), azPrompt);
+  check(np >= 0 && np <= CASE_MAX_PROMPTS);
+  for (int i = 0; i < np; i++) check(azPrompt[i] && *azPrompt[i]);
   CaseStatus st;
   check(case_status_parse(case_status_code(f.status), &st) == 0 && st == f.status);
 
-  CaseDeadline out[CASE_MAX_DEADLINES];
-  int n = case_deadlines(cal, &f, &h, out);
-  check(n >= -1 && n <= CASE_MAX_DEADLINES);
-  static const char *const levels[] = {"overdue", "due", "warning", "normal", "met", "late", NULL};
+  static const char *const levels[] = {"overdue", "due",    "warning",   "normal", "met",
+                                       "late",    "lapsed", "suspended", NULL};
   JwDate today = f.receivedOn + (JwDate)take(&b, 1000);
   for (int i = 0; i < n; i++) {
     const CaseDeadline *x = &out[i];
     check(x->kind >= 0 && x->kind < DEADLINE_KIND_COUNT && deadline_kind_code(x->kind) != NULL);
-    check(x->sequence >= 1 && x->dueOn > x->startOn && x->extraDays >= 0 && x->zRule && x->warnDays >= 0);
-    if (!x->open) check(x->closedOn >= x->startOn);
+    check(x->sequence >= 1 && x->extraDays >= 0 && x->stopDays >= 0 && x->zRule && x->warnDays >= 0 && x->zWarnKey);
+    /* a suspended clock has no due day, only the days left; every other period ends after it starts */
+    if (x->suspended) check(x->dueOn == 0 && x->open);
+    else check(x->dueOn > x->startOn);
     int left;
     const char *zLevel = deadline_level(x, today, &left);
-    check(zLevel && is_one_of(zLevel, levels) && left == x->dueOn - today);
+    check(zLevel && is_one_of(zLevel, levels));
+    if (!x->suspended) check(left == x->dueOn - today);
   }
 
   /* the rest of the input as codes */

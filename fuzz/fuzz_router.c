@@ -156,7 +156,7 @@ static void fuzz_login(void) {
   for (int i = 0; i < fz.nUser; i++) {
     json_t *in = json_pack("{s:s, s:s}", "login", fz.aUser[i].zLogin, "password", DEMO_PASSWORD), *user = NULL;
     JwErr e;
-    if (auth_login(fz.tmpl, in, fz.aUser[i].zCookie, fz.aUser[i].zCsrf, &user, &e)) fuzz_die(e.message);
+    if (auth_login(fz.tmpl, in, "127.0.0.1", fz.aUser[i].zCookie, fz.aUser[i].zCsrf, &user, &e)) fuzz_die(e.message);
     json_decref(in);
     json_decref(user);
   }

@@ -275,22 +275,23 @@ static const struct EventRule {
   EventApply xApply;
   EventApply xCheck;
 } event_rules[EVENT_KIND_COUNT] = {
-    [EVENT_ASSIGN] = {"!prosecutor_id reason", apply_assign},
+    [EVENT_ASSIGN] = {"!prosecutor_id reason", apply_assign, NULL},
     [EVENT_EXTEND] = {"!reason days", apply_nothing, check_extend},
-    [EVENT_RETURN] = {"!reason", apply_return},
-    [EVENT_RESUBMIT] = {"reason", apply_resubmit},
-    [EVENT_SELF_INVESTIGATION] = {"!reason", apply_nothing},
-    [EVENT_CUSTODY] = {"!person_id !custody reason", apply_custody},
-    [EVENT_DECIDE] = {"!person_id !decision non_prosecution_type reason offence_on probation_months", apply_decide},
-    [EVENT_JUDGMENT] = {"!person_id !sentence !recommendation_adopted !consistent instance", apply_judgment},
-    [EVENT_TRANSFER] = {"!to_agency reason", apply_transfer},
-    [EVENT_ARCHIVE] = {"reason", apply_archive},
-    [EVENT_SUSPEND] = {"!person_id !reason", apply_suspend},
-    [EVENT_RESUME] = {"!person_id reason", apply_resume},
+    [EVENT_RETURN] = {"!reason", apply_return, NULL},
+    [EVENT_RESUBMIT] = {"reason", apply_resubmit, NULL},
+    [EVENT_SELF_INVESTIGATION] = {"!reason", apply_nothing, NULL},
+    [EVENT_CUSTODY] = {"!person_id !custody reason", apply_custody, NULL},
+    [EVENT_DECIDE] = {"!person_id !decision non_prosecution_type reason offence_on probation_months", apply_decide,
+                      NULL},
+    [EVENT_JUDGMENT] = {"!person_id !sentence !recommendation_adopted !consistent instance", apply_judgment, NULL},
+    [EVENT_TRANSFER] = {"!to_agency reason", apply_transfer, NULL},
+    [EVENT_ARCHIVE] = {"reason", apply_archive, NULL},
+    [EVENT_SUSPEND] = {"!person_id !reason", apply_suspend, NULL},
+    [EVENT_RESUME] = {"!person_id reason", apply_resume, NULL},
     [EVENT_ASSESSMENT] = {"!person_id !until reason", apply_assessment, check_assessment},
-    [EVENT_POLICE_WITHDRAW] = {"!reason", apply_police_withdraw},
-    [EVENT_WITHDRAW_PROSECUTION] = {"!person_id !reason", apply_withdraw_prosecution},
-    [EVENT_JURISDICTION] = {"!reason", apply_jurisdiction},
+    [EVENT_POLICE_WITHDRAW] = {"!reason", apply_police_withdraw, NULL},
+    [EVENT_WITHDRAW_PROSECUTION] = {"!person_id !reason", apply_withdraw_prosecution, NULL},
+    [EVENT_JURISDICTION] = {"!reason", apply_jurisdiction, NULL},
 };
 
 /* 1 when zName appears in the space-separated spec (with or without its '!'). */
