@@ -119,7 +119,8 @@ static Db *open_crashable(Round *r, const char *zSync) {
 
 /* A calendar import text for year y of about 6 KB: more than a page, so it is stored in overflow pages. */
 static void import_text(Buf *b, int y) {
-  buf_printf(b, "year %d\n%d-01-01 holiday 元旦\n", y, y);
+  buf_printf(b, "year %d complete\n%d-01-01 holiday 元旦\n%d-05-01 holiday 劳动节\n%d-10-01..%d-10-03 holiday 国庆节\n", y,
+             y, y, y, y);
   for (int i = 0; i < 120; i++) buf_printf(b, "# 断电测试填充第 %03d 行，内容无意义\n", i);
 }
 
