@@ -144,7 +144,8 @@ static void approval_where(Buf *b, const ApprovalFilter *f) {
   if (f->zEntityKind) buf_puts(b, " AND a.entity_kind = ?5 AND a.entity_id = ?6");
 }
 
-static void approval_bind(Stmt *s, const ApprovalFilter *f) {
+static void approval_bind(Stmt *s, const void *ctx) {
+  const ApprovalFilter *f = ctx;
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->zStatus);
   if (!f->chiefQueue && f->departmentQueue) db_bind_int(s, 3, f->departmentQueue);
@@ -154,26 +155,12 @@ static void approval_bind(Stmt *s, const ApprovalFilter *f) {
 }
 
 json_t *approval_store_list(Db *db, const ApprovalFilter *f) {
-  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
+  Buf where = BUF_INIT;
   approval_where(&where, f);
-  buf_puts(&count, "SELECT count(*) FROM (SELECT 1 FROM approval a");
-  buf_append(&count, buf_cstr(&where), where.n);
-  buf_puts(&count, " LIMIT " STORE_COUNT_CAP_SQL ")");
-  buf_puts(&page, APPROVAL_SELECT);
-  buf_append(&page, buf_cstr(&where), where.n);
-  buf_puts(&page, " ORDER BY a.id DESC LIMIT ?8 OFFSET ?9");
-  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
-  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
-  approval_bind(pCount, f);
-  approval_bind(pPage, f);
-  db_bind_int(pPage, 8, f->limit);
-  db_bind_int(pPage, 9, f->offset);
-  json_t *out = store_page(pCount, pPage, approval_from_row, f->limit, f->offset);
-  db_finalize(pCount);
-  db_finalize(pPage);
+  StoreListQuery q = {"FROM approval a", APPROVAL_SELECT, " ORDER BY a.id DESC LIMIT ?8 OFFSET ?9", 8, approval_bind, f,
+                      approval_from_row};
+  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
-  buf_free(&count);
-  buf_free(&page);
   return out;
 }
 

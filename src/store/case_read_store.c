@@ -192,13 +192,6 @@ int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t
   return 1;
 }
 
-/* Writes zHead, the assembled clause, and zTail into out: a statement made of literal fragments only. */
-static void sql_join(Buf *out, const char *zHead, Buf *clause, const char *zTail) {
-  buf_puts(out, zHead);
-  buf_append(out, buf_cstr(clause), clause->n);
-  buf_puts(out, zTail);
-}
-
 /* The case list's WHERE clause, assembled from the literal fragments of the filters in use, so the planner sees only
  * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
  * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
@@ -239,7 +232,14 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
 
 /* Binds the values of the filters case_where() wrote (binding a number the statement lacks is a no-op). ?7 is the
  * LIKE pattern of a case-number search, or the name prefix of a name search. */
-static void case_bind_filter(Stmt *s, const CaseFilter *f, const char *zLike) {
+typedef struct CaseBind {
+  const CaseFilter *f;
+  const char *zLike;
+} CaseBind;
+
+static void case_bind_filter(Stmt *s, const void *ctx) {
+  const CaseFilter *f = ((const CaseBind *)ctx)->f;
+  const char *zLike = ((const CaseBind *)ctx)->zLike;
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->zStatus);
   db_bind_text(s, 3, f->zType);
@@ -263,25 +263,20 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
   int byNumber = f->zQuery && *f->zQuery && !f->zIdNumber && case_query_is_number(f->zQuery);
   char *zLike = byNumber ? store_like_pattern(f->zQuery) : NULL;
   int byPerson = f->zIdNumber || (f->zQuery && *f->zQuery && !byNumber);
-  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
+  Buf where = BUF_INIT;
   case_where(&where, f, zLike, byPerson);
-  sql_join(&count, "SELECT count(*) FROM (SELECT 1 FROM case_record c", &where, " LIMIT " STORE_COUNT_CAP_SQL ")");
+  CaseBind bind = {f, zLike};
   /* with a person search, "+" also keeps the sort from choosing the received-order index */
-  sql_join(&page, CASE_SELECT, &where,
-           byPerson ? " ORDER BY +c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13"
-                    : " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13");
-  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
-  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
-  case_bind_filter(pCount, f, zLike);
-  case_bind_filter(pPage, f, zLike);
-  db_bind_int(pPage, 12, f->limit);
-  db_bind_int(pPage, 13, f->offset);
-  json_t *out = store_page(pCount, pPage, case_summary_from_row, f->limit, f->offset);
-  db_finalize(pCount);
-  db_finalize(pPage);
+  StoreListQuery q = {"FROM case_record c",
+                      CASE_SELECT,
+                      byPerson ? " ORDER BY +c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13"
+                               : " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13",
+                      12,
+                      case_bind_filter,
+                      &bind,
+                      case_summary_from_row};
+  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
-  buf_free(&count);
-  buf_free(&page);
   free(zLike);
   return out;
 }

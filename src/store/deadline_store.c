@@ -263,13 +263,6 @@ static json_t *deadline_from_row(Stmt *s) {
   return o;
 }
 
-/* Writes zHead, the assembled clause, and zTail into out: a statement made of literal fragments only. */
-static void sql_join(Buf *out, const char *zHead, Buf *clause, const char *zTail) {
-  buf_puts(out, zHead);
-  buf_append(out, buf_cstr(clause), clause->n);
-  buf_puts(out, zTail);
-}
-
 /* The lists' WHERE clause, from the literal fragments of the filters in use, so the planner sees only those. The
  * level filters are due-day ranges on (org_id, [prosecutor_id | department_id,] status, due_on); the warning window
  * is bounded by the largest lead time an office may set (60 days) so it stays a range. A party's period that has
@@ -300,7 +293,8 @@ static void deadline_where(Buf *b, const DeadlineFilter *f, int withLevel) {
   if (withLevel && f->zTo) buf_puts(b, " AND d.due_on <= ?7");
 }
 
-static void deadline_bind_filter(Stmt *s, const DeadlineFilter *f) {
+static void deadline_bind_filter(Stmt *s, const void *ctx) {
+  const DeadlineFilter *f = ctx;
   db_bind_int(s, 1, f->orgId);
   if (f->prosecutorId) db_bind_int(s, 3, f->prosecutorId);
   if (f->departmentId) db_bind_int(s, 4, f->departmentId);
@@ -311,22 +305,13 @@ static void deadline_bind_filter(Stmt *s, const DeadlineFilter *f) {
 }
 
 json_t *deadline_store_list(Db *db, const DeadlineFilter *f) {
-  Buf where = BUF_INIT, count = BUF_INIT, page = BUF_INIT;
+  Buf where = BUF_INIT;
   deadline_where(&where, f, 1);
-  sql_join(&count, "SELECT count(*) FROM (SELECT 1 FROM deadline d", &where, " LIMIT " STORE_COUNT_CAP_SQL ")");
-  sql_join(&page, DEADLINE_SELECT, &where, " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9");
-  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
-  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
-  deadline_bind_filter(pCount, f);
-  deadline_bind_filter(pPage, f);
-  db_bind_int(pPage, 8, f->limit);
-  db_bind_int(pPage, 9, f->offset);
-  json_t *out = store_page(pCount, pPage, deadline_from_row, f->limit, f->offset);
-  db_finalize(pCount);
-  db_finalize(pPage);
+  StoreListQuery q = {
+      "FROM deadline d", DEADLINE_SELECT, " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9", 8, deadline_bind_filter, f,
+      deadline_from_row};
+  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
-  buf_free(&count);
-  buf_free(&page);
   return out;
 }
 
@@ -335,15 +320,15 @@ json_t *deadline_store_summary(Db *db, const DeadlineFilter *f) {
   running.closed = 0;
   Buf where = BUF_INIT, sql = BUF_INIT;
   deadline_where(&where, &running, 0);
-  sql_join(&sql,
-           "SELECT count(*) FILTER (WHERE d.status = 'open' AND d.due_on < ?20),"
-           " count(*) FILTER (WHERE d.status = 'open' AND d.due_on = ?20),"
-           " count(*) FILTER (WHERE d.status = 'open' AND d.due_on > ?20"
-           "   AND julianday(d.due_on) - julianday(?20) <= d.warn_days),"
-           " count(*) FILTER (WHERE d.status = 'open' AND d.due_on >= ?20 AND d.due_on <= date(?20, '+6 days')),"
-           " count(*) FILTER (WHERE d.status = 'suspended'),"
-           " count(*) FROM deadline d",
-           &where, "");
+  store_sql_join(&sql,
+                 "SELECT count(*) FILTER (WHERE d.status = 'open' AND d.due_on < ?20),"
+                 " count(*) FILTER (WHERE d.status = 'open' AND d.due_on = ?20),"
+                 " count(*) FILTER (WHERE d.status = 'open' AND d.due_on > ?20"
+                 "   AND julianday(d.due_on) - julianday(?20) <= d.warn_days),"
+                 " count(*) FILTER (WHERE d.status = 'open' AND d.due_on >= ?20 AND d.due_on <= date(?20, '+6 days')),"
+                 " count(*) FILTER (WHERE d.status = 'suspended'),"
+                 " count(*) FROM deadline d",
+                 &where, "");
   Stmt *s = db_prepare_uncached(db, buf_cstr(&sql)); /* sql-safe: literal fragments only */
   deadline_bind_filter(s, &running);
   json_t *o = NULL;

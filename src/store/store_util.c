@@ -66,3 +66,28 @@ json_t *store_col_text_or_null(Stmt *s, int i) {
 json_t *store_col_int_or_null(Stmt *s, int i) {
   return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i));
 }
+
+void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *zTail) {
+  buf_puts(out, zHead);
+  buf_append(out, clause->z ? clause->z : "", clause->n);
+  buf_puts(out, zTail);
+}
+
+json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset) {
+  Buf count = BUF_INIT, page = BUF_INIT;
+  buf_puts(&count, "SELECT count(*) FROM (SELECT 1 ");
+  store_sql_join(&count, q->zFrom, where, " LIMIT " STORE_COUNT_CAP_SQL ")");
+  store_sql_join(&page, q->zSelect, where, q->zOrder);
+  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
+  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
+  q->xBind(pCount, q->ctx);
+  q->xBind(pPage, q->ctx);
+  db_bind_int(pPage, q->limitParam, limit);
+  db_bind_int(pPage, q->limitParam + 1, offset);
+  json_t *out = store_page(pCount, pPage, q->xRow, limit, offset);
+  db_finalize(pCount);
+  db_finalize(pPage);
+  buf_free(&count);
+  buf_free(&page);
+  return out;
+}

@@ -3,6 +3,7 @@
 #define JW_STORE_UTIL_H
 #include <jansson.h>
 
+#include "lib/buf.h"
 #include "store/db.h"
 
 /* Steps a write statement to its end and resets it: 0 when it completed, -1 on an error. */
@@ -23,6 +24,24 @@ void store_each_listed(const char *zList, void (*xItem)(const char *zItem, void 
  * a new reference. When the count statement counts at most STORE_COUNT_CAP + 1 rows (see STORE_COUNT_CAP), a count
  * above the cap is reported as total = STORE_COUNT_CAP with total_capped true. */
 json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limit, int offset);
+
+/* A paged list whose WHERE clause the caller assembled from the literal fragments of the filters in use (so the
+ * planner sees only those): the count is "SELECT count(*) FROM (SELECT 1 <zFrom><where> LIMIT 10001)" and the page
+ * "<zSelect><where><zOrder>", zOrder ending in "LIMIT ?L OFFSET ?L+1" with L = limitParam. xBind binds the filters'
+ * values (the same numbers in both). The store_page() reply, or NULL on a database error. */
+typedef struct StoreListQuery {
+  const char *zFrom;   /* "FROM deadline d" */
+  const char *zSelect; /* the page's SELECT and FROM with its joins */
+  const char *zOrder;  /* " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9" */
+  int limitParam;      /* 8 for the zOrder above */
+  void (*xBind)(Stmt *s, const void *ctx);
+  const void *ctx;
+  json_t *(*xRow)(Stmt *s);
+} StoreListQuery;
+json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset);
+
+/* Writes zHead, the assembled clause, and zTail into out: a statement made of literal fragments only. */
+void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *zTail);
 
 /* Lists that can grow to a million rows count at most this many: "SELECT count(*) FROM (SELECT 1 ... LIMIT 10001)".
  * Counting every row of a million-case office costs 100 ms to seconds; nobody pages past 10,000 rows. */
