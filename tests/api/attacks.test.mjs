@@ -1,0 +1,203 @@
+// attacks.test.mjs: SQL and HTML payloads, and 4-byte characters at the length limits, in every text field of every
+// write route (issue 15, section 2.4). The routes come from the route table (src/web/routes.c): every write route must
+// appear below with a valid body and its text fields, or in NO_TEXT with the reason it takes none, so a new route is
+// covered or fails this test. For each field and payload the server answers 2xx or 4xx (never 5xx); an accepted
+// value reads back byte for byte; a refused one wrote nothing (the audit log did not grow); and at the end the tables
+// are all there and the audit chain verifies.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  auditVerify, cliOk, initDb, makeTempDir, rawRequest, REPO, rmTempDir, sqlite, SQLITE3, startServer,
+} from './helpers.mjs';
+
+const PW = 'Jianwu@2026';
+const PAYLOADS = [
+  "'; DROP TABLE case_record; --",
+  "\" OR 1=1 --",
+  "x') ; DELETE FROM audit_log; --",
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '{{7*7}} ${7*7} %s%n',
+  '../../etc/passwd',
+  '𠀀𠀁𠀂',
+];
+
+let dir, db, server, admin, anguan, prosecutor, chief, ids;
+let serial = 0;
+
+/** The write routes and, for each, who calls it, a valid body maker, its text fields (dotted) and their limits. */
+function writeRoutes() {
+  const person = () => ({ name: `张某${++serial}`, custody: 'bail', charges: ['fraud'] });
+  const kase = () => ({ case_type: 'prosecution_review', title: '攻击测试案', source_agency: '缙云县公安局',
+    source_number: '缙公刑诉〔2026〕1号', received_on: '2025-03-05', department_id: ids.dept, assign: 'manual',
+    prosecutor_id: ids.prosecutor, persons: [person()] });
+  return {
+    'POST /api/v1/orgs': { as: () => admin, body: () => ({ code: `o${++serial}`, name: '某县人民检察院', level: 'county',
+      parent_id: ids.org }), fields: { name: 100 }, read: (b) => `/api/v1/orgs/${b.id}` },
+    'PUT /api/v1/orgs/{id}': { as: () => admin, path: () => `/api/v1/orgs/${ids.org}`, body: () => ({ name: '缙云县人民检察院' }),
+      fields: { name: 100 }, read: () => `/api/v1/orgs/${ids.org}` },
+    'POST /api/v1/departments': { as: () => admin, body: () => ({ name: `部门${++serial}`, kind: 'other' }),
+      fields: { name: 50 }, read: null },
+    'PUT /api/v1/departments/{id}': { as: () => admin, path: () => `/api/v1/departments/${ids.spareDept}`,
+      body: () => ({ name: `部门${++serial}`, kind: 'other' }), fields: { name: 50 }, read: null },
+    'POST /api/v1/users': { as: () => admin, body: () => ({ login: `u${++serial}`, name: '新用户', roles: ['clerk'],
+      password: 'Stronger#Pass2026' }), fields: { name: 50 }, read: (b) => `/api/v1/users/${b.id}` },
+    'PUT /api/v1/users/{id}': { as: () => admin, path: () => `/api/v1/users/${ids.clerk}`, body: () => ({ name: '钱书记员' }),
+      fields: { name: 50 }, read: () => `/api/v1/users/${ids.clerk}` },
+    'POST /api/v1/cases': { as: () => anguan, body: kase, fields: { title: 100, source_agency: 100, source_number: 100,
+      'persons.0.name': 50 }, read: (b) => `/api/v1/cases/${b.id}` },
+    'PUT /api/v1/cases/{id}': { as: () => anguan, path: () => `/api/v1/cases/${ids.case}`, body: () => ({ title: '改名案' }),
+      fields: { title: 100 }, read: () => `/api/v1/cases/${ids.case}` },
+    'POST /api/v1/cases/{id}/persons': { as: () => anguan, path: () => `/api/v1/cases/${ids.case}/persons`, body: person,
+      fields: { name: 50 }, read: () => `/api/v1/cases/${ids.case}` },
+    'PUT /api/v1/cases/{id}/persons/{id}': { as: () => anguan,
+      path: () => `/api/v1/cases/${ids.case}/persons/${ids.person}`, body: () => ({ name: '李某' }), fields: { name: 50 },
+      read: () => `/api/v1/cases/${ids.case}` },
+    'POST /api/v1/cases/{id}/events': { as: () => anguan, path: () => `/api/v1/cases/${ids.case}/events`,
+      body: () => ({ kind: 'custody', on: '2026-11-20', person_id: ids.person, custody: 'bail', reason: '变更' }),
+      fields: { reason: 200 }, read: () => `/api/v1/cases/${ids.case}` },
+    'POST /api/v1/approvals/{id}/return': { as: () => chief, path: () => `/api/v1/approvals/${ids.approval}/return`,
+      body: () => ({ reason: '退回理由' }), fields: { reason: 500 }, read: null, once: true },
+    'POST /api/v1/calendar/import': { as: () => admin, body: () => ({ text: 'year 2031 complete\n2031-01-01 holiday 元旦\n' +
+      '2031-05-01 holiday 劳动节\n2031-10-01..2031-10-03 holiday 国庆节\n' }), fields: { text: 0 }, read: null },
+  };
+}
+
+/** Write routes with no free text, each with why (checked elsewhere). */
+const NO_TEXT = {
+  'POST /api/v1/session': 'login and password only: session.test.mjs',
+  'DELETE /api/v1/session': 'no body',
+  'POST /api/v1/session/password': 'passwords: session.test.mjs, test_password_policy.c',
+  'POST /api/v1/users/{id}/password': 'a password: accounts.test.mjs',
+  'POST /api/v1/users/{id}/unlock': 'no body',
+  'PUT /api/v1/settings/deadline-warnings': 'integers only: cases.test.mjs',
+  'PUT /api/v1/settings/fast-track': 'codes and ids only, checked against the reference lists',
+  'PUT /api/v1/settings/power-list': 'codes only: approvals.test.mjs',
+  'POST /api/v1/approvals/{id}/approve': 'a date and a comment: approvals.test.mjs (the comment is a JIN_TEXT like return\'s reason)',
+  'POST /api/v1/approvals/{id}/withdraw': 'no body',
+};
+
+function routesOfTable() {
+  const src = fs.readFileSync(path.join(REPO, 'src/web/routes.c'), 'utf8');
+  return [...src.matchAll(/\{"(POST|PUT|DELETE)",\s*"([^"]+)",/g)].map((m) => `${m[1]} ${m[2]}`);
+}
+
+function setField(body, dotted, value) {
+  const keys = dotted.split('.');
+  let o = body;
+  for (const k of keys.slice(0, -1)) o = o[k];
+  o[keys.at(-1)] = value;
+}
+function getField(obj, dotted) {
+  return dotted.split('.').reduce((o, k) => (o == null ? o : o[k]), obj);
+}
+
+async function auditCount() {
+  return (await admin.get('/api/v1/audit?limit=1')).body.total;
+}
+
+before(async () => {
+  dir = makeTempDir();
+  db = path.join(dir, 'attacks.db');
+  initDb(db);
+  cliOk(['demo-data', '--db', db, '--cases', '0']);
+  server = await startServer(db);
+  [admin, anguan, prosecutor, chief] = await Promise.all(['admin', 'anguan', 'prosecutor', 'leader']
+    .map((l) => server.client().loginOk(l, PW)));
+  const depts = (await anguan.get('/api/v1/departments')).body.items;
+  const users = (await anguan.get('/api/v1/users?limit=200')).body.items;
+  const dept = depts.find((d) => d.name === '第一检察部').id;
+  const spare = await admin.post('/api/v1/departments', { name: '备用部门', kind: 'other' });
+  ids = { org: admin.user.org_id, dept, spareDept: spare.body.id, prosecutor: users.find((u) => u.login === 'prosecutor').id,
+    clerk: users.find((u) => u.login === 'clerk').id };
+  const c = await anguan.post('/api/v1/cases', { case_type: 'prosecution_review', title: '靶案', source_agency: '公安局',
+    received_on: '2025-03-05', department_id: dept, assign: 'manual', prosecutor_id: ids.prosecutor,
+    persons: [{ name: '王某', custody: 'bail', charges: ['fraud'] }] });
+  assert.equal(c.status, 201, c.text);
+  ids.case = c.body.id;
+  ids.person = c.body.persons[0].id;
+});
+
+after(async () => {
+  if (server) await server.stop();
+  if (db) assert.equal(auditVerify(db).stdout.trim(), 'OK');
+  rmTempDir(dir);
+});
+
+describe('payloads in every text field of every write route', () => {
+  test('every write route of the table is covered here or says why it takes no text', () => {
+    const covered = new Set([...Object.keys(writeRoutes()), ...Object.keys(NO_TEXT)]);
+    for (const r of routesOfTable()) assert.ok(covered.has(r), `${r}: add it to attacks.test.mjs (a body and its text fields)`);
+  });
+
+  test('SQL and HTML are stored literally or refused, never executed; 4-byte characters fit the limits whole', async () => {
+    const routes = writeRoutes();
+    let accepted = 0, refused = 0;
+    for (const [key, r] of Object.entries(routes)) {
+      const [method, tmpl] = key.split(' ');
+      for (const [field, limit] of Object.entries(r.fields)) {
+        const values = [...PAYLOADS];
+        if (limit) values.push('𠀀'.repeat(limit), '𠀀'.repeat(limit + 1));
+        for (const v of values) {
+          if (r.once && !ids.approvalPending) {
+            // each accepted return ends a proposal: make a fresh one to return
+            const p = await prosecutor.post(`/api/v1/cases/${ids.case}/events`, { kind: 'return', on: '2025-03-20',
+              reason: '证据不足' });
+            assert.equal(p.status, 202, p.text);
+            ids.approval = p.body.approval.id;
+            ids.approvalPending = true;
+          }
+          const body = r.body();
+          setField(body, field, v);
+          const before = await auditCount();
+          const res = await r.as().request(method, r.path ? r.path() : tmpl, body);
+          assert.ok(res.status < 500, `${key} ${field}=${JSON.stringify(v).slice(0, 40)}: ${res.status} ${res.text}`);
+          if (res.status >= 400) {
+            refused++;
+            assert.equal(await auditCount(), before, `${key} ${field}: a refused write wrote an audit row`);
+            assert.ok(res.body && res.body.error && res.body.error.message, `${key}: a JSON error with a message`);
+            if (limit && [...v].length > limit) assert.equal(res.body.error.field, field, `${key}: the field is named`);
+            continue;
+          }
+          accepted++;
+          if (r.once) ids.approvalPending = false;
+          assert.ok(!(limit && [...v].length > limit), `${key} ${field}: ${[...v].length} characters accepted over ${limit}`);
+          if (r.read && field !== 'reason') {
+            const back = (await r.as().get(r.read(res.body))).body;
+            const stored = field.startsWith('persons.') ? back.persons.at(-1).name
+              : key.includes('/persons') ? back.persons.find((x) => x.name === v)?.name : getField(back, field);
+            assert.equal(stored, v, `${key} ${field}: stored as sent`);
+          }
+        }
+      }
+    }
+    assert.ok(accepted > 40 && refused > 5, `${accepted} accepted, ${refused} refused`);
+    if (SQLITE3) {
+      const tables = sqlite(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('case_record',"
+        + " 'audit_log', 'deadline', 'app_user')").stdout.trim();
+      assert.equal(tables, '4');
+      assert.equal(sqlite(db, 'PRAGMA integrity_check').stdout.trim(), 'ok');
+    }
+  });
+});
+
+describe('session fixation', () => {
+  test('a session id chosen by an attacker before sign-in is never adopted', async () => {
+    const planted = 'a'.repeat(64);
+    const login = await rawRequest(server.url, { method: 'POST', path: '/api/v1/session',
+      headers: { 'Content-Type': 'application/json', Cookie: `jw_session=${planted}` },
+      body: JSON.stringify({ login: 'clerk', password: PW }) });
+    assert.equal(login.status, 200, login.text);
+    const set = [].concat(login.headers['set-cookie'] || []).map((c) => /^jw_session=([^;]*)/.exec(c)).find(Boolean);
+    assert.ok(set, 'a new session cookie is set');
+    assert.notEqual(set[1], planted, 'the server issues its own token');
+    assert.match(set[1], /^[0-9a-f]{64}$/);
+    const withPlanted = await rawRequest(server.url, { path: '/api/v1/session', headers: { Cookie: `jw_session=${planted}` } });
+    assert.equal(withPlanted.status, 401, 'the planted id is no session');
+    const withIssued = await rawRequest(server.url, { path: '/api/v1/session', headers: { Cookie: `jw_session=${set[1]}` } });
+    assert.equal(withIssued.status, 200);
+  });
+});
