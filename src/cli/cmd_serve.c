@@ -11,13 +11,15 @@
 int cmd_serve(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf(
-        "用法: jianwu serve --db FILE [--listen 127.0.0.1:8080] [--threads 4] [--access-log FILE] [--quiet]\n\n"
+        "用法: jianwu serve --db FILE [--listen 127.0.0.1:8080] [--threads 4] [--access-log FILE] [--per-client 32]\n"
+        "                   [--quiet]\n\n"
         "在 --listen 地址上提供网页界面和 /api/v1/ 接口。默认只监听本机 (127.0.0.1)；要让内网访问，\n"
         "显式指定 --listen 0.0.0.0:8080 或本机内网地址。端口 0 表示任选空闲端口。\n"
+        "--per-client: 同一客户端地址最多同时连接数（默认 32）；部署在反向代理之后时，所有请求都来自代理地址，应调大。\n"
         "收到 SIGINT 或 SIGTERM 时停止。\n");
     return 0;
   }
-  static const char *const known[] = {"db", "listen", "threads", "access-log", NULL};
+  static const char *const known[] = {"db", "listen", "threads", "access-log", "per-client", NULL};
   static const char *const flags[] = {"quiet", NULL};
   char *aPos[1];
   int nPos;
@@ -42,6 +44,16 @@ int cmd_serve(int argc, char **argv) {
       return 2;
     }
     cfg.nThreads = (int)n;
+  }
+  const char *zPer = cli_option(argc, argv, "per-client");
+  if (zPer) {
+    char *zEnd;
+    long n = strtol(zPer, &zEnd, 10);
+    if (!*zPer || *zEnd || n < 1 || n > SERVER_MAX_CONNECTIONS) {
+      fprintf(stderr, "jianwu serve: --per-client must be 1 to %d\n", SERVER_MAX_CONNECTIONS);
+      return 2;
+    }
+    cfg.nPerClient = (int)n;
   }
   if (cli_flag(argc, argv, "quiet")) log_set_quiet(1);
   /* Open once in the main thread: migrates the schema before any worker starts, and fails early. */

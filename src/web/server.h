@@ -26,6 +26,8 @@ typedef struct ServerConfig {
   const char *zListen;    /* "127.0.0.1:8080"; port 0 picks a free port */
   int nThreads;           /* worker threads (>= 1) */
   const char *zAccessLog; /* file, or NULL for stderr */
+  int nPerClient;         /* connections from one client address; 0: SERVER_MAX_PER_CLIENT (behind a reverse proxy
+                             every client has the proxy's address: raise it there) */
 } ServerConfig;
 
 /* Runs the server until SIGINT or SIGTERM. Prints "listening on http://ADDR:PORT" on stdout once it accepts

@@ -128,4 +128,18 @@ describe('slow clients', { timeout: 60_000 }, () => {
     const again = await rawRequest(srv.url, { path: '/healthz', localAddress: '127.0.0.60' });
     assert.equal(again.status, 200);
   });
+
+  it('serve --per-client sets the cap (behind a reverse proxy every client has its address)', async () => {
+    const other = await startServer(w.db, { extraArgs: ['--per-client', '3'] });
+    try {
+      const mine = [];
+      for (let k = 0; k < 6; k++) mine.push(slowConnection(other.port, '127.0.0.62', 2000));
+      await Promise.all(mine.map((c) => c.ready));
+      await sleep(500);
+      assert.equal(mine.filter((c) => !c.closedAt).length, 3);
+      for (const c of mine) c.sock.destroy();
+    } finally {
+      await other.stop();
+    }
+  });
 });
