@@ -125,6 +125,12 @@ demo: setup
 BENCH_SRC := $(wildcard bench/bench_*.c)
 BENCH_BIN := $(patsubst bench/%.c,$(B)/bench/%,$(BENCH_SRC))
 
+# Load and soak on loopback beside nginx (scripts/load; wrk and nginx-light are installed when missing).
+.PHONY: load
+load: setup
+	$(MAKE) MODE=release build
+	@bash scripts/load
+
 bench: setup
 	$(MAKE) MODE=release build build-bench
 	@bash scripts/run-bench
