@@ -5,6 +5,7 @@
 #   make demo       set up, build, create demo/jianwu.db and serve it on http://127.0.0.1:8080
 #   make bench      benchmarks (ratios against a baseline run in the same command)
 #   make fuzz       build the libFuzzer targets (clang) and run each for FUZZ_SECONDS (60)
+#   make load       wrk against jianwu beside nginx on loopback, and a soak (scripts/load)
 #   make reliability  power cuts (crash VFS, CRASH_SEEDS=400 rounds) and kill -9 (KILL_CYCLES=20 cycles)
 #
 # Sources are picked up by directory: src/<layer>/*.c. Every file in ui/ is embedded into the binary.
