@@ -76,13 +76,7 @@ static int apply_assign(EventCtx *x) {
 /* The extension's days: 审查决定逮捕 of a detained suspect names 1 to 3 days (Rules 297, 特殊情况); every other
  * extension is the law's fixed one and takes no days. Checked before a proposal is made. */
 static int check_extend(EventCtx *x) {
-  const CaseFacts *f = &x->st->f;
-  int named = 0;
-  for (int i = 0; i < f->nPersons && !named; i++) {
-    const CasePersonFacts *p = &f->aPerson[i];
-    const PeriodSpec *sp = case_person_in_custody_on(p, f->receivedOn) ? &f->type->inCustody : &f->type->notInCustody;
-    if (case_person_pending(p) && sp->extraDays && !sp->extendNeedsMajor) named = sp->extraDays;
-  }
+  int named = case_extension_days_named(&x->st->f);
   int64_t days = jin_int(x->in, "days", 0);
   if (named && (days < 1 || days > named)) {
     return err_field(x->e, "days", "延长审查决定逮捕期限须写明延长的日数（一至%d日，规则第二百九十七条）", named);
@@ -353,13 +347,12 @@ static int event_parse(const json_t *in, CaseEventKind *pKind, JwErr *e) {
   return 0;
 }
 
-/* Runs an event inside the caller's transaction on day `on`. With proposerId 0 the actor records it, and a decision
- * the 权力清单 gives to an approver is proposed instead (returns 1, *pApprovalId); with proposerId set it is applied
- * on approval by the approving actor. Returns 0 when applied, -1 with e filled. */
-static int case_event_run(Db *db, const Actor *actor, int64_t id, const json_t *in, JwDate on, int64_t proposerId,
-                          int64_t *pApprovalId, JwErr *e) {
-  CaseEventKind kind;
-  if (event_parse(in, &kind, e)) return -1;
+/* Runs an event (its input checked by event_parse(), which gave kind) inside the caller's transaction on day `on`. With
+ * proposerId 0 the actor records it, and a decision the 权力清单 gives to an approver is proposed instead (returns 1,
+ * *pApprovalId); with proposerId set it is applied on approval by the approving actor. Returns 0 when applied, -1 with
+ * e filled. */
+static int case_event_run(Db *db, const Actor *actor, int64_t id, CaseEventKind kind, const json_t *in, JwDate on,
+                          int64_t proposerId, int64_t *pApprovalId, JwErr *e) {
   CaseState *st = case_state_load(db, actor->orgId, id, e);
   if (!st) return -1;
   EventCtx x = {db, actor, st, in, kind, on, "", jin_int(in, "person_id", 0), NULL, NULL, e};
@@ -445,7 +438,7 @@ int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   json_t *before = case_audit_view(db, actor->orgId, id);
   int64_t approvalId = 0;
-  int rc = case_event_run(db, actor, id, in, on, 0, &approvalId, e);
+  int rc = case_event_run(db, actor, id, kind, in, on, 0, &approvalId, e);
   if (rc == 1) {
     /* proposed: nothing of the case changed but its timeline; the approval's own audit row records the step */
     json_decref(before);
@@ -468,17 +461,21 @@ int cases_apply_approved(Db *db, const Actor *approver, int64_t id, const json_t
   char zOn[11];
   date_format(legalOn, zOn);
   json_object_set_new(in, "on", json_string(zOn));
-  json_t *before = case_audit_view(db, approver->orgId, id);
+  /* the stored proposal is checked again: the rules apply on the legal date, with the approver as the actor */
   CaseEventKind kind = EVENT_KIND_COUNT;
-  case_event_parse(jin_str(in, "kind"), &kind);
+  if (event_parse(in, &kind, e)) {
+    json_decref(in);
+    return -1;
+  }
+  json_t *before = case_audit_view(db, approver->orgId, id);
   int64_t unused = 0;
-  int rc = case_event_run(db, approver, id, in, legalOn, proposerId, &unused, e);
+  int rc = case_event_run(db, approver, id, kind, in, legalOn, proposerId, &unused, e);
   json_decref(in);
   json_t *after = NULL;
   if (!rc) rc = case_refresh(db, approver, id, e);
   if (!rc && !(after = case_audit_view(db, approver->orgId, id))) rc = err_internal(e, db_errmsg(db));
   char zAction[48];
-  snprintf(zAction, sizeof zAction, "case.%s", kind < EVENT_KIND_COUNT ? case_event_code(kind) : "event");
+  snprintf(zAction, sizeof zAction, "case.%s", case_event_code(kind));
   if (!rc) rc = audit_append(db, approver, zAction, "case", audit_id(id).z, before, after, e);
   json_decref(before);
   json_decref(after);

@@ -269,6 +269,16 @@ static const PeriodSpec *extendable_spec(const CaseFacts *f) {
   return NULL;
 }
 
+int case_extension_days_named(const CaseFacts *f) {
+  for (int i = 0; i < f->nPersons; i++) {
+    const CasePersonFacts *p = &f->aPerson[i];
+    if (!case_person_pending(p) || p->conditional) continue;
+    const PeriodSpec *sp = person_spec(f, p);
+    if (sp->extraDays && !sp->extendNeedsMajor) return sp->extraDays;
+  }
+  return 0;
+}
+
 const char *case_check_event(const CaseFacts *f, CaseEventKind k, JwDate on, const char **pField) {
   *pField = NULL;
   if (f->status == CASE_ARCHIVED && k != EVENT_JUDGMENT && k != EVENT_WITHDRAW_PROSECUTION) {

@@ -176,6 +176,10 @@ int case_event_parse(const char *zCode, CaseEventKind *out); /* 0 ok, -1 unknown
  * person-level checks are case_check_person_event()'s. */
 const char *case_check_event(const CaseFacts *f, CaseEventKind k, JwDate on, const char **pField);
 
+/* The days an extension must name: 1 to this many for 审查决定逮捕 of a detained suspect (Rules 297, 特殊情况: the
+ * days the 检察长 grants); 0 when the extension the law gives is fixed (CPL 172, Rules 282) and names none. */
+int case_extension_days_named(const CaseFacts *f);
+
 /* The person-level checks of an event about person p (decide, custody, suspend, resume, assessment, judgment,
  * withdraw_prosecution): zDecision / zNpType for decide, zInstance ("first", "appeal", "retrial") for judgment,
  * offenceOn for a 附条件不起诉 (the suspect must be under 18 on that day, CPL 282). Same contract as

@@ -238,6 +238,8 @@ static void test_extension_only_while_running(void **state) {
   CaseFacts g = facts("arrest_decision", "2025-09-21", &q, 1);
   g.reviewDue = D("2025-09-28");
   assert_null(case_check_event(&g, EVENT_EXTEND, D("2025-09-25"), &zField));
+  assert_int_equal(case_extension_days_named(&g), 3); /* the extension names 1 to 3 days */
+  assert_int_equal(case_extension_days_named(&f), 0); /* 审查起诉: the law's fixed 15 days */
   h.aExtendedSet[0] = 1;
   h.aExtended[0] = 2;
   /* Sun 09-21 + 7 + 2 = Tue 09-30, custody-bound */
