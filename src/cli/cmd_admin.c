@@ -48,7 +48,7 @@ int cmd_init(int argc, char **argv) {
     fprintf(stderr, "jianwu init: --db FILE is required\n");
     return 2;
   }
-  if (access(zDb, F_OK) == 0) {
+  if (!db_target_is_postgres(zDb) && access(zDb, F_OK) == 0) {
     fprintf(stderr, "jianwu init: %s 已存在，不会覆盖\n", zDb);
     return 1;
   }
@@ -174,6 +174,10 @@ int cmd_backup(int argc, char **argv) {
     fprintf(stderr, "jianwu backup: OUT is required (jianwu backup --db FILE OUT)\n");
     return 2;
   }
+  if (db_target_is_postgres(cli_option(argc, argv, "db"))) {
+    fprintf(stderr, "jianwu backup: PostgreSQL 数据库请用 pg_dump 备份（pg_dump -Fc -f OUT URL），见 docs/operations.md\n");
+    return 1;
+  }
   Db *db = cmd_open_db(argc, argv, DB_OPEN_EXISTING);
   if (!db) return 1;
   JwErr e;
@@ -206,7 +210,7 @@ int cmd_demo_data(int argc, char **argv) {
   Db *db = cmd_open_db(argc, argv, DB_OPEN_EXISTING);
   if (!db) return 1;
   /* A fresh demo database is a bulk load: skip the per-commit fsync here only (the server always uses FULL). */
-  db_exec(db, "PRAGMA synchronous=OFF");
+  db_exec(db, db_backend(db) == DB_POSTGRES ? "SET synchronous_commit = off" : "PRAGMA synchronous=OFF");
   JwErr e;
   int rc = demo_populate(db, (int)nCases, stdout, &e);
   if (rc) cmd_print_err("demo-data", &e);

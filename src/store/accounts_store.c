@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/roles.h"
 #include "lib/mem.h"
@@ -13,15 +14,13 @@
 
 int64_t org_store_insert(Db *db, const char *zCode, const char *zName, const char *zLevel, int64_t parentId,
                          const char *zNow) {
-  Stmt *s = db_prepare(db, "INSERT INTO org(code, name, level, parent_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Stmt *s = db_prepare(db, "INSERT INTO org(code, name, level, parent_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
   db_bind_text(s, 1, zCode);
   db_bind_text(s, 2, zName);
   db_bind_text(s, 3, zLevel);
   if (parentId) db_bind_int(s, 4, parentId);
   db_bind_text(s, 5, zNow);
-  int rc = db_step(s);
-  db_done(s);
-  return rc == DB_DONE ? db_last_id(db) : -1;
+  return store_insert_id(s);
 }
 
 int org_store_update(Db *db, int64_t id, const char *zName, const char *zShortName, const char *zCaseNumberFormat) {
@@ -65,7 +64,7 @@ int64_t org_store_id_by_code(Db *db, const char *zCode) {
 
 /* The organisations at or below ?1, as a recursive walk down parent_id. */
 #define ORG_WITHIN_CTE \
-  "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) "
+  "WITH RECURSIVE sub(id) AS (SELECT CAST(?1 AS BIGINT) UNION SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) "
 
 int org_store_is_within(Db *db, int64_t rootId, int64_t id) {
   Stmt *s = db_prepare(db, ORG_WITHIN_CTE "SELECT 1 FROM sub WHERE id = ?2");
@@ -95,14 +94,12 @@ json_t *org_store_list_within(Db *db, int64_t rootId) {
 /* ---- departments ------------------------------------------------------------------------------------------ */
 
 int64_t dept_store_insert(Db *db, int64_t orgId, const char *zName, const char *zKind, const char *zNow) {
-  Stmt *s = db_prepare(db, "INSERT INTO department(org_id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4)");
+  Stmt *s = db_prepare(db, "INSERT INTO department(org_id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id");
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zName);
   db_bind_text(s, 3, zKind);
   db_bind_text(s, 4, zNow);
-  int rc = db_step(s);
-  db_done(s);
-  return rc == DB_DONE ? db_last_id(db) : -1;
+  return store_insert_id(s);
 }
 
 int dept_store_update(Db *db, int64_t orgId, int64_t id, const char *zName, const char *zKind) {
@@ -156,16 +153,14 @@ int64_t user_store_insert(Db *db, int64_t orgId, int64_t deptId, const char *zLo
                           const char *zPasswordHash, const char *zNow) {
   Stmt *s = db_prepare(db,
                        "INSERT INTO app_user(org_id, department_id, login, name, password_hash, created_at, updated_at)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id");
   db_bind_int(s, 1, orgId);
   if (deptId) db_bind_int(s, 2, deptId);
   db_bind_text(s, 3, zLogin);
   db_bind_text(s, 4, zName);
   db_bind_text(s, 5, zPasswordHash);
   db_bind_text(s, 6, zNow);
-  int rc = db_step(s);
-  db_done(s);
-  return rc == DB_DONE ? db_last_id(db) : -1;
+  return store_insert_id(s);
 }
 
 int user_store_set_roles(Db *db, int64_t userId, const json_t *roles) {
@@ -177,7 +172,7 @@ int user_store_set_roles(Db *db, int64_t userId, const json_t *roles) {
   size_t i;
   json_t *r;
   json_array_foreach(roles, i, r) {
-    s = db_prepare(db, "INSERT OR IGNORE INTO user_role(user_id, role) VALUES (?1, ?2)");
+    s = db_prepare(db, "INSERT INTO user_role(user_id, role) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     db_bind_int(s, 1, userId);
     db_bind_text(s, 2, json_string_value(r));
     rc = db_step(s);
@@ -216,9 +211,8 @@ int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const
 /* Columns of a User row; the roles come as a comma-separated list in column 12. */
 #define USER_SELECT                                                                                            \
   "SELECT u.id, u.login, u.name, u.org_id, o.name, o.code, u.department_id, d.name, u.active, u.created_at,"   \
-  " (SELECT coalesce(max(a.locked_until), 0) FROM login_attempt a WHERE a.login = u.login"                     \
-  "  AND a.locked_until > unixepoch()), u.updated_at,"                                                         \
-  " (SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r WHERE r.user_id = u.id ORDER BY role))" \
+  " (SELECT coalesce(max(a.locked_until), 0) FROM login_attempt a WHERE a.login = u.login), u.updated_at,"     \
+  " (SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r WHERE r.user_id = u.id ORDER BY role) AS r)" \
   " FROM app_user u JOIN org o ON o.id = u.org_id LEFT JOIN department d ON d.id = u.department_id"
 
 /* Adds one role of a user to the roles array and its permissions to the bits (ctx: UserRoles). */
@@ -237,6 +231,7 @@ static json_t *user_from_row(Stmt *s) {
   UserRoles ur = {json_array(), 0};
   json_t *perms = json_array();
   store_each_listed(db_col_text(s, 12), user_add_role, &ur);
+  int64_t lockedUntil = db_col_int(s, 10); /* a lock that has run out is no lock */
   for (int i = 0; perm_all[i]; i++) {
     if (ur.bits & perm_all[i]) json_array_append_new(perms, json_string(perm_name(perm_all[i])));
   }
@@ -246,7 +241,7 @@ static json_t *user_from_row(Stmt *s) {
                    "department_id", db_col_is_null(s, 6) ? json_null() : json_integer(db_col_int(s, 6)),
                    "department_name", db_col_is_null(s, 7) ? json_null() : json_string(db_col_text(s, 7)), "active",
                    (int)db_col_int(s, 8), "created_at", db_col_text(s, 9), "locked_until",
-                   (json_int_t)db_col_int(s, 10), "updated_at", db_col_text(s, 11), "roles", ur.roles, "permissions",
+                   (json_int_t)(lockedUntil > (int64_t)time(NULL) ? lockedUntil : 0), "updated_at", db_col_text(s, 11), "roles", ur.roles, "permissions",
                    perms);
 }
 
@@ -266,11 +261,13 @@ json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
   return o;
 }
 
-/* Filters shared by the count and the page. ?2 is a LIKE pattern with \ as escape. */
+/* Filters shared by the count and the page. ?2 is a LIKE pattern with \ as escape. A filter bound NULL is off; the
+ * CAST gives PostgreSQL the parameter's type where "?N IS NULL" alone says nothing of it. */
 #define USER_WHERE                                                                                     \
-  " WHERE u.org_id = ?1 AND (?2 IS NULL OR u.login LIKE ?2 ESCAPE '\\' OR u.name LIKE ?2 ESCAPE '\\')" \
-  " AND (?3 IS NULL OR u.department_id = ?3) AND (?4 IS NULL OR u.active = ?4)"                        \
-  " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?5))"
+  " WHERE u.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR u.login LIKE ?2 ESCAPE '\\'"                   \
+  " OR u.name LIKE ?2 ESCAPE '\\') AND (CAST(?3 AS BIGINT) IS NULL OR u.department_id = ?3)"           \
+  " AND (CAST(?4 AS BIGINT) IS NULL OR u.active = ?4)"                                                 \
+  " AND (CAST(?5 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?5))"
 
 static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
   db_bind_int(s, 1, f->orgId);
@@ -283,7 +280,7 @@ static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
 json_t *user_store_list(Db *db, const UserFilter *f) {
   char *zLike = f->zQuery && *f->zQuery ? store_like_pattern(f->zQuery) : NULL;
   Stmt *pCount =
-      db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM app_user u" USER_WHERE " LIMIT " STORE_COUNT_CAP_SQL ")");
+      db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM app_user u" USER_WHERE " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
   user_bind_filter(pCount, f, zLike);
   Stmt *pPage = db_prepare(db, USER_SELECT USER_WHERE " ORDER BY u.active DESC, u.id LIMIT ?6 OFFSET ?7");
   user_bind_filter(pPage, f, zLike);
@@ -387,7 +384,7 @@ int login_throttle_success(Db *db, const char *zLogin, const char *zAddress, int
   db_done(s);
   if (rc != DB_DONE) return -1;
   s = db_prepare(db,
-                 "UPDATE login_address SET failures = max(failures - 1, 0),"
+                 "UPDATE login_address SET failures = CASE WHEN failures > 1 THEN failures - 1 ELSE 0 END,"
                  " blocked_until = CASE WHEN failures - 1 <= ?2 THEN 0 ELSE blocked_until END WHERE address = ?1");
   db_bind_text(s, 1, zAddress);
   db_bind_int(s, 2, freeFailures);
@@ -482,7 +479,7 @@ int session_store_delete(Db *db, const char *zTokenHash) {
 }
 
 int session_store_delete_for_user(Db *db, int64_t userId, const char *zExceptTokenHash) {
-  Stmt *s = db_prepare(db, "DELETE FROM session WHERE user_id = ?1 AND (?2 IS NULL OR token_hash <> ?2)");
+  Stmt *s = db_prepare(db, "DELETE FROM session WHERE user_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR token_hash <> ?2)");
   db_bind_int(s, 1, userId);
   db_bind_text(s, 2, zExceptTokenHash);
   int rc = db_step(s);

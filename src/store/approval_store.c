@@ -19,7 +19,7 @@ int64_t approval_store_insert(Db *db, const ApprovalRow *r, const char *zSubject
   Stmt *s = db_prepare(db,
                        "INSERT INTO approval(org_id, entity_kind, entity_id, case_id, decision_kind, approver,"
                        " department_id, subject, payload, reasons, proposed_by, proposed_at, status)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'pending')");
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'pending') RETURNING id");
   db_bind_int(s, 1, r->orgId);
   db_bind_text(s, 2, r->zEntityKind);
   db_bind_int(s, 3, r->entityId);
@@ -32,9 +32,9 @@ int64_t approval_store_insert(Db *db, const ApprovalRow *r, const char *zSubject
   db_bind_text(s, 10, zReasons);
   db_bind_int(s, 11, r->proposedBy);
   db_bind_text(s, 12, zNow);
-  int rc = store_step_done(s);
+  int64_t id = store_insert_id(s);
   free(zPayload);
-  return rc ? -1 : db_last_id(db);
+  return id;
 }
 
 int approval_store_load(Db *db, int64_t orgId, int64_t id, ApprovalRow *out) {

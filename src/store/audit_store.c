@@ -1,7 +1,10 @@
 /* audit_store.c: SQL for the audit log (see audit_store.h). */
 #include "store/audit_store.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "core/date.h"
 
 #include "store/store_util.h"
 
@@ -69,21 +72,33 @@ int audit_store_each(Db *db, int (*xRow)(const AuditRow *r, void *ctx), void *ct
   return out;
 }
 
-/* The WHERE clause shared by the count and the page: each filter is bound, and a NULL binding disables it. The
+/* The WHERE clause shared by the count and the page: each filter is bound, and a NULL binding disables it (the CAST
+ * tells PostgreSQL the parameter's type). The
  * from/to dates are days in China Standard Time (UTC+8), the offices' time zone; instants are stored in UTC. */
-#define AUDIT_WHERE                                                                          \
-  " WHERE a.org_id = ?1 AND (?2 IS NULL OR a.action = ?2) AND (?3 IS NULL OR a.entity = ?3)" \
-  " AND (?4 IS NULL OR a.user_id = ?4)"                                                      \
-  " AND (?5 IS NULL OR a.at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?5, '-8 hours'))"              \
-  " AND (?6 IS NULL OR a.at < strftime('%Y-%m-%dT%H:%M:%SZ', ?6, '+1 day', '-8 hours'))"
+#define AUDIT_WHERE                                                                                        \
+  " WHERE a.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR a.action = ?2)"                                   \
+  " AND (CAST(?3 AS TEXT) IS NULL OR a.entity = ?3) AND (CAST(?4 AS BIGINT) IS NULL OR a.user_id = ?4)"    \
+  " AND (CAST(?5 AS TEXT) IS NULL OR a.at >= ?5) AND (CAST(?6 AS TEXT) IS NULL OR a.at < ?6)"
+
+/* The UTC instant at which day zDay (YYYY-MM-DD) + dayOffset begins in China Standard Time: 16:00Z the day before. */
+static void audit_day_start_utc(const char *zDay, int dayOffset, char out[21]) {
+  JwDate d;
+  if (date_parse(zDay, strlen(zDay), &d)) d = 0;
+  char zDate[11];
+  date_format(d + dayOffset - 1, zDate);
+  snprintf(out, 21, "%sT16:00:00Z", zDate);
+}
 
 static void audit_bind_filter(Stmt *s, const AuditFilter *f) {
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->zAction);
   db_bind_text(s, 3, f->zEntity);
   if (f->userId) db_bind_int(s, 4, f->userId);
-  db_bind_text(s, 5, f->zFrom);
-  db_bind_text(s, 6, f->zTo);
+  char zFrom[21], zTo[21];
+  if (f->zFrom) audit_day_start_utc(f->zFrom, 0, zFrom);
+  if (f->zTo) audit_day_start_utc(f->zTo, 1, zTo);
+  db_bind_text(s, 5, f->zFrom ? zFrom : NULL);
+  db_bind_text(s, 6, f->zTo ? zTo : NULL);
 }
 
 /* Adds the JSON text z to obj under zKey, parsed, or null when z is NULL or unparsable. */
@@ -109,7 +124,7 @@ static json_t *audit_from_row(Stmt *s) {
 
 json_t *audit_store_list(Db *db, const AuditFilter *f) {
   Stmt *pCount =
-      db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM audit_log a" AUDIT_WHERE " LIMIT " STORE_COUNT_CAP_SQL ")");
+      db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM audit_log a" AUDIT_WHERE " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
   audit_bind_filter(pCount, f);
   Stmt *pPage = db_prepare(db,
                            "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json,"

@@ -1,6 +1,8 @@
 /* calendar_store.c: SQL for the imported holiday calendars (see calendar_store.h). */
 #include "store/calendar_store.h"
 
+#include "store/store_util.h"
+
 #include <string.h>
 
 int64_t calendar_store_version(Db *db) {
@@ -23,12 +25,10 @@ int calendar_store_each(Db *db, int (*xText)(const char *z, size_t n, void *ctx)
 }
 
 int64_t calendar_store_insert(Db *db, const char *zAt, int64_t userId, const char *zYears, const char *zText) {
-  Stmt *s = db_prepare(db, "INSERT INTO calendar_import(at, user_id, years, text) VALUES (?1, ?2, ?3, ?4)");
+  Stmt *s = db_prepare(db, "INSERT INTO calendar_import(at, user_id, years, text) VALUES (?1, ?2, ?3, ?4) RETURNING id");
   db_bind_text(s, 1, zAt);
   if (userId) db_bind_int(s, 2, userId);
   db_bind_text(s, 3, zYears);
   db_bind_text(s, 4, zText);
-  int rc = db_step(s);
-  db_done(s);
-  return rc == DB_DONE ? db_last_id(db) : -1;
+  return store_insert_id(s);
 }

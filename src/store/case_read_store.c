@@ -55,7 +55,7 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
                        " p.sentence_band, p.decision, p.non_prosecution_type, p.decision_on, p.judgment_on,"
                        " p.sentence, p.recommendation_adopted, p.judgment_consistent,"
                        " (SELECT group_concat(charge, ',') FROM (SELECT charge FROM case_person_charge pc"
-                       "   WHERE pc.person_id = p.id ORDER BY charge)),"
+                       "   WHERE pc.person_id = p.id ORDER BY charge) AS pc),"
                        " p.offence_on, p.probation_months, p.final_decision, p.final_on, p.prosecution_withdrawn_on,"
                        " p.judgment_instance"
                        " FROM case_person p WHERE p.case_id = ?1 ORDER BY p.id");
@@ -127,7 +127,7 @@ static json_t *case_events_json(Db *db, int64_t caseId) {
   "SELECT c.id, c.case_number, c.case_type, c.title, c.source_agency, c.source_number, c.received_on,"              \
   " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"             \
   " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                  \
-  " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id))," \
+  " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id) AS p)," \
   " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0),"            \
   " (SELECT CASE WHEN min(d.due_on) < ?20 THEN 'overdue' WHEN min(d.due_on) = ?20 THEN 'due'"                       \
   "   WHEN min(julianday(d.due_on) - julianday(?20) - d.warn_days) <= 0 THEN 'warning' ELSE 'normal' END"           \

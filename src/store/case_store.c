@@ -33,7 +33,7 @@ static void bind_opt(Stmt *s, int i, const char *z) {
 int64_t case_store_next_sequence(Db *db, int64_t orgId, int year, const char *zType) {
   Stmt *s = db_prepare(db,
                        "INSERT INTO case_sequence(org_id, year, case_type, last) VALUES (?1, ?2, ?3, 1)"
-                       " ON CONFLICT(org_id, year, case_type) DO UPDATE SET last = last + 1 RETURNING last");
+                       " ON CONFLICT(org_id, year, case_type) DO UPDATE SET last = case_sequence.last + 1 RETURNING last");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, year);
   db_bind_text(s, 3, zType);
@@ -63,7 +63,7 @@ int64_t case_store_insert(Db *db, const CaseRow *c, const char *zTitle, const ch
                        "INSERT INTO case_record(org_id, case_number, case_type, title, source_agency, source_number,"
                        " received_on, department_id, prosecutor_id, status, major_complex, summary_procedure,"
                        " prior_returns, created_at, updated_at)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)");
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14) RETURNING id");
   db_bind_int(s, 1, c->orgId);
   db_bind_text(s, 2, c->zNumber);
   db_bind_text(s, 3, c->zType);
@@ -78,7 +78,7 @@ int64_t case_store_insert(Db *db, const CaseRow *c, const char *zTitle, const ch
   db_bind_int(s, 12, c->summaryProcedure);
   db_bind_int(s, 13, c->priorReturns);
   db_bind_text(s, 14, zNow);
-  return store_step_done(s) ? -1 : db_last_id(db);
+  return store_insert_id(s);
 }
 
 int case_store_update(Db *db, const CaseRow *c, const char *zNow) {
@@ -193,7 +193,7 @@ int64_t case_store_person_insert(Db *db, int64_t orgId, int64_t caseId, const ch
                                  int plea, const char *zSentenceBand) {
   Stmt *s = db_prepare(db,
                        "INSERT INTO case_person(org_id, case_id, name, id_number, sex, birth_date, custody,"
-                       " custody_since, plea, sentence_band) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                       " custody_since, plea, sentence_band) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, caseId);
   db_bind_text(s, 3, zName);
@@ -204,7 +204,7 @@ int64_t case_store_person_insert(Db *db, int64_t orgId, int64_t caseId, const ch
   bind_opt(s, 8, zCustodySince);
   db_bind_int(s, 9, plea);
   bind_opt(s, 10, zSentenceBand);
-  return store_step_done(s) ? -1 : db_last_id(db);
+  return store_insert_id(s);
 }
 
 int case_store_person_update(Db *db, int64_t caseId, int64_t personId, const char *zName, int plea,
@@ -317,7 +317,7 @@ int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharg
   size_t i;
   json_t *c;
   json_array_foreach(aCharge, i, c) {
-    s = db_prepare(db, "INSERT OR IGNORE INTO case_person_charge(person_id, charge) VALUES (?1, ?2)");
+    s = db_prepare(db, "INSERT INTO case_person_charge(person_id, charge) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     db_bind_int(s, 1, personId);
     db_bind_text(s, 2, json_string_value(c));
     if (store_step_done(s)) return -1;
@@ -332,7 +332,7 @@ int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const cha
   char *zData = data ? json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
   Stmt *s = db_prepare(db,
                        "INSERT INTO case_event(org_id, case_id, kind, on_date, person_id, data, user_id, at)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, caseId);
   db_bind_text(s, 3, zKind);
@@ -341,9 +341,9 @@ int64_t case_store_event_insert(Db *db, int64_t orgId, int64_t caseId, const cha
   db_bind_text(s, 6, zData);
   if (userId) db_bind_int(s, 7, userId);
   db_bind_text(s, 8, zAt);
-  int rc = store_step_done(s);
+  int64_t id = store_insert_id(s);
   free(zData);
-  return rc ? -1 : db_last_id(db);
+  return id;
 }
 
 int case_store_history(Db *db, int64_t caseId, CaseHistory *h) {

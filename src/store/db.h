@@ -1,9 +1,11 @@
 /* db.h: the store's database interface: one connection (Db) with prepared-statement cache, bound values only,
- * and transactions. SQLite is behind it now; the interface is kept small so a PostgreSQL driver can follow.
+ * and transactions, over one of two drivers: SQLite (a file path; db_sqlite.c) or PostgreSQL (a postgres:// or
+ * postgresql:// URL; db_pg.c, through libpq). Nothing of either library shows above the store.
  *
- * SQL is always a string literal with ?1..?N placeholders; values are bound with db_bind_*(). db_prepare() returns a
- * cached statement (prepared once per connection, keyed by the SQL text); call db_done() when finished with it.
- * A malformed SQL literal is a programming error: it is logged and the process aborts.
+ * SQL is always a string literal with ?1..?N placeholders, written once for both (docs/architecture.md "SQL for two
+ * databases"); values are bound with db_bind_*(). db_prepare() returns a cached statement (prepared once per
+ * connection, keyed by the SQL literal's address); call db_done() when finished with it. A malformed SQL literal is
+ * a programming error: it is logged and the process aborts.
  *
  * One Db per thread: a Db must not be used by two threads at once. */
 #ifndef JW_DB_H
@@ -13,9 +15,14 @@
 #include "lib/err.h"
 
 typedef struct Db Db;
-typedef struct sqlite3_stmt Stmt;
+typedef struct Stmt Stmt;
+
+typedef enum { DB_SQLITE = 1, DB_POSTGRES = 2 } DbBackend;
 
 enum { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
+
+/* The key of the PostgreSQL advisory lock every write transaction takes (db_begin). */
+#define DB_WRITE_LOCK_KEY "7242010"
 
 #define DB_OPEN_EXISTING 0 /* the file must exist and hold a Jianwu database */
 #define DB_OPEN_CREATE   1 /* create the file if missing */
@@ -31,6 +38,11 @@ enum { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
  * -wal present (a live server) it reads through the server's WAL. Only databases this program can read (schema
  * version 1..latest) are accepted; writes through such a Db fail. */
 int db_open(const char *zPath, int flags, Db **out, JwErr *e);
+/* 1 when zTarget names a PostgreSQL database (postgres:// or postgresql://), 0 for a file path. */
+int db_target_is_postgres(const char *zTarget);
+/* zTarget as it may be shown or logged: a URL without its password. Heap memory: free() it. */
+char *db_target_display(const char *zTarget);
+DbBackend db_backend(Db *db);
 void db_close(Db *db);
 
 Stmt *db_prepare(Db *db, const char *zSql);
@@ -51,19 +63,26 @@ int db_col_is_null(Stmt *s, int i);
 void db_done(Stmt *s); /* reset and clear bindings */
 
 int db_exec(Db *db, const char *zSql); /* runs SQL with no parameters; 0 or -1 */
-int db_begin(Db *db);                  /* BEGIN IMMEDIATE; 0 or -1 */
+/* Begins a write transaction: one writer at a time for the whole database, on both backends (SQLite: BEGIN
+ * IMMEDIATE; PostgreSQL: BEGIN and the transaction-scoped advisory lock DB_WRITE_LOCK, see docs/scaling.md). The
+ * 案号 sequences, rotation, the sign-in counters and the audit hash chain rely on it. 0 or -1. */
+int db_begin(Db *db);
 int db_commit(Db *db);                 /* 0 or -1 (then rolled back) */
 void db_rollback(Db *db);
 int db_in_transaction(Db *db);
-int64_t db_last_id(Db *db);
-int db_changes(Db *db);
+int db_changes(Db *db); /* rows changed by the last write statement */
 const char *db_errmsg(Db *db);
-int db_errcode(Db *db);       /* the SQLite extended error code of the last failure */
 int db_is_constraint(Db *db); /* last failure was a UNIQUE/CHECK/FK constraint */
-int db_schema_version(Db *db);
+/* 1 when the database could not be reached (PostgreSQL went away): the request answers 503. db_reconnect() tries
+ * again (0 when the connection is good); the server calls it before each request that follows a failure. */
+int db_unavailable(Db *db);
+int db_reconnect(Db *db);
+int db_schema_version(Db *db); /* 0 for a database without Jianwu's schema; -1 on error */
+int db_table_count(Db *db);     /* tables in the database (the schema in use for PostgreSQL) */
+int db_set_schema_version(Db *db, int v);
 int db_busy_statements(Db *db); /* statements left unreset: 0 at the end of a request */
 void db_reset_all(Db *db);
-/* The underlying SQLite handle, for the backup API and integrity checks only. */
+/* The underlying SQLite handle, for the backup API and integrity checks only; NULL on PostgreSQL. */
 struct sqlite3 *db_sqlite(Db *db);
 
 #endif

@@ -11,6 +11,37 @@
 
 /* ---- sync ------------------------------------------------------------------------------------------------- */
 
+/* Deletes the entity's running rows whose key (kind:person:sequence) is not in keys, the rows the facts imply:
+ * a handful of rows per entity, compared here so that the SQL stays the same on both backends. 0 or -1. */
+static int deadline_store_drop_others(Db *db, const DeadlineOwner *o, const json_t *keys) {
+  Stmt *s = db_prepare(db,
+                       "SELECT id, kind || ':' || person_id || ':' || sequence FROM deadline"
+                       " WHERE entity_kind = ?1 AND entity_id = ?2 AND status <> 'closed'");
+  db_bind_text(s, 1, o->zEntityKind);
+  db_bind_int(s, 2, o->entityId);
+  int64_t *aDrop = NULL;
+  int nDrop = 0, rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    const char *zKey = db_col_text(s, 1);
+    int implied = 0;
+    for (size_t i = 0; i < json_array_size(keys) && !implied; i++) {
+      implied = strcmp(json_string_value(json_array_get(keys, i)), zKey) == 0;
+    }
+    if (!implied) {
+      aDrop = xrealloc(aDrop, (size_t)(nDrop + 1) * sizeof *aDrop);
+      aDrop[nDrop++] = db_col_int(s, 0);
+    }
+  }
+  db_done(s);
+  for (int i = 0; i < nDrop && rc != DB_ERROR; i++) {
+    s = db_prepare(db, "DELETE FROM deadline WHERE id = ?1");
+    db_bind_int(s, 1, aDrop[i]);
+    if (store_step_done(s)) rc = DB_ERROR;
+  }
+  free(aDrop);
+  return rc == DB_ERROR ? -1 : 0;
+}
+
 int deadline_store_sync(Db *db, const DeadlineOwner *o, const DeadlineRow *a, int n) {
   json_t *keys = json_array();
   int rc = 0;
@@ -64,18 +95,7 @@ int deadline_store_sync(Db *db, const DeadlineOwner *o, const DeadlineRow *a, in
     if (o->departmentId) db_bind_int(s, 24, o->departmentId);
     rc = store_step_done(s);
   }
-  if (!rc) {
-    /* running rows the facts no longer imply */
-    char *zKeys = json_dumps(keys, JSON_COMPACT);
-    Stmt *s = db_prepare(db,
-                         "DELETE FROM deadline WHERE entity_kind = ?1 AND entity_id = ?2 AND status <> 'closed'"
-                         " AND kind || ':' || person_id || ':' || sequence NOT IN (SELECT value FROM json_each(?3))");
-    db_bind_text(s, 1, o->zEntityKind);
-    db_bind_int(s, 2, o->entityId);
-    db_bind_text(s, 3, zKeys);
-    rc = store_step_done(s);
-    free(zKeys);
-  }
+  if (!rc) rc = deadline_store_drop_others(db, o, keys);
   if (!rc) {
     /* the subject is what the lists show: it follows the record on every row, closed ones too */
     Stmt *s = db_prepare(db,
@@ -149,7 +169,7 @@ int64_t clock_stop_insert(Db *db, int64_t orgId, const char *zEntityKind, int64_
                           const char *zFrom, const char *zTo, const char *zReason, const char *zNow) {
   Stmt *s = db_prepare(db,
                        "INSERT INTO clock_stop(org_id, entity_kind, entity_id, kind, from_on, to_on, reason,"
-                       " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                       " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zEntityKind);
   db_bind_int(s, 3, entityId);
@@ -158,7 +178,7 @@ int64_t clock_stop_insert(Db *db, int64_t orgId, const char *zEntityKind, int64_
   db_bind_text(s, 6, zTo);
   db_bind_text(s, 7, zReason ? zReason : "");
   db_bind_text(s, 8, zNow);
-  return store_step_done(s) ? -1 : db_last_id(db);
+  return store_insert_id(s);
 }
 
 int clock_stop_close(Db *db, const char *zEntityKind, int64_t entityId, const char *zTo) {

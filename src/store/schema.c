@@ -1,11 +1,22 @@
-/* schema.c: the migrations, in order. Never edit a migration that has shipped: add a new one.
+/* schema.c: the migrations, in order, for both backends. Never edit a migration that has shipped: add a new one.
+ *
+ * The migrations are written once, in the SQL both understand, with SQLite's type names; for PostgreSQL
+ * schema_pg_ddl() turns INTEGER into BIGINT (an "INTEGER PRIMARY KEY" into an identity column) and quotes the one
+ * name PostgreSQL reserves (the index session_user). What has no common
+ * form is here and nowhere else: the triggers that keep the audit log append-only, and, for PostgreSQL, the three
+ * SQLite functions the store's queries use (julianday, date with a modifier, group_concat) as SQL functions.
  *
  * Conventions (docs/architecture.md): every business table carries org_id; legal dates are 'YYYY-MM-DD' text;
  * instants are UTC ISO-8601 text ending in 'Z'; enumerations are snake_case codes checked by CHECK constraints.
  * Table names avoid SQL keywords (app_user, not user) so the same SQL runs on PostgreSQL. */
 #include "store/schema.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
 
 static const char *const aMigration[] = {
     /* 1: organisations, departments, users, roles, sessions, audit log */
@@ -63,11 +74,7 @@ static const char *const aMigration[] = {
     "  after_json TEXT,"
     "  prev_hash TEXT NOT NULL,"
     "  hash TEXT NOT NULL);"
-    "CREATE INDEX audit_log_org ON audit_log(org_id, id);"
-    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
-    "  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
-    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
-    "  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;",
+    "CREATE INDEX audit_log_org ON audit_log(org_id, id);", /* + aAppendOnly, in the backend's dialect */
     /* 2: the legal calendar. Each import is kept whole; the calendar in force is the shipped data with every import
      * applied in order (an import replaces the years it declares). The newest import id is the calendar version. */
     "CREATE TABLE calendar_import("
@@ -305,6 +312,43 @@ static const char *const aMigration[] = {
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))
 
+/* Part of migration 1, in each dialect: audit_log refuses UPDATE and DELETE (and, on PostgreSQL, TRUNCATE). */
+static const char schema_append_only_sqlite[] =
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+    "  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+    "  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;";
+static const char schema_append_only_pg[] =
+    "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+    "  $$BEGIN RAISE EXCEPTION 'audit_log is append-only'; END$$;"
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log"
+    "  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();"
+    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
+    "  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();";
+
+/* PostgreSQL only, (re)created at every migration: SQLite's julianday(date) and date(date, '+N days') for the
+ * 'YYYY-MM-DD' text the store keeps (both inlined by the planner), and group_concat(text, separator) with SQLite's
+ * meaning (NULLs skipped, rows in the order they come), so that the same queries run on both. */
+static const char schema_pg_functions[] =
+    "CREATE OR REPLACE FUNCTION julianday(text) RETURNS double precision LANGUAGE sql IMMUTABLE STRICT AS"
+    "  $$SELECT ($1::date - date '2000-01-01') + 2451544.5::double precision$$;"
+    "CREATE OR REPLACE FUNCTION date(text, text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS"
+    "  $$SELECT to_char($1::date + $2::interval, 'YYYY-MM-DD')$$;"
+    "CREATE OR REPLACE FUNCTION jw_group_concat_step(text, text, text) RETURNS text LANGUAGE sql IMMUTABLE AS"
+    "  $$SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2 ELSE $1 || $3 || $2 END$$;"
+    "CREATE OR REPLACE AGGREGATE group_concat(text, text) (SFUNC = jw_group_concat_step, STYPE = text);";
+
+/* After rows were written with explicit ids (migration 4's copies, jianwu migrate): every identity sequence moves
+ * past the largest id of its table. PostgreSQL only. */
+static const char schema_pg_sync_sequences[] =
+    "DO $$DECLARE t record; BEGIN"
+    "  FOR t IN SELECT c.relname AS tbl, a.attname AS col FROM pg_catalog.pg_attribute a"
+    "    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+    "    WHERE a.attidentity <> '' AND c.relnamespace = current_schema()::regnamespace LOOP"
+    "    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce((SELECT max(%I) FROM %I), 0) + 1,"
+    " false)', t.tbl, t.col, t.col, t.tbl);"
+    "  END LOOP; END$$";
+
 int schema_latest(void) {
   return SCHEMA_COUNT;
 }
@@ -313,39 +357,105 @@ const char *schema_migration(int v) {
   return v >= 1 && v <= SCHEMA_COUNT ? aMigration[v - 1] : NULL;
 }
 
-/* Counts the tables in the database (to tell an empty file from someone else's database). */
-static int schema_table_count(Db *db) {
-  Stmt *s = db_prepare(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'");
-  int n = db_step(s) == DB_ROW ? (int)db_col_int(s, 0) : -1;
-  db_done(s);
-  return n;
+/* 1 when z[0..n) is the word w, not part of a longer identifier. */
+static int schema_is_word(const char *zStart, const char *z, const char *w) {
+  size_t n = strlen(w);
+  if (strncmp(z, w, n) != 0) return 0;
+  if (z > zStart && (isalnum((unsigned char)z[-1]) || z[-1] == '_')) return 0;
+  return !(isalnum((unsigned char)z[n]) || z[n] == '_');
 }
 
-int schema_migrate(Db *db, JwErr *e) {
+char *schema_pg_ddl(const char *zSql) {
+  Buf b = BUF_INIT;
+  for (const char *z = zSql; *z;) {
+    if (*z == '\'') { /* a string literal stays as it is */
+      const char *zEnd = z + 1;
+      while (*zEnd && !(zEnd[0] == '\'' && zEnd[1] != '\'')) zEnd += zEnd[0] == '\'' ? 2 : 1;
+      if (*zEnd) zEnd++;
+      buf_append(&b, z, (size_t)(zEnd - z));
+      z = zEnd;
+    } else if (schema_is_word(zSql, z, "session_user")) { /* an index name PostgreSQL reserves as a keyword */
+      buf_puts(&b, "\"session_user\"");
+      z += strlen("session_user");
+    } else if (schema_is_word(zSql, z, "INTEGER PRIMARY KEY")) {
+      buf_puts(&b, "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+      z += strlen("INTEGER PRIMARY KEY");
+    } else if (schema_is_word(zSql, z, "INTEGER")) {
+      buf_puts(&b, "BIGINT");
+      z += strlen("INTEGER");
+    } else {
+      buf_append(&b, z, 1);
+      z++;
+    }
+  }
+  return buf_detach(&b);
+}
+
+int schema_sync_sequences(Db *db) {
+  return db_backend(db) == DB_POSTGRES ? db_exec(db, schema_pg_sync_sequences) : 0;
+}
+
+/* Runs migration v (1-based) in the backend's dialect. 0 or -1. */
+static int schema_run(Db *db, int v) {
+  int pg = db_backend(db) == DB_POSTGRES;
+  int rc;
+  if (pg) {
+    char *zDdl = schema_pg_ddl(aMigration[v - 1]);
+    rc = db_exec(db, zDdl); /* sql-safe: the compiled-in migration literals, retyped */
+    free(zDdl);
+  } else {
+    rc = db_exec(db, aMigration[v - 1]); /* sql-safe: the compiled-in migration literals */
+  }
+  if (rc == 0 && v == 1) rc = db_exec(db, pg ? schema_append_only_pg : schema_append_only_sqlite);
+  return rc;
+}
+
+int schema_check_readable(Db *db, const char *zName, JwErr *e) {
   int version = db_schema_version(db);
-  if (version < 0) return err_set(e, 500, "internal", "db", "无法读取数据库版本：%s", db_errmsg(db));
+  if (version < 0) return err_set(e, 500, "internal", "db", "无法读取数据库 %s：%s", zName, db_errmsg(db));
+  if (version == 0) return err_set(e, 409, "conflict", "db", "%s 不是检务数据库", zName);
   if (version > SCHEMA_COUNT) {
     return err_set(e, 409, "conflict", "db", "数据库版本 %d 比本程序支持的版本 %d 新：请使用更新版本的 jianwu", version,
                    SCHEMA_COUNT);
   }
-  if (version == SCHEMA_COUNT) return 0;
-  if (version == 0 && schema_table_count(db) > 0) {
-    return err_set(e, 409, "conflict", "db", "该文件不是检务数据库（含有其他数据表）");
+  return 0;
+}
+
+int schema_migrate(Db *db, JwErr *e) {
+  if (db_schema_version(db) == SCHEMA_COUNT) return 0; /* the common case, without taking the write lock */
+  /* The version is read again under the write lock: two servers starting on one new PostgreSQL database migrate once. */
+  if (db_begin(db)) return err_set(e, 503, "unavailable", "db", "无法开始迁移事务：%s", db_errmsg(db));
+  int version = db_schema_version(db);
+  if (version < 0) {
+    db_rollback(db);
+    return err_set(e, 500, "internal", "db", "无法读取数据库版本：%s", db_errmsg(db));
   }
-  if (db_begin(db)) return err_set(e, 500, "internal", "db", "无法开始迁移事务：%s", db_errmsg(db));
-  for (int v = version; v < SCHEMA_COUNT; v++) {
-    if (db_exec(db, aMigration[v])) { /* sql-safe: the compiled-in migration literals */
-      err_set(e, 500, "internal", "db", "数据库迁移 %d 失败：%s", v + 1, db_errmsg(db));
+  if (version > SCHEMA_COUNT) {
+    db_rollback(db);
+    return err_set(e, 409, "conflict", "db", "数据库版本 %d 比本程序支持的版本 %d 新：请使用更新版本的 jianwu", version,
+                   SCHEMA_COUNT);
+  }
+  if (version == SCHEMA_COUNT) {
+    db_rollback(db);
+    return 0;
+  }
+  if (version == 0 && db_table_count(db) > 0) {
+    db_rollback(db);
+    return err_set(e, 409, "conflict", "db", "该数据库不是检务数据库（含有其他数据表）");
+  }
+  for (int v = version + 1; v <= SCHEMA_COUNT; v++) {
+    if (schema_run(db, v)) {
+      err_set(e, 500, "internal", "db", "数据库迁移 %d 失败：%s", v, db_errmsg(db));
       db_rollback(db);
       return -1;
     }
   }
-  /* PRAGMA takes no bound parameters; the value is this program's own constant. */
-  char zSql[40];
-  snprintf(zSql, sizeof zSql, "PRAGMA user_version=%d", SCHEMA_COUNT); /* sql-safe: program constant */
-  if (db_exec(db, zSql) || db_commit(db)) {                            /* sql-safe: built just above */
+  int pg = db_backend(db) == DB_POSTGRES;
+  if ((pg && (db_exec(db, schema_pg_functions) || schema_sync_sequences(db))) ||
+      db_set_schema_version(db, SCHEMA_COUNT) || db_commit(db)) {
+    err_set(e, 500, "internal", "db", "数据库迁移提交失败：%s", db_errmsg(db));
     db_rollback(db);
-    return err_set(e, 500, "internal", "db", "数据库迁移提交失败：%s", db_errmsg(db));
+    return -1;
   }
   return 0;
 }

@@ -59,6 +59,12 @@ int store_step_done(Stmt *s) {
   return rc == DB_DONE ? 0 : -1;
 }
 
+int64_t store_insert_id(Stmt *s) {
+  int64_t id = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
+  db_done(s);
+  return id;
+}
+
 json_t *store_col_text_or_null(Stmt *s, int i) {
   return db_col_is_null(s, i) ? json_null() : json_string(db_col_text(s, i));
 }
@@ -76,7 +82,7 @@ void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *
 json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset) {
   Buf count = BUF_INIT, page = BUF_INIT;
   buf_puts(&count, "SELECT count(*) FROM (SELECT 1 ");
-  store_sql_join(&count, q->zFrom, where, " LIMIT " STORE_COUNT_CAP_SQL ")");
+  store_sql_join(&count, q->zFrom, where, " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
   store_sql_join(&page, q->zSelect, where, q->zOrder);
   Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
   Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */

@@ -38,7 +38,7 @@ static void server_db_destructor(void *p) {
 
 struct Db *server_thread_db(void) {
   Db *db = pthread_getspecific(server.dbKey);
-  if (db) return db;
+  if (db) return db_reconnect(db) ? NULL : db; /* after PostgreSQL went away: 503 until it is back */
   JwErr e;
   if (db_open(server.zDbPath, DB_OPEN_EXISTING, &db, &e)) {
     log_error("worker cannot open database: %s", e.message);
@@ -134,6 +134,10 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
   conn_guard_phase(server_slot(conn), CONN_BUSY);
   r->db = server_thread_db();
   router_dispatch(r);
+  if (r->db && r->status >= 500 && db_unavailable(r->db)) {
+    /* The database went away during the request (a PostgreSQL restart or failover): nothing was committed. */
+    reply_err(r, 503, "unavailable", NULL, "数据库暂时不可用，请稍后重试");
+  }
   if (r->db) {
     if (db_in_transaction(r->db)) {
       log_error("transaction left open by %s %s", r->zMethod, r->zPath);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, startServer } from './helpers.mjs';
+import { addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, startServer, newDbTarget } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
 let dir, db, server, anguan, prosecutor, prosecutor2, assistant, chief, head, admin, otherChief, depts, users;
@@ -30,7 +30,7 @@ const np = (c, on = '2025-03-25') => ({ kind: 'decide', on, person_id: c.persons
 
 before(async () => {
   dir = makeTempDir();
-  db = path.join(dir, 'approvals.db');
+  db = newDbTarget(dir, 'approvals.db');
   initDb(db);
   cliOk(['demo-data', '--db', db, '--cases', '0']);
   addOrg(db, 'other', '另一县人民检察院');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  auditVerify, cliOk, initDb, makeTempDir, rawRequest, REPO, rmTempDir, sqlite, SQLITE3, startServer,
+  auditVerify, cliOk, initDb, makeTempDir, rawRequest, REPO, rmTempDir, sqlite, SQLITE3, startServer, newDbTarget,
 } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
@@ -101,7 +101,7 @@ async function auditCount() {
 
 before(async () => {
   dir = makeTempDir();
-  db = path.join(dir, 'attacks.db');
+  db = newDbTarget(dir, 'attacks.db');
   initDb(db);
   cliOk(['demo-data', '--db', db, '--cases', '0']);
   server = await startServer(db);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, sqlite, SQLITE3, startServer,
+  addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, sqlite, SQLITE3, startServer, newDbTarget,
 } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
@@ -56,7 +56,7 @@ async function viaApproval(c, id, body, approver) {
 
 before(async () => {
   dir = makeTempDir();
-  db = path.join(dir, 'cases.db');
+  db = newDbTarget(dir, 'cases.db');
   initDb(db);
   cliOk(['demo-data', '--db', db, '--cases', '0']);
   addOrg(db, 'other', '另一县人民检察院');

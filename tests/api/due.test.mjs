@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { cliOk, initDb, makeTempDir, rmTempDir, runCli } from './helpers.mjs';
+import { cliOk, initDb, makeTempDir, rmTempDir, runCli, newDbTarget } from './helpers.mjs';
 
 let dir, db;
 
 before(() => {
   dir = makeTempDir();
-  db = path.join(dir, 'due.db');
+  db = newDbTarget(dir, 'due.db');
   initDb(db);
 });
 

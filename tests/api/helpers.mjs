@@ -16,7 +16,36 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.resolve(REPO, process.env.JIANWU_BIN || 'build/asan/jianwu');
-export const SQLITE3 = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3'].find((p) => fs.existsSync(p)) || null;
+/**
+ * The backend under test. scripts/run-tests api-pg starts a throwaway PostgreSQL cluster (scripts/pg-cluster) and
+ * sets JIANWU_TEST_PG to the URL of its maintenance database; every world then lives in a new database of that
+ * cluster instead of a file. Checks that only mean something for a SQLite file are skipped there (SQLITE3 is null).
+ */
+export const PG_URL = process.env.JIANWU_TEST_PG || null;
+export const BACKEND = PG_URL ? 'postgres' : 'sqlite';
+export const SQLITE3 = PG_URL ? null : ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3'].find((p) => fs.existsSync(p)) || null;
+
+/** `psql URL -c SQL` (unaligned, tuples only: rows as "a|b" lines, as the sqlite3 shell prints them). */
+export function psql(url, sql) {
+  const r = spawnSync('psql', [url, '-qAtX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8', timeout: 30_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dbSeq = 0;
+/**
+ * A new, empty database for `jianwu init`: the file dir/name (SQLite), or a new database of the test cluster
+ * (PostgreSQL), named after this process so that test files running side by side never share one.
+ */
+export function newDbTarget(dir, name = 'jianwu.db') {
+  if (!PG_URL) return path.join(dir, name);
+  const db = `jw_${process.pid}_${++dbSeq}`;
+  const r = psql(PG_URL, `CREATE DATABASE ${db}`);
+  if (r.status !== 0) throw new Error(`CREATE DATABASE ${db} failed: ${r.stderr}`);
+  const u = new URL(PG_URL);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
 
 /** Environment for every child process: sanitizer settings as scripts/run-tests sets them, unless already set. */
 export const CHILD_ENV = {
@@ -99,8 +128,9 @@ export function auditVerify(db) {
   return runCli(['audit', 'verify', '--db', db]);
 }
 
-/** `sqlite3 FILE SQL` when the CLI exists; else null. */
+/** SQL against the database under test: `sqlite3 FILE SQL` (when the CLI exists; else null), or psql. */
 export function sqlite(db, sql) {
+  if (PG_URL && /^postgres(ql)?:\/\//.test(db)) return psql(db, sql);
   if (!SQLITE3) return null;
   const r = spawnSync(SQLITE3, [db, sql], { encoding: 'utf8', timeout: 30_000 });
   if (r.error) throw r.error;
@@ -115,7 +145,7 @@ export function sqlite(db, sql) {
  */
 export function makeWorld({ orgs = [], users = [] } = {}) {
   const dir = makeTempDir();
-  const db = path.join(dir, 'jianwu.db');
+  const db = newDbTarget(dir);
   initDb(db);
   const orgIds = {};
   for (const o of orgs) orgIds[o.code] = addOrg(db, o.code, o.name, o);
@@ -388,3 +418,13 @@ export function utcDate(deltaDays = 0) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// JIANWU_TEST_SERVER_ERRORS=FILE: every server's ERROR lines are appended to FILE (to debug a backend).
+if (process.env.JIANWU_TEST_SERVER_ERRORS) {
+  const orig = Server.prototype.stop;
+  Server.prototype.stop = async function stop(...args) {
+    const lines = this.stderr.split('\n').filter((l) => /ERROR|^SQL:/.test(l));
+    if (lines.length) fs.appendFileSync(process.env.JIANWU_TEST_SERVER_ERRORS, `${lines.join('\n')}\n`);
+    return orig.apply(this, args);
+  };
+}

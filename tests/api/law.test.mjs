@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, startServer } from './helpers.mjs';
+import { assertError, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, startServer, newDbTarget } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
 let dir, db, server, anguan, prosecutor, chief, head, depts, users;
@@ -59,7 +59,7 @@ const kind = (c, k) => c.deadlines.filter((d) => d.kind === k);
 
 before(async () => {
   dir = makeTempDir();
-  db = path.join(dir, 'law.db');
+  db = newDbTarget(dir, 'law.db');
   initDb(db);
   cliOk(['demo-data', '--db', db, '--cases', '0']);
   server = await startServer(db);

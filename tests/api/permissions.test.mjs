@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { addOrg, addUser, auditVerify, cliOk, initDb, makeTempDir, REPO, rmTempDir, startServer } from './helpers.mjs';
+import { addOrg, addUser, auditVerify, cliOk, initDb, makeTempDir, REPO, rmTempDir, startServer, newDbTarget } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
 const ROLES = ['admin', 'leader', 'department_head', 'prosecutor', 'assistant', 'case_manager', 'admin_prosecutor',
@@ -81,7 +81,7 @@ async function call(c, r, p) {
 
 before(async () => {
   dir = makeTempDir();
-  db = path.join(dir, 'perm.db');
+  db = newDbTarget(dir, 'perm.db');
   initDb(db);
   cliOk(['demo-data', '--db', db, '--cases', '3']);
   addOrg(db, 'sibling', '另一县人民检察院', { level: 'county', parent: 'lishui' });
