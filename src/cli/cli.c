@@ -26,6 +26,13 @@ const char *cli_option(int argc, char **argv, const char *zName) {
   return NULL;
 }
 
+const char *cli_db(int argc, char **argv) {
+  const char *z = cli_option(argc, argv, "db");
+  if (z) return z;
+  z = getenv("JIANWU_DB");
+  return z && *z ? z : NULL;
+}
+
 int cli_flag(int argc, char **argv, const char *zName) {
   for (int i = 1; i < argc; i++) {
     if (strncmp(argv[i], "--", 2) == 0 && strcmp(argv[i] + 2, zName) == 0) return 1;

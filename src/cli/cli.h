@@ -24,6 +24,8 @@ int cmd_calendar(int argc, char **argv);
 int cli_wants_help(int argc, char **argv);
 /* Finds "--NAME VALUE" or "--NAME=VALUE" in argv; returns VALUE or NULL. */
 const char *cli_option(int argc, char **argv, const char *zName);
+/* The database the command works on: --db FILE|URL, else $JIANWU_DB (a path or a postgres:// URL), else NULL. */
+const char *cli_db(int argc, char **argv);
 /* 1 when the flag "--NAME" is present. */
 int cli_flag(int argc, char **argv, const char *zName);
 /* Checks that every argument starting with "--" is one of the NULL-terminated zKnown (options with values) or zFlags

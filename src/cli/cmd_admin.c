@@ -13,9 +13,9 @@
 
 /* Opens the database named by --db; prints the error. */
 static Db *cmd_open_db(int argc, char **argv, int flags) {
-  const char *zDb = cli_option(argc, argv, "db");
+  const char *zDb = cli_db(argc, argv);
   if (!zDb) {
-    fprintf(stderr, "jianwu %s: --db FILE is required\n", argv[0]);
+    fprintf(stderr, "jianwu %s: --db FILE|URL is required (or JIANWU_DB)\n", argv[0]);
     return NULL;
   }
   Db *db = NULL;
@@ -35,7 +35,7 @@ static void cmd_print_err(const char *zCmd, const JwErr *e) {
 int cmd_init(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf(
-        "用法: jianwu init --db FILE\n\n创建一个新的检务数据库文件（文件已存在时拒绝）。\n"
+        "用法: jianwu init --db FILE|URL\n\n创建一个新的检务数据库文件（文件已存在时拒绝），\n或在一个空的 PostgreSQL 数据库（--db postgres://用户@主机:端口/库名）中建立检务的表（已有表时拒绝）。\n"
         "随后用 jianwu org add 建立本院，用 jianwu user add 建立第一个管理员。\n");
     return 0;
   }
@@ -43,9 +43,9 @@ int cmd_init(int argc, char **argv) {
   char *aPos[1];
   int nPos;
   if (cli_parse(argc, argv, known, NULL, aPos, 0, &nPos)) return 2;
-  const char *zDb = cli_option(argc, argv, "db");
+  const char *zDb = cli_db(argc, argv);
   if (!zDb) {
-    fprintf(stderr, "jianwu init: --db FILE is required\n");
+    fprintf(stderr, "jianwu init: --db FILE|URL is required (or JIANWU_DB)\n");
     return 2;
   }
   if (!db_target_is_postgres(zDb) && access(zDb, F_OK) == 0) {
@@ -62,7 +62,7 @@ int cmd_init(int argc, char **argv) {
 int cmd_org(int argc, char **argv) {
   if (argc < 2 || cli_wants_help(argc, argv) || strcmp(argv[1], "add") != 0) {
     printf(
-        "用法: jianwu org add --db FILE --code CODE --name NAME [--level county|city|province] [--parent CODE]\n\n"
+        "用法: jianwu org add --db FILE|URL --code CODE --name NAME [--level county|city|province] [--parent CODE]\n\n"
         "建立一个检察院（机构）。CODE 为 2-32 位小写字母、数字、- 或 _。\n");
     return argc < 2 || !cli_wants_help(argc, argv) ? 2 : 0;
   }
@@ -91,7 +91,7 @@ int cmd_org(int argc, char **argv) {
 int cmd_user(int argc, char **argv) {
   if (argc < 2 || cli_wants_help(argc, argv) || strcmp(argv[1], "add") != 0) {
     printf(
-        "用法: jianwu user add --db FILE --org CODE --login NAME --role ROLE [--name 姓名]\n\n"
+        "用法: jianwu user add --db FILE|URL --org CODE --login NAME --role ROLE [--name 姓名]\n\n"
         "建立一个用户（通常是第一个管理员）。密码从标准输入读取一行，或在终端上提示输入两次；\n"
         "密码从不写在命令行上。ROLE: admin leader prosecutor assistant case_manager admin_prosecutor\n"
         "petition_officer political_officer clerk\n");
@@ -133,7 +133,7 @@ int cmd_user(int argc, char **argv) {
 int cmd_audit(int argc, char **argv) {
   if (argc < 2 || cli_wants_help(argc, argv) || strcmp(argv[1], "verify") != 0) {
     printf(
-        "用法: jianwu audit verify --db FILE\n\n"
+        "用法: jianwu audit verify --db FILE|URL\n\n"
         "重新计算审计日志的哈希链。完好时输出 OK 并返回 0；否则输出第一条被破坏的记录并返回 1。\n");
     return argc < 2 || !cli_wants_help(argc, argv) ? 2 : 0;
   }
@@ -161,7 +161,7 @@ int cmd_audit(int argc, char **argv) {
 int cmd_backup(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf(
-        "用法: jianwu backup --db FILE OUT\n\n"
+        "用法: jianwu backup --db FILE|URL OUT\n\n"
         "用 SQLite 在线备份接口把数据库一致地复制到新文件 OUT，服务运行时也可以执行。\n"
         "恢复：停止服务，把 OUT 复制为数据库文件（删除旧的 -wal 和 -shm 文件），再启动。见 docs/operations.md。\n");
     return 0;
@@ -171,10 +171,10 @@ int cmd_backup(int argc, char **argv) {
   int nPos;
   if (cli_parse(argc, argv, known, NULL, aPos, 1, &nPos)) return 2;
   if (nPos != 1) {
-    fprintf(stderr, "jianwu backup: OUT is required (jianwu backup --db FILE OUT)\n");
+    fprintf(stderr, "jianwu backup: OUT is required (jianwu backup --db FILE|URL OUT)\n");
     return 2;
   }
-  if (db_target_is_postgres(cli_option(argc, argv, "db"))) {
+  if (db_target_is_postgres(cli_db(argc, argv))) {
     fprintf(stderr, "jianwu backup: PostgreSQL 数据库请用 pg_dump 备份（pg_dump -Fc -f OUT URL），见 docs/operations.md\n");
     return 1;
   }
@@ -191,7 +191,7 @@ int cmd_backup(int argc, char **argv) {
 int cmd_demo_data(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf(
-        "用法: jianwu demo-data --db FILE [--cases N]\n\n"
+        "用法: jianwu demo-data --db FILE|URL [--cases N]\n\n"
         "向一个刚创建的空数据库写入演示数据：丽水市院、其下的缙云县院、各部门、每种角色的用户，\n"
         "以及近一年受理的 N 件案件（默认 300），覆盖审查中、退回补充侦查、审结、判决、归档和逾期等状态。\n");
     return 0;

@@ -1,6 +1,6 @@
 /* cmd_calendar.c: jianwu due (the due day of a legal period) and jianwu calendar import / show.
  *
- * `jianwu due FROM LENGTH [--custody] [--db FILE]` is a contract other tools rely on: it prints the due day as
+ * `jianwu due FROM LENGTH [--custody] [--db FILE|URL]` is a contract other tools rely on: it prints the due day as
  * YYYY-MM-DD and nothing else on stdout, exit 0; bad input gives a message on stderr and exit 2. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +13,12 @@
 int cmd_due(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf(
-        "用法: jianwu due FROM LENGTH [--custody] [--db FILE]\n\n"
+        "用法: jianwu due FROM LENGTH [--custody] [--db FILE|URL]\n\n"
         "按刑事诉讼法第105条计算期限届满日，只输出 YYYY-MM-DD。\n"
         "  FROM     起算日（当日不计入），YYYY-MM-DD\n"
         "  LENGTH   Nd（日）、Nm（月）或 Nwd（工作日），如 7d、1m、10wd\n"
         "  --custody  羁押期限：届满日遇节假日不顺延\n"
-        "  --db FILE  使用该数据库中管理员导入的节假日；缺省只用程序内置的 2024-2026 年数据\n"
+        "  --db FILE|URL  使用该数据库中管理员导入的节假日；缺省只用程序内置的 2024-2026 年数据\n"
         "输入错误时在标准错误输出说明并返回 2。所涉年份没有官方节假日数据时，在标准错误输出警告。\n");
     return 0;
   }
@@ -33,7 +33,7 @@ int cmd_due(int argc, char **argv) {
   }
   Db *db = NULL;
   JwErr e;
-  const char *zDb = cli_option(argc, argv, "db");
+  const char *zDb = cli_db(argc, argv);
   if (zDb && db_open(zDb, DB_OPEN_EXISTING, &db, &e)) {
     fprintf(stderr, "jianwu due: %s\n", e.message);
     return e.status == 404 ? 2 : 1; /* a --db that names no file is bad input */
@@ -81,8 +81,8 @@ int cmd_calendar(int argc, char **argv) {
   int isShow = argc >= 2 && strcmp(argv[1], "show") == 0;
   if (cli_wants_help(argc, argv) || (!isImport && !isShow)) {
     printf(
-        "用法: jianwu calendar import --db FILE CALENDAR.txt\n"
-        "      jianwu calendar show --db FILE --year YYYY\n\n"
+        "用法: jianwu calendar import --db FILE|URL CALENDAR.txt\n"
+        "      jianwu calendar show --db FILE|URL --year YYYY\n\n"
         "import: 导入节假日安排（格式见 docs/calendar-format.md）。文件中声明的年份整体替换，\n"
         "        其他年份不变；任何一行有误则全部不导入，并指出行号。\n"
         "show:   列出某一年的节假日和调休上班日。\n");
@@ -92,7 +92,7 @@ int cmd_calendar(int argc, char **argv) {
   char *aPos[2];
   int nPos;
   if (cli_parse(argc - 1, argv + 1, known, NULL, aPos, isImport ? 1 : 0, &nPos)) return 2;
-  const char *zDb = cli_option(argc, argv, "db");
+  const char *zDb = cli_db(argc, argv);
   if (!zDb || (isImport && nPos != 1)) {
     fprintf(stderr, "jianwu calendar: --db FILE%s is required\n", isImport ? " and CALENDAR.txt" : "");
     return 2;

@@ -11,7 +11,7 @@
 int cmd_serve(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf(
-        "用法: jianwu serve --db FILE [--listen 127.0.0.1:8080] [--threads 4] [--access-log FILE] [--per-client 32]\n"
+        "用法: jianwu serve --db FILE|URL [--listen 127.0.0.1:8080] [--threads 4] [--access-log FILE] [--per-client 32]\n"
         "                   [--quiet]\n\n"
         "在 --listen 地址上提供网页界面和 /api/v1/ 接口。默认只监听本机 (127.0.0.1)；要让内网访问，\n"
         "显式指定 --listen 0.0.0.0:8080 或本机内网地址。端口 0 表示任选空闲端口。\n"
@@ -25,13 +25,13 @@ int cmd_serve(int argc, char **argv) {
   int nPos;
   if (cli_parse(argc, argv, known, flags, aPos, 0, &nPos)) return 2;
   ServerConfig cfg = {
-      .zDbPath = cli_option(argc, argv, "db"),
+      .zDbPath = cli_db(argc, argv),
       .zListen = cli_option(argc, argv, "listen"),
       .nThreads = 4,
       .zAccessLog = cli_option(argc, argv, "access-log"),
   };
   if (!cfg.zDbPath) {
-    fprintf(stderr, "jianwu serve: --db FILE is required\n");
+    fprintf(stderr, "jianwu serve: --db FILE|URL is required (or JIANWU_DB)\n");
     return 2;
   }
   if (!cfg.zListen) cfg.zListen = "127.0.0.1:8080";

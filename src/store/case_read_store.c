@@ -195,7 +195,7 @@ int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t
 /* The case list's WHERE clause, assembled from the literal fragments of the filters in use, so the planner sees only
  * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
  * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
- * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?20 today. Unused numbers are simply absent. */
+ * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a name prefix's range, ?20 today. Unused numbers are simply absent. */
 static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPerson) {
   /* A person search finds its few cases through case_person; the unary + keeps the planner from walking every case
    * of the office on the org_id index instead. */
@@ -219,7 +219,7 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
     /* a person's name, from its beginning ("张某"): a range of the (org_id, name) index */
     buf_puts(b,
              " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
-             " AND p.name < ?7 || char(1114111))");
+             " AND p.name < ?11)");
   }
   if (f->departmentId) buf_puts(b, " AND c.department_id = ?9");
   if (f->prosecutorId) buf_puts(b, " AND c.prosecutor_id = ?10");
@@ -235,6 +235,7 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
 typedef struct CaseBind {
   const CaseFilter *f;
   const char *zLike;
+  const char *zNameEnd; /* the name prefix followed by U+10FFFF: the end of its range */
 } CaseBind;
 
 static void case_bind_filter(Stmt *s, const void *ctx) {
@@ -250,6 +251,7 @@ static void case_bind_filter(Stmt *s, const void *ctx) {
   db_bind_text(s, 8, f->zIdNumber);
   if (f->departmentId) db_bind_int(s, 9, f->departmentId);
   if (f->prosecutorId) db_bind_int(s, 10, f->prosecutorId);
+  db_bind_text(s, 11, ((const CaseBind *)ctx)->zNameEnd);
   db_bind_text(s, TODAY_PARAM, f->zToday);
 }
 
@@ -265,11 +267,14 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
   int byPerson = f->zIdNumber || (f->zQuery && *f->zQuery && !byNumber);
   Buf where = BUF_INIT;
   case_where(&where, f, zLike, byPerson);
-  CaseBind bind = {f, zLike};
-  /* with a person search, "+" also keeps the sort from choosing the received-order index */
+  Buf nameEnd = BUF_INIT;
+  if (f->zQuery) buf_printf(&nameEnd, "%s\xF4\x8F\xBF\xBF", f->zQuery);
+  CaseBind bind = {f, zLike, f->zQuery ? buf_cstr(&nameEnd) : NULL};
+  /* with a person search, "|| ''" keeps SQLite's sort from choosing the received-order index (a unary + is the
+   * SQLite idiom, but PostgreSQL has no + for text) */
   StoreListQuery q = {"FROM case_record c",
                       CASE_SELECT,
-                      byPerson ? " ORDER BY +c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13"
+                      byPerson ? " ORDER BY c.received_on || '' DESC, c.id DESC LIMIT ?12 OFFSET ?13"
                                : " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13",
                       12,
                       case_bind_filter,
@@ -277,6 +282,7 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
                       case_summary_from_row};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
+  buf_free(&nameEnd);
   free(zLike);
   return out;
 }

@@ -319,7 +319,9 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
   inet_ntop(AF_INET, &sa.sin_addr, zHost, sizeof zHost);
   printf("listening on http://%s:%u\n", zHost, info ? (unsigned)info->port : (unsigned)ntohs(sa.sin_port));
   fflush(stdout);
-  log_info("jianwu %s serving %s with %d threads", JW_VERSION, cfg->zDbPath, cfg->nThreads);
+  char *zShown = db_target_display(cfg->zDbPath); /* a URL's password never reaches the log */
+  log_info("jianwu %s serving %s with %d threads", JW_VERSION, zShown, cfg->nThreads);
+  free(zShown);
 
   int sig = 0;
   sigwait(&sigs, &sig);

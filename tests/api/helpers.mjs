@@ -80,14 +80,14 @@ export function rmTempDir(dir) {
 
 /**
  * Runs the binary synchronously. Returns {status, stdout, stderr}. `input` goes to stdin (a string; the password for
- * `user add`). Always checks that no sanitizer report was printed.
+ * `user add`); `env` adds variables to the child's environment. Always checks that no sanitizer report was printed.
  */
-export function runCli(args, { input, timeout = 60_000, cwd } = {}) {
+export function runCli(args, { input, timeout = 60_000, cwd, env } = {}) {
   const r = spawnSync(BIN, args, {
     input: input ?? '',
     encoding: 'utf8',
     timeout,
-    env: CHILD_ENV,
+    env: env ? { ...CHILD_ENV, ...env } : CHILD_ENV,
     cwd,
   });
   if (r.error) throw r.error;
