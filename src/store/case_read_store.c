@@ -46,10 +46,16 @@ static json_t *case_custody_json(Db *db, int64_t caseId) {
   return o;
 }
 
-/* Persons of a case with their charges, custody history and clock stops, as API objects. */
+/* Persons of a case with their charges, custody history and clock stops, as API objects: three statements whatever
+ * the number of persons. */
 static json_t *case_persons_json(Db *db, int64_t caseId) {
   json_t *custody = case_custody_json(db, caseId);
   if (!custody) return NULL;
+  json_t *stops = clock_stop_json_for_case_persons(db, caseId);
+  if (!stops) {
+    json_decref(custody);
+    return NULL;
+  }
   Stmt *s = db_prepare(db,
                        "SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.custody, p.custody_since, p.plea,"
                        " p.sentence_band, p.decision, p.non_prosecution_type, p.decision_on, p.judgment_on,"
@@ -96,12 +102,14 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
     char zKey[24];
     snprintf(zKey, sizeof zKey, "%lld", (long long)db_col_int(s, 0));
     json_t *hist = json_object_get(custody, zKey);
-    json_object_set(o, "custody_history", hist ? hist : json_array());
-    json_object_set_new(o, "clock_stops", clock_stop_json(db, "case_person", db_col_int(s, 0)));
+    json_object_set_new(o, "custody_history", hist ? json_incref(hist) : json_array());
+    json_t *personStops = json_object_get(stops, zKey);
+    json_object_set_new(o, "clock_stops", personStops ? json_incref(personStops) : json_array());
     json_array_append_new(items, o);
   }
   db_done(s);
   json_decref(custody);
+  json_decref(stops);
   return items;
 }
 

@@ -72,8 +72,9 @@ int clock_stop_close(Db *db, const char *zEntityKind, int64_t entityId, const ch
  * here, the persons of a case. In (entity_id, from_on, id) order. */
 int clock_stop_for_case_persons(Db *db, int64_t caseId, void (*xStop)(int64_t entityId, ClockStop s, void *ctx),
                                 void *ctx);
-/* The stops of one entity as API objects (for the record's page). */
-json_t *clock_stop_json(Db *db, const char *zEntityKind, int64_t entityId);
+/* The stops of a case's persons as API objects, in one statement: {"<person id>": [{id, kind, from_on, to_on,
+ * reason}...]} (persons without stops are absent). NULL on error. */
+json_t *clock_stop_json_for_case_persons(Db *db, int64_t caseId);
 
 /* ---- lists ------------------------------------------------------------------------------------------------ */
 
