@@ -71,7 +71,7 @@ $(B)/obj/gen/ui_assets.o: build/gen/ui_assets.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(MODE_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/libjianwu.a tests/unit/test_util.h
+$(B)/tests/%: tests/unit/%.c $(B)/libjianwu.a tests/unit/test_util.h tests/unit/test_db.h
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -Itests/unit -o $@ $< $(B)/libjianwu.a \
 	  $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka
