@@ -1,7 +1,7 @@
 # Jianwu (检务) build.
 #
 #   make            release build: build/release/jianwu
-#   make test       set up, build with ASan+UBSan, run unit, API and browser tests
+#   make test       set up, build with ASan+UBSan, run unit and API tests (on SQLite and PostgreSQL 15), browser tests
 #   make demo       set up, build, create demo/jianwu.db and serve it on http://127.0.0.1:8080
 #   make bench      benchmarks (ratios against a baseline run in the same command)
 #   make fuzz       build the libFuzzer targets (clang) and run each for FUZZ_SECONDS (60)
@@ -71,7 +71,7 @@ $(B)/obj/gen/ui_assets.o: build/gen/ui_assets.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(MODE_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/libjianwu.a tests/unit/test_util.h
+$(B)/tests/%: tests/unit/%.c $(B)/libjianwu.a tests/unit/test_util.h tests/unit/test_db.h
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -Itests/unit -o $@ $< $(B)/libjianwu.a \
 	  $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka

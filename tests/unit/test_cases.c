@@ -1,12 +1,12 @@
 /* test_cases.c: unit tests for the case use cases (src/app/cases.c) and their store (src/store/case_store.c) on a
- * real SQLite file: registration (rows, numbering, rotation, fast track), nothing written on error, the 审查起诉
+ * real database: registration (rows, numbering, rotation, fast track), nothing written on error, the 审查起诉
  * story with its deadline rows and derived history, custody, organisation isolation, handling permissions, and the
- * recomputation of open deadlines after a calendar import or a change of warning lead times.
+ * recomputation of open deadlines after a calendar import or a change of warning lead times. With JIANWU_TEST_PG
+ * the same tests run on a new PostgreSQL database (test_db.h); the SQL of the checks here is written for both.
  *
  * Users are inserted through the store with a dummy password hash (no Argon2), so the whole file runs in seconds
  * under ASan. Dates are in 2025, a year whose official calendar ships with the program (DOMAIN.md section 3):
  * 2025-04-04..06 清明, 05-01..05 劳动节, 05-31..06-02 端午. */
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,14 +22,16 @@
 #include "core/roles.h"
 #include "store/accounts_store.h"
 #include "store/case_store.h"
+#include "lib/buf.h"
 #include "store/db.h"
 #include "test_util.h"
+#include "test_db.h"
 
 #define NOW "2025-01-01T00:00:00Z"
 
 typedef struct Fixture {
   char zDir[64];
-  char zPath[96];
+  char zTarget[256]; /* the SQLite file or the PostgreSQL URL (test_db.h) */
   Db *db;
   int64_t orgA, orgB;
   /* org A: departments and users */
@@ -42,17 +44,25 @@ typedef struct Fixture {
 
 /* ---- SQL helpers ------------------------------------------------------------------------------------------- */
 
+/* The statement of a printf format (the values are the test's own integers and literals), run through db.h. */
+static Stmt *q_prepare(Db *db, const char *zFmt, va_list ap) {
+  Buf b = BUF_INIT;
+  buf_vprintf(&b, zFmt, ap);
+  Stmt *s = db_prepare_uncached(db, buf_cstr(&b));
+  buf_free(&b);
+  return s;
+}
+
 /* The integer of the first column of the first row; -999 when there is no row. */
 static int64_t qi(Db *db, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
-  char *zSql = sqlite3_vmprintf(zFmt, ap);
+  Stmt *s = q_prepare(db, zFmt, ap);
   va_end(ap);
-  sqlite3_stmt *s = NULL;
-  assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), zSql, -1, &s, NULL), SQLITE_OK);
-  int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -999;
-  sqlite3_finalize(s);
-  sqlite3_free(zSql);
+  int rc = db_step(s);
+  assert_int_not_equal(rc, DB_ERROR);
+  int64_t v = rc == DB_ROW ? db_col_int(s, 0) : -999;
+  db_finalize(s);
   return v;
 }
 
@@ -64,25 +74,36 @@ static const char *qs(Db *db, const char *zFmt, ...) {
   char *out = aBuf[iBuf++ % 8];
   va_list ap;
   va_start(ap, zFmt);
-  char *zSql = sqlite3_vmprintf(zFmt, ap);
+  Stmt *s = q_prepare(db, zFmt, ap);
   va_end(ap);
-  sqlite3_stmt *s = NULL;
-  assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), zSql, -1, &s, NULL), SQLITE_OK);
-  if (sqlite3_step(s) != SQLITE_ROW) snprintf(out, 2048, "<none>");
-  else if (sqlite3_column_type(s, 0) == SQLITE_NULL) snprintf(out, 2048, "<null>");
-  else snprintf(out, 2048, "%s", (const char *)sqlite3_column_text(s, 0));
-  sqlite3_finalize(s);
-  sqlite3_free(zSql);
+  int rc = db_step(s);
+  assert_int_not_equal(rc, DB_ERROR);
+  if (rc != DB_ROW) snprintf(out, 2048, "<none>");
+  else if (db_col_is_null(s, 0)) snprintf(out, 2048, "<null>");
+  else snprintf(out, 2048, "%s", db_col_text(s, 0));
+  db_finalize(s);
   return out;
 }
 
 static void exec_sql(Db *db, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
-  char *zSql = sqlite3_vmprintf(zFmt, ap);
+  Buf b = BUF_INIT;
+  buf_vprintf(&b, zFmt, ap);
   va_end(ap);
-  assert_int_equal(sqlite3_exec(db_sqlite(db), zSql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_free(zSql);
+  assert_int_equal(db_exec(db, buf_cstr(&b)), 0);
+  buf_free(&b);
+}
+
+/* The SQL expression of the text of the string member zKey of the JSON text in column zCol (SQLite's json_extract,
+ * PostgreSQL's ->>), in a small ring of buffers. */
+static const char *json_text(Db *db, const char *zCol, const char *zKey) {
+  static char aBuf[4][96];
+  static int iBuf = 0;
+  char *out = aBuf[iBuf++ % 4];
+  if (db_backend(db) == DB_POSTGRES) snprintf(out, 96, "(%s::json ->> '%s')", zCol, zKey);
+  else snprintf(out, 96, "json_extract(%s, '$.%s')", zCol, zKey);
+  return out;
 }
 
 /* Every deadline row of a case, by kind then sequence, as one line:
@@ -92,10 +113,11 @@ static const char *deadlines_of(Db *db, int64_t caseId) {
       db,
       "SELECT coalesce(group_concat(x, '; '), '') FROM (SELECT kind || '#' || sequence"
       " || coalesce('[' || p.name || ']', '') || ' ' || start_on || '+'"
-      " || length || CASE WHEN extra_days THEN '+' || extra_days || 'd' ELSE '' END || '=' || coalesce(due_on, '-')"
-      " || CASE WHEN custody_bound THEN ' cb' ELSE '' END || ' ' || status || coalesce(' ' || closed_on, '') AS x"
+      " || length || CASE WHEN extra_days <> 0 THEN '+' || extra_days || 'd' ELSE '' END || '=' || coalesce(due_on, "
+      "'-')"
+      " || CASE WHEN custody_bound <> 0 THEN ' cb' ELSE '' END || ' ' || status || coalesce(' ' || closed_on, '') AS x"
       " FROM deadline d LEFT JOIN case_person p ON p.id = d.person_id WHERE d.case_id = %lld"
-      " ORDER BY kind, sequence, d.person_id)",
+      " ORDER BY kind, sequence, d.person_id) AS t",
       (long long)caseId);
 }
 
@@ -161,9 +183,10 @@ static int setup(void **state) {
   Fixture *f = calloc(1, sizeof *f);
   snprintf(f->zDir, sizeof f->zDir, "/tmp/jw-cases-XXXXXX");
   assert_non_null(mkdtemp(f->zDir));
-  snprintf(f->zPath, sizeof f->zPath, "%s/t.db", f->zDir);
+  assert_int_equal(test_db_new(f->zDir, "t.db", f->zTarget, sizeof f->zTarget), 0);
   JwErr e;
-  assert_int_equal(db_open(f->zPath, DB_OPEN_CREATE, &f->db, &e), 0);
+  assert_int_equal(db_open(f->zTarget, DB_OPEN_CREATE, &f->db, &e), 0);
+  assert_int_equal(db_backend(f->db), test_db_is_pg() ? DB_POSTGRES : DB_SQLITE);
   assert_int_equal(accounts_org_bootstrap(f->db, "orga", "甲县人民检察院", "county", NULL, &f->orgA, &e), 0);
   assert_int_equal(accounts_org_bootstrap(f->db, "orgb", "乙县人民检察院", "county", NULL, &f->orgB, &e), 0);
   Db *db = f->db;
@@ -206,6 +229,7 @@ static int teardown(void **state) {
   assert_false(db_in_transaction(f->db));
   assert_int_equal(db_busy_statements(f->db), 0);
   db_close(f->db);
+  if (test_db_drop(f->zTarget)) return -1;
   char zCmd[128];
   snprintf(zCmd, sizeof zCmd, "rm -rf %s", f->zDir);
   if (system(zCmd) != 0) return -1;
@@ -275,7 +299,7 @@ static void ev_ok(Fixture *f, const Actor *a, int64_t caseId, json_t *in) {
 }
 
 static int64_t person_id(Db *db, int64_t caseId, const char *zName) {
-  return qi(db, "SELECT id FROM case_person WHERE case_id = %lld AND name = %Q", (long long)caseId, zName);
+  return qi(db, "SELECT id FROM case_person WHERE case_id = %lld AND name = '%s'", (long long)caseId, zName);
 }
 
 static const char *day(JwDate d) {
@@ -352,7 +376,7 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
   /* charges: one row per distinct code */
   assert_string_equal(qs(db,
                          "SELECT group_concat(charge, ',') FROM (SELECT charge FROM case_person_charge"
-                         " WHERE person_id = %lld ORDER BY charge)",
+                         " WHERE person_id = %lld ORDER BY charge) AS t",
                          (long long)person_id(db, id, "张某")),
                       "fraud,theft");
   assert_int_equal(qi(db,
@@ -363,14 +387,15 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
 
   /* the register event, dated on receipt, by the registrar */
   assert_int_equal(qi(db, "SELECT count(*) FROM case_event WHERE case_id = %lld", (long long)id), 1);
-  assert_string_equal(qs(db,
-                         "SELECT kind || '|' || on_date || '|' || coalesce(person_id, '-') || '|' || user_id || '|'"
-                         " || org_id || '|' || data FROM case_event WHERE case_id = %lld",
-                         (long long)id),
-                      qs(db,
-                         "SELECT 'register|2025-03-05|-|%lld|%lld|{\"assign\":\"manual\",\"fast_track\":false,"
-                         "\"summary_procedure\":false}'",
-                         (long long)f->uAnguan, (long long)f->orgA));
+  assert_string_equal(
+      qs(db,
+         "SELECT kind || '|' || on_date || '|' || coalesce(CAST(person_id AS TEXT), '-') || '|' || user_id || '|'"
+         " || org_id || '|' || data FROM case_event WHERE case_id = %lld",
+         (long long)id),
+      qs(db,
+         "SELECT 'register|2025-03-05|-|%lld|%lld|{\"assign\":\"manual\",\"fast_track\":false,"
+         "\"summary_procedure\":false}'",
+         (long long)f->uAnguan, (long long)f->orgA));
 
   /* the review deadline: 1 month from 03-05 is 04-05, a Saturday inside 清明 (04-04..06), so 04-07 (CPL 105);
    * nobody is in custody, so it is not custody-bound; one period for each person (DOMAIN 1.2: custody per person) */
@@ -388,8 +413,8 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
   assert_int_equal(qi(db, "SELECT count(*) FROM audit_log WHERE entity = 'case'"), 1);
   assert_string_equal(qs(db,
                          "SELECT action || '|' || entity_id || '|' || org_id || '|' || user_id || '|'"
-                         " || coalesce(before_json, '-') || '|' || json_extract(after_json, '$.case_number')"
-                         " FROM audit_log WHERE entity = 'case'"),
+                         " || coalesce(before_json, '-') || '|' || %s FROM audit_log WHERE entity = 'case'",
+                         json_text(db, "after_json", "case_number")),
                       qs(db, "SELECT 'case.register|%lld|%lld|%lld|-|甲检刑诉受〔2025〕1号'", (long long)id,
                          (long long)f->orgA, (long long)f->uAnguan));
   int64_t bad = -1;
@@ -434,7 +459,7 @@ static void test_case_numbers_follow_the_sequence_and_the_org_format(void **stat
   assert_string_equal(qs(db, zNum, (long long)b1), "乙检刑诉受〔2025〕1号");
   assert_string_equal(qs(db,
                          "SELECT group_concat(x, ';') FROM (SELECT org_id || '/' || year || '/' || case_type || '='"
-                         " || last AS x FROM case_sequence ORDER BY org_id, year, case_type)"),
+                         " || last AS x FROM case_sequence ORDER BY org_id, year, case_type) AS t"),
                       qs(db,
                          "SELECT '%lld/2025/arrest_review=1;%lld/2025/prosecution_review=2;"
                          "%lld/2026/prosecution_review=1;%lld/2025/prosecution_review=1'",
@@ -507,7 +532,7 @@ static void test_rotation_takes_prosecutors_in_turn_and_skips_the_others(void **
     assert_int_equal(qi(db, "SELECT prosecutor_id FROM case_record WHERE id = %lld", (long long)id), aExpect[i]);
     assert_int_equal(qi(db, "SELECT department_id FROM case_record WHERE id = %lld", (long long)id), dept);
     assert_string_equal(
-        qs(db, "SELECT json_extract(data, '$.assign') FROM case_event WHERE case_id = %lld", (long long)id),
+        qs(db, "SELECT %s FROM case_event WHERE case_id = %lld", json_text(db, "data", "assign"), (long long)id),
         "rotation");
   }
   /* a case given to r2 by hand counts as r2's most recent one: r3 (oldest) is next */
@@ -920,13 +945,13 @@ static void test_prosecution_review_story(void **state) {
   /* the timeline and the audit trail: one row per accepted step, none for the refused ones */
   assert_string_equal(qs(db,
                          "SELECT group_concat(kind || ' ' || on_date, ', ') FROM (SELECT kind, on_date"
-                         " FROM case_event WHERE case_id = %lld ORDER BY id)",
+                         " FROM case_event WHERE case_id = %lld ORDER BY id) AS t",
                          (long long)id),
                       "register 2025-03-03, return 2025-03-20, resubmit 2025-04-15, return 2025-05-06, "
                       "resubmit 2025-05-26, decide 2025-06-10, decide 2025-06-05, archive 2025-07-01");
   assert_string_equal(qs(db,
                          "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log"
-                         " WHERE entity = 'case' AND entity_id = '%lld' ORDER BY id)",
+                         " WHERE entity = 'case' AND entity_id = '%lld' ORDER BY id) AS t",
                          (long long)id),
                       "case.register,case.return,case.resubmit,case.return,case.resubmit,case.decide,case.decide,"
                       "case.archive");
@@ -1211,10 +1236,8 @@ static void test_handling_is_limited_to_the_department_or_the_assignee(void **st
            (long long)f->uPros2));
   assert_int_equal(qi(db, "SELECT prosecutor_id FROM case_record WHERE id = %lld", (long long)id), f->uPros2);
   assert_int_equal(qi(db, "SELECT prosecutor_id FROM deadline WHERE case_id = %lld", (long long)id), f->uPros2);
-  assert_string_equal(qs(db,
-                         "SELECT json_extract(data, '$.prosecutor_name') FROM case_event WHERE case_id = %lld"
-                         " AND kind = 'assign'",
-                         (long long)id),
+  assert_string_equal(qs(db, "SELECT %s FROM case_event WHERE case_id = %lld AND kind = 'assign'",
+                         json_text(db, "data", "prosecutor_name"), (long long)id),
                       "赵检察官");
   /* now assigned to them, the prosecutor of the other department may handle it */
   ev_ok(f, &f->pros2, id, jf("{\"kind\":\"return\",\"on\":\"2025-03-20\",\"reason\":\"证据不足\"}"));
@@ -1246,7 +1269,7 @@ static const char zCalendar2025[] =
 static const char *deadline_rows_with_ids(Db *db, int64_t caseId) {
   return qs(db,
             "SELECT group_concat(x, '; ') FROM (SELECT id || ':' || kind || '#' || sequence || '=' || due_on || ' '"
-            " || status || ' ' || warn_days AS x FROM deadline WHERE case_id = %lld ORDER BY id)",
+            " || status || ' ' || warn_days AS x FROM deadline WHERE case_id = %lld ORDER BY id) AS t",
             (long long)caseId);
 }
 
@@ -1311,7 +1334,7 @@ static void test_warning_lead_times_change_open_rows(void **state) {
         jf("{\"kind\":\"decide\",\"on\":\"2025-03-03\",\"person_id\":%lld,\"decision\":\"prosecute\"}",
            (long long)person_id(db, cArch, "张某")));
   ev_ok(f, &f->pros1, cArch, jf("{\"kind\":\"archive\",\"on\":\"2025-03-20\"}"));
-  const char *zWarn = "SELECT warn_days FROM deadline WHERE case_id = %lld AND kind = %Q AND status = %Q";
+  const char *zWarn = "SELECT warn_days FROM deadline WHERE case_id = %lld AND kind = '%s' AND status = '%s'";
   assert_int_equal(qi(db, zWarn, (long long)cPr, "review", "open"), 5);
   assert_int_equal(qi(db, zWarn, (long long)cRet, "supplementary", "open"), 5);
   assert_int_equal(qi(db, zWarn, (long long)cAr, "review", "open"), 2);

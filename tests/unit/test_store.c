@@ -1,6 +1,7 @@
-/* test_store.c: unit tests for src/store and src/app on a real SQLite file: migrations, the newer-schema and
- * foreign-file refusals, the audit hash chain and tamper detection, account use cases with their validation and
- * organisation scoping, sign-in lockout, and online backup. */
+/* test_store.c: unit tests for src/store and src/app on a real database, a SQLite file or, with JIANWU_TEST_PG, a
+ * new PostgreSQL database (test_db.h): migrations, the newer-schema and foreign-database refusals, the audit hash
+ * chain and tamper detection, account use cases with their validation and organisation scoping, sign-in lockout,
+ * and online backup (SQLite only). */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +15,11 @@
 #include "store/db.h"
 #include "store/schema.h"
 #include "test_util.h"
+#include "test_db.h"
 
 typedef struct Fixture {
   char zDir[64];
-  char zPath[96];
+  char zTarget[256]; /* the SQLite file or the PostgreSQL URL (test_db.h) */
   Db *db;
   int64_t orgA, orgB, adminA;
   Actor actorA, actorB;
@@ -27,10 +29,9 @@ static int count_rows(Db *db, const char *zTable) {
   /* zTable is one of this file's literals */
   char zSql[96];
   snprintf(zSql, sizeof zSql, "SELECT count(*) FROM %s", zTable);
-  sqlite3_stmt *s;
-  sqlite3_prepare_v2(db_sqlite(db), zSql, -1, &s, NULL);
-  int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
-  sqlite3_finalize(s);
+  Stmt *s = db_prepare_uncached(db, zSql);
+  int n = db_step(s) == DB_ROW ? (int)db_col_int(s, 0) : -1;
+  db_finalize(s);
   return n;
 }
 
@@ -39,9 +40,9 @@ static int setup(void **state) {
   Fixture *f = calloc(1, sizeof *f);
   snprintf(f->zDir, sizeof f->zDir, "/tmp/jw-unit-XXXXXX");
   assert_non_null(mkdtemp(f->zDir));
-  snprintf(f->zPath, sizeof f->zPath, "%s/t.db", f->zDir);
+  assert_int_equal(test_db_new(f->zDir, "t.db", f->zTarget, sizeof f->zTarget), 0);
   JwErr e;
-  assert_int_equal(db_open(f->zPath, DB_OPEN_CREATE, &f->db, &e), 0);
+  assert_int_equal(db_open(f->zTarget, DB_OPEN_CREATE, &f->db, &e), 0);
   assert_int_equal(accounts_org_bootstrap(f->db, "orga", "甲县人民检察院", "county", NULL, &f->orgA, &e), 0);
   assert_int_equal(accounts_org_bootstrap(f->db, "orgb", "乙县人民检察院", "county", NULL, &f->orgB, &e), 0);
   assert_int_equal(accounts_user_bootstrap(f->db, "orga", "admina", "管理员甲", "admin", "password-a", &f->adminA, &e),
@@ -55,6 +56,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
   Fixture *f = *state;
   db_close(f->db);
+  if (test_db_drop(f->zTarget)) return -1;
   char zCmd[128];
   snprintf(zCmd, sizeof zCmd, "rm -rf %s", f->zDir);
   if (system(zCmd) != 0) return -1;
@@ -64,20 +66,24 @@ static int teardown(void **state) {
 
 static void test_schema_is_current_and_hardened(void **state) {
   Fixture *f = *state;
+  assert_int_equal(db_backend(f->db), test_db_is_pg() ? DB_POSTGRES : DB_SQLITE);
   assert_int_equal(db_schema_version(f->db), schema_latest());
-  sqlite3_stmt *s;
-  sqlite3_prepare_v2(db_sqlite(f->db), "PRAGMA journal_mode", -1, &s, NULL);
-  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-  assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
-  sqlite3_finalize(s);
-  sqlite3_prepare_v2(db_sqlite(f->db), "PRAGMA synchronous", -1, &s, NULL);
-  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-  assert_int_equal(sqlite3_column_int(s, 0), 2); /* FULL */
-  sqlite3_finalize(s);
-  sqlite3_prepare_v2(db_sqlite(f->db), "PRAGMA foreign_keys", -1, &s, NULL);
-  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-  assert_int_equal(sqlite3_column_int(s, 0), 1);
-  sqlite3_finalize(s);
+  if (db_backend(f->db) == DB_SQLITE) { /* the connection settings of a SQLite file */
+    Stmt *s = db_prepare_uncached(f->db, "PRAGMA journal_mode");
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_string_equal(db_col_text(s, 0), "wal");
+    db_finalize(s);
+    s = db_prepare_uncached(f->db, "PRAGMA synchronous");
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_int_equal(db_col_int(s, 0), 2); /* FULL */
+    db_finalize(s);
+    s = db_prepare_uncached(f->db, "PRAGMA foreign_keys");
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_int_equal(db_col_int(s, 0), 1);
+    db_finalize(s);
+  } else {
+    assert_null(db_sqlite(f->db));
+  }
   /* foreign keys are enforced */
   assert_int_equal(dept_store_insert(f->db, 999, "x", "other", "2026-01-01T00:00:00Z"), -1);
   assert_true(db_is_constraint(f->db));
@@ -85,21 +91,52 @@ static void test_schema_is_current_and_hardened(void **state) {
 
 static void test_newer_schema_is_refused(void **state) {
   Fixture *f = *state;
-  assert_int_equal(db_exec(f->db, "PRAGMA user_version=999"), 0);
+  int pg = db_backend(f->db) == DB_POSTGRES;
+  /* SQLite keeps the version in PRAGMA user_version, PostgreSQL in the table jianwu_schema */
+  assert_int_equal(db_exec(f->db, pg ? "UPDATE jianwu_schema SET version = 99" : "PRAGMA user_version=999"), 0);
   Db *db2 = NULL;
   JwErr e;
-  assert_int_equal(db_open(f->zPath, DB_OPEN_EXISTING, &db2, &e), -1);
+  assert_int_equal(db_open(f->zTarget, DB_OPEN_EXISTING, &db2, &e), -1);
   assert_null(db2);
-  assert_non_null(strstr(e.message, "999"));
-  char zSql[40];
-  snprintf(zSql, sizeof zSql, "PRAGMA user_version=%d", schema_latest());
+  assert_int_equal(e.status, 409);
+  assert_non_null(strstr(e.message, pg ? "99" : "999"));
+  char zSql[64];
+  if (pg) snprintf(zSql, sizeof zSql, "UPDATE jianwu_schema SET version = %d", schema_latest());
+  else snprintf(zSql, sizeof zSql, "PRAGMA user_version=%d", schema_latest());
   assert_int_equal(db_exec(f->db, zSql), 0);
+  assert_int_equal(db_schema_version(f->db), schema_latest());
+}
+
+/* PostgreSQL: a database as version 1 of the program left it, with an organisation in it, built through libpq
+ * with migration 1 as the driver retypes it. */
+static void make_v1_pg_database(const char *zUrl) {
+  char *zDdl = schema_pg_ddl(schema_migration(1));
+  assert_int_equal(test_db_pg_exec(zUrl, zDdl), 0);
+  free(zDdl);
+  assert_int_equal(test_db_pg_exec(zUrl,
+                                   "INSERT INTO org(code, name, level, created_at)"
+                                   " VALUES ('old', '旧院', 'county', '2024-01-01T00:00:00Z');"
+                                   "CREATE TABLE jianwu_schema(version BIGINT NOT NULL);"
+                                   "INSERT INTO jianwu_schema(version) VALUES (1)"),
+                   0);
 }
 
 static void test_older_database_is_migrated_forward_with_its_data(void **state) {
   Fixture *f = *state;
-  char zOld[128];
-  snprintf(zOld, sizeof zOld, "%s/v1.db", f->zDir);
+  char zOld[256];
+  assert_int_equal(test_db_new(f->zDir, "v1.db", zOld, sizeof zOld), 0);
+  if (test_db_is_pg()) {
+    make_v1_pg_database(zOld);
+    Db *db2 = NULL;
+    JwErr e;
+    assert_int_equal(db_open(zOld, DB_OPEN_EXISTING, &db2, &e), 0);
+    assert_int_equal(db_schema_version(db2), schema_latest());
+    assert_int_equal(count_rows(db2, "org"), 1);
+    assert_int_equal(count_rows(db2, "case_record"), 0); /* the later migrations' tables exist */
+    db_close(db2);
+    assert_int_equal(test_db_drop(zOld), 0);
+    return;
+  }
   sqlite3 *h;
   assert_int_equal(sqlite3_open(zOld, &h), SQLITE_OK);
   /* a database as version 1 of the program left it, with an organisation in it */
@@ -119,8 +156,33 @@ static void test_older_database_is_migrated_forward_with_its_data(void **state) 
   db_close(db2);
 }
 
+/* PostgreSQL: a database that holds another program's table, and one that is empty (the equivalent of a missing
+ * file: jianwu init has not run), are refused, and the empty one is left empty. */
+static void foreign_and_empty_pg_databases_are_refused(Fixture *f) {
+  char zOther[256];
+  assert_int_equal(test_db_new(f->zDir, "other.db", zOther, sizeof zOther), 0);
+  assert_int_equal(test_db_pg_exec(zOther, "CREATE TABLE t(x integer)"), 0);
+  Db *db2 = NULL;
+  JwErr e;
+  assert_int_equal(db_open(zOther, DB_OPEN_EXISTING, &db2, &e), -1);
+  assert_null(db2);
+  assert_non_null(strstr(e.message, "不是检务数据库"));
+  assert_int_equal(test_db_pg_int(zOther, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), 1);
+  assert_int_equal(test_db_drop(zOther), 0);
+  assert_int_equal(test_db_new(f->zDir, "missing.db", zOther, sizeof zOther), 0);
+  assert_int_equal(db_open(zOther, DB_OPEN_EXISTING, &db2, &e), -1);
+  assert_null(db2);
+  assert_int_equal(e.status, 404);
+  assert_int_equal(test_db_pg_int(zOther, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), 0);
+  assert_int_equal(test_db_drop(zOther), 0);
+}
+
 static void test_foreign_and_missing_files_are_refused(void **state) {
   Fixture *f = *state;
+  if (test_db_is_pg()) {
+    foreign_and_empty_pg_databases_are_refused(f);
+    return;
+  }
   char zOther[128];
   snprintf(zOther, sizeof zOther, "%s/other.db", f->zDir);
   sqlite3 *h;
@@ -147,16 +209,18 @@ static void test_audit_chain_verifies_and_detects_tampering(void **state) {
   char zWhy[200];
   assert_int_equal(audit_verify(f->db, &bad, zWhy, sizeof zWhy, &rows), 0);
   assert_int_equal(rows, 4); /* 2 orgs, 1 user, 1 department */
-  /* The log refuses UPDATE and DELETE ... */
-  assert_int_not_equal(sqlite3_exec(db_sqlite(f->db), "UPDATE audit_log SET action='x' WHERE id=2", NULL, NULL, NULL),
-                       SQLITE_OK);
-  assert_int_not_equal(sqlite3_exec(db_sqlite(f->db), "DELETE FROM audit_log WHERE id=2", NULL, NULL, NULL), SQLITE_OK);
+  int pg = db_backend(f->db) == DB_POSTGRES;
+  /* The log refuses UPDATE and DELETE (and, on PostgreSQL, TRUNCATE) ... */
+  assert_int_equal(db_exec(f->db, "UPDATE audit_log SET action='x' WHERE id=2"), -1);
+  assert_int_equal(db_exec(f->db, "DELETE FROM audit_log WHERE id=2"), -1);
+  if (pg) assert_int_equal(db_exec(f->db, "TRUNCATE audit_log"), -1);
+  assert_int_equal(count_rows(f->db, "audit_log"), 4);
   /* ... and someone who drops the trigger and edits a row is caught by the chain. */
-  assert_int_equal(sqlite3_exec(db_sqlite(f->db),
-                                "DROP TRIGGER audit_log_no_update;"
-                                "UPDATE audit_log SET after_json='{\"name\":\"forged\"}' WHERE id=3",
-                                NULL, NULL, NULL),
-                   SQLITE_OK);
+  assert_int_equal(db_exec(f->db, pg ? "DROP TRIGGER audit_log_no_update ON audit_log;"
+                                       "UPDATE audit_log SET after_json='{\"name\":\"forged\"}' WHERE id=3"
+                                     : "DROP TRIGGER audit_log_no_update;"
+                                       "UPDATE audit_log SET after_json='{\"name\":\"forged\"}' WHERE id=3"),
+                   0);
   assert_int_equal(audit_verify(f->db, &bad, zWhy, sizeof zWhy, &rows), 1);
   assert_int_equal(bad, 3);
 }
@@ -325,6 +389,7 @@ static void test_an_address_spraying_logins_is_slowed_down(void **state) {
 
 static void test_backup_is_a_verified_copy(void **state) {
   Fixture *f = *state;
+  if (db_backend(f->db) != DB_SQLITE) skip(); /* the online backup copies a SQLite file (pg_dump's job on PostgreSQL) */
   JwErr e;
   char zOut[128];
   snprintf(zOut, sizeof zOut, "%s/backup.db", f->zDir);
