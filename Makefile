@@ -42,7 +42,7 @@ UI_FILES := $(shell find ui -type f 2>/dev/null | LC_ALL=C sort)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
-.PHONY: all build asan test test-unit test-api test-browser reliability demo bench fuzz setup clean check-sql format
+.PHONY: all build asan test test-sqlite test-pg test-unit test-api test-browser reliability demo bench fuzz setup clean check-sql format
 
 all: build
 build: $(B)/jianwu
@@ -98,6 +98,15 @@ test: setup check-sql
 
 .PHONY: build-tests
 build-tests: $(B)/jianwu $(UNIT_BIN)
+
+# One backend: test-sqlite runs the unit and API suites on SQLite files, test-pg on a throwaway PostgreSQL cluster.
+test-sqlite: setup
+	$(MAKE) MODE=asan build-tests
+	@bash scripts/run-tests unit api
+
+test-pg: setup
+	$(MAKE) MODE=asan build-tests
+	@bash scripts/run-tests unit-pg api-pg
 
 test-unit:
 	$(MAKE) MODE=asan build-tests

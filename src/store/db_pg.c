@@ -45,6 +45,12 @@ static void dbp_fail(Db *db, PGresult *r, const char *zSql) {
   }
 }
 
+/* Server notices ("relation already exists, skipping" and the like) are not errors: they are dropped, not printed. */
+static void dbp_notice(void *arg, const char *zMessage) {
+  (void)arg;
+  (void)zMessage;
+}
+
 /* Connects: the URL first, then the settings Jianwu always uses (they take precedence over the URL's). */
 static PGconn *dbp_connect(const char *zUrl) {
   const char *azKey[] = {"dbname", "application_name", "connect_timeout", "client_encoding", "options", NULL};
@@ -71,6 +77,7 @@ int dbp_open(Db *db, const char *zUrl, int flags, JwErr *e) {
     if (zNl) *zNl = 0;
     return err_set(e, 503, "unavailable", "db", "无法连接数据库 %s：%s", db->zTarget, db->zErr);
   }
+  PQsetNoticeProcessor(db->pg, dbp_notice, NULL);
   db->zConninfo = xstrdup(zUrl);
   db->gen = 1;
   if (flags == DB_OPEN_READONLY) {
