@@ -35,7 +35,8 @@ static void cmd_print_err(const char *zCmd, const JwErr *e) {
 int cmd_init(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf(
-        "用法: jianwu init --db FILE|URL\n\n创建一个新的检务数据库文件（文件已存在时拒绝），\n或在一个空的 PostgreSQL 数据库（--db postgres://用户@主机:端口/库名）中建立检务的表（已有表时拒绝）。\n"
+        "用法: jianwu init --db FILE|URL\n\n创建一个新的检务数据库文件（文件已存在时拒绝），\n或在一个空的 PostgreSQL "
+        "数据库（--db postgres://用户@主机:端口/库名）中建立检务的表（已有表时拒绝）。\n"
         "随后用 jianwu org add 建立本院，用 jianwu user add 建立第一个管理员。\n");
     return 0;
   }
@@ -175,7 +176,8 @@ int cmd_backup(int argc, char **argv) {
     return 2;
   }
   if (db_target_is_postgres(cli_db(argc, argv))) {
-    fprintf(stderr, "jianwu backup: PostgreSQL 数据库请用 pg_dump 备份（pg_dump -Fc -f OUT URL），见 docs/operations.md\n");
+    fprintf(stderr,
+            "jianwu backup: PostgreSQL 数据库请用 pg_dump 备份（pg_dump -Fc -f OUT URL），见 docs/operations.md\n");
     return 1;
   }
   Db *db = cmd_open_db(argc, argv, DB_OPEN_EXISTING);
@@ -210,7 +212,8 @@ int cmd_demo_data(int argc, char **argv) {
   Db *db = cmd_open_db(argc, argv, DB_OPEN_EXISTING);
   if (!db) return 1;
   /* A fresh demo database is a bulk load: skip the per-commit fsync here only (the server always uses FULL). */
-  db_exec(db, db_backend(db) == DB_POSTGRES ? "SET synchronous_commit = off" : "PRAGMA synchronous=OFF");
+  if (db_backend(db) == DB_POSTGRES) db_exec(db, "SET synchronous_commit = off");
+  else db_exec(db, "PRAGMA synchronous=OFF");
   JwErr e;
   int rc = demo_populate(db, (int)nCases, stdout, &e);
   if (rc) cmd_print_err("demo-data", &e);

@@ -11,11 +11,13 @@
 int cmd_serve(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf(
-        "用法: jianwu serve --db FILE|URL [--listen 127.0.0.1:8080] [--threads 4] [--access-log FILE] [--per-client 32]\n"
+        "用法: jianwu serve --db FILE|URL [--listen 127.0.0.1:8080] [--threads 4] [--access-log FILE] [--per-client "
+        "32]\n"
         "                   [--quiet]\n\n"
         "在 --listen 地址上提供网页界面和 /api/v1/ 接口。默认只监听本机 (127.0.0.1)；要让内网访问，\n"
         "显式指定 --listen 0.0.0.0:8080 或本机内网地址。端口 0 表示任选空闲端口。\n"
-        "--per-client: 同一客户端地址最多同时连接数（默认 32）；部署在反向代理之后时，所有请求都来自代理地址，应调大。\n"
+        "--per-client: 同一客户端地址最多同时连接数（默认 "
+        "32）；部署在反向代理之后时，所有请求都来自代理地址，应调大。\n"
         "收到 SIGINT 或 SIGTERM 时停止。\n");
     return 0;
   }

@@ -14,7 +14,8 @@
 
 int64_t org_store_insert(Db *db, const char *zCode, const char *zName, const char *zLevel, int64_t parentId,
                          const char *zNow) {
-  Stmt *s = db_prepare(db, "INSERT INTO org(code, name, level, parent_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
+  Stmt *s = db_prepare(
+      db, "INSERT INTO org(code, name, level, parent_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
   db_bind_text(s, 1, zCode);
   db_bind_text(s, 2, zName);
   db_bind_text(s, 3, zLevel);
@@ -63,8 +64,9 @@ int64_t org_store_id_by_code(Db *db, const char *zCode) {
 }
 
 /* The organisations at or below ?1, as a recursive walk down parent_id. */
-#define ORG_WITHIN_CTE \
-  "WITH RECURSIVE sub(id) AS (SELECT CAST(?1 AS BIGINT) UNION SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) "
+#define ORG_WITHIN_CTE                                                                                           \
+  "WITH RECURSIVE sub(id) AS (SELECT CAST(?1 AS BIGINT) UNION SELECT o.id FROM org o JOIN sub ON o.parent_id = " \
+  "sub.id) "
 
 int org_store_is_within(Db *db, int64_t rootId, int64_t id) {
   Stmt *s = db_prepare(db, ORG_WITHIN_CTE "SELECT 1 FROM sub WHERE id = ?2");
@@ -94,7 +96,8 @@ json_t *org_store_list_within(Db *db, int64_t rootId) {
 /* ---- departments ------------------------------------------------------------------------------------------ */
 
 int64_t dept_store_insert(Db *db, int64_t orgId, const char *zName, const char *zKind, const char *zNow) {
-  Stmt *s = db_prepare(db, "INSERT INTO department(org_id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id");
+  Stmt *s =
+      db_prepare(db, "INSERT INTO department(org_id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id");
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zName);
   db_bind_text(s, 3, zKind);
@@ -209,9 +212,9 @@ int user_store_set_password(Db *db, int64_t id, const char *zPasswordHash, const
 }
 
 /* Columns of a User row; the roles come as a comma-separated list in column 12. */
-#define USER_SELECT                                                                                            \
-  "SELECT u.id, u.login, u.name, u.org_id, o.name, o.code, u.department_id, d.name, u.active, u.created_at,"   \
-  " (SELECT coalesce(max(a.locked_until), 0) FROM login_attempt a WHERE a.login = u.login), u.updated_at,"     \
+#define USER_SELECT                                                                                                 \
+  "SELECT u.id, u.login, u.name, u.org_id, o.name, o.code, u.department_id, d.name, u.active, u.created_at,"        \
+  " (SELECT coalesce(max(a.locked_until), 0) FROM login_attempt a WHERE a.login = u.login), u.updated_at,"          \
   " (SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r WHERE r.user_id = u.id ORDER BY role) AS r)" \
   " FROM app_user u JOIN org o ON o.id = u.org_id LEFT JOIN department d ON d.id = u.department_id"
 
@@ -241,8 +244,8 @@ static json_t *user_from_row(Stmt *s) {
                    "department_id", db_col_is_null(s, 6) ? json_null() : json_integer(db_col_int(s, 6)),
                    "department_name", db_col_is_null(s, 7) ? json_null() : json_string(db_col_text(s, 7)), "active",
                    (int)db_col_int(s, 8), "created_at", db_col_text(s, 9), "locked_until",
-                   (json_int_t)(lockedUntil > (int64_t)time(NULL) ? lockedUntil : 0), "updated_at", db_col_text(s, 11), "roles", ur.roles, "permissions",
-                   perms);
+                   (json_int_t)(lockedUntil > (int64_t)time(NULL) ? lockedUntil : 0), "updated_at", db_col_text(s, 11),
+                   "roles", ur.roles, "permissions", perms);
 }
 
 int user_store_find(Db *db, int64_t orgId, int64_t id, json_t **out) {
@@ -263,10 +266,10 @@ json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
 
 /* Filters shared by the count and the page. ?2 is a LIKE pattern with \ as escape. A filter bound NULL is off; the
  * CAST gives PostgreSQL the parameter's type where "?N IS NULL" alone says nothing of it. */
-#define USER_WHERE                                                                                     \
-  " WHERE u.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR u.login LIKE ?2 ESCAPE '\\'"                   \
-  " OR u.name LIKE ?2 ESCAPE '\\') AND (CAST(?3 AS BIGINT) IS NULL OR u.department_id = ?3)"           \
-  " AND (CAST(?4 AS BIGINT) IS NULL OR u.active = ?4)"                                                 \
+#define USER_WHERE                                                                           \
+  " WHERE u.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR u.login LIKE ?2 ESCAPE '\\'"        \
+  " OR u.name LIKE ?2 ESCAPE '\\') AND (CAST(?3 AS BIGINT) IS NULL OR u.department_id = ?3)" \
+  " AND (CAST(?4 AS BIGINT) IS NULL OR u.active = ?4)"                                       \
   " AND (CAST(?5 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?5))"
 
 static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
@@ -279,8 +282,8 @@ static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
 
 json_t *user_store_list(Db *db, const UserFilter *f) {
   char *zLike = f->zQuery && *f->zQuery ? store_like_pattern(f->zQuery) : NULL;
-  Stmt *pCount =
-      db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM app_user u" USER_WHERE " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
+  Stmt *pCount = db_prepare(
+      db, "SELECT count(*) FROM (SELECT 1 FROM app_user u" USER_WHERE " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
   user_bind_filter(pCount, f, zLike);
   Stmt *pPage = db_prepare(db, USER_SELECT USER_WHERE " ORDER BY u.active DESC, u.id LIMIT ?6 OFFSET ?7");
   user_bind_filter(pPage, f, zLike);

@@ -75,9 +75,9 @@ int audit_store_each(Db *db, int (*xRow)(const AuditRow *r, void *ctx), void *ct
 /* The WHERE clause shared by the count and the page: each filter is bound, and a NULL binding disables it (the CAST
  * tells PostgreSQL the parameter's type). The
  * from/to dates are days in China Standard Time (UTC+8), the offices' time zone; instants are stored in UTC. */
-#define AUDIT_WHERE                                                                                        \
-  " WHERE a.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR a.action = ?2)"                                   \
-  " AND (CAST(?3 AS TEXT) IS NULL OR a.entity = ?3) AND (CAST(?4 AS BIGINT) IS NULL OR a.user_id = ?4)"    \
+#define AUDIT_WHERE                                                                                     \
+  " WHERE a.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR a.action = ?2)"                                \
+  " AND (CAST(?3 AS TEXT) IS NULL OR a.entity = ?3) AND (CAST(?4 AS BIGINT) IS NULL OR a.user_id = ?4)" \
   " AND (CAST(?5 AS TEXT) IS NULL OR a.at >= ?5) AND (CAST(?6 AS TEXT) IS NULL OR a.at < ?6)"
 
 /* The UTC instant at which day zDay (YYYY-MM-DD) + dayOffset begins in China Standard Time: 16:00Z the day before. */
@@ -123,8 +123,8 @@ static json_t *audit_from_row(Stmt *s) {
 }
 
 json_t *audit_store_list(Db *db, const AuditFilter *f) {
-  Stmt *pCount =
-      db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM audit_log a" AUDIT_WHERE " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
+  Stmt *pCount = db_prepare(
+      db, "SELECT count(*) FROM (SELECT 1 FROM audit_log a" AUDIT_WHERE " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
   audit_bind_filter(pCount, f);
   Stmt *pPage = db_prepare(db,
                            "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json,"

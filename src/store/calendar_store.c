@@ -25,7 +25,8 @@ int calendar_store_each(Db *db, int (*xText)(const char *z, size_t n, void *ctx)
 }
 
 int64_t calendar_store_insert(Db *db, const char *zAt, int64_t userId, const char *zYears, const char *zText) {
-  Stmt *s = db_prepare(db, "INSERT INTO calendar_import(at, user_id, years, text) VALUES (?1, ?2, ?3, ?4) RETURNING id");
+  Stmt *s =
+      db_prepare(db, "INSERT INTO calendar_import(at, user_id, years, text) VALUES (?1, ?2, ?3, ?4) RETURNING id");
   db_bind_text(s, 1, zAt);
   if (userId) db_bind_int(s, 2, userId);
   db_bind_text(s, 3, zYears);

@@ -131,17 +131,18 @@ static json_t *case_events_json(Db *db, int64_t caseId) {
 }
 
 /* The columns of a case summary, with ?20 as today. */
-#define CASE_SELECT                                                                                                 \
-  "SELECT c.id, c.case_number, c.case_type, c.title, c.source_agency, c.source_number, c.received_on,"              \
-  " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"             \
-  " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                  \
-  " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id) AS p)," \
-  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0),"            \
-  " (SELECT CASE WHEN min(d.due_on) < ?20 THEN 'overdue' WHEN min(d.due_on) = ?20 THEN 'due'"                       \
-  "   WHEN min(julianday(d.due_on) - julianday(?20) - d.warn_days) <= 0 THEN 'warning' ELSE 'normal' END"           \
-  "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0 HAVING count(*) > 0),"          \
-  " c.conclusion, c.jurisdiction_issue_on"                                                                          \
-  " FROM case_record c LEFT JOIN department dp ON dp.id = c.department_id"                                          \
+#define CASE_SELECT                                                                                                   \
+  "SELECT c.id, c.case_number, c.case_type, c.title, c.source_agency, c.source_number, c.received_on,"                \
+  " c.department_id, dp.name, c.prosecutor_id, u.name, c.status, c.major_complex, c.summary_procedure,"               \
+  " c.prior_returns, c.concluded_on, c.archived_on, c.transferred_on, c.created_at, c.updated_at,"                    \
+  " (SELECT group_concat(name, '、') FROM (SELECT name FROM case_person p WHERE p.case_id = c.id ORDER BY p.id) AS " \
+  "p),"                                                                                                               \
+  " (SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0),"              \
+  " (SELECT CASE WHEN min(d.due_on) < ?20 THEN 'overdue' WHEN min(d.due_on) = ?20 THEN 'due'"                         \
+  "   WHEN min(julianday(d.due_on) - julianday(?20) - d.warn_days) <= 0 THEN 'warning' ELSE 'normal' END"             \
+  "   FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0 HAVING count(*) > 0),"            \
+  " c.conclusion, c.jurisdiction_issue_on"                                                                            \
+  " FROM case_record c LEFT JOIN department dp ON dp.id = c.department_id"                                            \
   " LEFT JOIN app_user u ON u.id = c.prosecutor_id"
 
 static json_t *case_summary_from_row(Stmt *s) {
@@ -203,7 +204,8 @@ int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t
 /* The case list's WHERE clause, assembled from the literal fragments of the filters in use, so the planner sees only
  * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
  * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
- * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a name prefix's range, ?20 today. Unused numbers are simply absent. */
+ * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a name prefix's range, ?20 today.
+ * Unused numbers are simply absent. */
 static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPerson) {
   /* A person search finds its few cases through case_person; the unary + keeps the planner from walking every case
    * of the office on the org_id index instead. */

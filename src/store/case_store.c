@@ -31,9 +31,10 @@ static void bind_opt(Stmt *s, int i, const char *z) {
 /* ---- numbering -------------------------------------------------------------------------------------------- */
 
 int64_t case_store_next_sequence(Db *db, int64_t orgId, int year, const char *zType) {
-  Stmt *s = db_prepare(db,
-                       "INSERT INTO case_sequence(org_id, year, case_type, last) VALUES (?1, ?2, ?3, 1)"
-                       " ON CONFLICT(org_id, year, case_type) DO UPDATE SET last = case_sequence.last + 1 RETURNING last");
+  Stmt *s =
+      db_prepare(db,
+                 "INSERT INTO case_sequence(org_id, year, case_type, last) VALUES (?1, ?2, ?3, 1)"
+                 " ON CONFLICT(org_id, year, case_type) DO UPDATE SET last = case_sequence.last + 1 RETURNING last");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, year);
   db_bind_text(s, 3, zType);
@@ -191,9 +192,10 @@ int case_store_persons(Db *db, int64_t caseId, PersonRow *a, int *pn) {
 int64_t case_store_person_insert(Db *db, int64_t orgId, int64_t caseId, const char *zName, const char *zIdNumber,
                                  const char *zSex, const char *zBirth, const char *zCustody, const char *zCustodySince,
                                  int plea, const char *zSentenceBand) {
-  Stmt *s = db_prepare(db,
-                       "INSERT INTO case_person(org_id, case_id, name, id_number, sex, birth_date, custody,"
-                       " custody_since, plea, sentence_band) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
+  Stmt *s =
+      db_prepare(db,
+                 "INSERT INTO case_person(org_id, case_id, name, id_number, sex, birth_date, custody,"
+                 " custody_since, plea, sentence_band) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, caseId);
   db_bind_text(s, 3, zName);

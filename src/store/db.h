@@ -67,7 +67,7 @@ int db_exec(Db *db, const char *zSql); /* runs SQL with no parameters; 0 or -1 *
  * IMMEDIATE; PostgreSQL: BEGIN and the transaction-scoped advisory lock DB_WRITE_LOCK, see docs/scaling.md). The
  * 案号 sequences, rotation, the sign-in counters and the audit hash chain rely on it. 0 or -1. */
 int db_begin(Db *db);
-int db_commit(Db *db);                 /* 0 or -1 (then rolled back) */
+int db_commit(Db *db); /* 0 or -1 (then rolled back) */
 void db_rollback(Db *db);
 int db_in_transaction(Db *db);
 int db_changes(Db *db); /* rows changed by the last write statement */
@@ -78,7 +78,7 @@ int db_is_constraint(Db *db); /* last failure was a UNIQUE/CHECK/FK constraint *
 int db_unavailable(Db *db);
 int db_reconnect(Db *db);
 int db_schema_version(Db *db); /* 0 for a database without Jianwu's schema; -1 on error */
-int db_table_count(Db *db);     /* tables in the database (the schema in use for PostgreSQL) */
+int db_table_count(Db *db);    /* tables in the database (the schema in use for PostgreSQL) */
 int db_set_schema_version(Db *db, int v);
 int db_busy_statements(Db *db); /* statements left unreset: 0 at the end of a request */
 void db_reset_all(Db *db);

@@ -25,8 +25,8 @@ struct Stmt {
   /* PostgreSQL: the rewritten text, its parameters as text, the prepared name and the fetched result */
   char *zPgSql;
   int nParam;
-  char **azParam; /* NULL: SQL NULL */
-  unsigned *aType; /* parameter type OIDs: 0 (the server infers it) for each number used, text for a gap */
+  char **azParam;       /* NULL: SQL NULL */
+  unsigned *aType;      /* parameter type OIDs: 0 (the server infers it) for each number used, text for a gap */
   unsigned preparedGen; /* the connection generation it was prepared on (0: not yet) */
   char zName[16];
   PGresult *res;
@@ -47,13 +47,13 @@ struct Db {
   sqlite3 *h;
   /* PostgreSQL */
   PGconn *pg;
-  char *zConninfo;   /* the URL as given, with the password: kept only to reconnect */
-  unsigned gen;      /* bumped at every (re)connection: statements prepared before are gone */
-  int nextName;      /* prepared statement names s1, s2, ... */
+  char *zConninfo; /* the URL as given, with the password: kept only to reconnect */
+  unsigned gen;    /* bumped at every (re)connection: statements prepared before are gone */
+  int nextName;    /* prepared statement names s1, s2, ... */
   int nChanges;
-  int unavailable;   /* the server went away; db_reconnect() tries again */
-  char zState[6];    /* SQLSTATE of the last failure */
-  char zErr[512];    /* message of the last failure */
+  int unavailable; /* the server went away; db_reconnect() tries again */
+  char zState[6];  /* SQLSTATE of the last failure */
+  char zErr[512];  /* message of the last failure */
 };
 
 /* SQLite driver */

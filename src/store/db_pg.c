@@ -37,8 +37,8 @@ static void dbp_set_error(Db *db, const char *zMsg, const char *zState) {
 static void dbp_fail(Db *db, PGresult *r, const char *zSql) {
   const char *zState = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
   dbp_set_error(db, r ? PQresultErrorMessage(r) : PQerrorMessage(db->pg), zState);
-  int gone = PQstatus(db->pg) != CONNECTION_OK || (zState && (strncmp(zState, "08", 2) == 0 ||
-                                                              strncmp(zState, "57P", 3) == 0));
+  int gone = PQstatus(db->pg) != CONNECTION_OK ||
+             (zState && (strncmp(zState, "08", 2) == 0 || strncmp(zState, "57P", 3) == 0));
   if (gone) db->unavailable = 1;
   if (!(zState && strncmp(zState, "23", 2) == 0)) {
     log_error("SQL failed (%s): %s\nSQL: %.300s", db->zState[0] ? db->zState : "-", db->zErr, zSql ? zSql : "");
@@ -54,8 +54,12 @@ static void dbp_notice(void *arg, const char *zMessage) {
 /* Connects: the URL first, then the settings Jianwu always uses (they take precedence over the URL's). */
 static PGconn *dbp_connect(const char *zUrl) {
   const char *azKey[] = {"dbname", "application_name", "connect_timeout", "client_encoding", "options", NULL};
-  const char *azVal[] = {zUrl, "jianwu", DBP_CONNECT_TIMEOUT_S, "UTF8",
-                         "-c statement_timeout=" DBP_STATEMENT_TIMEOUT_MS " -c DateStyle=ISO", NULL};
+  const char *azVal[] = {zUrl,
+                         "jianwu",
+                         DBP_CONNECT_TIMEOUT_S,
+                         "UTF8",
+                         "-c statement_timeout=" DBP_STATEMENT_TIMEOUT_MS " -c DateStyle=ISO",
+                         NULL};
   return PQconnectdbParams(azKey, azVal, 1);
 }
 
@@ -256,8 +260,9 @@ static int dbp_int_query(Db *db, const char *zSql) {
 }
 
 int dbp_schema_version(Db *db) {
-  int exists = dbp_int_query(db, "SELECT count(*) FROM pg_catalog.pg_tables"
-                                 " WHERE schemaname = current_schema() AND tablename = 'jianwu_schema'");
+  int exists = dbp_int_query(db,
+                             "SELECT count(*) FROM pg_catalog.pg_tables"
+                             " WHERE schemaname = current_schema() AND tablename = 'jianwu_schema'");
   if (exists <= 0) return exists;
   return dbp_int_query(db, "SELECT coalesce(max(version), 0) FROM jianwu_schema");
 }

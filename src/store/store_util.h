@@ -28,7 +28,8 @@ void store_each_listed(const char *zList, void (*xItem)(const char *zItem, void 
 json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limit, int offset);
 
 /* A paged list whose WHERE clause the caller assembled from the literal fragments of the filters in use (so the
- * planner sees only those): the count is "SELECT count(*) FROM (SELECT 1 <zFrom><where> LIMIT 10001) AS capped" and the page
+ * planner sees only those): the count is "SELECT count(*) FROM (SELECT 1 <zFrom><where> LIMIT 10001) AS capped" and the
+ * page
  * "<zSelect><where><zOrder>", zOrder ending in "LIMIT ?L OFFSET ?L+1" with L = limitParam. xBind binds the filters'
  * values (the same numbers in both). The store_page() reply, or NULL on a database error. */
 typedef struct StoreListQuery {
@@ -45,8 +46,8 @@ json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit,
 /* Writes zHead, the assembled clause, and zTail into out: a statement made of literal fragments only. */
 void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *zTail);
 
-/* Lists that can grow to a million rows count at most this many: "SELECT count(*) FROM (SELECT 1 ... LIMIT 10001) AS capped".
- * Counting every row of a million-case office costs 100 ms to seconds; nobody pages past 10,000 rows. */
+/* Lists that can grow to a million rows count at most this many: "SELECT count(*) FROM (SELECT 1 ... LIMIT 10001) AS
+ * capped". Counting every row of a million-case office costs 100 ms to seconds; nobody pages past 10,000 rows. */
 #define STORE_COUNT_CAP     10000
 #define STORE_COUNT_CAP_SQL "10001"
 

@@ -304,11 +304,11 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
       flags, 0, NULL, NULL, server_access, NULL, MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
       (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->nThreads > 0 ? cfg->nThreads : 1),
       MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-      (unsigned)(cfg->nPerClient > 0 ? cfg->nPerClient : SERVER_MAX_PER_CLIENT), MHD_OPTION_NOTIFY_CONNECTION, server_notify_connection, NULL,
-      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-      (size_t)SERVER_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
-      MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-      MHD_OPTION_END);
+      (unsigned)(cfg->nPerClient > 0 ? cfg->nPerClient : SERVER_MAX_PER_CLIENT), MHD_OPTION_NOTIFY_CONNECTION,
+      server_notify_connection, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_CONNECTION_TIMEOUT,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
+      server_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, server_uri_log, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE,
+      (unsigned)1, MHD_OPTION_END);
   if (!d) {
     conn_guard_stop();
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
