@@ -175,7 +175,10 @@ int user_store_set_roles(Db *db, int64_t userId, const json_t *roles) {
   size_t i;
   json_t *r;
   json_array_foreach(roles, i, r) {
-    s = db_prepare(db, "INSERT INTO user_role(user_id, role) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+    s = db_prepare(
+        db,
+        "INSERT INTO user_role(user_id, role, org_id) VALUES (?1, ?2, (SELECT org_id FROM app_user WHERE id = ?1))"
+        " ON CONFLICT DO NOTHING");
     db_bind_int(s, 1, userId);
     db_bind_text(s, 2, json_string_value(r));
     rc = db_step(s);
@@ -431,8 +434,8 @@ uint32_t user_store_permissions(Db *db, int64_t userId) {
 int session_store_insert(Db *db, const char *zTokenHash, int64_t userId, const char *zCsrf, int64_t now,
                          int64_t expiresAt) {
   Stmt *s = db_prepare(db,
-                       "INSERT INTO session(token_hash, user_id, csrf_token, created_at, last_seen, expires_at)"
-                       " VALUES (?1, ?2, ?3, ?4, ?4, ?5)");
+                       "INSERT INTO session(token_hash, user_id, csrf_token, created_at, last_seen, expires_at, org_id)"
+                       " VALUES (?1, ?2, ?3, ?4, ?4, ?5, (SELECT org_id FROM app_user WHERE id = ?2))");
   db_bind_text(s, 1, zTokenHash);
   db_bind_int(s, 2, userId);
   db_bind_text(s, 3, zCsrf);

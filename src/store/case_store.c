@@ -319,7 +319,9 @@ int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharg
   size_t i;
   json_t *c;
   json_array_foreach(aCharge, i, c) {
-    s = db_prepare(db, "INSERT INTO case_person_charge(person_id, charge) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+    s = db_prepare(db,
+                   "INSERT INTO case_person_charge(person_id, charge, org_id)"
+                   " VALUES (?1, ?2, (SELECT org_id FROM case_person WHERE id = ?1)) ON CONFLICT DO NOTHING");
     db_bind_int(s, 1, personId);
     db_bind_text(s, 2, json_string_value(c));
     if (store_step_done(s)) return -1;
