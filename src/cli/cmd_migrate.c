@@ -15,6 +15,7 @@
 
 typedef struct Progress {
   int tty;
+  int open; /* a bar is on the terminal's line without its newline */
 } Progress;
 
 static void migrate_progress(void *pCtx, const CopyTable *t, int64_t nDone) {
@@ -30,6 +31,7 @@ static void migrate_progress(void *pCtx, const CopyTable *t, int64_t nDone) {
     zBar[MIGRATE_BAR_WIDTH] = 0;
     fprintf(stderr, "\r[%s] %3d%% %s %lld/%lld%s", zBar, pct, t->zName, (long long)nDone, (long long)t->nSource,
             done ? "\n" : "");
+    pr->open = !done;
   } else if (done) {
     fprintf(stderr, "%s %lld/%lld\n", t->zName, (long long)nDone, (long long)t->nSource);
   }
@@ -128,14 +130,14 @@ int cmd_migrate(int argc, char **argv) {
     db_close(src);
     return 1;
   }
-  Progress pr = {isatty(STDERR_FILENO)};
+  Progress pr = {isatty(STDERR_FILENO), 0};
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   MigrateResult *r = calloc(1, sizeof *r);
   int rc = !r ? -1 : migrate_office(src, dst, &ms, migrate_base_name(zFrom), migrate_progress, &pr, r, &e);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   if (rc) {
-    if (pr.tty) fputc('\n', stderr);
+    if (pr.open) fputc('\n', stderr);
     fprintf(stderr, "jianwu migrate: %s（未写入任何数据）\n", r ? e.message : "out of memory");
   } else {
     migrate_print_counts(r);
