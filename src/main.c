@@ -15,6 +15,7 @@ static const CliCommand commands[] = {
     {"due", "计算期限届满日", cmd_due},
     {"calendar", "节假日安排（calendar import / show）", cmd_calendar},
     {"demo-data", "写入演示数据", cmd_demo_data},
+    {"migrate", "把本院的 SQLite 数据库迁入 PostgreSQL", cmd_migrate},
 };
 
 static void main_usage(FILE *fp) {

@@ -18,6 +18,7 @@ int cmd_backup(int argc, char **argv);
 int cmd_demo_data(int argc, char **argv);
 int cmd_due(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 
 /* Helpers shared by the commands. */
 /* 1 when argv[i] is "-h" or "--help" for some i. */
