@@ -52,6 +52,7 @@
 #include "store/deadline_store.h"
 #include "store/store_util.h"
 #include "store/db.h"
+#include "store/db_internal.h"
 
 #define N_PROSECUTORS 50
 #define BASELINE_RUNS 100

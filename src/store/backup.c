@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/db_internal.h"
+
 int backup_to_file(Db *db, const char *zOut, JwErr *e) {
   /* Create the file here, exclusively and readable by the owner only: it holds every record and password hash.
    * SQLite then opens the empty file as a new database and gives its journal the same mode. */

@@ -82,7 +82,5 @@ int db_table_count(Db *db);    /* tables in the database (the schema in use for 
 int db_set_schema_version(Db *db, int v);
 int db_busy_statements(Db *db); /* statements left unreset: 0 at the end of a request */
 void db_reset_all(Db *db);
-/* The underlying SQLite handle, for the backup API and integrity checks only; NULL on PostgreSQL. */
-struct sqlite3 *db_sqlite(Db *db);
 
 #endif

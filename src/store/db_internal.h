@@ -56,6 +56,10 @@ struct Db {
   char zErr[512];  /* message of the last failure */
 };
 
+/* The underlying SQLite handle, NULL on PostgreSQL: for the store's SQLite-only parts (the online backup, reading a
+ * file's own schema in copy.c), the tests and the benchmarks. */
+struct sqlite3 *db_sqlite(Db *db);
+
 /* SQLite driver */
 int dbl_open(Db *db, const char *zPath, int flags, JwErr *e);
 void dbl_close(Db *db);

@@ -9,6 +9,7 @@
 
 #include "store/copy.h"
 #include "store/db.h"
+#include "store/db_internal.h"
 #include "test_util.h"
 
 typedef struct Fixture {

@@ -27,6 +27,7 @@
 #include "lib/buf.h"
 #include "lib/log.h"
 #include "store/db.h"
+#include "store/db_internal.h"
 #include "crashvfs.h"
 #include "test_util.h"
 

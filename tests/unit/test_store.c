@@ -13,6 +13,7 @@
 #include "store/accounts_store.h"
 #include "store/backup.h"
 #include "store/db.h"
+#include "store/db_internal.h"
 #include "store/schema.h"
 #include "test_util.h"
 #include "test_db.h"
