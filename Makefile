@@ -7,6 +7,7 @@
 #   make fuzz       build the libFuzzer targets (clang) and run each for FUZZ_SECONDS (60)
 #   make load       wrk against jianwu beside nginx on loopback, and a soak (scripts/load)
 #   make reliability  power cuts (crash VFS, CRASH_SEEDS=400 rounds) and kill -9 (KILL_CYCLES=20 cycles)
+#   make failover   PostgreSQL primary killed under writes, synchronous replica promoted: nothing acknowledged lost
 #
 # Sources are picked up by directory: src/<layer>/*.c. Every file in ui/ is embedded into the binary.
 
@@ -42,7 +43,8 @@ UI_FILES := $(shell find ui -type f 2>/dev/null | LC_ALL=C sort)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
-.PHONY: all build asan test test-sqlite test-pg test-unit test-api test-browser reliability demo bench fuzz setup clean check-sql format
+.PHONY: all build asan test test-sqlite test-pg test-unit test-api test-browser reliability failover demo bench fuzz setup \
+        clean check-sql format
 
 all: build
 build: $(B)/jianwu
@@ -126,6 +128,12 @@ KILL_CYCLES ?= 20
 reliability: setup
 	$(MAKE) MODE=asan build-tests
 	@JIANWU_CRASH_SEEDS=$(CRASH_SEEDS) JIANWU_KILL_CYCLES=$(KILL_CYCLES) bash scripts/run-tests reliability
+
+# Failover on loopback (scripts/pg-failover-test, docs/scaling.md): a primary and a synchronous streaming replica,
+# kill -9 of the primary in the middle of a stream of registrations, promotion; about 40 s.
+failover: setup
+	$(MAKE) MODE=release build
+	@bash scripts/run-tests failover
 
 demo: setup
 	$(MAKE) MODE=release build
