@@ -133,7 +133,7 @@ reliability: setup
 # kill -9 of the primary in the middle of a stream of registrations, promotion; about 40 s.
 failover: setup
 	$(MAKE) MODE=release build
-	@bash scripts/run-tests failover
+	@JIANWU_FAILOVER_BIN=$(CURDIR)/build/release/jianwu bash scripts/run-tests failover
 
 demo: setup
 	$(MAKE) MODE=release build

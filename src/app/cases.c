@@ -192,8 +192,10 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
     int found = case_store_rotation_pick(db, actor->orgId, deptId, &prosecutorId, zPicked, sizeof zPicked);
     if (found < 0) rc = err_internal(e, db_errmsg(db));
     else if (!found) rc = err_field(e, fastTrack ? "department_id" : "assign", "该部门没有可轮案的检察官");
-  } else if (!rc && case_store_is_handler(db, actor->orgId, prosecutorId) != 1) {
-    rc = err_field(e, "prosecutor_id", "承办人必须是本院在职的检察官或检察官助理");
+  } else if (!rc) {
+    int handler = case_store_is_handler(db, actor->orgId, prosecutorId);
+    if (handler < 0) rc = err_internal(e, db_errmsg(db));
+    else if (!handler) rc = err_field(e, "prosecutor_id", "承办人必须是本院在职的检察官或检察官助理");
   }
   c.prosecutorId = prosecutorId;
   char *zFormat = NULL, *zShort = NULL;

@@ -134,8 +134,9 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
   conn_guard_phase(server_slot(conn), CONN_BUSY);
   r->db = server_thread_db();
   router_dispatch(r);
-  if (r->db && r->status >= 500 && db_unavailable(r->db)) {
-    /* The database went away during the request (a PostgreSQL restart or failover): nothing was committed. */
+  if (r->db && r->status >= 400 && db_unavailable(r->db)) {
+    /* The database went away during the request (a PostgreSQL restart or failover): nothing was committed, and an
+     * error the handler drew from a failed read ("部门不存在") would be false: the answer is "try again". */
     reply_err(r, 503, "unavailable", NULL, "数据库暂时不可用，请稍后重试");
   }
   if (r->db) {
