@@ -1,6 +1,8 @@
-/* bench_cases.c: latency of the case and deadline reads at a million cases, against bare indexed queries.
+/* bench_cases.c: latency of the case and deadline reads at a million cases, against bare indexed queries, on
+ * SQLite and (with --pg) on PostgreSQL.
  *
  *   build/release/bench/bench_cases [--cases N] [--runs N] [--budget S] [--today YYYY-MM-DD] [--keep] [--db PATH]
+ *                                   [--pg URL]
  *
  * 1. Builds a fresh database in a temporary directory through the real schema (db_open with DB_OPEN_CREATE runs the
  *    migrations), then loads it with plain sqlite3 (prepared statements, one transaction, synchronous=OFF and the
@@ -26,6 +28,16 @@
  * 4. Times deadlines_recompute_open() (run by a calendar import) once, in a transaction that is rolled back.
  * 5. Times the query shapes docs/benchmarks.md suggests, on the same data (plain SQL, for comparison only), and
  *    checks that they give the same totals and counts as the store functions.
+ * 6. Counts the statements of the case page (cases with 1, 2 and more persons) and of list pages of 10, 50 and 200
+ *    rows (SQLite: statements started, by sqlite3_trace_v2; PostgreSQL: round trips, by the libpq calls the driver
+ *    sends statements with, wrapped at link time: see the Makefile). A count that grows with the persons or the rows
+ *    is a statement per person or per row.
+ * 7. With --pg URL (an empty PostgreSQL database the bench may fill): copies the same rows into it (bench/pg_load.c:
+ *    the shipped schema through db_open(DB_OPEN_CREATE), COPY of every table from the SQLite file, secondary indexes
+ *    re-created after the load, ANALYZE, sequences moved), reopens it with db_open(DB_OPEN_EXISTING) and runs the
+ *    measurements of part 2 and the counts of part 6 there, each baseline the same bare query through db_prepare and
+ *    db_step (prepared once per connection, as the store's statements are). Then one table: each line's median on
+ *    both backends, each against its own baseline, and the ratio PostgreSQL / SQLite. Parts 3-5 stay SQLite only.
  * The temporary directory (under $TMPDIR, else /tmp; about 2.2 GB at a million cases) is removed at the end unless
  * --keep; --db PATH measures an existing bench database instead of generating one. Exit status 0 when every measured
  * call returned a result and every check agreed. */
