@@ -34,8 +34,8 @@
  *    is a statement per person or per row.
  * 7. With --pg URL (an empty PostgreSQL database the bench may fill): copies the same rows into it (bench/pg_load.c:
  *    the shipped schema through db_open(DB_OPEN_CREATE), COPY of every table from the SQLite file, secondary indexes
- *    re-created after the load, ANALYZE, sequences moved), reopens it with db_open(DB_OPEN_EXISTING) and runs the
- *    measurements of part 2 and the counts of part 6 there, each baseline the same bare query through db_prepare and
+ *    re-created after the load, VACUUM (ANALYZE), sequences moved), reopens it with db_open(DB_OPEN_EXISTING) and runs
+ * the measurements of part 2 and the counts of part 6 there, each baseline the same bare query through db_prepare and
  *    db_step (prepared once per connection, as the store's statements are). Then one table: each line's median on
  *    both backends, each against its own baseline, and the ratio PostgreSQL / SQLite. Parts 3-5 stay SQLite only.
  * The temporary directory (under $TMPDIR, else /tmp; about 2.2 GB at a million cases) is removed at the end unless
@@ -1804,7 +1804,7 @@ int main(int argc, char **argv) {
     } else {
       printf(
           "load: %lld rows of %d tables: schema %.1f s, COPY %.1f s (%.0f rows/s), %d secondary indexes re-created in "
-          "%.1f s, ANALYZE %.1f s, sequences %.2f s; %.1f s in all\n",
+          "%.1f s, VACUUM (ANALYZE) %.1f s, sequences %.2f s; %.1f s in all\n",
           (long long)ls.nRows, ls.nTables, ls.tSchema, ls.tCopy, ls.tCopy > 0 ? (double)ls.nRows / ls.tCopy : 0.0,
           ls.nIndexes, ls.tIndex, ls.tAnalyze, ls.tSeq, ls.tSchema + ls.tCopy + ls.tIndex + ls.tAnalyze + ls.tSeq);
       printf("load: index builds: %s\n", ls.zIndexTimes);

@@ -7,7 +7,11 @@
  * STDIN in text format (PQputCopyData, 1 MiB at a time), all tables in one transaction. For the load only, the
  * session sets session_replication_role = replica, which skips the foreign-key triggers (the generator keeps the
  * references right; the SQLite load runs with foreign_keys=OFF likewise), and a larger maintenance_work_mem for the
- * index builds. Then ANALYZE, and schema_sync_sequences() moves each identity sequence past the largest copied id. */
+ * index builds. Then VACUUM (ANALYZE): the statistics, and the visibility map that index-only scans need (without
+ * it every count over an index visits the table too, and autovacuum would do it during the measurements instead);
+ * and schema_sync_sequences() moves each identity sequence past the largest copied id. Dropping the secondary
+ * indexes and re-creating them after the COPY was measured against loading with them in place: at 200,000 cases
+ * 18.1 s against 21.1 s for the COPY and the indexes. */
 #include "pg_load.h"
 
 #include <libpq-fe.h>
@@ -263,7 +267,7 @@ int pg_load(const char *zPath, const char *zUrl, PgLoadStats *st, char *zErr, si
   }
   double t3 = pl_now();
   st->tIndex = t3 - t2;
-  if (pl_exec(pg, "ANALYZE", zErr, nErr)) goto done;
+  if (pl_exec(pg, "VACUUM (ANALYZE)", zErr, nErr)) goto done;
   double t4 = pl_now();
   st->tAnalyze = t4 - t3;
   if (pl_store_open(zUrl, DB_OPEN_EXISTING, 1, zErr, nErr)) goto done;
