@@ -160,6 +160,14 @@ $(B)/bench/%: bench/%.c $(B)/libjianwu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -o $@ $< $(B)/libjianwu.a $(MODE_LDFLAGS) $(PKG_LIBS)
 
+# bench_cases also links bench/pg_load.c (its PostgreSQL load) and wraps the four libpq calls the driver sends
+# statements with, to count round trips per store call.
+BENCH_PG_WRAP := -Wl,--wrap=PQexec,--wrap=PQexecParams,--wrap=PQexecPrepared,--wrap=PQprepare
+$(B)/bench/bench_cases: bench/bench_cases.c bench/pg_load.c bench/pg_load.h $(B)/libjianwu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -o $@ bench/bench_cases.c bench/pg_load.c $(B)/libjianwu.a \
+	  $(MODE_LDFLAGS) $(PKG_LIBS) $(BENCH_PG_WRAP)
+
 # Fuzzing (docs/reliability.md): fuzz/fuzz_*.c against the instrumented library in build/fuzz/. libmicrohttpd is
 # not linked: fuzz_router provides the two MHD functions req.c calls. make fuzz runs each target FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60

@@ -1,6 +1,8 @@
-/* bench_cases.c: latency of the case and deadline reads at a million cases, against bare indexed queries.
+/* bench_cases.c: latency of the case and deadline reads at a million cases, against bare indexed queries, on
+ * SQLite and (with --pg) on PostgreSQL.
  *
  *   build/release/bench/bench_cases [--cases N] [--runs N] [--budget S] [--today YYYY-MM-DD] [--keep] [--db PATH]
+ *                                   [--pg URL]
  *
  * 1. Builds a fresh database in a temporary directory through the real schema (db_open with DB_OPEN_CREATE runs the
  *    migrations), then loads it with plain sqlite3 (prepared statements, one transaction, synchronous=OFF and the
@@ -26,10 +28,21 @@
  * 4. Times deadlines_recompute_open() (run by a calendar import) once, in a transaction that is rolled back.
  * 5. Times the query shapes docs/benchmarks.md suggests, on the same data (plain SQL, for comparison only), and
  *    checks that they give the same totals and counts as the store functions.
+ * 6. Counts the statements of the case page (cases with 1, 2 and more persons) and of list pages of 10, 50 and 200
+ *    rows (SQLite: statements started, by sqlite3_trace_v2; PostgreSQL: round trips, by the libpq calls the driver
+ *    sends statements with, wrapped at link time: see the Makefile). A count that grows with the persons or the rows
+ *    is a statement per person or per row.
+ * 7. With --pg URL (an empty PostgreSQL database the bench may fill): copies the same rows into it (bench/pg_load.c:
+ *    the shipped schema through db_open(DB_OPEN_CREATE), COPY of every table from the SQLite file, secondary indexes
+ *    re-created after the load, VACUUM (ANALYZE), sequences moved), reopens it with db_open(DB_OPEN_EXISTING) and runs
+ * the measurements of part 2 and the counts of part 6 there, each baseline the same bare query through db_prepare and
+ *    db_step (prepared once per connection, as the store's statements are). Then one table: each line's median on
+ *    both backends, each against its own baseline, and the ratio PostgreSQL / SQLite. Parts 3-5 stay SQLite only.
  * The temporary directory (under $TMPDIR, else /tmp; about 2.2 GB at a million cases) is removed at the end unless
  * --keep; --db PATH measures an existing bench database instead of generating one. Exit status 0 when every measured
  * call returned a result and every check agreed. */
 #include <jansson.h>
+#include <libpq-fe.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -53,6 +66,8 @@
 #include "store/store_util.h"
 #include "store/db.h"
 #include "store/db_internal.h"
+
+#include "pg_load.h"
 
 #define N_PROSECUTORS 50
 #define BASELINE_RUNS 100
@@ -827,11 +842,20 @@ typedef struct Ctx {
   char zToday[11];
   char zName[64], zIdNumber[19];
   int64_t aCaseId[BASELINE_RUNS];
+  int64_t countCaseId; /* the case and page size of the statement counts (count_statements) */
+  int countLimit;
   int failed;
 } Ctx;
 
 typedef json_t *(*RunFn)(Ctx *c, int run);
-typedef void (*BindFn)(Ctx *c, sqlite3_stmt *s, int run);
+#define MAX_ARGS 3
+typedef struct Args {
+  int kind[MAX_ARGS + 1]; /* 0 unbound, 1 integer, 2 text */
+  int64_t i[MAX_ARGS + 1];
+  const char *z[MAX_ARGS + 1];
+  int n[MAX_ARGS + 1];
+} Args;
+typedef void (*BindFn)(Ctx *c, Args *a, int run);
 
 static json_t *run_list_all(Ctx *c, int run) {
   (void)run;
@@ -891,45 +915,90 @@ static json_t *run_open_clocks(Ctx *c, int run) {
   free(a);
   return a ? json_integer(n) : NULL;
 }
+/* The calls of the statement counts: one given case, and pages of a given size. */
+static json_t *run_case_get_counted(Ctx *c, int run) {
+  (void)run;
+  json_t *o = NULL;
+  if (case_store_get(c->db, c->orgId, c->countCaseId, c->zToday, &o) == 1) return o;
+  json_decref(o);
+  return NULL;
+}
+static json_t *run_list_counted(Ctx *c, int run) {
+  (void)run;
+  CaseFilter f = {.orgId = c->orgId, .zToday = c->zToday, .limit = c->countLimit};
+  return case_store_list(c->db, &f);
+}
+static json_t *run_overdue_counted(Ctx *c, int run) {
+  (void)run;
+  DeadlineFilter f = {.orgId = c->orgId,
+                      .prosecutorId = c->prosecutorId,
+                      .zLevel = "overdue",
+                      .zToday = c->zToday,
+                      .limit = c->countLimit};
+  return deadline_store_list(c->db, &f);
+}
 
-static void bind_org(Ctx *c, sqlite3_stmt *s, int run) {
-  (void)run;
-  sqlite3_bind_int64(s, 1, c->orgId);
+/* The values a baseline statement binds, by parameter number (1..3), so that one binder serves both backends. */
+static void arg_int(Args *a, int i, int64_t v) {
+  a->kind[i] = 1;
+  a->i[i] = v;
 }
-static void bind_org_pros_today(Ctx *c, sqlite3_stmt *s, int run) {
-  (void)run;
-  sqlite3_bind_int64(s, 1, c->orgId);
-  sqlite3_bind_int64(s, 2, c->prosecutorId);
-  sqlite3_bind_text(s, 3, c->zToday, 10, SQLITE_STATIC);
+static void arg_text(Args *a, int i, const char *z, int n) {
+  a->kind[i] = 2;
+  a->z[i] = z;
+  a->n[i] = n;
 }
-static void bind_org_today(Ctx *c, sqlite3_stmt *s, int run) {
-  (void)run;
-  sqlite3_bind_int64(s, 1, c->orgId);
-  sqlite3_bind_text(s, 3, c->zToday, 10, SQLITE_STATIC);
+static void args_bind_sqlite(const Args *a, sqlite3_stmt *s) {
+  for (int i = 1; i <= MAX_ARGS; i++) {
+    if (a->kind[i] == 1) sqlite3_bind_int64(s, i, a->i[i]);
+    else if (a->kind[i] == 2) sqlite3_bind_text(s, i, a->z[i], a->n[i], SQLITE_TRANSIENT);
+  }
 }
-static void bind_org_case(Ctx *c, sqlite3_stmt *s, int run) {
-  sqlite3_bind_int64(s, 1, c->orgId);
-  sqlite3_bind_int64(s, 2, c->aCaseId[run % BASELINE_RUNS]);
+static void args_bind_db(const Args *a, Stmt *s) {
+  for (int i = 1; i <= MAX_ARGS; i++) {
+    if (a->kind[i] == 1) db_bind_int(s, i, a->i[i]);
+    else if (a->kind[i] == 2) db_bind_textn(s, i, a->z[i], a->n[i]);
+  }
 }
-static void bind_org_status(Ctx *c, sqlite3_stmt *s, int run) {
+
+static void bind_org(Ctx *c, Args *a, int run) {
   (void)run;
-  sqlite3_bind_int64(s, 1, c->orgId);
-  sqlite3_bind_text(s, 2, "under_review", -1, SQLITE_STATIC);
+  arg_int(a, 1, c->orgId);
 }
-static void bind_org_id(Ctx *c, sqlite3_stmt *s, int run) {
+static void bind_org_pros_today(Ctx *c, Args *a, int run) {
   (void)run;
-  sqlite3_bind_int64(s, 1, c->orgId);
-  sqlite3_bind_text(s, 2, c->zIdNumber, -1, SQLITE_STATIC);
+  arg_int(a, 1, c->orgId);
+  arg_int(a, 2, c->prosecutorId);
+  arg_text(a, 3, c->zToday, 10);
 }
-static void bind_org_name(Ctx *c, sqlite3_stmt *s, int run) {
+static void bind_org_today(Ctx *c, Args *a, int run) {
   (void)run;
-  sqlite3_bind_int64(s, 1, c->orgId);
-  sqlite3_bind_text(s, 2, c->zName, -1, SQLITE_STATIC);
+  arg_int(a, 1, c->orgId);
+  arg_text(a, 3, c->zToday, 10);
 }
-static void bind_org_pros(Ctx *c, sqlite3_stmt *s, int run) {
+static void bind_org_case(Ctx *c, Args *a, int run) {
+  arg_int(a, 1, c->orgId);
+  arg_int(a, 2, c->aCaseId[run % BASELINE_RUNS]);
+}
+static void bind_org_status(Ctx *c, Args *a, int run) {
   (void)run;
-  sqlite3_bind_int64(s, 1, c->orgId);
-  sqlite3_bind_int64(s, 2, c->prosecutorId);
+  arg_int(a, 1, c->orgId);
+  arg_text(a, 2, "under_review", -1);
+}
+static void bind_org_id(Ctx *c, Args *a, int run) {
+  (void)run;
+  arg_int(a, 1, c->orgId);
+  arg_text(a, 2, c->zIdNumber, -1);
+}
+static void bind_org_name(Ctx *c, Args *a, int run) {
+  (void)run;
+  arg_int(a, 1, c->orgId);
+  arg_text(a, 2, c->zName, -1);
+}
+static void bind_org_pros(Ctx *c, Args *a, int run) {
+  (void)run;
+  arg_int(a, 1, c->orgId);
+  arg_int(a, 2, c->prosecutorId);
 }
 
 #define SQL_BASE_CASES "SELECT id FROM case_record WHERE org_id=?1 ORDER BY received_on DESC, id DESC LIMIT 50"
@@ -970,20 +1039,40 @@ static int step_all(Ctx *c, sqlite3_stmt *s) {
   return n;
 }
 
+/* Runs a baseline statement once with the values of run: through sqlite3 on SQLite, else through the store's
+ * db.h API (db_prepare: prepared once per connection, as the store's own statements; zSql is a literal). Returns the
+ * number of rows. */
+static int run_sql(Ctx *c, const char *zSql, sqlite3_stmt *s, BindFn bind, int run) {
+  Args a = {0};
+  bind(c, &a, run);
+  if (s) {
+    args_bind_sqlite(&a, s);
+    return step_all(c, s);
+  }
+  Stmt *st = db_prepare(c->db, zSql);
+  args_bind_db(&a, st);
+  int rc, n = 0;
+  while ((rc = db_step(st)) == DB_ROW) n++;
+  if (rc != DB_DONE) {
+    fprintf(stderr, "bench_cases: step failed: %s\n", db_errmsg(c->db));
+    c->failed = 1;
+  }
+  db_done(st);
+  return n;
+}
+
 /* Median (ms) of up to BASELINE_RUNS runs of a plain statement, stopping after budget seconds (at least 3 runs).
  * *pRows: rows of the warm-up run; *pRuns: runs timed. */
 static double measure_sql(Ctx *c, const char *zSql, BindFn bind, double budget, int *pRows, int *pRuns) {
-  sqlite3_stmt *s = prep(c->h, zSql);
+  sqlite3_stmt *s = c->h ? prep(c->h, zSql) : NULL;
   double a[BASELINE_RUNS];
   int n = 0;
-  bind(c, s, 0);
-  *pRows = step_all(c, s); /* warm-up */
+  *pRows = run_sql(c, zSql, s, bind, 0); /* warm-up */
   double tStart = now_s();
   for (int i = 0; i < BASELINE_RUNS; i++) {
     if (i >= 3 && now_s() - tStart > budget) break;
     double t0 = now_s();
-    bind(c, s, i);
-    step_all(c, s);
+    run_sql(c, zSql, s, bind, i);
     a[n++] = (now_s() - t0) * 1e3;
   }
   sqlite3_finalize(s);
@@ -996,8 +1085,15 @@ static double measure_sql(Ctx *c, const char *zSql, BindFn bind, double budget, 
 static int gMaxRuns = 30;
 static double gBudget = 5.0;
 
+/* One measured line on one backend (ok = 0 when the call failed). */
+typedef struct Result {
+  double med, p95, base;
+  int ok;
+} Result;
+
 /* Times fn (the store call plus freeing its result) and prints one line against the baseline. */
-static void measure(Ctx *c, const char *zName, RunFn fn, const char *zBaseSql, BindFn bind, const char *zNote) {
+static Result measure(Ctx *c, const char *zName, RunFn fn, const char *zBaseSql, BindFn bind, const char *zNote) {
+  Result res = {0, 0, 0, 0};
   double *a = malloc(sizeof *a * (size_t)gMaxRuns);
   if (!a) die("out of memory", NULL);
   json_t *o = fn(c, 0); /* warm-up; also shows what the call found */
@@ -1005,7 +1101,7 @@ static void measure(Ctx *c, const char *zName, RunFn fn, const char *zBaseSql, B
     fprintf(stderr, "bench_cases: %s returned NULL\n", zName);
     c->failed = 1;
     free(a);
-    return;
+    return res;
   }
   json_t *total = json_object_get(o, "total"), *items = json_object_get(o, "items");
   char zFound[96] = "";
@@ -1034,7 +1130,7 @@ static void measure(Ctx *c, const char *zName, RunFn fn, const char *zBaseSql, B
   }
   if (n == 0) {
     free(a);
-    return;
+    return res;
   }
   qsort(a, (size_t)n, sizeof a[0], cmp_double);
   int rows, nBase;
@@ -1044,6 +1140,7 @@ static void measure(Ctx *c, const char *zName, RunFn fn, const char *zBaseSql, B
          med, p95, base, ratio >= 100 ? 0 : 1, ratio, n, zFound, nBase, zNote);
   fflush(stdout);
   free(a);
+  return (Result){med, p95, base, 1};
 }
 
 /* ---- statement profile and query plans -------------------------------------------------------------------- */
@@ -1240,12 +1337,12 @@ typedef struct Alt {
   const char *zFor;
 } Alt;
 
-static void bind_org_surname(Ctx *c, sqlite3_stmt *s, int run) {
+static void bind_org_surname(Ctx *c, Args *a, int run) {
   (void)run;
-  sqlite3_bind_int64(s, 1, c->orgId);
+  arg_int(a, 1, c->orgId);
   size_t n = 1;
   while (c->zName[n] && ((unsigned char)c->zName[n] & 0xC0) == 0x80) n++; /* the first character: the surname */
-  sqlite3_bind_text(s, 2, c->zName, (int)n, SQLITE_TRANSIENT);
+  arg_text(a, 2, c->zName, (int)n);
 }
 
 /* The summary's five counts, each over an index range of due_on (WHO is the scope; the status is added here). The
@@ -1317,7 +1414,9 @@ _Static_assert(sizeof aAlt / sizeof aAlt[0] == 14, "check_alternatives() refers 
 /* Column col of the first row of zSql (-1 when there is none). */
 static int64_t sql_int(Ctx *c, const char *zSql, BindFn bind, int col) {
   sqlite3_stmt *s = prep(c->h, zSql);
-  bind(c, s, 0);
+  Args a = {0};
+  bind(c, &a, 0);
+  args_bind_sqlite(&a, s);
   int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, col) : -1;
   sqlite3_finalize(s);
   return v;
@@ -1417,6 +1516,107 @@ static void measure_recompute(Ctx *c) {
       t, n, n ? t * 1e3 / n : 0.0, tScan * 1e3, tBase, tBase > 0 ? t / tBase : 0.0);
 }
 
+/* ---- statements per call ---------------------------------------------------------------------------------- */
+
+/* PostgreSQL round trips: bench_cases is linked with -Wl,--wrap for the four libpq calls the driver (db_pg.c) sends
+ * statements with, each one round trip; these count them and call libpq. */
+static long gRoundTrips;
+PGresult *__real_PQexec(PGconn *conn, const char *zQuery);
+PGresult *__real_PQexecParams(PGconn *conn, const char *zCmd, int nParams, const Oid *aTypes,
+                              const char *const *azValues, const int *anLength, const int *aFormat, int resultFormat);
+PGresult *__real_PQexecPrepared(PGconn *conn, const char *zName, int nParams, const char *const *azValues,
+                                const int *anLength, const int *aFormat, int resultFormat);
+PGresult *__real_PQprepare(PGconn *conn, const char *zName, const char *zQuery, int nParams, const Oid *aTypes);
+PGresult *__wrap_PQexec(PGconn *conn, const char *zQuery);
+PGresult *__wrap_PQexecParams(PGconn *conn, const char *zCmd, int nParams, const Oid *aTypes,
+                              const char *const *azValues, const int *anLength, const int *aFormat, int resultFormat);
+PGresult *__wrap_PQexecPrepared(PGconn *conn, const char *zName, int nParams, const char *const *azValues,
+                                const int *anLength, const int *aFormat, int resultFormat);
+PGresult *__wrap_PQprepare(PGconn *conn, const char *zName, const char *zQuery, int nParams, const Oid *aTypes);
+
+PGresult *__wrap_PQexec(PGconn *conn, const char *zQuery) {
+  gRoundTrips++;
+  return __real_PQexec(conn, zQuery);
+}
+PGresult *__wrap_PQexecParams(PGconn *conn, const char *zCmd, int nParams, const Oid *aTypes,
+                              const char *const *azValues, const int *anLength, const int *aFormat, int resultFormat) {
+  gRoundTrips++;
+  return __real_PQexecParams(conn, zCmd, nParams, aTypes, azValues, anLength, aFormat, resultFormat);
+}
+PGresult *__wrap_PQexecPrepared(PGconn *conn, const char *zName, int nParams, const char *const *azValues,
+                                const int *anLength, const int *aFormat, int resultFormat) {
+  gRoundTrips++;
+  return __real_PQexecPrepared(conn, zName, nParams, azValues, anLength, aFormat, resultFormat);
+}
+PGresult *__wrap_PQprepare(PGconn *conn, const char *zName, const char *zQuery, int nParams, const Oid *aTypes) {
+  gRoundTrips++;
+  return __real_PQprepare(conn, zName, zQuery, nParams, aTypes);
+}
+
+static int count_cb(unsigned type, void *ctx, void *p, void *x) {
+  (void)p;
+  if (type == SQLITE_TRACE_STMT && strncmp((const char *)x, "--", 2) != 0) (*(long *)ctx)++;
+  return 0;
+}
+
+/* Statements one call of fn runs, after a warm-up call (so PostgreSQL's statements are prepared already): on
+ * SQLite the statements started (sqlite3_trace_v2), on PostgreSQL the round trips to the server. -1 on failure. */
+static long count_statements(Ctx *c, RunFn fn) {
+  json_decref(fn(c, 0));
+  long n = 0, before = gRoundTrips;
+  if (c->h) sqlite3_trace_v2(c->h, SQLITE_TRACE_STMT, count_cb, &n);
+  json_t *o = fn(c, 0);
+  if (c->h) sqlite3_trace_v2(c->h, 0, NULL, NULL);
+  else n = gRoundTrips - before;
+  if (!o) return -1;
+  json_decref(o);
+  return n;
+}
+
+/* The calls whose statements are counted: the case page for cases with more and more persons, and list pages of
+ * growing size; a count that grows with the persons or the rows is a statement per person or per row (N+1). */
+#define N_COUNTS 8
+typedef struct CountTarget {
+  int64_t caseId;
+  int nPersons;
+} CountTarget;
+static CountTarget aCountCase[3]; /* a case with 1, 2 and the most persons found among the measured ones */
+
+static const char *const azCountName[N_COUNTS] = {"case_get, case with 1 person",   "case_get, case with 2 persons",
+                                                  "case_get, most persons (below)", "case_list page of 10 rows",
+                                                  "case_list page of 50 rows",      "case_list page of 200 rows",
+                                                  "my overdue list, 10 rows",       "my overdue list, 50 rows"};
+
+static void pick_count_targets(Ctx *c) {
+  sqlite3_stmt *s = prep(c->h, "SELECT count(*) FROM case_person WHERE case_id = ?1");
+  for (int i = 0; i < BASELINE_RUNS; i++) {
+    sqlite3_bind_int64(s, 1, c->aCaseId[i]);
+    int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_reset(s);
+    CountTarget t = {c->aCaseId[i], n};
+    if (n == 1 && !aCountCase[0].caseId) aCountCase[0] = t;
+    if (n == 2 && !aCountCase[1].caseId) aCountCase[1] = t;
+    if (n > aCountCase[2].nPersons) aCountCase[2] = t;
+  }
+  sqlite3_finalize(s);
+}
+
+static void count_all(Ctx *c, long aOut[N_COUNTS]) {
+  for (int i = 0; i < 3; i++) {
+    c->countCaseId = aCountCase[i].caseId;
+    aOut[i] = c->countCaseId ? count_statements(c, run_case_get_counted) : -1;
+  }
+  static const int aLimit[] = {10, 50, 200};
+  for (int i = 0; i < 3; i++) {
+    c->countLimit = aLimit[i];
+    aOut[3 + i] = count_statements(c, run_list_counted);
+  }
+  for (int i = 0; i < 2; i++) {
+    c->countLimit = aLimit[i];
+    aOut[6 + i] = count_statements(c, run_overdue_counted);
+  }
+}
+
 /* ---- main ------------------------------------------------------------------------------------------------- */
 
 static void pick_targets(Ctx *c) {
@@ -1446,13 +1646,13 @@ static void pick_targets(Ctx *c) {
 static void usage(void) {
   fprintf(stderr,
           "usage: bench_cases [--cases N] [--runs N] [--budget SECONDS] [--today YYYY-MM-DD] [--keep] "
-          "[--db PATH]\n");
+          "[--db PATH] [--pg URL]\n");
   exit(2);
 }
 
 int main(int argc, char **argv) {
   int nCases = 1000000, keep = 0;
-  const char *zReuse = NULL, *zToday = "2025-11-14";
+  const char *zReuse = NULL, *zPg = NULL, *zToday = "2025-11-14";
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--cases") == 0 && i + 1 < argc) nCases = atoi(argv[++i]);
     else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) gMaxRuns = atoi(argv[++i]);
@@ -1460,14 +1660,15 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--today") == 0 && i + 1 < argc) zToday = argv[++i];
     else if (strcmp(argv[i], "--keep") == 0) keep = 1;
     else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) zReuse = argv[++i];
+    else if (strcmp(argv[i], "--pg") == 0 && i + 1 < argc) zPg = argv[++i];
     else usage();
   }
   JwDate today;
-  if (nCases < 100 || nCases > 20000000 || gMaxRuns < MIN_RUNS || gMaxRuns > 10000 || gBudget <= 0 || gBudget > 600 ||
-      date_parse(zToday, strlen(zToday), &today) || today < date_from_ymd(2024, 6, 1) ||
-      today > date_from_ymd(2026, 12, 31)) {
+  if ((zPg && !db_target_is_postgres(zPg)) || nCases < 100 || nCases > 20000000 || gMaxRuns < MIN_RUNS ||
+      gMaxRuns > 10000 || gBudget <= 0 || gBudget > 600 || date_parse(zToday, strlen(zToday), &today) ||
+      today < date_from_ymd(2024, 6, 1) || today > date_from_ymd(2026, 12, 31)) {
     fprintf(stderr,
-            "bench_cases: --cases 100..20000000, --runs 3..10000, --budget 0..600, --today in "
+            "bench_cases: --pg postgresql://..., --cases 100..20000000, --runs 3..10000, --budget 0..600, --today in "
             "2024-06-01..2026-12-31\n");
     return 2;
   }
@@ -1550,10 +1751,17 @@ int main(int argc, char **argv) {
        "the same counts on deadline_office"},
       {"e  case_get (case page)", run_case_get, SQL_BASE_CASE, bind_org_case, "point lookup of the case row"},
   };
+  enum { MAX_BENCH = 16 };
   int nBench = (int)(sizeof aBench / sizeof aBench[0]);
-  for (int i = 0; i < nBench; i++) {
-    measure(&c, aBench[i].zName, aBench[i].fn, aBench[i].zBase, aBench[i].bind, aBench[i].zNote);
+  Result aRes[2][MAX_BENCH];
+  memset(aRes, 0, sizeof aRes);
+  for (int i = 0; i < nBench && i < MAX_BENCH; i++) {
+    aRes[0][i] = measure(&c, aBench[i].zName, aBench[i].fn, aBench[i].zBase, aBench[i].bind, aBench[i].zNote);
   }
+  long aCount[2][N_COUNTS];
+  memset(aCount, 0xff, sizeof aCount); /* -1: not counted */
+  pick_count_targets(&c);
+  count_all(&c, aCount[0]);
 
   printf("\n== writes ==\n");
   measure_recompute(&c);
@@ -1581,6 +1789,71 @@ int main(int argc, char **argv) {
   for (int k = 0; k < nPlanned; k++) sqlite3_free(azPlanned[k]);
 
   db_close(db);
+
+  /* the same store calls on PostgreSQL, on the same rows */
+  int pgMeasured = 0;
+  if (zPg) {
+    char *zShown = db_target_display(zPg);
+    printf("\n== PostgreSQL %s: the same rows, the same store calls ==\n", zShown);
+    free(zShown);
+    fflush(stdout);
+    PgLoadStats ls;
+    char zErr[1024];
+    if (pg_load(zPath, zPg, &ls, zErr, sizeof zErr)) {
+      fprintf(stderr, "bench_cases: loading PostgreSQL: %s\n", zErr);
+      c.failed = 1;
+    } else {
+      printf(
+          "load: %lld rows of %d tables: schema %.1f s, COPY %.1f s (%.0f rows/s), %d secondary indexes re-created in "
+          "%.1f s, VACUUM (ANALYZE) %.1f s, sequences %.2f s; %.1f s in all\n",
+          (long long)ls.nRows, ls.nTables, ls.tSchema, ls.tCopy, ls.tCopy > 0 ? (double)ls.nRows / ls.tCopy : 0.0,
+          ls.nIndexes, ls.tIndex, ls.tAnalyze, ls.tSeq, ls.tSchema + ls.tCopy + ls.tIndex + ls.tAnalyze + ls.tSeq);
+      printf("load: index builds: %s\n", ls.zIndexTimes);
+      printf("\n== latency on PostgreSQL (as above; baseline: the same bare query through db_prepare/db_step) ==\n");
+      fflush(stdout);
+      Db *pdb = NULL;
+      if (db_open(zPg, DB_OPEN_EXISTING, &pdb, &e)) {
+        fprintf(stderr, "bench_cases: %s\n", e.message);
+        c.failed = 1;
+      } else {
+        Ctx p = c;
+        p.db = pdb;
+        p.h = NULL;
+        for (int i = 0; i < nBench && i < MAX_BENCH; i++) {
+          aRes[1][i] = measure(&p, aBench[i].zName, aBench[i].fn, aBench[i].zBase, aBench[i].bind, aBench[i].zNote);
+        }
+        count_all(&p, aCount[1]);
+        c.failed |= p.failed;
+        db_close(pdb);
+        pgMeasured = 1;
+      }
+    }
+  }
+
+  printf("\n== statements per call (SQLite: statements run; PostgreSQL: round trips; after a warm-up call) ==\n");
+  printf("%-34s %8s %12s\n", "call", "SQLite", "PostgreSQL");
+  for (int i = 0; i < N_COUNTS; i++) {
+    char zPgCount[16] = "-";
+    if (pgMeasured) snprintf(zPgCount, sizeof zPgCount, "%ld", aCount[1][i]);
+    printf("%-34s %8ld %12s\n", azCountName[i], aCount[0][i], zPgCount);
+  }
+  printf("(most persons among the %d measured cases: %d)\n", BASELINE_RUNS, aCountCase[2].nPersons);
+
+  if (pgMeasured) {
+    printf(
+        "\n== SQLite and PostgreSQL side by side (medians in ms; x base = median / that backend's baseline median) "
+        "==\n");
+    printf("%-40s %10s %8s %12s %8s %10s\n", "line", "SQLite", "x base", "PostgreSQL", "x base", "PG/SQLite");
+    for (int i = 0; i < nBench && i < MAX_BENCH; i++) {
+      Result *a = &aRes[0][i], *b = &aRes[1][i];
+      if (!a->ok || !b->ok) {
+        printf("%-40s %s\n", aBench[i].zName, "(failed)");
+        continue;
+      }
+      printf("%-40s %10.3f %8.1f %12.3f %8.1f %10.2f\n", aBench[i].zName, a->med, a->base > 0 ? a->med / a->base : 0,
+             b->med, b->base > 0 ? b->med / b->base : 0, a->med > 0 ? b->med / a->med : 0);
+    }
+  }
   if (!zReuse && keep) printf("\nkept %s\n", zPath);
   tmp_remove(); /* also at exit; removing twice is harmless */
   printf("\nbench_cases: %.0f s in all%s\n", now_s() - tAll, c.failed ? "; FAILED (see above)" : "");
