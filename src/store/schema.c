@@ -309,14 +309,18 @@ static const char *const aMigration[] = {
     "  blocked_until INTEGER NOT NULL DEFAULT 0);"
     "UPDATE app_user SET failed_logins = 0, locked_until = 0;",
     /* 6: every table that holds an office's data carries org_id (docs/scaling.md, "Sharding by org_id"): the three
-     * that reached it only through a parent row get it, filled from the parent. */
+     * that reached it only through a parent row get it, filled from the parent. The case list's order (received_on
+     * DESC, id DESC) comes whole from the received index: SQLite's index held the rowid already, PostgreSQL's needs
+     * id named (without it PostgreSQL sorts; docs/benchmarks.md). */
     "ALTER TABLE user_role ADD COLUMN org_id INTEGER REFERENCES org(id);"
     "UPDATE user_role SET org_id = (SELECT u.org_id FROM app_user u WHERE u.id = user_role.user_id);"
     "ALTER TABLE session ADD COLUMN org_id INTEGER REFERENCES org(id);"
     "UPDATE session SET org_id = (SELECT u.org_id FROM app_user u WHERE u.id = session.user_id);"
     "ALTER TABLE case_person_charge ADD COLUMN org_id INTEGER REFERENCES org(id);"
     "UPDATE case_person_charge SET org_id ="
-    "  (SELECT p.org_id FROM case_person p WHERE p.id = case_person_charge.person_id);",
+    "  (SELECT p.org_id FROM case_person p WHERE p.id = case_person_charge.person_id);"
+    "DROP INDEX case_record_received;"
+    "CREATE INDEX case_record_received ON case_record(org_id, received_on, id);",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))
