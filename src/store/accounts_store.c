@@ -269,10 +269,10 @@ json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
 
 /* Filters shared by the count and the page. ?2 is a LIKE pattern with \ as escape. A filter bound NULL is off; the
  * CAST gives PostgreSQL the parameter's type where "?N IS NULL" alone says nothing of it. */
-#define USER_WHERE                                                                           \
-  " WHERE u.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR u.login LIKE ?2 ESCAPE '\\'"        \
-  " OR u.name LIKE ?2 ESCAPE '\\') AND (CAST(?3 AS BIGINT) IS NULL OR u.department_id = ?3)" \
-  " AND (CAST(?4 AS BIGINT) IS NULL OR u.active = ?4)"                                       \
+#define USER_WHERE                                                                                         \
+  " WHERE u.org_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR lower(u.login) LIKE lower(?2) ESCAPE '\\'"        \
+  " OR lower(u.name) LIKE lower(?2) ESCAPE '\\') AND (CAST(?3 AS BIGINT) IS NULL OR u.department_id = ?3)" \
+  " AND (CAST(?4 AS BIGINT) IS NULL OR u.active = ?4)"                                                     \
   " AND (CAST(?5 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?5))"
 
 static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {

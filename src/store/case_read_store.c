@@ -224,7 +224,7 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
     buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.id_number = ?8)");
   } else if (zLike) {
     /* a fragment of a case number ("〔2025〕12号"): a substring search over the office's case numbers */
-    buf_puts(b, " AND c.case_number LIKE ?7 ESCAPE '\\'");
+    buf_puts(b, " AND lower(c.case_number) LIKE lower(?7) ESCAPE '\\'");
   } else if (f->zQuery) {
     /* a person's name, from its beginning ("张某"): a range of the (org_id, name) index */
     buf_puts(b,

@@ -364,6 +364,9 @@ describe('accounts', { timeout: 180_000 }, () => {
       assert.equal(byName.total, 1);
       const byLogin = assertStatus(await admin.get('/api/v1/users?q=leader'), 200);
       assert.deepEqual(byLogin.items.map((u) => u.login), ['wang.leader']);
+      // ASCII case does not matter, on either backend (PostgreSQL's LIKE alone would care)
+      const upper = assertStatus(await admin.get('/api/v1/users?q=LeAdEr'), 200);
+      assert.deepEqual(upper.items.map((u) => u.login), ['wang.leader']);
       // q is a literal substring: LIKE wildcards in it are not wildcards.
       assert.equal(assertStatus(await admin.get('/api/v1/users?q=%25'), 200).total, 0);
       assert.deepEqual(assertStatus(await admin.get('/api/v1/users?q=_'), 200).items.map((u) => u.login), ['zhao_6']);
