@@ -32,6 +32,7 @@
 #include "app/demo.h"
 #include "lib/log.h"
 #include "store/accounts_store.h"
+#include "store/db_internal.h"
 #include "web/router.h"
 #include "web/server.h"
 
