@@ -2,7 +2,7 @@
 // investigation (each return proposed to and approved by the 部门负责人 under the default 权力清单), cannot return it a
 // third time, proposes 不起诉 which the 检察长 approves, and sees the archiving deadline; a 不起诉 approved with a legal
 // date earlier than today takes effect on that date; the deadlines page and the due-date calculator answer as the law
-// says.
+// says; the 期限 badge counts the office's deadlines for 案管 and a prosecutor's own for the prosecutor.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -300,4 +300,29 @@ test('the due-date calculator answers the worked examples of DOMAIN.md 0.1', asy
   assert.match(await ask('2025-03-31', 1, 'm', false), /2025-04-30/);
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('the 期限 badge counts the office\'s overdue and due-today deadlines for 案管, and the prosecutor\'s own for a prosecutor', async () => {
+  const summary = (page, scope) => page.evaluate(async (sc) => {
+    const r = await fetch(`/api/v1/deadlines/summary?scope=${sc}`, { credentials: 'same-origin' });
+    return r.json();
+  }, scope);
+  for (const [login, scope] of [['anguan', 'office'], ['prosecutor', 'mine']]) {
+    const page = await openPage(world);
+    try {
+      await signIn(page, world, login);
+      const badge = page.locator('[data-testid=deadline-badge]:not([hidden])');
+      await badge.waitFor();
+      const s = await summary(page, scope);
+      const want = (s.overdue || 0) + (s.due || 0);
+      assert.equal(await badge.getAttribute('data-scope'), scope, login);
+      assert.equal(Number(await badge.textContent()), want, `${login}: the badge shows ${scope}'s overdue + due today`);
+      if (scope === 'office') {
+        assert.ok(want > 0, 'the demo office has deadlines past due: the 案管 badge is not 0');
+        assert.match(await badge.getAttribute('title'), /^全院逾期/);
+      }
+    } finally {
+      await page.close();
+    }
+  }
 });

@@ -45,6 +45,7 @@ const zhCN = {
   'nav.fast_track': '轻微刑事案件办案组',
   'nav.deadline_warnings': '期限预警设置',
   'nav.deadline_badge_title': '逾期 {overdue} 件，今日到期 {due} 件，预警 {warning} 件',
+  'nav.deadline_badge_title_office': '全院逾期 {overdue} 件，今日到期 {due} 件，预警 {warning} 件',
   'nav.deadline_badge_sr': '（逾期或今日到期 {n} 件）',
 
   // Common words and actions

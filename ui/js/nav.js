@@ -85,14 +85,15 @@ export function renderNav(container, activeKey) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// The 期限 badge: open deadlines of the signed-in user that are overdue or due today, from
-// GET /api/v1/deadlines/summary?scope=mine. Fetched when the side bar is drawn and the last answer is older than a
+// The 期限 badge: open deadlines that are overdue or due today, of the work the signed-in user answers for: the
+// whole office's for 案管 and the office's leaders (who may read it: case.register or audit.read), their own for
+// everyone else. From GET /api/v1/deadlines/summary?scope=office|mine. Fetched when the side bar is drawn and the last answer is older than a
 // minute (or belongs to another user), every five minutes while the page is open, and at once after a page calls
 // refreshBadges(true) (having recorded an event that may close or move a deadline).
 
 const BADGE_TTL = 60 * 1000;
 const BADGE_POLL = 5 * 60 * 1000;
-const badge = { summary: null, userId: null, at: 0, loading: null, timer: 0 };
+const badge = { summary: null, scope: 'mine', userId: null, at: 0, loading: null, timer: 0 };
 
 /** badgeNodes: the badge and its screen-reader text, drawn from the last known summary (hidden until there is one). */
 function badgeNodes() {
@@ -100,7 +101,8 @@ function badgeNodes() {
   const n = s ? (s.overdue || 0) + (s.due || 0) : 0;
   return [
     el('span', { class: ['nav-badge', n > 0 ? 'is-alert' : null], testid: 'deadline-badge', 'aria-hidden': 'true',
-      hidden: !s, text: String(n), title: s ? t('nav.deadline_badge_title', s) : null, dataset: { count: String(n) } }),
+      hidden: !s, text: String(n), dataset: { count: String(n), scope: badge.scope },
+      title: s ? t(badge.scope === 'office' ? 'nav.deadline_badge_title_office' : 'nav.deadline_badge_title', s) : null }),
     el('span', { class: 'sr-only', text: s ? t('nav.deadline_badge_sr', { n }) : '' }),
   ];
 }
@@ -126,11 +128,12 @@ export function refreshBadges(force) {
   if (!badge.timer) {
     badge.timer = setInterval(() => { if (!document.hidden) refreshBadges(false); }, BADGE_POLL);
   }
-  const mine = badge.loading = api.get('/deadlines/summary', { scope: 'mine' }).then((s) => {
+  const scope = can('case.register') || can('audit.read') ? 'office' : 'mine';
+  const mine = badge.loading = api.get('/deadlines/summary', { scope }).then((s) => {
     if (badge.loading !== mine) return;
     const now = currentUser();
     if (!now || now.id !== user.id) return;
-    Object.assign(badge, { summary: s, userId: user.id, at: Date.now() });
+    Object.assign(badge, { summary: s, scope, userId: user.id, at: Date.now() });
     drawBadges();
   }, () => {
     // Leave the badge as it was; the next navigation tries again.
