@@ -23,27 +23,18 @@ static void person_add_charge(const char *zCode, void *ctx) {
   json_array_append_new(ctx, json_pack("{s:s, s:s}", "code", zCode, "name", c ? c->zName : zCode));
 }
 
+/* One custody entry of a case_custody_json() row (column 0 is the person). */
+static json_t *custody_item(Stmt *s) {
+  return json_pack("{s:s, s:s}", "custody", db_col_text(s, 1), "from_on", db_col_text(s, 2));
+}
+
 /* The custody history of a case's persons: {"<person id>": [{"custody","from_on"}...]}. NULL on error. */
 static json_t *case_custody_json(Db *db, int64_t caseId) {
   Stmt *s = db_prepare(db,
                        "SELECT person_id, custody, from_on FROM case_custody WHERE case_id = ?1"
                        " ORDER BY person_id, from_on, id");
   db_bind_int(s, 1, caseId);
-  json_t *o = json_object();
-  int rc;
-  while ((rc = db_step(s)) == DB_ROW) {
-    char zKey[24];
-    snprintf(zKey, sizeof zKey, "%lld", (long long)db_col_int(s, 0));
-    json_t *a = json_object_get(o, zKey);
-    if (!a) json_object_set_new(o, zKey, a = json_array());
-    json_array_append_new(a, json_pack("{s:s, s:s}", "custody", db_col_text(s, 1), "from_on", db_col_text(s, 2)));
-  }
-  db_done(s);
-  if (rc == DB_ERROR) {
-    json_decref(o);
-    return NULL;
-  }
-  return o;
+  return store_group_by_id(s, custody_item);
 }
 
 /* Persons of a case with their charges, custody history and clock stops, as API objects: three statements whatever

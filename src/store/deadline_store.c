@@ -209,29 +209,19 @@ int clock_stop_for_case_persons(Db *db, int64_t caseId, void (*xStop)(int64_t en
   return rc == DB_ERROR ? -1 : 0;
 }
 
+/* One clock stop of a clock_stop_json_for_case_persons() row (column 0 is the person). */
+static json_t *clock_stop_item(Stmt *s) {
+  return json_pack("{s:I, s:s, s:s, s:o, s:s}", "id", (json_int_t)db_col_int(s, 1), "kind", db_col_text(s, 2),
+                   "from_on", db_col_text(s, 3), "to_on", store_col_text_or_null(s, 4), "reason", db_col_text(s, 5));
+}
+
 json_t *clock_stop_json_for_case_persons(Db *db, int64_t caseId) {
   Stmt *s = db_prepare(db,
                        "SELECT cs.entity_id, cs.id, cs.kind, cs.from_on, cs.to_on, cs.reason FROM case_person p"
                        " JOIN clock_stop cs ON cs.entity_kind = 'case_person' AND cs.entity_id = p.id"
                        " WHERE p.case_id = ?1 ORDER BY cs.entity_id, cs.from_on, cs.id");
   db_bind_int(s, 1, caseId);
-  json_t *o = json_object();
-  int rc;
-  while ((rc = db_step(s)) == DB_ROW) {
-    char zKey[24];
-    snprintf(zKey, sizeof zKey, "%lld", (long long)db_col_int(s, 0));
-    json_t *a = json_object_get(o, zKey);
-    if (!a) json_object_set_new(o, zKey, a = json_array());
-    json_array_append_new(
-        a, json_pack("{s:I, s:s, s:s, s:o, s:s}", "id", (json_int_t)db_col_int(s, 1), "kind", db_col_text(s, 2),
-                     "from_on", db_col_text(s, 3), "to_on", store_col_text_or_null(s, 4), "reason", db_col_text(s, 5)));
-  }
-  db_done(s);
-  if (rc == DB_ERROR) {
-    json_decref(o);
-    return NULL;
-  }
-  return o;
+  return store_group_by_id(s, clock_stop_item);
 }
 
 /* ---- lists ------------------------------------------------------------------------------------------------ */

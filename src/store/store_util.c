@@ -1,6 +1,7 @@
-/* store_util.c: LIKE patterns and paged list replies (see store_util.h). */
+/* store_util.c: LIKE patterns, paged list replies and rows grouped by id (see store_util.h). */
 #include "store/store_util.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/mem.h"
@@ -63,6 +64,24 @@ int64_t store_insert_id(Stmt *s) {
   int64_t id = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
   db_done(s);
   return id;
+}
+
+json_t *store_group_by_id(Stmt *s, json_t *(*xItem)(Stmt *s)) {
+  json_t *o = json_object();
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    char zKey[24];
+    snprintf(zKey, sizeof zKey, "%lld", (long long)db_col_int(s, 0));
+    json_t *a = json_object_get(o, zKey);
+    if (!a) json_object_set_new(o, zKey, a = json_array());
+    json_array_append_new(a, xItem(s));
+  }
+  db_done(s);
+  if (rc == DB_ERROR) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
 }
 
 json_t *store_col_text_or_null(Stmt *s, int i) {

@@ -1,4 +1,4 @@
-/* store_util.h: small pieces every *_store.c file shares: LIKE patterns and paged list replies. */
+/* store_util.h: small pieces every *_store.c file shares: LIKE patterns, paged list replies, rows grouped by id. */
 #ifndef JW_STORE_UTIL_H
 #define JW_STORE_UTIL_H
 #include <jansson.h>
@@ -13,6 +13,10 @@ int64_t store_insert_id(Stmt *s);
 /* Column i as a JSON string or integer, or JSON null when the column is NULL (new references). */
 json_t *store_col_text_or_null(Stmt *s, int i);
 json_t *store_col_int_or_null(Stmt *s, int i);
+
+/* Steps a bound statement whose column 0 is an id and groups its rows: {"<id>": [xItem(row), ...], ...} in the rows'
+ * order (ids without rows are absent). Resets the statement. NULL on a database error; otherwise a new reference. */
+json_t *store_group_by_id(Stmt *s, json_t *(*xItem)(Stmt *s));
 
 /* "%q%" with the LIKE metacharacters % _ \ escaped by '\' (use with ESCAPE '\'); heap memory the caller frees. */
 char *store_like_pattern(const char *zQuery);
