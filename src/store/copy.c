@@ -101,9 +101,11 @@ static int copy_query_int(Db *db, const char *zSql, int64_t *pn) {
   return rc == DB_ROW ? 0 : -1;
 }
 
-int copy_count_rows(Db *db, const CopyTable *t, int64_t *pn) {
+/* zSelect followed by table t's quoted name ("SELECT count(*) FROM " ...), run for one integer. */
+static int copy_table_int(Db *db, const char *zSelect, const CopyTable *t, int64_t *pn) {
   Buf b = BUF_INIT;
-  buf_puts(&b, "SELECT count(*) FROM \"");
+  buf_puts(&b, zSelect);
+  buf_puts(&b, "\"");
   buf_puts(&b, t->zName);
   buf_puts(&b, "\"");
   int rc = copy_query_int(db, buf_cstr(&b), pn);
@@ -111,14 +113,12 @@ int copy_count_rows(Db *db, const CopyTable *t, int64_t *pn) {
   return rc;
 }
 
+int copy_count_rows(Db *db, const CopyTable *t, int64_t *pn) {
+  return copy_table_int(db, "SELECT count(*) FROM ", t, pn);
+}
+
 static int copy_max_id(Db *db, const CopyTable *t, int64_t *pn) {
-  Buf b = BUF_INIT;
-  buf_puts(&b, "SELECT coalesce(max(\"id\"), 0) FROM \"");
-  buf_puts(&b, t->zName);
-  buf_puts(&b, "\"");
-  int rc = copy_query_int(db, buf_cstr(&b), pn);
-  buf_free(&b);
-  return rc;
+  return copy_table_int(db, "SELECT coalesce(max(\"id\"), 0) FROM ", t, pn);
 }
 
 /* Reads the columns of source table t and checks them against the reference schema. */

@@ -45,6 +45,14 @@ static void dbp_fail(Db *db, PGresult *r, const char *zSql) {
   }
 }
 
+/* 1 when the connection can take a statement; else records the loss (db_unavailable, SQLSTATE 08006) and 0. */
+static int dbp_usable(Db *db) {
+  if (!db->unavailable && PQstatus(db->pg) == CONNECTION_OK) return 1;
+  db->unavailable = 1;
+  dbp_set_error(db, "database connection lost", "08006");
+  return 0;
+}
+
 /* Server notices ("relation already exists, skipping" and the like) are not errors: they are dropped, not printed. */
 static void dbp_notice(void *arg, const char *zMessage) {
   (void)arg;
@@ -167,11 +175,7 @@ int dbp_step(Stmt *s) {
     return DB_DONE;
   }
   s->executed = 1;
-  if (db->unavailable || PQstatus(db->pg) != CONNECTION_OK) {
-    db->unavailable = 1;
-    dbp_set_error(db, "database connection lost", "08006");
-    return DB_ERROR;
-  }
+  if (!dbp_usable(db)) return DB_ERROR;
   const char *const *azVal = (const char *const *)s->azParam;
   PGresult *r;
   if (s->cached) {
@@ -225,11 +229,7 @@ void dbp_done(Stmt *s) {
 }
 
 int dbp_exec(Db *db, const char *zSql) {
-  if (db->unavailable || PQstatus(db->pg) != CONNECTION_OK) {
-    db->unavailable = 1;
-    dbp_set_error(db, "database connection lost", "08006");
-    return -1;
-  }
+  if (!dbp_usable(db)) return -1;
   PGresult *r = PQexec(db->pg, zSql);
   ExecStatusType st = PQresultStatus(r);
   int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : -1;
