@@ -47,9 +47,8 @@ struct Db {
   sqlite3 *h;
   /* PostgreSQL */
   PGconn *pg;
-  char *zConninfo; /* the URL as given, with the password: kept only to reconnect */
-  unsigned gen;    /* bumped at every (re)connection: statements prepared before are gone */
-  int nextName;    /* prepared statement names s1, s2, ... */
+  unsigned gen; /* bumped at every (re)connection: statements prepared before are gone */
+  int nextName; /* prepared statement names s1, s2, ... */
   int nChanges;
   int unavailable; /* the server went away; db_reconnect() tries again */
   char zState[6];  /* SQLSTATE of the last failure */

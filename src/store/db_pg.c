@@ -90,7 +90,6 @@ int dbp_open(Db *db, const char *zUrl, int flags, JwErr *e) {
     return err_set(e, 503, "unavailable", "db", "无法连接数据库 %s：%s", db->zTarget, db->zErr);
   }
   PQsetNoticeProcessor(db->pg, dbp_notice, NULL);
-  db->zConninfo = xstrdup(zUrl);
   db->gen = 1;
   if (flags == DB_OPEN_READONLY) {
     if (dbp_exec(db, "SET default_transaction_read_only = on")) {
@@ -113,8 +112,6 @@ int dbp_open(Db *db, const char *zUrl, int flags, JwErr *e) {
 void dbp_close(Db *db) {
   if (db->pg) PQfinish(db->pg);
   db->pg = NULL;
-  free(db->zConninfo);
-  db->zConninfo = NULL;
 }
 
 int dbp_reconnect(Db *db) {
