@@ -17,6 +17,7 @@
 
 #include "lib/log.h"
 #include "lib/mem.h"
+#include "lib/utf8.h"
 #include "store/db_internal.h"
 #include "store/schema.h"
 
@@ -24,12 +25,14 @@
 #define DBP_CONNECT_TIMEOUT_S    "10"
 #define DBP_TEXTOID              25 /* pg_type.oid of text */
 
-/* The first line of libpq's message, without the trailing newline, into db->zErr. */
+/* The first line of libpq's message, without trailing blanks, into db->zErr, and the SQLSTATE into db->zState. */
 static void dbp_set_error(Db *db, const char *zMsg, const char *zState) {
-  snprintf(db->zErr, sizeof db->zErr, "%s", zMsg && *zMsg ? zMsg : "PostgreSQL error");
-  db->zErr[strcspn(db->zErr, "\n")] = 0; /* the first line; libpq adds LINE and a caret for syntax errors */
-  size_t n = strlen(db->zErr);
-  while (n && (db->zErr[n - 1] == '\n' || db->zErr[n - 1] == ' ')) db->zErr[--n] = 0;
+  if (!zMsg || !*zMsg) zMsg = "PostgreSQL error";
+  /* the first line (libpq adds LINE and a caret for syntax errors), cut at a character boundary to fit */
+  size_t n = utf8_prefix(zMsg, strcspn(zMsg, "\n"), sizeof db->zErr - 1);
+  memcpy(db->zErr, zMsg, n);
+  db->zErr[n] = 0;
+  while (n && (db->zErr[n - 1] == '\r' || db->zErr[n - 1] == ' ')) db->zErr[--n] = 0;
   snprintf(db->zState, sizeof db->zState, "%s", zState ? zState : "");
 }
 
