@@ -210,8 +210,10 @@ describe('server', { timeout: 180_000 + KILL_CYCLES * 15_000 }, () => {
           }
         };
         const loops = [0, 1, 2].map(loop);
-        // A different moment in the stream each cycle (the first keeps the original full second).
-        await sleep(cycle === 1 ? 1000 : 300 + Math.floor(Math.random() * 900));
+        // Mid-stream: once at least 3 writes of this cycle were acknowledged (a slow backend under load may need
+        // more than a second for them; bounded at 20 s), then a different moment each cycle.
+        for (let waited = 0; created.length - createdBefore < 3 && waited < 20_000; waited += 20) await sleep(20);
+        await sleep(cycle === 1 ? 700 : Math.floor(Math.random() * 900));
         await victim.kill9();
         stop = true;
         await Promise.all(loops);
