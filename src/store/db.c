@@ -81,6 +81,10 @@ static void db_stmt_free(Stmt *s) {
 void db_close(Db *db) {
   if (!db) return;
   for (int i = 0; i < DB_CACHE_SLOTS; i++) db_stmt_free(db->aCache[i].pStmt);
+  for (int i = 0; i < DB_ASSEMBLED_SLOTS; i++) {
+    db_stmt_free(db->aAssembled[i].pStmt);
+    free(db->aAssembled[i].zSql);
+  }
   if (db->backend == DB_POSTGRES) dbp_close(db);
   else dbl_close(db);
   free(db->zTarget);
@@ -125,6 +129,42 @@ Stmt *db_prepare_uncached(Db *db, const char *zSql) {
 
 void db_finalize(Stmt *s) {
   db_stmt_free(s);
+}
+
+/* FNV-1a, 64 bits: the key of an assembled statement's text. */
+static uint64_t db_hash_text(const char *z) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (; *z; z++) h = (h ^ (unsigned char)*z) * 0x100000001b3ull;
+  return h;
+}
+
+Stmt *db_prepare_assembled(Db *db, const char *zSql) {
+  uint64_t h = db_hash_text(zSql);
+  AssembledEntry *pFree = NULL, *pOldest = NULL;
+  for (int i = 0; i < DB_ASSEMBLED_SLOTS; i++) {
+    AssembledEntry *a = &db->aAssembled[i];
+    if (!a->pStmt) {
+      if (!pFree) pFree = a;
+      continue;
+    }
+    if (a->hash == h && strcmp(a->zSql, zSql) == 0) {
+      a->lastUse = ++db->assembledClock;
+      db_done(a->pStmt);
+      return a->pStmt;
+    }
+    if (!pOldest || a->lastUse < pOldest->lastUse) pOldest = a;
+  }
+  AssembledEntry *a = pFree ? pFree : pOldest;
+  if (a->pStmt) { /* full: release the least recently used */
+    if (db->backend == DB_POSTGRES) dbp_deallocate(a->pStmt);
+    db_stmt_free(a->pStmt);
+    free(a->zSql);
+  }
+  a->pStmt = db_stmt_new(db, zSql, 1);
+  a->zSql = xstrdup(zSql);
+  a->hash = h;
+  a->lastUse = ++db->assembledClock;
+  return a->pStmt;
 }
 
 void db_bind_text(Stmt *s, int i, const char *z) {

@@ -51,6 +51,10 @@ Stmt *db_prepare(Db *db, const char *zSql);
  * Not cached: release it with db_finalize(). Malformed SQL aborts, as with db_prepare(). */
 Stmt *db_prepare_uncached(Db *db, const char *zSql);
 void db_finalize(Stmt *s);
+/* As db_prepare_uncached(), but cached by the statement's text: the same filters in use give the same text, so a list
+ * query is parsed (SQLite) or prepared and planned (PostgreSQL) once per connection, not per call. Owned by the cache
+ * like db_prepare()'s: release it with db_done(), never db_finalize(). */
+Stmt *db_prepare_assembled(Db *db, const char *zSql);
 void db_bind_text(Stmt *s, int i, const char *z); /* NULL binds SQL NULL */
 void db_bind_textn(Stmt *s, int i, const char *z, int n);
 void db_bind_int(Stmt *s, int i, int64_t v);

@@ -38,11 +38,24 @@ typedef struct CacheEntry {
   Stmt *pStmt;
 } CacheEntry;
 
+/* The cache of statements assembled at run time (db_prepare_assembled), keyed by their text; the least recently used
+ * is released when it is full. A list has a few filter combinations in use at a time, so 64 hold them all. */
+#define DB_ASSEMBLED_SLOTS 64
+
+typedef struct AssembledEntry {
+  char *zSql; /* a copy of the text: the key */
+  uint64_t hash;
+  uint64_t lastUse;
+  Stmt *pStmt;
+} AssembledEntry;
+
 struct Db {
   DbBackend backend;
   char *zTarget; /* the path, or the PostgreSQL URL with any password removed (for messages) */
   CacheEntry aCache[DB_CACHE_SLOTS];
   int nCached;
+  AssembledEntry aAssembled[DB_ASSEMBLED_SLOTS];
+  uint64_t assembledClock;
   /* SQLite */
   sqlite3 *h;
   /* PostgreSQL */
@@ -73,6 +86,7 @@ int dbp_open(Db *db, const char *zUrl, int flags, JwErr *e);
 void dbp_close(Db *db);
 int dbp_prepare(Db *db, Stmt *s, const char *zSql);
 void dbp_finalize(Stmt *s);
+void dbp_deallocate(Stmt *s); /* forgets a cached statement's server-side prepared copy (before dbp_finalize) */
 void dbp_bind(Stmt *s, int i, const char *z, int n);
 int dbp_step(Stmt *s);
 const char *dbp_col_text(Stmt *s, int i);

@@ -162,6 +162,19 @@ void dbp_finalize(Stmt *s) {
   free(s->zPgSql);
 }
 
+void dbp_deallocate(Stmt *s) {
+  Db *db = s->db;
+  /* only a copy prepared on this connection exists on the server; in a failed transaction the server refuses every
+   * command but ROLLBACK, and the copy stays until the connection ends (a name is never reused) */
+  if (!s->cached || s->preparedGen != db->gen || !dbp_usable(db) || PQtransactionStatus(db->pg) == PQTRANS_INERROR) {
+    return;
+  }
+  char zSql[32];
+  snprintf(zSql, sizeof zSql, "DEALLOCATE %s", s->zName); /* sql-safe: the statement's own generated name */
+  PGresult *r = PQexec(db->pg, zSql);
+  PQclear(r);
+}
+
 void dbp_bind(Stmt *s, int i, const char *z, int n) {
   if (i < 1 || i > s->nParam) return; /* as SQLite: a parameter the statement does not have is ignored */
   free(s->azParam[i - 1]);

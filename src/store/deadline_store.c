@@ -348,7 +348,7 @@ json_t *deadline_store_summary(Db *db, const DeadlineFilter *f) {
                  " count(*) FILTER (WHERE d.status = 'suspended'),"
                  " count(*) FROM deadline d",
                  &where, "");
-  Stmt *s = db_prepare_uncached(db, buf_cstr(&sql)); /* sql-safe: literal fragments only */
+  Stmt *s = db_prepare_assembled(db, buf_cstr(&sql)); /* sql-safe: literal fragments only */
   deadline_bind_filter(s, &running);
   json_t *o = NULL;
   if (db_step(s) == DB_ROW) {
@@ -357,7 +357,7 @@ json_t *deadline_store_summary(Db *db, const DeadlineFilter *f) {
                   (json_int_t)db_col_int(s, 3), "suspended", (json_int_t)db_col_int(s, 4), "open",
                   (json_int_t)db_col_int(s, 5));
   }
-  db_finalize(s);
+  db_done(s);
   buf_free(&where);
   buf_free(&sql);
   return o;

@@ -103,15 +103,13 @@ json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit,
   buf_puts(&count, "SELECT count(*) FROM (SELECT 1 ");
   store_sql_join(&count, q->zFrom, where, " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
   store_sql_join(&page, q->zSelect, where, q->zOrder);
-  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
-  Stmt *pPage = db_prepare_uncached(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
+  Stmt *pCount = db_prepare_assembled(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
+  Stmt *pPage = db_prepare_assembled(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
   q->xBind(pCount, q->ctx);
   q->xBind(pPage, q->ctx);
   db_bind_int(pPage, q->limitParam, limit);
   db_bind_int(pPage, q->limitParam + 1, offset);
   json_t *out = store_page(pCount, pPage, q->xRow, limit, offset);
-  db_finalize(pCount);
-  db_finalize(pPage);
   buf_free(&count);
   buf_free(&page);
   return out;

@@ -381,6 +381,48 @@ static void test_an_address_spraying_logins_is_slowed_down(void **state) {
   json_decref(good);
 }
 
+/* db_prepare_assembled(): one statement per distinct text, reused, the least recently used released when the cache
+ * is full and prepared again when it comes back, with the right answers throughout; on PostgreSQL a released
+ * statement's server-side copy is deallocated, so the connection's prepared statements stay bounded. */
+static void test_assembled_statements_are_cached_by_text(void **state) {
+  Fixture *f = *state;
+  char zA[64], zB[64];
+  snprintf(zA, sizeof zA, "SELECT ?1 + %d", 1);
+  snprintf(zB, sizeof zB, "SELECT ?1 + %d", 1);
+  Stmt *a = db_prepare_assembled(f->db, zA); /* sql-safe: the test's own text */
+  db_bind_int(a, 1, 41);
+  assert_int_equal(db_step(a), DB_ROW);
+  assert_int_equal(db_col_int(a, 0), 42);
+  db_done(a);
+  Stmt *b = db_prepare_assembled(f->db, zB); /* sql-safe: same text, another buffer */
+  assert_ptr_equal(a, b);
+  db_bind_int(b, 1, 1);
+  assert_int_equal(db_step(b), DB_ROW);
+  assert_int_equal(db_col_int(b, 0), 2);
+  db_done(b);
+  /* fill the cache past its size with other texts, each answering right */
+  for (int i = 0; i < 3 * DB_ASSEMBLED_SLOTS; i++) {
+    char z[64];
+    snprintf(z, sizeof z, "SELECT ?1 + %d", 1000 + i);
+    Stmt *s = db_prepare_assembled(f->db, z); /* sql-safe: the test's own text */
+    db_bind_int(s, 1, i);
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_int_equal(db_col_int(s, 0), 1000 + 2 * i);
+    db_done(s);
+  }
+  Stmt *c = db_prepare_assembled(f->db, zA); /* sql-safe: released by now, prepared again */
+  db_bind_int(c, 1, 9);
+  assert_int_equal(db_step(c), DB_ROW);
+  assert_int_equal(db_col_int(c, 0), 10);
+  db_done(c);
+  if (test_db_is_pg()) {
+    Stmt *n = db_prepare(f->db, "SELECT count(*) FROM pg_prepared_statements");
+    assert_int_equal(db_step(n), DB_ROW);
+    assert_true(db_col_int(n, 0) <= f->db->nCached + DB_ASSEMBLED_SLOTS + 1);
+    db_done(n);
+  }
+}
+
 static void test_backup_is_a_verified_copy(void **state) {
   Fixture *f = *state;
   if (db_backend(f->db) != DB_SQLITE) skip(); /* the online backup copies a SQLite file (pg_dump's job on PostgreSQL) */
@@ -402,6 +444,7 @@ static void test_backup_is_a_verified_copy(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_schema_is_current_and_hardened, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_assembled_statements_are_cached_by_text, setup, teardown),
       cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_older_database_is_migrated_forward_with_its_data, setup, teardown),
       cmocka_unit_test_setup_teardown(test_foreign_and_missing_files_are_refused, setup, teardown),
