@@ -23,7 +23,7 @@ import { refreshBadges } from '../nav.js';
 import { refreshApprovalBadge } from '../approvals.js';
 import {
   caseTypes, charges, chargePicker, fallbackType, levelBadge, levelClass, daysLeftText, lengthText, statusBadge, todayCST,
-  weekdayText, isDate, MAX_CHARGES,
+  weekdayText, isDate, MAX_CHARGES, dueMark,
 } from '../casework.js';
 import { personEditor } from './case_form.js';
 import { promptsBox, approvalsPanel } from './case_approvals.js';
@@ -776,6 +776,7 @@ class CasePage {
         d.due_on ? el('span', { class: 'mono due-date', testid: 'deadline-due', text: d.due_on })
           : el('span', { class: 'muted', testid: 'deadline-due', text: t('deadline.suspended_due') }),
         el('span', { class: 'weekday', text: weekdayText(d.due_on) }),
+        dueMark(d.due_on, 'deadline-due-mark'),
         d.provisional ? el('span', { class: 'tag tag-warn', testid: 'deadline-provisional', title: t('deadline.provisional_hint'),
           text: t('deadline.provisional') }) : null),
       el('td', { class: 'nowrap', testid: 'deadline-days-left' },
