@@ -271,6 +271,10 @@ describe('entry: custody histories and messages that name the field', () => {
     const p = await anguan.put(`/api/v1/cases/${c.id}/persons/${pid}`, { name: '' });
     assertError(p, 400, 'validation_failed', 'name');
     assert.equal(p.body.error.message, '姓名不能为空');
+    // an event's fields too
+    const ev = await event(anguan, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: '核实\u0007证言' });
+    assertError(ev, 400, 'validation_failed', 'reason');
+    assert.equal(ev.body.error.message, '理由含有控制字符');
     // a field without a label is still named by its key
     const unknown = await anguan.post('/api/v1/cases', { ...newCase(), extra: 1 });
     assert.equal(unknown.body.error.message, '未知字段 extra');

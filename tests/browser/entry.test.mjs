@@ -166,6 +166,13 @@ test('dates typed the zh-CN way under an en-US browser show as YYYY-MM-DD', asyn
   // the due-date calculator: typed with slashes, answered as YYYY-MM-DD with the weekday
   await page.goto(`${world.server.url}/#/tools/due`);
   await page.waitForSelector('[data-testid=due-from]');
+  // every page's date field is the same input, and a generic message names its field
+  await page.fill('[data-testid=due-from]', '2025/9/31');
+  await page.click('[data-testid=due-submit]');
+  assert.match(await errorOf(page, 'from'), /^起算日不是有效日期/);
+  await page.fill('[data-testid=due-from]', '');
+  await page.click('[data-testid=due-submit]');
+  assert.equal(await errorOf(page, 'from'), '起算日不能为空');
   await page.fill('[data-testid=due-from]', '2025/9/24');
   await page.fill('[data-testid=due-n]', '7');
   await page.selectOption('[data-testid=due-unit]', 'd');

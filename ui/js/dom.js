@@ -292,9 +292,32 @@ export function clearErrors(form) {
   if (top) top.remove();
 }
 
+/** NAMED: the generic field messages and their variants naming the field ('此项不能为空' → '案件名称不能为空'). */
+const NAMED = { 'valid.required': 'valid.required_named', 'valid.date': 'valid.date_named',
+  'valid.not_future': 'valid.not_future_named' };
+
+/** fieldLabel: the label text of a .field wrapper (its label or legend, without the required mark or counters). */
+function fieldLabel(wrapper) {
+  const head = wrapper.querySelector(':scope > .field-label, :scope > legend');
+  if (!head) return '';
+  return Array.from(head.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('')
+    .trim();
+}
+
+/** namedMessage: a generic message beside a field says which field it is about; any other message is kept. */
+function namedMessage(wrapper, message) {
+  for (const [generic, named] of Object.entries(NAMED)) {
+    if (message !== t(generic)) continue;
+    const name = fieldLabel(wrapper);
+    return name ? t(named, { label: name }) : message;
+  }
+  return message;
+}
+
 /**
  * fieldError: show message beside the field named name in form. A dotted API path ('roles.2') falls back to its
- * first segment. Returns true when such a field exists (and focuses its control when focus is true).
+ * first segment. A generic message (此项不能为空, 日期无效, 不能晚于今天) names the field by its label ("受理日期不能为空").
+ * Returns true when such a field exists (and focuses its control when focus is true).
  */
 export function fieldError(form, name, message, focus) {
   let wrapper = null;
@@ -307,7 +330,7 @@ export function fieldError(form, name, message, focus) {
   if (!wrapper) return false;
   wrapper.classList.add('has-error');
   const slot = wrapper.querySelector('.field-error');
-  slot.textContent = message;
+  slot.textContent = namedMessage(wrapper, message);
   const control = wrapper.querySelector('input, select, textarea');
   if (control) {
     control.setAttribute('aria-invalid', 'true');
