@@ -335,6 +335,25 @@ test('Enter moves to the next field and never submits by surprise; Ctrl+S saves;
   assert.equal(c.received_on, received);
   assert.equal(c.title, '吴某诈骗案');
   assert.equal(c.persons[0].custody, 'none');
+
+  // the case page adds a person with the same editor: custody lines, Enter and Ctrl+S
+  await page.click('[data-testid=case-person-add]');
+  await page.waitForSelector('[data-testid=person-form]');
+  await page.fill('[data-testid=person-name-new]', '郑某');
+  await page.press('[data-testid=person-name-new]', 'Enter');
+  assert.equal(await focused(), 'person-id-new');
+  await page.selectOption('[data-testid=person-custody-new]', 'detained');
+  await page.fill('[data-testid=person-custody-since-new]', slashed(daysFromToday(-9)));
+  await page.click('[data-testid=person-custody-add-new]');
+  assert.equal(await page.inputValue('[data-testid=person-custody-new-1]'), 'arrested');
+  await page.fill('[data-testid=person-custody-since-new-1]', daysFromToday(-2));
+  await page.fill('[data-testid=person-charges-filter-new]', '诈骗');
+  await page.press('[data-testid=person-charges-filter-new]', 'Enter');
+  await page.keyboard.press('Control+s');
+  await page.waitForSelector('[data-testid=person-form]', { state: 'detached' });
+  const added = (await apiGet(page, `/cases/${id}`)).body.persons.find((p) => p.name === '郑某');
+  assert.deepEqual(added.custody_history.map((h) => [h.custody, h.from_on]),
+    [['detained', daysFromToday(-9)], ['arrested', daysFromToday(-2)]]);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

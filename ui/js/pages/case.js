@@ -16,6 +16,7 @@ import * as api from '../api.js';
 import {
   el, field, selectField, busy, clearErrors, fieldError, focusFirstError, showError, section, loadingBlock, errorBlock,
   replace, codePoints, nextId, fmtTime, errorMessage, clearOnInput,
+  formKeys,
 } from '../dom.js';
 import { t, label, CUSTODY, NON_PROSECUTION_TYPES, SENTENCE_BANDS, INSTANCES } from '../i18n.js';
 import { can, currentUser } from '../session.js';
@@ -1008,6 +1009,7 @@ class CasePage {
         el('button', { type: 'button', class: 'btn', text: t('common.cancel'), on: { click: close } })));
     form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } });
     clearOnInput(form);
+    formKeys(form); // Enter moves on, Ctrl+S adds the person, as in the registration form
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       clearErrors(form);
