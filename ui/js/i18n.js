@@ -1032,7 +1032,7 @@ const zhCN = {
   'date.placeholder': '年-月-日',
   'date.format_hint': '按 年-月-日 输入，如 2025-03-05；也可输入 2025/3/5 或 20250305',
   'date.pick': '选择{label}',
-  'date.pick_glyph': '📅',
+  'date.pick_glyph': '日历',
   'valid.required_named': '{label}不能为空',
   'valid.choose_named': '请选择{label}',
   'valid.date_named': '{label}不是有效日期，请按 年-月-日 输入（如 2025-03-05）',
