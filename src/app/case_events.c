@@ -34,6 +34,28 @@ static const JinField event_fields[] = {
     {"instance", JIN_STRING, 0, 1, 16},
 };
 
+/* The Chinese labels of the event fields, as the event forms show them (the date and the reason by their general
+ * names: each form titles them after its act). */
+static const JinLabel event_labels[] = {
+    {"kind", "事项"},
+    {"on", "日期"},
+    {"person_id", "涉案人员"},
+    {"prosecutor_id", "承办检察官"},
+    {"reason", "理由"},
+    {"custody", "强制措施"},
+    {"decision", "决定"},
+    {"non_prosecution_type", "不起诉类型"},
+    {"sentence", "判处刑罚"},
+    {"recommendation_adopted", "量刑建议被采纳"},
+    {"consistent", "判决与起诉指控一致"},
+    {"to_agency", "移送机关"},
+    {"days", "延长日数"},
+    {"until", "鉴定结束日期"},
+    {"offence_on", "犯罪时间"},
+    {"probation_months", "考验期（月）"},
+    {"instance", "审级"},
+};
+
 /* What an apply function works on. */
 typedef struct EventCtx {
   Db *db;
@@ -325,7 +347,10 @@ static int event_check_fields(const json_t *in, CaseEventKind k, JwErr *e) {
 
 /* Validates an event's input apart from the case: fields, kind, enumerations. *pKind the kind. */
 static int event_parse(const json_t *in, CaseEventKind *pKind, JwErr *e) {
-  if (jin_check(in, event_fields, sizeof event_fields / sizeof event_fields[0], e)) return -1;
+  if (jin_check_labeled(in, event_fields, sizeof event_fields / sizeof event_fields[0], event_labels,
+                        sizeof event_labels / sizeof event_labels[0], e)) {
+    return -1;
+  }
   if (case_event_parse(jin_str(in, "kind"), pKind)) {
     return err_field(e, "kind", "未知的事件类型 %s", jin_str(in, "kind"));
   }

@@ -61,6 +61,14 @@ JwDate case_today(void);
 
 /* ---- persons (case_persons.c) ----------------------------------------------------------------------------- */
 
+#define PERSON_MAX_CUSTODY_INPUT 10 /* entries of a custody history entered with the person */
+
+/* One entry of the custody history entered with a person: the measure and the day it was taken. */
+typedef struct CustodyInput {
+  const char *zCustody;
+  char zFrom[11];
+} CustodyInput;
+
 /* A person validated and normalised, ready to insert. Strings point into the JSON input or into the struct. */
 typedef struct PersonInput {
   const char *zName;
@@ -72,6 +80,8 @@ typedef struct PersonInput {
   int plea;
   const char *zSentenceBand; /* NULL when none */
   const json_t *charges;
+  int nCustody;                                    /* 0: 未采取强制措施 (or released) without a date */
+  CustodyInput aCustody[PERSON_MAX_CUSTODY_INPUT]; /* in date order; the last is custody / custody_since */
 } PersonInput;
 
 /* Validates one person object (fields as in docs/api-cases.md). Errors name the plain field; the caller prefixes. */
@@ -80,7 +90,7 @@ int case_person_parse(const json_t *in, PersonInput *p, JwErr *e);
  * neither has one (*pzWhy the field). */
 int case_person_is_duplicate(const PersonInput *p, const PersonRow *aOld, int nOld, const PersonInput *aNew, int nNew,
                              const char **pzWhy);
-/* Inserts the person with charges and the first entry of the custody history (from the custody since, or zReceived).
+/* Inserts the person with charges and the custody history as entered (one entry from zReceived when none was).
  * Returns the id or -1 with e filled. */
 int64_t case_person_insert(Db *db, int64_t orgId, int64_t caseId, const PersonInput *p, const char *zReceived,
                            JwErr *e);

@@ -12,16 +12,117 @@
 static const JinField person_fields[] = {
     {"name", JIN_STRING, 1, 1, PERSON_NAME_MAX_CHARS},
     {"id_number", JIN_STRING_OR_NULL, 0, 0, 32},
-    {"custody", JIN_STRING, 1, 1, 16},
+    {"custody", JIN_STRING, 0, 1, 16},
     {"custody_since", JIN_STRING_OR_NULL, 0, 0, 10},
+    {"custody_history", JIN_OBJECTS, 0, 1, PERSON_MAX_CUSTODY_INPUT},
     {"plea", JIN_BOOL, 0, 0, 0},
     {"sentence_band", JIN_STRING_OR_NULL, 0, 0, 16},
     {"charges", JIN_STRINGS, 1, 1, 10},
 };
 
+/* The Chinese labels of a person's input fields, as the person editor shows them. */
+static const JinLabel person_labels[] = {
+    {"name", "姓名"},        {"id_number", "公民身份号码"},
+    {"custody", "强制措施"}, {"custody_since", "采取日期"},
+    {"plea", "认罪认罚"},    {"sentence_band", "可能判处刑罚"},
+    {"charges", "罪名"},     {"custody_history", "强制措施记录"},
+};
+#define PERSON_LABELS person_labels, sizeof person_labels / sizeof person_labels[0]
+
+static const JinField custody_fields[] = {
+    {"custody", JIN_STRING, 1, 1, 16},
+    {"from_on", JIN_STRING_OR_NULL, 0, 0, 10},
+};
+static const JinLabel custody_labels[] = {{"custody", "强制措施"}, {"from_on", "采取日期"}};
+
+/* The Chinese name of a custody code, for messages. */
+static const char *custody_label(const char *zCode) {
+  static const char *const map[][2] = {{"detained", "刑事拘留"},    {"arrested", "逮捕"},   {"bail", "取保候审"},
+                                       {"residential", "监视居住"}, {"released", "已释放"}, {"none", "未采取强制措施"}};
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+    if (strcmp(map[i][0], zCode) == 0) return map[i][1];
+  }
+  return zCode;
+}
+
+/* Whether zCode is a coercive measure taken on a date (拘留, 逮捕, 取保候审, 监视居住): its date is required. */
+static int custody_needs_date(const char *zCode) {
+  return strcmp(zCode, "none") != 0 && strcmp(zCode, "released") != 0;
+}
+
+/* Prefixes e's field with "custody_history.<k>." (the caller adds "persons.<i>."). */
+static int custody_item_error(JwErr *e, int k) {
+  char z[sizeof e->field + 24];
+  snprintf(z, sizeof z, "custody_history.%d.%s", k, e->field);
+  snprintf(e->field, sizeof e->field, "%.*s", (int)sizeof e->field - 1, z);
+  return -1;
+}
+
+/* Reads the custody history of a person (custody_history, else custody and custody_since) into p: every coercive
+ * measure with its date, dates not in the future and in order; custody and custody_since become the last entry. */
+static int person_parse_custody(const json_t *in, PersonInput *p, JwErr *e) {
+  const json_t *hist = json_object_get(in, "custody_history");
+  const char *zCustody = jin_str(in, "custody");
+  const char *zSince = jin_str(in, "custody_since");
+  if (!hist) {
+    if (!zCustody) return err_field(e, "custody", "缺少强制措施");
+    if (!custody_is_valid(zCustody)) return err_field(e, "custody", "强制措施状态无效");
+    p->zCustody = zCustody;
+    JwDate since;
+    if (case_parse_date(in, "custody_since", "采取日期", 0, &since, e)) return -1;
+    if (!since && custody_needs_date(zCustody)) {
+      return err_field(e, "custody_since", "采取%s的日期不能为空", custody_label(zCustody));
+    }
+    if (since) {
+      date_format(since, p->zCustodySince);
+      p->nCustody = 1;
+      p->aCustody[0].zCustody = zCustody;
+      memcpy(p->aCustody[0].zFrom, p->zCustodySince, 11);
+    }
+    return 0;
+  }
+  size_t k;
+  const json_t *item;
+  JwDate prev = 0;
+  json_array_foreach(hist, k, item) {
+    if (jin_check_labeled(item, custody_fields, 2, custody_labels, 2, e)) return custody_item_error(e, (int)k);
+    const char *zC = jin_str(item, "custody");
+    if (!custody_is_valid(zC) || strcmp(zC, "none") == 0) {
+      err_field(e, "custody", "强制措施状态无效");
+      return custody_item_error(e, (int)k);
+    }
+    JwDate on;
+    if (case_parse_date(item, "from_on", "采取日期", 0, &on, e)) return custody_item_error(e, (int)k);
+    if (!on) {
+      err_field(e, "from_on", "采取%s的日期不能为空", custody_label(zC));
+      return custody_item_error(e, (int)k);
+    }
+    if (on < prev) {
+      char zPrev[11];
+      date_format(prev, zPrev);
+      err_field(e, "from_on", "%s的日期不能早于上一项强制措施（%s）", custody_label(zC), zPrev);
+      return custody_item_error(e, (int)k);
+    }
+    prev = on;
+    p->aCustody[k].zCustody = zC;
+    date_format(on, p->aCustody[k].zFrom);
+  }
+  p->nCustody = (int)k;
+  const CustodyInput *last = &p->aCustody[p->nCustody - 1];
+  if (zCustody && strcmp(zCustody, last->zCustody) != 0) {
+    return err_field(e, "custody", "强制措施与强制措施记录的最后一项不一致");
+  }
+  if (zSince && *zSince && strcmp(zSince, last->zFrom) != 0) {
+    return err_field(e, "custody_since", "采取日期与强制措施记录的最后一项不一致");
+  }
+  p->zCustody = last->zCustody;
+  memcpy(p->zCustodySince, last->zFrom, 11);
+  return 0;
+}
+
 int case_person_parse(const json_t *in, PersonInput *p, JwErr *e) {
   memset(p, 0, sizeof *p);
-  if (jin_check(in, person_fields, sizeof person_fields / sizeof person_fields[0], e)) return -1;
+  if (jin_check_labeled(in, person_fields, sizeof person_fields / sizeof person_fields[0], PERSON_LABELS, e)) return -1;
   p->zName = jin_str(in, "name");
   const char *zId = jin_str(in, "id_number");
   if (zId && *zId) {
@@ -31,11 +132,7 @@ int case_person_parse(const json_t *in, PersonInput *p, JwErr *e) {
     p->zSex[0] = info.sex == 'M' ? 'M' : 'F';
     date_format(info.birth, p->zBirth);
   }
-  p->zCustody = jin_str(in, "custody");
-  if (!custody_is_valid(p->zCustody)) return err_field(e, "custody", "强制措施状态无效");
-  JwDate since;
-  if (case_parse_date(in, "custody_since", "强制措施起始日期", 0, &since, e)) return -1;
-  if (since) date_format(since, p->zCustodySince);
+  if (person_parse_custody(in, p, e)) return -1;
   p->plea = json_is_true(json_object_get(in, "plea"));
   p->zSentenceBand = jin_str(in, "sentence_band");
   if (p->zSentenceBand && !*p->zSentenceBand) p->zSentenceBand = NULL;
@@ -67,10 +164,13 @@ int64_t case_person_insert(Db *db, int64_t orgId, int64_t caseId, const PersonIn
                            JwErr *e) {
   int64_t id = case_store_person_insert(db, orgId, caseId, p->zName, p->zIdNumber, p->zSex, p->zBirth, p->zCustody,
                                         p->zCustodySince, p->plea, p->zSentenceBand);
-  /* the custody history starts with the custody on registration, from the day it began (or receipt) */
-  const char *zFrom = p->zCustodySince[0] ? p->zCustodySince : zReceived;
-  if (id < 0 || case_store_person_set_charges(db, id, p->charges) ||
-      case_store_custody_append(db, orgId, caseId, id, p->zCustody, zFrom)) {
+  /* the custody history as entered, each measure from its day; without one (未采取强制措施), from receipt */
+  int rc = id < 0 || case_store_person_set_charges(db, id, p->charges);
+  for (int k = 0; !rc && k < p->nCustody; k++) {
+    rc = case_store_custody_append(db, orgId, caseId, id, p->aCustody[k].zCustody, p->aCustody[k].zFrom);
+  }
+  if (!rc && !p->nCustody) rc = case_store_custody_append(db, orgId, caseId, id, p->zCustody, zReceived);
+  if (rc) {
     err_internal(e, db_errmsg(db));
     return -1;
   }
@@ -116,7 +216,7 @@ int cases_update_person(Db *db, const Actor *actor, int64_t id, int64_t personId
       {"sentence_band", JIN_STRING_OR_NULL, 0, 0, 16},
       {"charges", JIN_STRINGS, 0, 1, 10},
   };
-  if (jin_check(in, fields, sizeof fields / sizeof fields[0], e)) return -1;
+  if (jin_check_labeled(in, fields, sizeof fields / sizeof fields[0], PERSON_LABELS, e)) return -1;
   const char *zBand = jin_str(in, "sentence_band");
   if (zBand && *zBand && !sentence_band_is_valid(zBand)) return err_field(e, "sentence_band", "可能判处的刑罚档次无效");
   json_t *ch = json_object_get(in, "charges");

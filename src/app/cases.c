@@ -84,6 +84,23 @@ static const JinField register_fields[] = {
     {"persons", JIN_OBJECTS, 1, 1, CASE_MAX_PERSONS},
 };
 
+/* The Chinese labels of the case's input fields, as the registration and edit forms show them. */
+static const JinLabel case_labels[] = {
+    {"case_type", "案件类型"},
+    {"title", "案件名称"},
+    {"source_agency", "移送机关"},
+    {"source_number", "移送文书文号"},
+    {"received_on", "受理日期"},
+    {"department_id", "承办部门"},
+    {"assign", "分案方式"},
+    {"prosecutor_id", "承办检察官"},
+    {"major_complex", "重大、复杂案件"},
+    {"prior_returns", "改变管辖前已退回次数"},
+    {"persons", "涉案人员"},
+    {"summary_procedure", "适用速裁程序"},
+};
+#define CASE_LABELS case_labels, sizeof case_labels / sizeof case_labels[0]
+
 /* Formats a case number from the organisation's template: {short} {type} {year} {n}. -1 when it does not fit out
  * (never cut: a cut number would collide with the next one). */
 static int case_format_number(const char *zFormat, const char *zShort, const char *zAbbr, int year, int64_t n,
@@ -125,7 +142,9 @@ static int fast_track_matches(Db *db, int64_t orgId, const PersonInput *aP, int 
 }
 
 int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, JwErr *e) {
-  if (jin_check(in, register_fields, sizeof register_fields / sizeof register_fields[0], e)) return -1;
+  if (jin_check_labeled(in, register_fields, sizeof register_fields / sizeof register_fields[0], CASE_LABELS, e)) {
+    return -1;
+  }
   const CaseTypeRule *type = case_type_by_code(jin_str(in, "case_type"));
   if (!type) return err_field(e, "case_type", "案件类别无效");
   JwDate received;
@@ -244,7 +263,7 @@ int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_
       {"department_id", JIN_ID_OR_NULL, 0, 0, 0},        {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
       {"summary_procedure", JIN_BOOL, 0, 0, 0},
   };
-  if (jin_check(in, fields, sizeof fields / sizeof fields[0], e)) return -1;
+  if (jin_check_labeled(in, fields, sizeof fields / sizeof fields[0], CASE_LABELS, e)) return -1;
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
   CaseRow c;
   int rc = 0, found = case_store_load(db, actor->orgId, id, &c);

@@ -1,6 +1,7 @@
 /* jsonin.c: checked JSON input (see jsonin.h). */
 #include "lib/jsonin.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/utf8.h"
@@ -42,32 +43,47 @@ int jin_parse(const char *body, size_t n, json_t **out, JwErr *e) {
   return 0;
 }
 
-/* Checks one string value against a field's bounds. */
-static int jin_check_string(const char *zName, const json_t *v, int multiline, int64_t min, int64_t max, JwErr *e) {
+/* The subject of a message about field zName: its Chinese label from the table ("案件名称"), else "字段 title ". */
+static const char *jin_subject(const char *zName, const JinLabel *aLabel, size_t nLabel, char *z, size_t n) {
+  for (size_t i = 0; i < nLabel; i++) {
+    if (strcmp(aLabel[i].zName, zName) == 0) return aLabel[i].zLabel;
+  }
+  snprintf(z, n, "字段 %s ", zName);
+  return z;
+}
+
+/* Checks one string value against a field's bounds; zWho is the field's subject (jin_subject). */
+static int jin_check_string(const char *zName, const char *zWho, const json_t *v, int multiline, int64_t min,
+                            int64_t max, JwErr *e) {
   const char *z = json_string_value(v);
   size_t n = json_string_length(v);
-  if (memchr(z, 0, n)) return err_field(e, zName, "字段 %s 含有非法字符", zName);
-  if (utf8_has_control(z, n, multiline ? "\n\t\r" : NULL)) return err_field(e, zName, "字段 %s 含有控制字符", zName);
+  if (memchr(z, 0, n)) return err_field(e, zName, "%s含有非法字符", zWho);
+  if (utf8_has_control(z, n, multiline ? "\n\t\r" : NULL)) return err_field(e, zName, "%s含有控制字符", zWho);
   size_t len = utf8_length(z, n);
   if ((int64_t)len < min) {
-    if (min == 1) return err_field(e, zName, "字段 %s 不能为空", zName);
-    return err_field(e, zName, "字段 %s 至少 %lld 个字符", zName, (long long)min);
+    if (min == 1) return err_field(e, zName, "%s不能为空", zWho);
+    return err_field(e, zName, "%s至少 %lld 个字符", zWho, (long long)min);
   }
-  if ((int64_t)len > max) return err_field(e, zName, "字段 %s 超过 %lld 个字符", zName, (long long)max);
+  if ((int64_t)len > max) return err_field(e, zName, "%s超过 %lld 个字符", zWho, (long long)max);
   return 0;
 }
 
 /* Checks that v is an array within the field's item bounds (and JIN_MAX_ITEMS: 413 beyond it). */
-static int jin_check_array(const JinField *f, const json_t *v, const char *zWhat, JwErr *e) {
-  if (!json_is_array(v)) return err_field(e, f->zName, "字段 %s 必须是%s", f->zName, zWhat);
+static int jin_check_array(const JinField *f, const char *zWho, const json_t *v, const char *zWhat, JwErr *e) {
+  if (!json_is_array(v)) return err_field(e, f->zName, "%s必须是%s", zWho, zWhat);
   size_t n = json_array_size(v);
-  if (n > JIN_MAX_ITEMS) return err_set(e, 413, "too_large", f->zName, "字段 %s 的项目过多", f->zName);
-  if ((int64_t)n < f->min) return err_field(e, f->zName, "字段 %s 至少需要 %lld 项", f->zName, (long long)f->min);
-  if ((int64_t)n > f->max) return err_field(e, f->zName, "字段 %s 最多 %lld 项", f->zName, (long long)f->max);
+  if (n > JIN_MAX_ITEMS) return err_set(e, 413, "too_large", f->zName, "%s的项目过多", zWho);
+  if ((int64_t)n < f->min) return err_field(e, f->zName, "%s至少需要 %lld 项", zWho, (long long)f->min);
+  if ((int64_t)n > f->max) return err_field(e, f->zName, "%s最多 %lld 项", zWho, (long long)f->max);
   return 0;
 }
 
 int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
+  return jin_check_labeled(obj, a, nField, NULL, 0, e);
+}
+
+int jin_check_labeled(const json_t *obj, const JinField *a, size_t nField, const JinLabel *aLabel, size_t nLabel,
+                      JwErr *e) {
   const char *key;
   json_t *v;
   json_object_foreach((json_t *)obj, key, v) {
@@ -83,10 +99,13 @@ int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
   }
   for (size_t i = 0; i < nField; i++) {
     const JinField *f = &a[i];
+    char zBuf[64];
+    const char *zWho = jin_subject(f->zName, aLabel, nLabel, zBuf, sizeof zBuf);
     v = json_object_get(obj, f->zName);
     if (!v) {
-      if (f->required) return err_field(e, f->zName, "缺少字段 %s", f->zName);
-      continue;
+      if (!f->required) continue;
+      if (zWho == zBuf) return err_field(e, f->zName, "缺少字段 %s", f->zName);
+      return err_field(e, f->zName, "缺少%s", zWho);
     }
     switch (f->type) {
       case JIN_STRING_OR_NULL:
@@ -94,41 +113,40 @@ int jin_check(const json_t *obj, const JinField *a, size_t nField, JwErr *e) {
         /* fall through */
       case JIN_STRING:
       case JIN_TEXT:
-        if (!json_is_string(v)) return err_field(e, f->zName, "字段 %s 必须是字符串", f->zName);
-        if (jin_check_string(f->zName, v, f->type == JIN_TEXT, f->min, f->max, e)) return -1;
+        if (!json_is_string(v)) return err_field(e, f->zName, "%s必须是字符串", zWho);
+        if (jin_check_string(f->zName, zWho, v, f->type == JIN_TEXT, f->min, f->max, e)) return -1;
         break;
       case JIN_ID_OR_NULL:
         if (json_is_null(v)) break;
         if (!json_is_integer(v) || json_integer_value(v) <= 0) {
-          return err_field(e, f->zName, "字段 %s 必须是正整数编号或 null", f->zName);
+          return err_field(e, f->zName, "%s必须是正整数编号或 null", zWho);
         }
         break;
       case JIN_INT:
-        if (!json_is_integer(v)) return err_field(e, f->zName, "字段 %s 必须是整数", f->zName);
+        if (!json_is_integer(v)) return err_field(e, f->zName, "%s必须是整数", zWho);
         if (json_integer_value(v) < f->min || json_integer_value(v) > f->max) {
-          return err_field(e, f->zName, "字段 %s 必须在 %lld 到 %lld 之间", f->zName, (long long)f->min,
-                           (long long)f->max);
+          return err_field(e, f->zName, "%s必须在 %lld 到 %lld 之间", zWho, (long long)f->min, (long long)f->max);
         }
         break;
       case JIN_BOOL:
-        if (!json_is_boolean(v)) return err_field(e, f->zName, "字段 %s 必须是 true 或 false", f->zName);
+        if (!json_is_boolean(v)) return err_field(e, f->zName, "%s必须是 true 或 false", zWho);
         break;
       case JIN_OBJECTS: {
-        if (jin_check_array(f, v, "对象数组", e)) return -1;
+        if (jin_check_array(f, zWho, v, "对象数组", e)) return -1;
         size_t k;
         json_t *item;
         json_array_foreach(v, k, item) {
-          if (!json_is_object(item)) return err_field(e, f->zName, "字段 %s 的每一项必须是对象", f->zName);
+          if (!json_is_object(item)) return err_field(e, f->zName, "%s的每一项必须是对象", zWho);
         }
         break;
       }
       case JIN_STRINGS: {
-        if (jin_check_array(f, v, "字符串数组", e)) return -1;
+        if (jin_check_array(f, zWho, v, "字符串数组", e)) return -1;
         size_t k;
         json_t *item;
         json_array_foreach(v, k, item) {
-          if (!json_is_string(item)) return err_field(e, f->zName, "字段 %s 的每一项必须是字符串", f->zName);
-          if (jin_check_string(f->zName, item, 0, 1, 64, e)) return -1;
+          if (!json_is_string(item)) return err_field(e, f->zName, "%s的每一项必须是字符串", zWho);
+          if (jin_check_string(f->zName, zWho, item, 0, 1, 64, e)) return -1;
         }
         break;
       }

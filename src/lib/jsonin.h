@@ -34,11 +34,21 @@ typedef struct JinField {
   int64_t max;
 } JinField;
 
+/* The Chinese label of an input field, for messages the user reads ("案件名称含有控制字符"); a field without one is
+ * named by its key ("字段 title 含有控制字符"). */
+typedef struct JinLabel {
+  const char *zName;
+  const char *zLabel;
+} JinLabel;
+
 /* Parses body[0..n) into a JSON object. On error fills e (400 bad_json, or validation_failed when the top level is
  * not an object) and returns -1. On success *out is a new reference the caller must json_decref(). */
 int jin_parse(const char *body, size_t n, json_t **out, JwErr *e);
 /* Checks obj against the field table; 0 ok, -1 with e naming the first bad field. */
 int jin_check(const json_t *obj, const JinField *aField, size_t nField, JwErr *e);
+/* jin_check, with messages naming each field by its label in aLabel[0..nLabel) when it has one. */
+int jin_check_labeled(const json_t *obj, const JinField *aField, size_t nField, const JinLabel *aLabel, size_t nLabel,
+                      JwErr *e);
 /* Accessors for fields already checked: NULL / 0 / dflt when absent or null. Strings are owned by obj. */
 const char *jin_str(const json_t *obj, const char *zName);
 int64_t jin_int(const json_t *obj, const char *zName, int64_t dflt);

@@ -15,7 +15,7 @@ let dir, db, server, anguan, prosecutor, prosecutor2, assistant, chief, head, ad
 function newCase(over = {}) {
   return { case_type: 'prosecution_review', title: '诈骗案', source_agency: '缙云县公安局', received_on: '2025-03-05',
     department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor,
-    persons: [{ name: '张某', custody: 'bail', plea: false, sentence_band: '1_3y', charges: ['fraud'] }], ...over };
+    persons: [{ name: '张某', custody: 'bail', custody_since: '2025-03-05', plea: false, sentence_band: '1_3y', charges: ['fraud'] }], ...over };
 }
 
 async function register(body = newCase()) {

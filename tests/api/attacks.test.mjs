@@ -30,7 +30,7 @@ let serial = 0;
 
 /** The write routes and, for each, who calls it, a valid body maker, its text fields (dotted) and their limits. */
 function writeRoutes() {
-  const person = () => ({ name: `张某${++serial}`, custody: 'bail', charges: ['fraud'] });
+  const person = () => ({ name: `张某${++serial}`, custody: 'bail', custody_since: '2025-03-05', charges: ['fraud'] });
   const kase = () => ({ case_type: 'prosecution_review', title: '攻击测试案', source_agency: '缙云县公安局',
     source_number: '缙公刑诉〔2026〕1号', received_on: '2025-03-05', department_id: ids.dept, assign: 'manual',
     prosecutor_id: ids.prosecutor, persons: [person()] });
@@ -115,7 +115,7 @@ before(async () => {
     clerk: users.find((u) => u.login === 'clerk').id };
   const c = await anguan.post('/api/v1/cases', { case_type: 'prosecution_review', title: '靶案', source_agency: '公安局',
     received_on: '2025-03-05', department_id: dept, assign: 'manual', prosecutor_id: ids.prosecutor,
-    persons: [{ name: '王某', custody: 'bail', charges: ['fraud'] }] });
+    persons: [{ name: '王某', custody: 'bail', custody_since: '2025-03-05', charges: ['fraud'] }] });
   assert.equal(c.status, 201, c.text);
   ids.case = c.body.id;
   ids.person = c.body.persons[0].id;

@@ -22,12 +22,24 @@ function person(over = {}) {
   };
 }
 
-/** A prosecution review case received on 2025-03-05 in 第一检察部, assigned to `prosecutor` by hand. */
+/**
+ * A prosecution review case received on 2025-03-05 in 第一检察部, assigned to `prosecutor` by hand. A person's
+ * coercive measure without a date (and without a custody history) is dated the receipt day, as the tests before
+ * dates were required assumed.
+ */
 function newCase(over = {}) {
-  return {
+  const body = {
     case_type: 'prosecution_review', title: '张某盗窃案', source_agency: '缙云县公安局', received_on: '2025-03-05',
     department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor, persons: [person()], ...over,
   };
+  return { ...body, persons: datedPersons(body.persons, body.received_on) };
+}
+
+/** The persons with custody_since set to `on` where a coercive measure has no date (see newCase). */
+function datedPersons(persons, on) {
+  if (!Array.isArray(persons)) return persons;
+  return persons.map((p) => (p && typeof p === 'object' && ['detained', 'arrested', 'bail', 'residential'].includes(p.custody)
+    && p.custody_since === undefined && p.custody_history === undefined ? { ...p, custody_since: on } : p));
 }
 
 async function register(body) {
@@ -163,6 +175,109 @@ describe('registration', () => {
     const title = `<script>alert(1)</script>'); DROP TABLE case_record;--`;
     const c = await register(newCase({ title, persons: [person({ id_number: '513101198201130014' })] }));
     assert.equal((await anguan.get(`/api/v1/cases/${c.id}`)).body.title, title);
+  });
+});
+
+describe('entry: custody histories and messages that name the field', () => {
+  const ref = (id, name) => ({ ...person({ id_number: id, name }) });
+
+  test('a custody history entered with each person is kept in order; custody and custody_since are its last line', async () => {
+    const c = await register(newCase({ persons: [
+      { ...ref('110101199003074514', '王某某'), custody: undefined, custody_history: [
+        { custody: 'detained', from_on: '2025-02-10' }, { custody: 'arrested', from_on: '2025-02-20' }] },
+      { ...ref('370101190102039973', '李某'), custody: 'bail', custody_since: '2025-02-25' },
+    ] }));
+    const [a, b] = c.persons;
+    assert.equal(a.custody, 'arrested');
+    assert.equal(a.custody_since, '2025-02-20');
+    assert.equal(a.in_custody, true);
+    assert.deepEqual(a.custody_history.map((h) => [h.custody, h.from_on]),
+      [['detained', '2025-02-10'], ['arrested', '2025-02-20']]);
+    assert.deepEqual(b.custody_history.map((h) => [h.custody, h.from_on]), [['bail', '2025-02-25']]);
+    // 在押: the review period is custody-bound (2025-03-05 + 1 month = 04-05, not moved off the 清明 holiday)
+    const review = c.deadlines.find((d) => d.kind === 'review' && d.person_id === a.id);
+    assert.equal(review.due_on, '2025-04-05');
+    // read back the same
+    const again = (await anguan.get(`/api/v1/cases/${c.id}`)).body;
+    assert.deepEqual(again.persons[0].custody_history, a.custody_history);
+  });
+
+  test('a coercive measure without a date is refused beside its field, and nothing is written', async () => {
+    const before = (await anguan.get('/api/v1/cases?limit=1')).body.total;
+    const bad = [
+      // the single measure without custody_since
+      [{ ...person(), custody: 'detained', custody_since: null }, 'persons.0.custody_since', /^采取刑事拘留的日期不能为空$/],
+      [{ ...person(), custody: 'bail', custody_since: '' }, 'persons.0.custody_since', /^采取取保候审的日期不能为空$/],
+      // a line of the history without its date, or before the line above
+      [{ ...person(), custody: undefined, custody_history: [{ custody: 'detained', from_on: '2025-02-10' },
+        { custody: 'arrested' }] }, 'persons.0.custody_history.1.from_on', /^采取逮捕的日期不能为空$/],
+      [{ ...person(), custody: undefined, custody_history: [{ custody: 'detained', from_on: '2025-02-10' },
+        { custody: 'arrested', from_on: '2025-02-01' }] }, 'persons.0.custody_history.1.from_on', /不能早于上一项强制措施（2025-02-10）/],
+      [{ ...person(), custody: undefined, custody_history: [{ custody: 'detained', from_on: '2025-02-30' }] },
+        'persons.0.custody_history.0.from_on', /^采取日期不是有效日期/],
+      [{ ...person(), custody: undefined, custody_history: [{ custody: 'none', from_on: '2025-02-10' }] },
+        'persons.0.custody_history.0.custody', /强制措施状态无效/],
+      [{ ...person(), custody: 'bail', custody_history: [{ custody: 'detained', from_on: '2025-02-10' }] },
+        'persons.0.custody', /不一致/],
+      [{ ...person(), custody: undefined }, 'persons.0.custody', /^缺少强制措施$/],
+    ];
+    for (const [p, field, message] of bad) {
+      const res = await anguan.post('/api/v1/cases', { ...newCase(), persons: [p] });
+      assertError(res, 400, 'validation_failed', field);
+      assert.match(res.body.error.message, message, field);
+    }
+    assert.equal((await anguan.get('/api/v1/cases?limit=1')).body.total, before);
+    // 未采取强制措施 needs no date
+    const c = await register(newCase({ persons: [{ ...person({ id_number: '440524188001010014' }), custody: 'none' }] }));
+    assert.equal(c.persons[0].custody, 'none');
+  });
+
+  test('a person added to a case takes a custody history too', async () => {
+    const c = await register(newCase({ persons: [person({ id_number: '513101198201130014' })] }));
+    const res = await anguan.post(`/api/v1/cases/${c.id}/persons`, { name: '赵某', charges: ['fraud'], custody_history: [
+      { custody: 'detained', from_on: '2025-03-01' }, { custody: 'bail', from_on: '2025-03-04' }] });
+    assert.equal(res.status, 201, res.text);
+    const added = res.body.persons.find((p) => p.name === '赵某');
+    assert.deepEqual(added.custody_history.map((h) => [h.custody, h.from_on]), [['detained', '2025-03-01'], ['bail', '2025-03-04']]);
+    assert.equal(added.custody, 'bail');
+    const none = await anguan.post(`/api/v1/cases/${c.id}/persons`, { name: '钱某', charges: ['fraud'], custody: 'arrested' });
+    assertError(none, 400, 'validation_failed', 'custody_since');
+    assert.equal(none.body.error.message, '采取逮捕的日期不能为空');
+  });
+
+  test('the server names the field by its Chinese label', async () => {
+    const cases = [
+      [newCase({ title: '王某\t盗窃案' }), 'title', '案件名称含有控制字符'],
+      [newCase({ title: '' }), 'title', '案件名称不能为空'],
+      [newCase({ title: undefined }), 'title', '缺少案件名称'],
+      [newCase({ title: '案'.repeat(101) }), 'title', '案件名称超过 100 个字符'],
+      [newCase({ source_agency: '缙云县\u0007公安局' }), 'source_agency', '移送机关含有控制字符'],
+      [newCase({ received_on: '2025-02-30' }), 'received_on', '受理日期不是有效日期（YYYY-MM-DD）'],
+      [newCase({ major_complex: 'yes' }), 'major_complex', '重大、复杂案件必须是 true 或 false'],
+      [newCase({ persons: [person({ name: '' })] }), 'persons.0.name', '姓名不能为空'],
+      [newCase({ persons: [person({ name: '张\t某' })] }), 'persons.0.name', '姓名含有控制字符'],
+      [newCase({ persons: [person({ charges: [] })] }), 'persons.0.charges', '罪名至少需要 1 项'],
+    ];
+    for (const [body, field, message] of cases) {
+      const res = await anguan.post('/api/v1/cases', body);
+      assertError(res, 400, 'validation_failed', field);
+      assert.equal(res.body.error.message, message, field);
+    }
+    const c = await register(newCase({ persons: [person({ id_number: '11010519491231002X', name: '孙某' })] }));
+    const res = await anguan.put(`/api/v1/cases/${c.id}`, { title: '孙某\t诈骗案' });
+    assertError(res, 400, 'validation_failed', 'title');
+    assert.equal(res.body.error.message, '案件名称含有控制字符');
+    const pid = c.persons[0].id;
+    const p = await anguan.put(`/api/v1/cases/${c.id}/persons/${pid}`, { name: '' });
+    assertError(p, 400, 'validation_failed', 'name');
+    assert.equal(p.body.error.message, '姓名不能为空');
+    // an event's fields too
+    const ev = await event(anguan, c.id, { kind: 'self_investigation', on: '2025-03-06', reason: '核实\u0007证言' });
+    assertError(ev, 400, 'validation_failed', 'reason');
+    assert.equal(ev.body.error.message, '理由含有控制字符');
+    // a field without a label is still named by its key
+    const unknown = await anguan.post('/api/v1/cases', { ...newCase(), extra: 1 });
+    assert.equal(unknown.body.error.message, '未知字段 extra');
   });
 });
 

@@ -30,7 +30,7 @@ describe('two servers on one PostgreSQL database', {
   const rotationCase = (tag) => ({
     case_type: 'prosecution_review', title: `并发${tag}诈骗案`, source_agency: '缙云县公安局', received_on: '2025-03-05',
     department_id: depts['第二检察部'], assign: 'rotation', prosecutor_id: null,
-    persons: [{ name: `并发${tag}`, id_number: null, custody: 'bail', plea: false, sentence_band: 'under_1y', charges: ['fraud'] }],
+    persons: [{ name: `并发${tag}`, id_number: null, custody: 'bail', custody_since: '2025-03-05', plea: false, sentence_band: 'under_1y', charges: ['fraud'] }],
   });
 
   before(async () => {

@@ -29,9 +29,12 @@ function person(over = {}) {
     sentence_band: '1_3y', charges: ['fraud'], ...over };
 }
 
+/** A case received on 2025-03-05; a coercive measure without a date is dated the receipt day. */
 function newCase(over = {}) {
-  return { case_type: 'prosecution_review', title: '诈骗案', source_agency: '缙云县公安局', received_on: '2025-03-05',
+  const body = { case_type: 'prosecution_review', title: '诈骗案', source_agency: '缙云县公安局', received_on: '2025-03-05',
     department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor, persons: [person()], ...over };
+  return { ...body, persons: body.persons.map((p) => (p.custody !== 'none' && p.custody_since === undefined
+    ? { ...p, custody_since: body.received_on } : p)) };
 }
 
 async function register(body) {

@@ -86,7 +86,7 @@ describe('jianwu migrate', { skip: !PG_URL ? 'PostgreSQL only (scripts/run-tests
         const res = await c.post('/api/v1/cases', {
           case_type: 'prosecution_review', title, source_agency: '青田县公安局', received_on: '2025-06-02',
           department_id: dept.body.id, assign: 'manual', prosecutor_id: pros.body.id,
-          persons: [{ name: title.slice(0, 2), custody: 'bail', plea: true, sentence_band: 'under_1y', charges: ['theft'] }],
+          persons: [{ name: title.slice(0, 2), custody: 'bail', custody_since: '2025-06-02', plea: true, sentence_band: 'under_1y', charges: ['theft'] }],
         });
         assert.equal(res.status, 201, res.text);
       }
@@ -139,7 +139,7 @@ describe('jianwu migrate', { skip: !PG_URL ? 'PostgreSQL only (scripts/run-tests
       const res = await c.post('/api/v1/cases', {
         case_type: 'prosecution_review', title: '迁移后新案', source_agency: '缙云县公安局', received_on: '2025-06-03',
         department_id: first.department_id, assign: 'manual', prosecutor_id: first.prosecutor_id,
-        persons: [{ name: '新某', custody: 'bail', plea: true, sentence_band: 'under_1y', charges: ['theft'] }],
+        persons: [{ name: '新某', custody: 'bail', custody_since: '2025-06-03', plea: true, sentence_band: 'under_1y', charges: ['theft'] }],
       });
       assert.equal(res.status, 201, res.text);
       assert.ok(res.body.id > Number(lite(fileA, 'SELECT max(id) FROM case_record')));

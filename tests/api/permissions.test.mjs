@@ -106,7 +106,7 @@ before(async () => {
     const pros = users.find((u) => u.roles.includes('prosecutor'));
     const c = (await anguan.post('/api/v1/cases', { case_type: 'prosecution_review', title: '权限测试案',
       source_agency: '公安局', received_on: '2025-03-05', department_id: crim.id, assign: 'manual',
-      prosecutor_id: pros.id, persons: [{ name: '张某', custody: 'bail', charges: ['fraud'] }] })).body;
+      prosecutor_id: pros.id, persons: [{ name: '张某', custody: 'bail', custody_since: '2025-03-05', charges: ['fraud'] }] })).body;
     let approval = null;
     if (prosecutor) {
       const pc = await prosecutor.post(`/api/v1/cases/${c.id}/events`, { kind: 'return', on: '2025-03-20',

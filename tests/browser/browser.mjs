@@ -38,8 +38,9 @@ export async function startWorld({ cases = 0 } = {}) {
  * Opens a page at 1366x768 that records JS errors and CSP violations (network 4xx "Failed to load resource" lines
  * are expected: the first GET /api/v1/session of a signed-out browser answers 401).
  */
-export async function openPage(world) {
-  const page = await world.browser.newPage({ viewport: { width: 1366, height: 768 } });
+export async function openPage(world, options = {}) {
+  // options: extra playwright page options, e.g. { locale: 'en-US' } (the browser's language and date format)
+  const page = await world.browser.newPage({ viewport: { width: 1366, height: 768 }, ...options });
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

@@ -77,8 +77,14 @@ async function registerCase(page, { title, received, person, idNumber }) {
   await page.fill('[data-testid=person-name-0]', person);
   await page.fill('[data-testid=person-id-0]', idNumber);
   await page.selectOption('[data-testid=person-custody-0]', 'bail');
+  await page.fill('[data-testid=person-custody-since-0]', received);
   await page.selectOption('[data-testid=person-charges-0]', 'fraud');
   await page.click('[data-testid=case-form-submit]');
+  if (received < daysFromToday(-30)) {
+    // a receipt more than 30 days back asks first (迟延登记): saving again registers it
+    await page.waitForSelector('[data-testid=case-late-confirm]:not([hidden])');
+    await page.click('[data-testid=case-form-submit]');
+  }
   await page.waitForSelector('[data-testid=case-number]');
   return new URL(page.url()).hash;
 }

@@ -23,7 +23,7 @@ before(async () => {
   const res = await anguan.post('/api/v1/cases', { case_type: 'prosecution_review', title: `${HOSTILE[0]}案`,
     source_agency: HOSTILE[1], received_on: '2025-03-05', department_id: depts.find((d) => d.name === '第一检察部').id,
     assign: 'manual', prosecutor_id: users.find((u) => u.login === 'prosecutor').id,
-    persons: [{ name: HOSTILE[2], custody: 'bail', charges: ['fraud'] }] });
+    persons: [{ name: HOSTILE[2], custody: 'bail', custody_since: '2025-03-05', charges: ['fraud'] }] });
   assert.equal(res.status, 201, res.text);
   caseId = res.body.id;
   const p = await prosecutor.post(`/api/v1/cases/${caseId}/events`, { kind: 'decide', on: '2025-03-20',

@@ -275,7 +275,8 @@ static int64_t reg_simple(Fixture *f, const char *zType, const char *zReceived, 
   int64_t id = reg_json(f->db, &f->anguan, &e,
                         jf("{\"case_type\":\"%s\",\"title\":\"张某盗窃案\",\"source_agency\":\"甲县公安局\","
                            "\"received_on\":\"%s\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"%s\",\"charges\":[\"theft\"]}]}",
+                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"%s\",\"custody_since\":\"2025-01-02\","
+                           "\"charges\":[\"theft\"]}]}",
                            zType, zReceived, (long long)deptId, (long long)prosId, zCustody));
   if (id < 0) fail_msg("register failed: %d %s %s", e.status, e.field, e.message);
   return id;
@@ -326,7 +327,8 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
          "{\"name\":\"张某\",\"id_number\":\"110105491231002\",\"custody\":\"bail\",\"custody_since\":\"2025-02-20\","
          "\"plea\":true,\"sentence_band\":\"under_1y\",\"charges\":[\"theft\",\"fraud\",\"theft\"]},"
          "{\"name\":\"李某\",\"id_number\":\"513101198201130014\",\"custody\":\"none\",\"charges\":[\"theft\"]},"
-         "{\"name\":\"王某\",\"id_number\":null,\"custody\":\"residential\",\"charges\":[\"fraud\"]}]}",
+         "{\"name\":\"王某\",\"id_number\":null,\"custody\":\"residential\",\"custody_since\":\"2025-01-02\","
+         "\"charges\":[\"fraud\"]}]}",
          (long long)f->dFirst, (long long)f->uPros1);
   assert_int_equal(cases_register(db, &f->anguan, in, &out, &e), 0);
   json_decref(in);
@@ -448,7 +450,8 @@ static void test_case_numbers_follow_the_sequence_and_the_org_format(void **stat
   int64_t b1 = reg_json(db, &f->anguanB, &e,
                         jf("{\"case_type\":\"prosecution_review\",\"title\":\"乙案\",\"source_agency\":\"乙县公安局\","
                            "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\","
+                           "\"charges\":[\"theft\"]}]}",
                            (long long)f->dB, (long long)f->uProsB));
   assert_true(b1 > 0);
   const char *zNum = "SELECT case_number FROM case_record WHERE id = %lld";
@@ -484,7 +487,8 @@ static void test_case_numbers_follow_the_sequence_and_the_org_format(void **stat
       reg_json(db, &f->anguan, &e,
                jf("{\"case_type\":\"prosecution_review\",\"title\":\"重号\",\"source_agency\":\"甲县公安局\","
                   "\"received_on\":\"2025-07-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                  "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                  "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":["
+                  "\"theft\"]}]}",
                   (long long)f->dFirst, (long long)f->uPros1)),
       -1);
   assert_int_equal(e.status, 409);
@@ -523,7 +527,8 @@ static void test_rotation_takes_prosecutors_in_turn_and_skips_the_others(void **
   const char *zRot =
       "{\"case_type\":\"prosecution_review\",\"title\":\"轮案\",\"source_agency\":\"甲县公安局\","
       "\"received_on\":\"2025-03-%02d\",\"department_id\":%lld,\"assign\":\"rotation\","
-      "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}";
+      "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":[\"theft\"]}]"
+      "}";
   int64_t aExpect[] = {r1, r2, r3, r1};
   int dayNo = 2;
   for (size_t i = 0; i < sizeof aExpect / sizeof aExpect[0]; i++) {
@@ -618,7 +623,8 @@ static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
   assert_false(json_is_true(json_object_get(rule, "enabled")));
   json_decref(rule);
   const char *zLight =
-      "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":\"under_1y\","
+      "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"plea\":true,\"sentence_band\":"
+      "\"under_1y\","
       "\"charges\":[\"dangerous_driving\"]}]";
   assert_not_routed(f, reg_pr_persons(f, "prosecution_review", zLight));
 
@@ -637,11 +643,12 @@ static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
   assert_string_equal(qs(db, "SELECT department_id FROM deadline WHERE case_id = %lld", (long long)m1),
                       qs(db, "SELECT '%lld'", (long long)f->dFast));
   /* two persons, all pleading, all charges listed, one likely sentence over 1 year: 15 days in total */
-  int64_t m2 =
-      reg_pr_persons(f, "prosecution_review",
-                     "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":\"fine_only\","
-                     "\"charges\":[\"dangerous_driving\"]},{\"name\":\"李某\",\"custody\":\"bail\",\"plea\":true,"
-                     "\"sentence_band\":\"1_3y\",\"charges\":[\"theft\",\"dangerous_driving\"]}]");
+  int64_t m2 = reg_pr_persons(f, "prosecution_review",
+                              "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"plea\":true,"
+                              "\"sentence_band\":\"fine_only\","
+                              "\"charges\":[\"dangerous_driving\"]},{\"name\":\"李某\",\"custody\":\"bail\",\"custody_"
+                              "since\":\"2025-01-02\",\"plea\":true,"
+                              "\"sentence_band\":\"1_3y\",\"charges\":[\"theft\",\"dangerous_driving\"]}]");
   assert_string_equal(qs(db,
                          "SELECT department_id || '|' || prosecutor_id || '|' || summary_procedure"
                          " FROM case_record WHERE id = %lld",
@@ -651,22 +658,33 @@ static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
                       "review#1[张某] 2025-03-05+15d=2025-03-20 open; review#1[李某] 2025-03-05+15d=2025-03-20 open");
 
   /* not routed: one person without a plea */
-  assert_not_routed(f, reg_pr_persons(f, "prosecution_review",
-                                      "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":"
-                                      "\"under_1y\",\"charges\":[\"theft\"]},{\"name\":\"李某\",\"custody\":\"bail\","
-                                      "\"plea\":false,\"sentence_band\":\"under_1y\",\"charges\":[\"theft\"]}]"));
+  assert_not_routed(
+      f,
+      reg_pr_persons(
+          f, "prosecution_review",
+          "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"plea\":true,\"sentence_band\":"
+          "\"under_1y\",\"charges\":[\"theft\"]},{\"name\":\"李某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-"
+          "02\","
+          "\"plea\":false,\"sentence_band\":\"under_1y\",\"charges\":[\"theft\"]}]"));
   /* not routed: a charge not in the rule's list */
-  assert_not_routed(f, reg_pr_persons(f, "prosecution_review",
-                                      "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":"
-                                      "\"under_1y\",\"charges\":[\"theft\",\"fraud\"]}]"));
+  assert_not_routed(
+      f,
+      reg_pr_persons(
+          f, "prosecution_review",
+          "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"plea\":true,\"sentence_band\":"
+          "\"under_1y\",\"charges\":[\"theft\",\"fraud\"]}]"));
   /* not routed: likely sentence above the maximum (3 to 10 years) */
-  assert_not_routed(f, reg_pr_persons(f, "prosecution_review",
-                                      "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":"
-                                      "\"3_10y\",\"charges\":[\"theft\"]}]"));
+  assert_not_routed(
+      f,
+      reg_pr_persons(
+          f, "prosecution_review",
+          "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"plea\":true,\"sentence_band\":"
+          "\"3_10y\",\"charges\":[\"theft\"]}]"));
   /* not routed: no likely sentence given */
-  assert_not_routed(f, reg_pr_persons(f, "prosecution_review",
-                                      "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,"
-                                      "\"charges\":[\"theft\"]}]"));
+  assert_not_routed(
+      f, reg_pr_persons(f, "prosecution_review",
+                        "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"plea\":true,"
+                        "\"charges\":[\"theft\"]}]"));
   /* not routed: another case type */
   int64_t ar = reg_pr_persons(f, "arrest_review", zLight);
   assert_int_equal(qi(db, "SELECT department_id FROM case_record WHERE id = %lld", (long long)ar), f->dFirst);
@@ -674,9 +692,12 @@ static void test_fast_track_routes_matching_prosecution_reviews(void **state) {
 
   /* a lower maximum: 1 to 3 years is now above it */
   put_fast_track(f, 1, "under_1y");
-  assert_not_routed(f, reg_pr_persons(f, "prosecution_review",
-                                      "[{\"name\":\"张某\",\"custody\":\"bail\",\"plea\":true,\"sentence_band\":"
-                                      "\"1_3y\",\"charges\":[\"theft\"]}]"));
+  assert_not_routed(
+      f,
+      reg_pr_persons(
+          f, "prosecution_review",
+          "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"plea\":true,\"sentence_band\":"
+          "\"1_3y\",\"charges\":[\"theft\"]}]"));
   int64_t m3 = reg_pr_persons(f, "prosecution_review", zLight);
   assert_int_equal(qi(db, "SELECT summary_procedure FROM case_record WHERE id = %lld", (long long)m3), 1);
   assert_int_equal(qi(db, "SELECT department_id FROM case_record WHERE id = %lld", (long long)m3), f->dFast);
@@ -697,7 +718,8 @@ static void test_register_errors_write_nothing(void **state) {
   const char *zHead =
       "{\"case_type\":\"%s\",\"title\":\"错误案\",\"source_agency\":\"甲县公安局\","
       "\"received_on\":\"%s\",\"department_id\":%lld,\"prosecutor_id\":%lld%s,\"persons\":%s}";
-  const char *zOne = "[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]";
+  const char *zOne =
+      "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":[\"theft\"]}]";
 
   struct {
     const char *zType, *zReceived;
@@ -708,21 +730,25 @@ static void test_register_errors_write_nothing(void **state) {
   } bad[] = {
       /* invalid ID number (check character) */
       {"prosecution_review", "2025-03-05", f->dFirst, f->uPros1, "",
-       "[{\"name\":\"张某\",\"id_number\":\"110105194912310021\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]", 400,
-       "persons.0.id_number"},
+       "[{\"name\":\"张某\",\"id_number\":\"110105194912310021\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\","
+       "\"charges\":[\"theft\"]}]",
+       400, "persons.0.id_number"},
       /* unknown charge */
       {"prosecution_review", "2025-03-05", f->dFirst, f->uPros1, "",
-       "[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\",\"no_such_charge\"]}]", 400,
-       "persons.0.charges"},
+       "[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":[\"theft\",\"no_such_"
+       "charge\"]}]",
+       400, "persons.0.charges"},
       /* the same person twice: the 15-digit and the 18-digit (lower-case x) forms of one number */
       {"prosecution_review", "2025-03-05", f->dFirst, f->uPros1, "",
-       "[{\"name\":\"张某\",\"id_number\":\"110105491231002\",\"custody\":\"bail\",\"charges\":[\"theft\"]},"
-       "{\"name\":\"张三\",\"id_number\":\"11010519491231002x\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]",
+       "[{\"name\":\"张某\",\"id_number\":\"110105491231002\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\","
+       "\"charges\":[\"theft\"]},"
+       "{\"name\":\"张三\",\"id_number\":\"11010519491231002x\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\","
+       "\"charges\":[\"theft\"]}]",
        400, "persons.1.id_number"},
       /* the same name twice, neither with an ID number */
       {"prosecution_review", "2025-03-05", f->dFirst, f->uPros1, "",
-       "[{\"name\":\"王某\",\"custody\":\"bail\",\"charges\":[\"theft\"]},"
-       "{\"name\":\"李某\",\"custody\":\"bail\",\"charges\":[\"theft\"]},"
+       "[{\"name\":\"王某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":[\"theft\"]},"
+       "{\"name\":\"李某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":[\"theft\"]},"
        "{\"name\":\"王某\",\"custody\":\"none\",\"charges\":[\"fraud\"]}]",
        400, "persons.2.name"},
       /* impossible date */
@@ -798,8 +824,9 @@ static void test_prosecution_review_story(void **state) {
       reg_json(db, &f->anguan, &e,
                jf("{\"case_type\":\"prosecution_review\",\"title\":\"甲某等诈骗案\",\"source_agency\":"
                   "\"甲县公安局\",\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                  "\"persons\":[{\"name\":\"甲某\",\"custody\":\"bail\",\"charges\":[\"fraud\"]},"
-                  "{\"name\":\"乙某\",\"custody\":\"bail\",\"charges\":[\"fraud\"]}]}",
+                  "\"persons\":[{\"name\":\"甲某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":["
+                  "\"fraud\"]},"
+                  "{\"name\":\"乙某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":[\"fraud\"]}]}",
                   (long long)f->dFirst, (long long)f->uPros1));
   assert_true(id > 0);
   int64_t pA = person_id(db, id, "甲某"), pB = person_id(db, id, "乙某");
@@ -1112,7 +1139,8 @@ static void test_prior_returns_count_toward_the_limit(void **state) {
                jf("{\"case_type\":\"prosecution_review\",\"title\":\"改变管辖案\",\"source_agency\":\"丙县人民检察院\","
                   "\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
                   "\"prior_returns\":1,"
-                  "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                  "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":["
+                  "\"theft\"]}]}",
                   (long long)f->dFirst, (long long)f->uPros1));
   assert_true(id > 0);
   assert_int_equal(qi(db, "SELECT prior_returns FROM case_record WHERE id = %lld", (long long)id), 1);
@@ -1158,7 +1186,7 @@ static void test_another_organisation_gets_404(void **state) {
   assert_null(out);
   json_decref(in);
   assert_false(db_in_transaction(db));
-  in = jf("{\"name\":\"新人\",\"custody\":\"bail\",\"charges\":[\"theft\"]}");
+  in = jf("{\"name\":\"新人\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":[\"theft\"]}");
   assert_int_equal(cases_add_person(db, &f->anguanB, id, in, &out, &e), -1);
   assert_int_equal(e.status, 404);
   json_decref(in);
@@ -1172,7 +1200,8 @@ static void test_another_organisation_gets_404(void **state) {
   int64_t b1 = reg_json(db, &f->anguanB, &e,
                         jf("{\"case_type\":\"prosecution_review\",\"title\":\"乙案\",\"source_agency\":\"乙县公安局\","
                            "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\","
+                           "\"charges\":[\"theft\"]}]}",
                            (long long)f->dB, (long long)f->uProsB));
   assert_int_equal(cases_get(db, &f->anguan, b1, &out, &e), -1);
   assert_int_equal(e.status, 404);
@@ -1192,7 +1221,7 @@ static void test_handling_is_limited_to_the_department_or_the_assignee(void **st
   assert_int_equal(cases_update(db, &f->pros2, id, in, &out, &e), -1);
   assert_int_equal(e.status, 403);
   json_decref(in);
-  in = jf("{\"name\":\"新人\",\"custody\":\"bail\",\"charges\":[\"theft\"]}");
+  in = jf("{\"name\":\"新人\",\"custody\":\"bail\",\"custody_since\":\"2025-01-02\",\"charges\":[\"theft\"]}");
   assert_int_equal(cases_add_person(db, &f->pros2, id, in, &out, &e), -1);
   assert_int_equal(e.status, 403);
   json_decref(in);

@@ -92,6 +92,44 @@ export function fixedHoliday(s) {
   return key ? t(key) : '';
 }
 
+const calendarYears = new Map();
+
+/** calendarDays: the calendar's days of year y as {date: {kind, name}} (GET /calendar, cached; {} when unreadable). */
+function calendarDays(y) {
+  if (!calendarYears.has(y)) {
+    calendarYears.set(y, api.get('/calendar', { year: y })
+      .then((r) => Object.fromEntries((r.days || []).map((d) => [d.date, d])))
+      .catch(() => ({})));
+  }
+  return calendarYears.get(y);
+}
+
+/**
+ * dueMark: the mark beside a computed deadline's date: 节假日 (with the holiday's name as its title) or 休息日 when the
+ * day is not a working day (a custody-bound period does not move off a holiday), nothing on a working day. The badge
+ * fills in once the year's calendar is read (GET /calendar); before that, and for no date, it is hidden.
+ */
+export function dueMark(s, testid) {
+  const mark = el('span', { class: 'due-mark', hidden: true, testid });
+  if (!isDate(s)) return mark;
+  calendarDays(s.slice(0, 4)).then((days) => {
+    const d = days[s];
+    let kind = '';
+    let name = '';
+    if (d && d.kind === 'holiday') { kind = 'holiday'; name = d.name || ''; }
+    else if (d && d.kind === 'workday') kind = '';
+    else if (fixedHoliday(s)) { kind = 'holiday'; name = fixedHoliday(s); }
+    else if (weekday(s) === 0 || weekday(s) === 6) kind = 'weekend';
+    if (!kind) return;
+    mark.classList.add('due-mark-' + kind);
+    mark.dataset.kind = kind;
+    mark.textContent = t(kind === 'holiday' ? 'deadline.holiday_mark' : 'deadline.weekend_mark');
+    if (name) mark.title = name;
+    mark.hidden = false;
+  });
+  return mark;
+}
+
 /** LEVEL_CLASS: the colour class of each deadline level. */
 const LEVEL_CLASS = {
   overdue: 'level-red', due: 'level-red', warning: 'level-amber', normal: 'level-green', met: 'level-met', late: 'level-late',
@@ -167,7 +205,7 @@ export function caseTypes() {
   return caseTypesPromise;
 }
 
-/** charges: the charge list [{code, name, article}] (cached; a failure is not cached). */
+/** charges: the charge list [{code, name, article, initials}] (cached; a failure is not cached). */
 export function charges() {
   if (!chargesPromise) {
     chargesPromise = api.get('/reference/charges').then((r) => r.items);
@@ -188,17 +226,23 @@ export function chargeList() {
 export const MAX_CHARGES = 10;
 
 /**
- * chargePicker: a labelled multi-select of charges with a filter box and the chosen charges shown as removable chips.
+ * chargePicker: a labelled multi-select of charges with a filter box and the chosen charges shown as removable chips,
+ * in the order they were chosen: the first is the main charge (主罪名), marked so, and any other can be made the main
+ * one. The filter matches the name, the code, the article and the pinyin initials ('dq' finds 盗窃罪) when the list
+ * carries them (GET /reference/charges `initials`; without them the name, code and article still match).
  * The <select multiple> (data-testid testid) holds the value; a click toggles an option without Ctrl, Enter in the
- * filter box adds the first match. opts: {name, label, list: [{code, name, article}], values, testid, filterTestid
- * (default testid + '-filter'), required, max (default MAX_CHARGES; null for no limit shown), size (rows, default 6),
- * hint (default the usage hint)}. A chosen code the list lacks is kept, shown by its catalogue label.
- * Returns the .field wrapper; wrapper.values() gives the chosen codes in list order, wrapper.setValues(codes) sets them.
+ * filter box adds the first match (an empty filter lets Enter move on). opts: {name, label, list: [{code, name,
+ * article, initials}], values, testid, filterTestid (default testid + '-filter'), required, max (default MAX_CHARGES;
+ * null for no limit shown), size (rows, default 6), hint (default the usage hint), ordered (default true: mark the
+ * main charge)}. A chosen code the list lacks is kept, shown by its catalogue label.
+ * Returns the .field wrapper; wrapper.values() gives the chosen codes in the order chosen, wrapper.setValues(codes)
+ * sets them (in that order).
  */
 export function chargePicker(opts) {
   const id = nextId('f-charges');
   const hintId = id + '-hint';
   const max = opts.max === undefined ? MAX_CHARGES : opts.max;
+  const ordered = opts.ordered !== false;
   const values = (opts.values || []).map(String);
   const list = opts.list.slice();
   for (const code of values) {
@@ -207,29 +251,48 @@ export function chargePicker(opts) {
   const select = el('select', { id, name: opts.name, class: ['input', 'charge-select'], multiple: true, size: opts.size || 6,
     testid: opts.testid, 'aria-describedby': hintId },
   list.map((c) => el('option', { value: c.code, text: c.name, title: c.article || '',
-    dataset: { search: (c.name + ' ' + c.code + ' ' + (c.article || '')).toLowerCase() } })));
+    dataset: { search: [c.name, c.code, c.article || '', c.initials || ''].join(' ').toLowerCase(),
+      initials: String(c.initials || '').toLowerCase() } })));
   const filter = el('input', { type: 'search', class: ['input', 'charge-filter'], placeholder: t('charges.filter'),
     'aria-label': t('charges.filter_label'), 'aria-controls': id, autocomplete: 'off',
     testid: opts.filterTestid || (opts.testid ? opts.testid + '-filter' : null) });
   const chips = el('div', { class: 'chips', 'aria-live': 'polite' });
   const count = el('span', { class: 'charge-count' });
   const none = el('div', { class: 'charge-none muted', hidden: true, text: t('charges.no_match') });
+  let chosen = []; // codes in the order chosen
 
+  const option = (code) => Array.from(select.options).find((o) => o.value === code);
+  const sync = () => {
+    const want = new Set(chosen);
+    for (const o of select.options) o.selected = want.has(o.value);
+  };
   const drawChips = () => {
-    const chosen = Array.from(select.selectedOptions);
-    replace(chips, chosen.length ? chosen.map((o) => el('span', { class: 'chip' },
-      el('span', { text: o.textContent }),
-      el('button', { type: 'button', class: 'chip-remove', 'aria-label': t('charges.remove', { name: o.textContent }),
-        title: t('charges.remove', { name: o.textContent }), text: t('charges.remove_glyph'),
-        on: { click: () => { o.selected = false; changed(); filter.focus(); } } })))
-      : el('span', { class: 'muted chips-empty', text: t('charges.none_chosen') }));
+    replace(chips, chosen.length ? chosen.map((code, i) => {
+      const o = option(code);
+      const name = o ? o.textContent : code;
+      return el('span', { class: ['chip', ordered && i === 0 ? 'chip-main' : null], dataset: { code } },
+        ordered && i === 0 ? el('span', { class: 'chip-tag', testid: 'charge-main', text: t('charges.main') }) : null,
+        el('span', { text: name }),
+        ordered && i > 0 ? el('button', { type: 'button', class: 'chip-up', text: t('charges.make_main_glyph'),
+          title: t('charges.make_main', { name }), 'aria-label': t('charges.make_main', { name }),
+          on: { click: () => { chosen.splice(i, 1); chosen.unshift(code); changed(); filter.focus(); } } }) : null,
+        el('button', { type: 'button', class: 'chip-remove', 'aria-label': t('charges.remove', { name }),
+          title: t('charges.remove', { name }), text: t('charges.remove_glyph'),
+          on: { click: () => { chosen.splice(i, 1); changed(); filter.focus(); } } }));
+    }) : el('span', { class: 'muted chips-empty', text: t('charges.none_chosen') }));
     count.textContent = max === null ? t('charges.count_nomax', { n: chosen.length })
       : t('charges.count', { n: chosen.length, max });
     count.classList.toggle('is-over', max !== null && chosen.length > max);
   };
   const changed = () => {
+    sync();
     drawChips();
     select.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const toggle = (code) => {
+    const i = chosen.indexOf(code);
+    if (i >= 0) chosen.splice(i, 1);
+    else chosen.push(code);
   };
   const applyFilter = () => {
     const q = filter.value.trim().toLowerCase();
@@ -244,18 +307,27 @@ export function chargePicker(opts) {
     const o = e.target.closest('option');
     if (!o || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
-    o.selected = !o.selected;
+    toggle(o.value);
     select.focus();
     changed();
   });
-  select.addEventListener('change', drawChips);
+  // keyboard or Ctrl+click selection: new codes go to the end, dropped ones leave; the order of the rest is kept
+  select.addEventListener('change', () => {
+    const now = Array.from(select.selectedOptions).map((o) => o.value);
+    chosen = chosen.filter((c) => now.includes(c)).concat(now.filter((c) => !chosen.includes(c)));
+    drawChips();
+  });
   filter.addEventListener('input', applyFilter);
   filter.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') {
+    if (e.key === 'Enter' && filter.value.trim()) {
       e.preventDefault();
-      const first = Array.from(select.options).find((o) => !o.hidden && !o.selected);
+      const q = filter.value.trim().toLowerCase();
+      const shown = Array.from(select.options).filter((o) => !o.hidden && !chosen.includes(o.value));
+      // a name or initials typed whole wins over the first partial match
+      const first = shown.find((o) => o.textContent.toLowerCase() === q || o.textContent.toLowerCase() === q + '罪')
+        || shown.find((o) => o.dataset.initials === q) || shown[0];
       if (first) {
-        first.selected = true;
+        chosen.push(first.value);
         filter.value = '';
         applyFilter();
         changed();
@@ -273,10 +345,12 @@ export function chargePicker(opts) {
     el('div', { class: 'charge-box' }, filter, select, none),
     el('div', { class: 'field-error', id: id + '-err', 'aria-live': 'polite' }),
     el('div', { class: 'field-hint', id: hintId, text: opts.hint || t('charges.hint') }));
-  wrapper.values = () => Array.from(select.selectedOptions).map((o) => o.value);
+  wrapper.values = () => chosen.slice();
   wrapper.setValues = (codes) => {
-    const want = new Set((codes || []).map(String));
-    for (const o of select.options) o.selected = want.has(o.value);
+    const known = new Set(Array.from(select.options).map((o) => o.value));
+    chosen = [];
+    for (const c of (codes || []).map(String)) if (known.has(c) && !chosen.includes(c)) chosen.push(c);
+    sync();
     drawChips();
   };
   wrapper.control = select;

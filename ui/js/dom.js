@@ -5,6 +5,7 @@
 // the server's Content-Security-Policy blocks them anyway.
 
 import { t, label } from './i18n.js';
+import { dateField } from './dateinput.js';
 
 /**
  * el: create an element.
@@ -209,9 +210,12 @@ export function pager(page, onPage, testid) {
 
 /**
  * field: a labelled input. opts: {name, label, type='text', value, required, hint, autocomplete, maxlength,
- * placeholder, testid, id, inputClass, attrs}. Returns the .field wrapper; the input is wrapper.control.
+ * placeholder, testid, id, inputClass, attrs}. Returns the .field wrapper; the input is wrapper.control. A type 'date'
+ * field is the shared date input of dateinput.js (a text input taking YYYY-MM-DD, with a picker button).
  */
 export function field(opts) {
+  // a date is typed and shown as YYYY-MM-DD whatever the browser's locale: the shared date input (dateinput.js)
+  if (opts.type === 'date') return dateField(opts);
   const id = opts.id || nextId('f-' + opts.name);
   const control = el('input', Object.assign({
     id, name: opts.name, type: opts.type || 'text', class: ['input', opts.inputClass],
@@ -288,9 +292,32 @@ export function clearErrors(form) {
   if (top) top.remove();
 }
 
+/** NAMED: the generic field messages and their variants naming the field ('此项不能为空' → '案件名称不能为空'). */
+const NAMED = { 'valid.required': 'valid.required_named', 'valid.date': 'valid.date_named',
+  'valid.not_future': 'valid.not_future_named' };
+
+/** fieldLabel: the label text of a .field wrapper (its label or legend, without the required mark or counters). */
+function fieldLabel(wrapper) {
+  const head = wrapper.querySelector(':scope > .field-label, :scope > legend');
+  if (!head) return '';
+  return Array.from(head.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('')
+    .trim();
+}
+
+/** namedMessage: a generic message beside a field says which field it is about; any other message is kept. */
+function namedMessage(wrapper, message) {
+  for (const [generic, named] of Object.entries(NAMED)) {
+    if (message !== t(generic)) continue;
+    const name = fieldLabel(wrapper);
+    return name ? t(named, { label: name }) : message;
+  }
+  return message;
+}
+
 /**
  * fieldError: show message beside the field named name in form. A dotted API path ('roles.2') falls back to its
- * first segment. Returns true when such a field exists (and focuses its control when focus is true).
+ * first segment. A generic message (此项不能为空, 日期无效, 不能晚于今天) names the field by its label ("受理日期不能为空").
+ * Returns true when such a field exists (and focuses its control when focus is true).
  */
 export function fieldError(form, name, message, focus) {
   let wrapper = null;
@@ -303,7 +330,7 @@ export function fieldError(form, name, message, focus) {
   if (!wrapper) return false;
   wrapper.classList.add('has-error');
   const slot = wrapper.querySelector('.field-error');
-  slot.textContent = message;
+  slot.textContent = namedMessage(wrapper, message);
   const control = wrapper.querySelector('input, select, textarea');
   if (control) {
     control.setAttribute('aria-invalid', 'true');
@@ -373,4 +400,56 @@ export function busy(form, on, busyText) {
 
 function cssEscape(s) {
   return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The keyboard in data-entry forms
+
+/** focusables: the controls Enter moves through in form, in document order (no hidden, disabled or helper ones). */
+function focusables(form) {
+  return Array.from(form.querySelectorAll('input, select, textarea, button[type=submit]')).filter((c) =>
+    !c.disabled && c.type !== 'hidden' && c.tabIndex !== -1 && c.getClientRects().length > 0);
+}
+
+/**
+ * formKeys: paper-speed keys for a data-entry form. Enter in a field moves to the next field (not in a textarea, not
+ * when the field used the key itself, e.g. the charge filter adding a charge); on the last field it moves to the
+ * submit button instead of submitting, so a form is only sent by a deliberate Enter on the button, a click or Ctrl+S.
+ * Ctrl+S (or ⌘S) saves the form from anywhere on the page while the form is shown (the browser's own "save page" is
+ * prevented). Returns form.
+ */
+export function formKeys(form) {
+  form.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.isComposing) {
+      return;
+    }
+    const c = e.target;
+    if (!(c instanceof HTMLInputElement || c instanceof HTMLSelectElement)) return;
+    if (c instanceof HTMLInputElement && ['button', 'submit', 'reset', 'file'].includes(c.type)) return;
+    e.preventDefault();
+    const all = focusables(form);
+    const i = all.indexOf(c);
+    const next = all.slice(i + 1).find((x) => x.tagName !== 'BUTTON') || form.querySelector('button[type=submit]');
+    if (next) next.focus();
+  });
+  const onKey = (e) => {
+    if (!form.isConnected) {
+      document.removeEventListener('keydown', onKey);
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 's' || e.key === 'S')) {
+      e.preventDefault();
+      if (form.getAttribute('aria-busy') === 'true') return;
+      // leave the field being typed in and come back, as a click on the button would: its change (a date's
+      // normalisation, dateinput.js) happens now, not after the checks have marked it
+      const active = document.activeElement;
+      if (active && form.contains(active) && typeof active.blur === 'function') {
+        active.blur();
+        active.focus();
+      }
+      form.requestSubmit();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  return form;
 }

@@ -16,6 +16,7 @@ import * as api from '../api.js';
 import {
   el, field, selectField, busy, clearErrors, fieldError, focusFirstError, showError, section, loadingBlock, errorBlock,
   replace, codePoints, nextId, fmtTime, errorMessage, clearOnInput,
+  formKeys,
 } from '../dom.js';
 import { t, label, CUSTODY, NON_PROSECUTION_TYPES, SENTENCE_BANDS, INSTANCES } from '../i18n.js';
 import { can, currentUser } from '../session.js';
@@ -23,7 +24,7 @@ import { refreshBadges } from '../nav.js';
 import { refreshApprovalBadge } from '../approvals.js';
 import {
   caseTypes, charges, chargePicker, fallbackType, levelBadge, levelClass, daysLeftText, lengthText, statusBadge, todayCST,
-  weekdayText, isDate, MAX_CHARGES,
+  weekdayText, isDate, MAX_CHARGES, dueMark,
 } from '../casework.js';
 import { personEditor } from './case_form.js';
 import { promptsBox, approvalsPanel } from './case_approvals.js';
@@ -776,6 +777,7 @@ class CasePage {
         d.due_on ? el('span', { class: 'mono due-date', testid: 'deadline-due', text: d.due_on })
           : el('span', { class: 'muted', testid: 'deadline-due', text: t('deadline.suspended_due') }),
         el('span', { class: 'weekday', text: weekdayText(d.due_on) }),
+        dueMark(d.due_on, 'deadline-due-mark'),
         d.provisional ? el('span', { class: 'tag tag-warn', testid: 'deadline-provisional', title: t('deadline.provisional_hint'),
           text: t('deadline.provisional') }) : null),
       el('td', { class: 'nowrap', testid: 'deadline-days-left' },
@@ -1007,6 +1009,7 @@ class CasePage {
         el('button', { type: 'button', class: 'btn', text: t('common.cancel'), on: { click: close } })));
     form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } });
     clearOnInput(form);
+    formKeys(form); // Enter moves on, Ctrl+S adds the person, as in the registration form
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       clearErrors(form);

@@ -8,7 +8,7 @@ import {
   clearOnInput, keepHash,
 } from '../dom.js';
 import { t, label } from '../i18n.js';
-import { todayCST, isDate, weekdayText, addDays, addMonths, lengthText } from '../casework.js';
+import { todayCST, isDate, weekdayText, addDays, addMonths, lengthText, dueMark } from '../casework.js';
 
 /** MAX: the largest length per unit the server accepts (src/core/period.h). */
 const MAX = { d: 3650, m: 120, wd: 1000 };
@@ -118,7 +118,8 @@ export function render(root, ctx) {
     replace(result,
       el('div', { class: 'due-big' },
         el('span', { class: 'due-date-big mono', testid: 'due-result-date', text: r.due }),
-        el('span', { class: 'due-weekday', testid: 'due-result-weekday', text: weekdayText(r.due) })),
+        el('span', { class: 'due-weekday', testid: 'due-result-weekday', text: weekdayText(r.due) }),
+        dueMark(r.due, 'due-result-mark')),
       el('p', { class: 'due-explain', text: t('due.explain', { from: r.from, length: lengthText(r.length) }) }),
       moved ? el('p', { class: 'due-moved', testid: 'due-result-moved',
         text: t('due.moved', { nominal, weekday: weekdayText(nominal), due: r.due }) }) : null,
