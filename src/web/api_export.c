@@ -11,6 +11,7 @@
 #include "core/approvals.h"
 #include "core/case_rules.h"
 #include "core/deadline.h"
+#include "core/period.h"
 #include "lib/buf.h"
 #include "lib/timeutil.h"
 #include "store/accounts_store.h"
@@ -151,6 +152,20 @@ static const char *label_decision_kind(const char *z) {
   const DecisionKindRule *k = decision_kind_by_code(z);
   return k ? k->zName : NULL;
 }
+static const char *label_conclusion(const char *z) {
+  return export_label("conclusion", z);
+}
+/* A period's length ("30d", "1m", "15wd") as the UI says it ("30 日", "1 个月", "15 个工作日"): a thread's own
+ * buffer, valid until its next call (the writer copies it at once). */
+static const char *label_length(const char *z) {
+  static __thread char zOut[48];
+  JwLength len;
+  if (period_parse_length(z, &len)) return NULL;
+  int n = atoi(z);
+  const char *zUnit = strstr(z, "wd") ? "个工作日" : strchr(z, 'm') ? "个月" : "日";
+  snprintf(zOut, sizeof zOut, "%d %s", n, zUnit);
+  return zOut;
+}
 static const char *label_bool(const char *z) {
   return strcmp(z, "true") == 0 ? "是" : strcmp(z, "false") == 0 ? "否" : NULL;
 }
@@ -192,7 +207,7 @@ static const XlsxColumn case_columns[] = {
   {"summary_procedure", "速裁程序",   XLSX_BOOLEAN,  10, NULL},
   {"prior_returns",   "退查次数",     XLSX_INTEGER,  10, NULL},
   {"concluded_on",    "审结日期",     XLSX_DATE,     12, NULL},
-  {"conclusion",      "审结方式",     XLSX_CODE,     14, NULL},
+  {"conclusion",      "审结方式",     XLSX_CODE,     14, label_conclusion},
   {"created_at",      "录入时间",     XLSX_DATETIME, 20, NULL},
 };
 static const ExportParam case_params[] = {
@@ -215,7 +230,7 @@ static const XlsxColumn deadline_columns[] = {
   {"kind",            "期限",       XLSX_CODE,     18, label_deadline_kind},
   {"person_name",     "涉案人员",   XLSX_TEXT,     12, NULL},
   {"start_on",        "起算日",     XLSX_DATE,     12, NULL},
-  {"length",          "期限长度",   XLSX_TEXT,     10, NULL},
+  {"length",          "期限长度",   XLSX_CODE,     12, label_length},
   {"due_on",          "届满日",     XLSX_DATE,     12, NULL},
   {"days_left",       "剩余天数",   XLSX_INTEGER,  10, NULL},
   {"level",           "状态",       XLSX_CODE,     10, label_level},
