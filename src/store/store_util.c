@@ -132,12 +132,13 @@ json_t *store_export(Db *db, const StoreListQuery *q, const Buf *where, StoreExp
   db_finalize(pCount);
   buf_free(&count);
   if (total < 0) return NULL;
-  if (total > STORE_EXPORT_MAX) return json_pack("{s:b, s:i}", "too_many", 1, "max", STORE_EXPORT_MAX);
+  int64_t max = x->max > 0 && x->max < STORE_EXPORT_MAX ? x->max : STORE_EXPORT_MAX;
+  if (total > max) return json_pack("{s:b, s:I}", "too_many", 1, "max", (json_int_t)max);
   /* the page's own statement, its LIMIT the cap and its OFFSET 0: the list's order, row by row */
   store_sql_join(&all, q->zSelect, where, q->zOrder);
   Stmt *pAll = db_prepare_uncached(db, buf_cstr(&all)); /* sql-safe: literal fragments only */
   q->xBind(pAll, q->ctx);
-  db_bind_int(pAll, q->limitParam, STORE_EXPORT_MAX);
+  db_bind_int(pAll, q->limitParam, max);
   db_bind_int(pAll, q->limitParam + 1, 0);
   int rc;
   while ((rc = db_step(pAll)) == DB_ROW) {

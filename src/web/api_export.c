@@ -355,7 +355,7 @@ int export_reply(Req *r, const ExportSpec *spec, ExportQuery xQuery) {
   JwErr e;
   XlsxExport *x = xlsx_export_open(&spec->list, &e);
   if (!x) return reply_error(r, &e);
-  StoreExport sink = {xlsx_export_row, x, 0, 0};
+  StoreExport sink = {.xRow = xlsx_export_row, .ctx = x};
   json_t *out = NULL;
   if (xQuery(r, &sink, &out, &e)) {
     xlsx_export_abort(x);
