@@ -171,7 +171,8 @@ static int deadlines_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   const char *zStatus = NULL;
   if (deadline_scope(r, &f, e) || (!x && req_paging(r, &f.limit, &f.offset, e)) ||
       req_query_str(r, "level", 16, &f.zLevel, e) || req_query_date(r, "from", &f.zFrom, e) ||
-      req_query_date(r, "to", &f.zTo, e) || req_query_str(r, "status", 8, &zStatus, e)) {
+      req_query_date(r, "to", &f.zTo, e) || req_query_str(r, "status", 8, &zStatus, e) ||
+      req_query_str(r, "kind", 32, &f.zKind, e)) {
     return -1;
   }
   static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended"};

@@ -19,6 +19,7 @@
 /* ---- labels ------------------------------------------------------------------------------------------------- */
 
 /* The Chinese label of a code of one enumeration, as the UI shows it (ui/js/i18n.js). */
+/* The table is the UI's labels of these enumerations (ui/js/i18n.js): keep the two in step when a code is added. */
 typedef struct ExportLabel {
   const char *zKind, *zCode, *zLabel;
 } ExportLabel;
@@ -103,6 +104,13 @@ static const ExportLabel export_labels[] = {
   {"audit_action", "approval.return", "审批退回"},
   {"audit_action", "approval.withdraw", "撤回审批提请"},
   {"audit_entity", "approval", "审批"},
+  {"audit_action", "export.cases", "导出案件列表"},
+  {"audit_action", "export.deadlines", "导出期限列表"},
+  {"audit_action", "export.audit", "导出审计日志"},
+  {"audit_action", "export.users", "导出用户列表"},
+  {"audit_action", "export.approvals", "导出审批列表"},
+  {"audit_entity", "deadline", "期限"},
+  {"audit_entity", "audit", "审计日志"},
 };
 /* clang-format on */
 
@@ -243,6 +251,7 @@ static const ExportParam deadline_params[] = {
   {"scope",  "范围",     EXPORT_PARAM_CODE, label_deadline_scope, "mine"},
   {"status", "期限状态", EXPORT_PARAM_CODE, label_deadline_status, "open"},
   {"level",  "状态",     EXPORT_PARAM_CODE, label_level, NULL},
+  {"kind",   "期限",     EXPORT_PARAM_CODE, label_deadline_kind, NULL},
   {"from",   "届满日起", EXPORT_PARAM_TEXT, NULL, NULL},
   {"to",     "届满日止", EXPORT_PARAM_TEXT, NULL, NULL},
 };
