@@ -7,9 +7,9 @@
  * Builds a fresh database in a temporary directory through the real schema, with one office and N cases (default
  * 100,000, the export's cap), each with one person, loaded by one INSERT ... SELECT of a recursive count. Each
  * measurement runs in a child process of its own (fork), --runs times (default 3): the time is the child's wall
- * time, the peak RSS its ru_maxrss (wait4), so the two paths' memory is measured apart. Printed: median time, peak
- * RSS, file or text size, and the ratios export / JSON. The temporary directory is removed at the end. Exit status 0
- * when every run produced its N rows. */
+ * time and CPU time (user + system), the peak RSS its ru_maxrss (wait4), so the two paths' memory is measured apart.
+ * Printed: median wall and CPU time, peak RSS, file or text size, and the ratios export / JSON. The temporary directory
+ * is removed at the end. Exit status 0 when every run produced its N rows. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,8 +88,8 @@ static Result run_json(Db *db, int64_t orgId, const char *zToday, int n) {
 }
 
 /* Runs one measurement in a child: its wall time, peak RSS (KiB) and result. 0, or -1 when the child failed. */
-static int measure(const char *zDb, int64_t orgId, const char *zToday, int n, int isExport, double *pSec, long *pRssKb,
-                   Result *pRes) {
+static int measure(const char *zDb, int64_t orgId, const char *zToday, int n, int isExport, double *pSec, double *pCpu,
+                   long *pRssKb, Result *pRes) {
   int fds[2];
   if (pipe(fds)) return -1;
   double t0 = now_s();
@@ -115,6 +115,8 @@ static int measure(const char *zDb, int64_t orgId, const char *zToday, int n, in
   struct rusage ru;
   if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
   *pSec = now_s() - t0;
+  *pCpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+          (double)ru.ru_stime.tv_usec / 1e6;
   *pRssKb = ru.ru_maxrss;
   *pRes = r;
   return got == (ssize_t)sizeof r ? 0 : -1;
@@ -173,40 +175,44 @@ int main(int argc, char **argv) {
   db_close(db);
   char zToday[11];
   time_today_china(zToday);
-  printf("== bench_export: %d cases, %d runs each (child processes; time = wall, RSS = peak of the child) ==\n", nCases,
-         runs);
+  printf("== bench_export: %d cases, %d runs each (child processes; RSS = peak of the child) ==\n", nCases, runs);
   printf("load: %.1f s\n", now_s() - t0);
-  double aSec[2][50];
+  double aSec[2][50], aCpu[2][50];
   long aRss[2][50];
   Result aRes[2];
   int ok = 1;
   for (int r = 0; r < runs; r++) {
     for (int k = 0; k < 2; k++) {
       Result res;
-      if (measure(zDb, orgId, zToday, nCases, k == 0, &aSec[k][r], &aRss[k][r], &res) || res.rows != nCases) {
+      if (measure(zDb, orgId, zToday, nCases, k == 0, &aSec[k][r], &aCpu[k][r], &aRss[k][r], &res) ||
+          res.rows != nCases) {
         fprintf(stderr, "bench_export: %s run %d failed (rows %lld)\n", k ? "json" : "export", r, (long long)res.rows);
         ok = 0;
       }
       aRes[k] = res;
     }
   }
-  double med[2];
+  double med[2], cpu[2];
   long rss[2];
   for (int k = 0; k < 2; k++) {
     double s[50];
     memcpy(s, aSec[k], sizeof(double) * (size_t)runs);
     qsort(s, (size_t)runs, sizeof s[0], cmp_double);
     med[k] = s[runs / 2];
+    memcpy(s, aCpu[k], sizeof(double) * (size_t)runs);
+    qsort(s, (size_t)runs, sizeof s[0], cmp_double);
+    cpu[k] = s[runs / 2];
     rss[k] = 0;
     for (int r = 0; r < runs; r++)
       if (aRss[k][r] > rss[k]) rss[k] = aRss[k][r];
   }
-  printf("%-34s %10s %14s %14s\n", "", "median s", "peak RSS MiB", "output MiB");
-  printf("%-34s %10.2f %14.1f %14.1f\n", "xlsx export (store_export + writer)", med[0], rss[0] / 1024.0,
+  printf("%-36s %9s %9s %13s %11s\n", "", "wall s", "CPU s", "peak RSS MiB", "output MiB");
+  printf("%-36s %9.2f %9.2f %13.1f %11.1f\n", "xlsx export (store_export + writer)", med[0], cpu[0], rss[0] / 1024.0,
          aRes[0].bytes / 1048576.0);
-  printf("%-34s %10.2f %14.1f %14.1f\n", "baseline: JSON list of the rows", med[1], rss[1] / 1024.0,
+  printf("%-36s %9.2f %9.2f %13.1f %11.1f\n", "baseline: JSON list of the same rows", med[1], cpu[1], rss[1] / 1024.0,
          aRes[1].bytes / 1048576.0);
-  printf("ratio export / JSON: time %.2f, peak RSS %.2f\n", med[0] / med[1], (double)rss[0] / (double)rss[1]);
+  printf("ratio export / JSON: wall %.2f, CPU %.2f, peak RSS %.2f\n", med[0] / med[1], cpu[0] / cpu[1],
+         (double)rss[0] / (double)rss[1]);
   char zCmd[600];
   snprintf(zCmd, sizeof zCmd, "rm -rf '%s'", zDir);
   if (system(zCmd) != 0) ok = 0;
