@@ -157,9 +157,7 @@ XlsxExport *xlsx_export_open(const XlsxList *list, JwErr *e) {
   const char *zDir = getenv("TMPDIR");
   if (!zDir || !*zDir) zDir = "/tmp";
   snprintf(x->zPath, sizeof x->zPath, "%s/jianwu-export-XXXXXX", zDir);
-  mode_t old = umask(077);
-  x->fd = mkstemp(x->zPath); /* 0600 */
-  umask(old);
+  x->fd = mkstemp(x->zPath); /* created 0600 (no umask change: other threads create files too) */
   if (x->fd < 0) {
     log_error("export: mkstemp in %s: %s", zDir, strerror(errno));
     free(x);

@@ -61,7 +61,7 @@ int xlsx_export_row(const json_t *row, void *ctx);
 /* Rows written so far. */
 int64_t xlsx_export_rows(const XlsxExport *x);
 /* Writes the notes sheet, closes the workbook and frees x. On success *pFd is the open, unlinked file at offset 0 and
- * *pSize its size; the caller closes it (or hands it to libxlsxwriter's reply). -1 with e filled otherwise. */
+ * *pSize its size; the caller closes it (or hands it to libmicrohttpd, reply_fd). -1 with e filled otherwise. */
 int xlsx_export_finish(XlsxExport *x, const XlsxNotes *notes, int *pFd, uint64_t *pSize, JwErr *e);
 /* Drops an unfinished workbook and its file. */
 void xlsx_export_abort(XlsxExport *x);
