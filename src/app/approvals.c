@@ -84,8 +84,8 @@ int approvals_route(Db *db, const Actor *actor, const ApprovalRequest *r, int64_
 }
 
 int approvals_list(Db *db, const Actor *actor, const char *zStatus, const char *zScope, int limit, int offset,
-                   json_t **out, JwErr *e) {
-  ApprovalFilter f = {.orgId = actor->orgId, .zStatus = zStatus, .limit = limit, .offset = offset};
+                   StoreExport *pExport, json_t **out, JwErr *e) {
+  ApprovalFilter f = {.orgId = actor->orgId, .zStatus = zStatus, .limit = limit, .offset = offset, .pExport = pExport};
   if (!zScope || strcmp(zScope, "mine") == 0) {
     if (!(actor->perms & PERM_APPROVE)) return err_set(e, 403, "forbidden", "scope", "您没有审批权限");
     f.chiefQueue = (actor->perms & PERM_APPROVE_CHIEF) != 0;

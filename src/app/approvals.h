@@ -16,6 +16,7 @@
 #include "core/approvals.h"
 #include "lib/err.h"
 #include "store/db.h"
+#include "store/store_util.h"
 
 typedef struct ApprovalRequest {
   const char *zEntityKind; /* "case" */
@@ -38,9 +39,9 @@ Approver approvals_required(Db *db, int64_t orgId, const char *zDecisionKind);
 int approvals_route(Db *db, const Actor *actor, const ApprovalRequest *r, int64_t *pId, JwErr *e);
 
 /* The queue and the proposals: ?status=pending|approved|returned|withdrawn, ?scope=mine (to approve) | proposed (my
- * proposals) | all (the office, for leaders). *out a page. */
+ * proposals) | all (the office, for leaders). *out a page, or with pExport every row to it (store_util.h). */
 int approvals_list(Db *db, const Actor *actor, const char *zStatus, const char *zScope, int limit, int offset,
-                   json_t **out, JwErr *e);
+                   StoreExport *pExport, json_t **out, JwErr *e);
 /* A record's approvals (newest first), for its page. */
 json_t *approvals_for_record(Db *db, const Actor *actor, const char *zEntityKind, int64_t entityId);
 int approvals_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e);

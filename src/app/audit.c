@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/tx.h"
 #include "lib/timeutil.h"
 
 /* Feeds one field into the hash as "<length>:<bytes>;" so no two different rows can serialise alike. */
@@ -126,4 +127,10 @@ int audit_verify(Db *db, int64_t *pBadId, char *zWhy, size_t nWhy, int64_t *pRow
 int audit_list(Db *db, const AuditFilter *f, json_t **out, JwErr *e) {
   *out = audit_store_list(db, f);
   return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
+int audit_export(Db *db, const Actor *actor, const char *zAction, const char *zEntity, const json_t *after, JwErr *e) {
+  if (db_begin(db)) return err_internal(e, db_errmsg(db));
+  int rc = audit_append(db, actor, zAction, zEntity, NULL, NULL, after, e);
+  return app_finish_write(db, rc, e);
 }

@@ -39,6 +39,10 @@ void audit_row_hash(const AuditRow *r, char out[65]);
  * -1 on a database error. */
 int audit_verify(Db *db, int64_t *pBadId, char *zWhy, size_t nWhy, int64_t *pRows);
 
+/* Records that actor took a list out of the system (an Excel export): action zAction ("export.cases") on entity
+ * zEntity, with after = {"filter":{...},"rows":N,"file":"..."}, in a transaction of its own. 0, or -1 with e. */
+int audit_export(Db *db, const Actor *actor, const char *zAction, const char *zEntity, const json_t *after, JwErr *e);
+
 /* The audit log for the web layer: a page of rows (audit_store_list), 500 on a database error. */
 int audit_list(Db *db, const AuditFilter *f, json_t **out, JwErr *e);
 

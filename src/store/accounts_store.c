@@ -275,7 +275,14 @@ json_t *user_store_get(Db *db, int64_t orgId, int64_t id) {
   " AND (CAST(?4 AS BIGINT) IS NULL OR u.active = ?4)"                                                     \
   " AND (CAST(?5 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?5))"
 
-static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
+typedef struct UserBind {
+  const UserFilter *f;
+  const char *zLike;
+} UserBind;
+
+static void user_bind_filter(Stmt *s, const void *ctx) {
+  const UserFilter *f = ((const UserBind *)ctx)->f;
+  const char *zLike = ((const UserBind *)ctx)->zLike;
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, zLike);
   if (f->deptId) db_bind_int(s, 3, f->deptId);
@@ -285,14 +292,14 @@ static void user_bind_filter(Stmt *s, const UserFilter *f, const char *zLike) {
 
 json_t *user_store_list(Db *db, const UserFilter *f) {
   char *zLike = f->zQuery && *f->zQuery ? store_like_pattern(f->zQuery) : NULL;
-  Stmt *pCount = db_prepare(
-      db, "SELECT count(*) FROM (SELECT 1 FROM app_user u" USER_WHERE " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
-  user_bind_filter(pCount, f, zLike);
-  Stmt *pPage = db_prepare(db, USER_SELECT USER_WHERE " ORDER BY u.active DESC, u.id LIMIT ?6 OFFSET ?7");
-  user_bind_filter(pPage, f, zLike);
-  db_bind_int(pPage, 6, f->limit);
-  db_bind_int(pPage, 7, f->offset);
-  json_t *page = store_page(pCount, pPage, user_from_row, f->limit, f->offset);
+  UserBind bind = {f, zLike};
+  Buf where = BUF_INIT;
+  buf_puts(&where, USER_WHERE);
+  StoreListQuery q = {
+      "FROM app_user u", USER_SELECT, " ORDER BY u.active DESC, u.id LIMIT ?6 OFFSET ?7", 6, user_bind_filter, &bind,
+      user_from_row,     f->pExport};
+  json_t *page = store_list(db, &q, &where, f->limit, f->offset);
+  buf_free(&where);
   free(zLike);
   return page;
 }

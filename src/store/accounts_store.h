@@ -47,6 +47,7 @@ typedef struct UserFilter {
   const char *zRole;  /* NULL: any */
   int active;         /* -1: any */
   int limit, offset;
+  struct StoreExport *pExport; /* non-NULL: every row to it instead of a page (store_util.h) */
 } UserFilter;
 json_t *user_store_list(Db *db, const UserFilter *f); /* page of User */
 

@@ -158,7 +158,7 @@ json_t *approval_store_list(Db *db, const ApprovalFilter *f) {
   Buf where = BUF_INIT;
   approval_where(&where, f);
   StoreListQuery q = {"FROM approval a", APPROVAL_SELECT, " ORDER BY a.id DESC LIMIT ?8 OFFSET ?9", 8, approval_bind, f,
-                      approval_from_row};
+                      approval_from_row, f->pExport};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
   return out;

@@ -38,6 +38,7 @@ typedef struct ApprovalFilter {
   int64_t entityId;        /* with zEntityKind: one record's approvals */
   const char *zEntityKind;
   int limit, offset;
+  struct StoreExport *pExport; /* non-NULL: every row to it instead of a page (store_util.h) */
 } ApprovalFilter;
 /* Paged list (store_page shape). NULL on error. */
 json_t *approval_store_list(Db *db, const ApprovalFilter *f);

@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 
+#include "lib/buf.h"
 #include "store/store_util.h"
 
 int audit_store_last_hash(Db *db, char out[65]) {
@@ -89,7 +90,8 @@ static void audit_day_start_utc(const char *zDay, int dayOffset, char out[21]) {
   snprintf(out, 21, "%sT16:00:00Z", zDate);
 }
 
-static void audit_bind_filter(Stmt *s, const AuditFilter *f) {
+static void audit_bind_filter(Stmt *s, const void *ctx) {
+  const AuditFilter *f = ctx;
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->zAction);
   db_bind_text(s, 3, f->zEntity);
@@ -123,15 +125,18 @@ static json_t *audit_from_row(Stmt *s) {
 }
 
 json_t *audit_store_list(Db *db, const AuditFilter *f) {
-  Stmt *pCount = db_prepare(
-      db, "SELECT count(*) FROM (SELECT 1 FROM audit_log a" AUDIT_WHERE " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
-  audit_bind_filter(pCount, f);
-  Stmt *pPage = db_prepare(db,
-                           "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json,"
-                           " a.after_json FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id" AUDIT_WHERE
-                           " ORDER BY a.id DESC LIMIT ?7 OFFSET ?8");
-  audit_bind_filter(pPage, f);
-  db_bind_int(pPage, 7, f->limit);
-  db_bind_int(pPage, 8, f->offset);
-  return store_page(pCount, pPage, audit_from_row, f->limit, f->offset);
+  Buf where = BUF_INIT;
+  buf_puts(&where, AUDIT_WHERE);
+  StoreListQuery q = {"FROM audit_log a",
+                      "SELECT a.id, a.at, a.user_id, u.login, a.action, a.entity, a.entity_id, a.before_json,"
+                      " a.after_json FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id",
+                      " ORDER BY a.id DESC LIMIT ?7 OFFSET ?8",
+                      7,
+                      audit_bind_filter,
+                      f,
+                      audit_from_row,
+                      f->pExport};
+  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
+  buf_free(&where);
+  return out;
 }

@@ -37,6 +37,7 @@ typedef struct AuditFilter {
   const char *zFrom;   /* 'YYYY-MM-DD' inclusive or NULL */
   const char *zTo;     /* 'YYYY-MM-DD' inclusive or NULL */
   int limit, offset;
+  struct StoreExport *pExport; /* non-NULL: every row to it instead of a page (store_util.h) */
 } AuditFilter;
 /* A page of rows, newest first, as {"items":[AuditEntry],"total":N,"limit":L,"offset":O}; NULL on error.
  * The caller owns the returned reference. */

@@ -280,7 +280,8 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
                       12,
                       case_bind_filter,
                       &bind,
-                      case_summary_from_row};
+                      case_summary_from_row,
+                      f->pExport};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
   buf_free(&nameEnd);

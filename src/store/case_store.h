@@ -106,6 +106,7 @@ typedef struct CaseFilter {
   int overdue;
   const char *zToday;
   int limit, offset;
+  struct StoreExport *pExport; /* non-NULL: every row to it instead of a page (store_util.h) */
 } CaseFilter;
 json_t *case_store_list(Db *db, const CaseFilter *f); /* NULL on a database error */
 

@@ -328,7 +328,7 @@ json_t *deadline_store_list(Db *db, const DeadlineFilter *f) {
   deadline_where(&where, f, 1);
   StoreListQuery q = {
       "FROM deadline d", DEADLINE_SELECT, " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9", 8, deadline_bind_filter, f,
-      deadline_from_row};
+      deadline_from_row, f->pExport};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
   return out;

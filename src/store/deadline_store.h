@@ -88,6 +88,7 @@ typedef struct DeadlineFilter {
   int closed;              /* 0 running (open or suspended), 1 closed */
   const char *zToday;
   int limit, offset;
+  struct StoreExport *pExport; /* non-NULL: every row to it instead of a page (store_util.h) */
 } DeadlineFilter;
 json_t *deadline_store_list(Db *db, const DeadlineFilter *f);    /* NULL on a database error */
 json_t *deadline_store_summary(Db *db, const DeadlineFilter *f); /* NULL on a database error */

@@ -99,6 +99,7 @@ void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *
 }
 
 json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset) {
+  if (q->pExport) return store_export(db, q, where, q->pExport);
   Buf count = BUF_INIT, page = BUF_INIT;
   buf_puts(&count, "SELECT count(*) FROM (SELECT 1 ");
   store_sql_join(&count, q->zFrom, where, " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
@@ -113,4 +114,44 @@ json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit,
   buf_free(&count);
   buf_free(&page);
   return out;
+}
+
+json_t *store_export(Db *db, const StoreListQuery *q, const Buf *where, StoreExport *x) {
+  x->rows = 0;
+  x->stopped = 0;
+  /* the count first, capped one past the limit: a list too long is refused before a single row is handed over */
+  Buf count = BUF_INIT, all = BUF_INIT;
+  buf_puts(&count, "SELECT count(*) FROM (SELECT 1 ");
+  store_sql_join(&count, q->zFrom, where, " LIMIT " STORE_EXPORT_MAX_SQL ") AS capped");
+  Stmt *pCount = db_prepare_uncached(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
+  q->xBind(pCount, q->ctx);
+  int64_t total = db_step(pCount) == DB_ROW ? db_col_int(pCount, 0) : -1;
+  db_done(pCount);
+  db_finalize(pCount);
+  buf_free(&count);
+  if (total < 0) return NULL;
+  int64_t max = x->max > 0 && x->max < STORE_EXPORT_MAX ? x->max : STORE_EXPORT_MAX;
+  if (total > max) return json_pack("{s:b, s:I}", "too_many", 1, "max", (json_int_t)max);
+  /* the page's own statement, its LIMIT the cap and its OFFSET 0: the list's order, row by row */
+  store_sql_join(&all, q->zSelect, where, q->zOrder);
+  Stmt *pAll = db_prepare_uncached(db, buf_cstr(&all)); /* sql-safe: literal fragments only */
+  q->xBind(pAll, q->ctx);
+  db_bind_int(pAll, q->limitParam, max);
+  db_bind_int(pAll, q->limitParam + 1, 0);
+  int rc;
+  while ((rc = db_step(pAll)) == DB_ROW) {
+    json_t *row = q->xRow(pAll);
+    int stop = x->xRow(row, x->ctx);
+    json_decref(row);
+    if (stop) {
+      x->stopped = 1;
+      break;
+    }
+    x->rows++;
+  }
+  db_done(pAll);
+  db_finalize(pAll);
+  buf_free(&all);
+  if (rc == DB_ERROR || x->stopped) return NULL;
+  return json_pack("{s:I}", "rows", (json_int_t)x->rows);
 }

@@ -44,8 +44,27 @@ typedef struct StoreListQuery {
   void (*xBind)(Stmt *s, const void *ctx);
   const void *ctx;
   json_t *(*xRow)(Stmt *s);
+  struct StoreExport *pExport; /* NULL: a page; else the whole list goes to it (see store_export below) */
 } StoreListQuery;
 json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset);
+
+/* ---- exports: a list's every row, without paging -------------------------------------------------------------
+ * An export runs the list's own query (the same FROM, WHERE and ORDER BY as its page, so the filter in force is
+ * exactly the list's) and hands each row, as the list's JSON item, to xRow. A list function given a filter whose
+ * pExport is set passes it on in q->pExport; store_list() then exports instead of paging and replies
+ * {"rows":N} (N rows handed over), or {"too_many":true,"max":M} without calling xRow at all when more than M rows
+ * match (M = x->max, STORE_EXPORT_MAX by default), or NULL on a database error or when xRow returned non-zero
+ * (x->stopped). */
+#define STORE_EXPORT_MAX     100000
+#define STORE_EXPORT_MAX_SQL "100001"
+typedef struct StoreExport {
+  int (*xRow)(const json_t *row, void *ctx); /* 0: go on; non-zero stops the export (x->stopped set) */
+  void *ctx;
+  int64_t max;  /* the most rows allowed: 0 for STORE_EXPORT_MAX (the tests set fewer; never more) */
+  int64_t rows; /* out: rows handed to xRow */
+  int stopped;  /* out: xRow asked to stop */
+} StoreExport;
+json_t *store_export(Db *db, const StoreListQuery *q, const Buf *where, StoreExport *x);
 
 /* Writes zHead, the assembled clause, and zTail into out: a statement made of literal fragments only. */
 void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *zTail);

@@ -51,5 +51,11 @@ int api_approvals_withdraw(Req *r);
 int api_settings_power_list_get(Req *r);
 int api_settings_power_list_put(Req *r);
 int static_serve(Req *r);
+/* xlsx-export: every list's Excel export (api_export.h) */
+int api_cases_export(Req *r);
+int api_deadlines_export(Req *r);
+int api_audit_export(Req *r);
+int api_users_export(Req *r);
+int api_approvals_export(Req *r);
 
 #endif

@@ -7,6 +7,7 @@
 #include "app/audit.h"
 #include "store/accounts_store.h"
 #include "web/api.h"
+#include "web/api_export.h"
 
 /* Replies with *out (201 or 200) or the error. */
 static int api_result(Req *r, int rc, int status, json_t *out, const JwErr *e) {
@@ -62,25 +63,34 @@ int api_departments_update(Req *r) {
   return api_result(r, rc, 200, out, &e);
 }
 
-int api_users_list(Req *r) {
-  JwErr e;
-  UserFilter f = {.orgId = r->session.actor.orgId, .active = -1};
+/* The user list's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */
+static int users_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
+  UserFilter f = {.orgId = r->session.actor.orgId, .active = -1, .pExport = x};
   int64_t dept = 0, active = -1;
   const char *zActive = req_query(r, "active");
-  if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "q", 50, &f.zQuery, &e) ||
-      req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &dept, &e) || req_query_str(r, "role", 32, &f.zRole, &e)) {
-    return reply_error(r, &e);
+  if ((!x && req_paging(r, &f.limit, &f.offset, e)) || req_query_str(r, "q", 50, &f.zQuery, e) ||
+      req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &dept, e) || req_query_str(r, "role", 32, &f.zRole, e)) {
+    return -1;
   }
   if (zActive && *zActive) {
     if (strcmp(zActive, "true") == 0) active = 1;
     else if (strcmp(zActive, "false") == 0) active = 0;
-    else return reply_err(r, 400, "validation_failed", "active", "参数 active 必须是 true 或 false");
+    else return err_field(e, "active", "参数 active 必须是 true 或 false");
   }
   f.deptId = dept;
   f.active = (int)active;
+  return accounts_user_list(r->db, &f, out, e);
+}
+
+int api_users_list(Req *r) {
+  JwErr e;
   json_t *out = NULL;
-  int rc = accounts_user_list(r->db, &f, &out, &e);
+  int rc = users_query(r, NULL, &out, &e);
   return api_result(r, rc, 200, out, &e);
+}
+
+int api_users_export(Req *r) {
+  return export_reply(r, &export_users, users_query);
 }
 
 int api_users_get(Req *r) {
@@ -119,16 +129,24 @@ int api_users_unlock(Req *r) {
   return api_result(r, rc, 200, out, &e);
 }
 
+/* The audit log's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */
+static int audit_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
+  AuditFilter f = {.orgId = r->session.actor.orgId, .pExport = x};
+  if ((!x && req_paging(r, &f.limit, &f.offset, e)) || req_query_str(r, "action", 64, &f.zAction, e) ||
+      req_query_str(r, "entity", 64, &f.zEntity, e) || req_query_int(r, "user_id", 1, INT64_MAX / 2, 0, &f.userId, e) ||
+      req_query_date(r, "from", &f.zFrom, e) || req_query_date(r, "to", &f.zTo, e)) {
+    return -1;
+  }
+  return audit_list(r->db, &f, out, e);
+}
+
 int api_audit_list(Req *r) {
   JwErr e;
-  AuditFilter f = {.orgId = r->session.actor.orgId};
-  if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "action", 64, &f.zAction, &e) ||
-      req_query_str(r, "entity", 64, &f.zEntity, &e) ||
-      req_query_int(r, "user_id", 1, INT64_MAX / 2, 0, &f.userId, &e) || req_query_date(r, "from", &f.zFrom, &e) ||
-      req_query_date(r, "to", &f.zTo, &e)) {
-    return reply_error(r, &e);
-  }
   json_t *out = NULL;
-  int rc = audit_list(r->db, &f, &out, &e);
+  int rc = audit_query(r, NULL, &out, &e);
   return api_result(r, rc, 200, out, &e);
+}
+
+int api_audit_export(Req *r) {
+  return export_reply(r, &export_audit, audit_query);
 }

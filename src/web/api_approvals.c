@@ -5,29 +5,36 @@
 
 #include "app/approvals.h"
 #include "web/api.h"
+#include "web/api_export.h"
 
 static int api_result(Req *r, int rc, json_t *out, const JwErr *e) {
   return rc ? reply_error(r, e) : reply_json(r, 200, out);
 }
 
-int api_approvals_list(Req *r) {
-  JwErr e;
-  int limit, offset;
+/* The approval list's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */
+static int approvals_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
+  int limit = 0, offset = 0;
   const char *zStatus = NULL, *zScope = NULL;
-  if (req_paging(r, &limit, &offset, &e) || req_query_str(r, "status", 16, &zStatus, &e) ||
-      req_query_str(r, "scope", 16, &zScope, &e)) {
-    return reply_error(r, &e);
+  if ((!x && req_paging(r, &limit, &offset, e)) || req_query_str(r, "status", 16, &zStatus, e) ||
+      req_query_str(r, "scope", 16, &zScope, e)) {
+    return -1;
   }
   static const char *const statuses[] = {"pending", "approved", "returned", "withdrawn"};
   int ok = !zStatus;
   for (int i = 0; i < 4 && !ok; i++) ok = strcmp(zStatus, statuses[i]) == 0;
-  if (!ok) {
-    return reply_err(r, 400, "validation_failed", "status",
-                     "参数 status 必须是 pending、approved、returned 或 withdrawn");
-  }
+  if (!ok) return err_field(e, "status", "参数 status 必须是 pending、approved、returned 或 withdrawn");
+  return approvals_list(r->db, &r->session.actor, zStatus, zScope, limit, offset, x, out, e);
+}
+
+int api_approvals_list(Req *r) {
+  JwErr e;
   json_t *out = NULL;
-  int rc = approvals_list(r->db, &r->session.actor, zStatus, zScope, limit, offset, &out, &e);
+  int rc = approvals_query(r, NULL, &out, &e);
   return api_result(r, rc, out, &e);
+}
+
+int api_approvals_export(Req *r) {
+  return export_reply(r, &export_approvals, approvals_query);
 }
 
 int api_approvals_get(Req *r) {

@@ -10,6 +10,7 @@
 #include "core/roles.h"
 #include "lib/timeutil.h"
 #include "web/api.h"
+#include "web/api_export.h"
 
 static int api_result(Req *r, int rc, int status, json_t *out, const JwErr *e) {
   return rc ? reply_error(r, e) : reply_json(r, status, out);
@@ -47,28 +48,26 @@ int api_reference_charges(Req *r) {
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
 }
 
-int api_cases_list(Req *r) {
-  JwErr e;
+/* The case list's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */
+static int cases_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   char zToday[11], zId[19];
   time_today_china(zToday);
-  CaseFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
+  CaseFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday, .pExport = x};
   const char *zOverdue = NULL;
-  if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "status", 16, &f.zStatus, &e) ||
-      req_query_str(r, "case_type", 32, &f.zType, &e) || req_query_str(r, "charge", 64, &f.zCharge, &e) ||
-      req_query_date(r, "received_from", &f.zFrom, &e) || req_query_date(r, "received_to", &f.zTo, &e) ||
-      req_query_str(r, "q", 50, &f.zQuery, &e) || req_query_str(r, "overdue", 5, &zOverdue, &e) ||
-      req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &f.departmentId, &e) ||
-      req_query_int(r, "prosecutor_id", 1, INT64_MAX / 2, 0, &f.prosecutorId, &e)) {
-    return reply_error(r, &e);
+  if ((!x && req_paging(r, &f.limit, &f.offset, e)) || req_query_str(r, "status", 16, &f.zStatus, e) ||
+      req_query_str(r, "case_type", 32, &f.zType, e) || req_query_str(r, "charge", 64, &f.zCharge, e) ||
+      req_query_date(r, "received_from", &f.zFrom, e) || req_query_date(r, "received_to", &f.zTo, e) ||
+      req_query_str(r, "q", 50, &f.zQuery, e) || req_query_str(r, "overdue", 5, &zOverdue, e) ||
+      req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &f.departmentId, e) ||
+      req_query_int(r, "prosecutor_id", 1, INT64_MAX / 2, 0, &f.prosecutorId, e)) {
+    return -1;
   }
   CaseStatus st;
-  if (f.zStatus && case_status_parse(f.zStatus, &st))
-    return reply_err(r, 400, "validation_failed", "status", "案件状态无效");
-  if (f.zType && !case_type_by_code(f.zType))
-    return reply_err(r, 400, "validation_failed", "case_type", "案件类别无效");
-  if (f.zCharge && !charge_by_code(f.zCharge)) return reply_err(r, 400, "validation_failed", "charge", "未知罪名");
+  if (f.zStatus && case_status_parse(f.zStatus, &st)) return err_field(e, "status", "案件状态无效");
+  if (f.zType && !case_type_by_code(f.zType)) return err_field(e, "case_type", "案件类别无效");
+  if (f.zCharge && !charge_by_code(f.zCharge)) return err_field(e, "charge", "未知罪名");
   if (zOverdue && strcmp(zOverdue, "true") != 0 && strcmp(zOverdue, "false") != 0) {
-    return reply_err(r, 400, "validation_failed", "overdue", "参数 overdue 必须是 true 或 false");
+    return err_field(e, "overdue", "参数 overdue 必须是 true 或 false");
   }
   f.overdue = zOverdue && strcmp(zOverdue, "true") == 0;
   if (f.zQuery) {
@@ -77,9 +76,18 @@ int api_cases_list(Req *r) {
     date_parse(zToday, 10, &today);
     if (idcard_normalize(f.zQuery, strlen(f.zQuery), today, zId, &info) == 0) f.zIdNumber = zId;
   }
+  return cases_list(r->db, &f, out, e);
+}
+
+int api_cases_list(Req *r) {
+  JwErr e;
   json_t *out = NULL;
-  int rc = cases_list(r->db, &f, &out, &e);
+  int rc = cases_query(r, NULL, &out, &e);
   return api_result(r, rc, 200, out, &e);
+}
+
+int api_cases_export(Req *r) {
+  return export_reply(r, &export_cases, cases_query);
 }
 
 int api_cases_create(Req *r) {
@@ -155,32 +163,39 @@ static int deadline_scope(Req *r, DeadlineFilter *f, JwErr *e) {
   return 0;
 }
 
-int api_deadlines_list(Req *r) {
-  JwErr e;
+/* The deadline list's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */
+static int deadlines_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   char zToday[11];
   time_today_china(zToday);
-  DeadlineFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
+  DeadlineFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday, .pExport = x};
   const char *zStatus = NULL;
-  if (deadline_scope(r, &f, &e) || req_paging(r, &f.limit, &f.offset, &e) ||
-      req_query_str(r, "level", 16, &f.zLevel, &e) || req_query_date(r, "from", &f.zFrom, &e) ||
-      req_query_date(r, "to", &f.zTo, &e) || req_query_str(r, "status", 8, &zStatus, &e)) {
-    return reply_error(r, &e);
+  if (deadline_scope(r, &f, e) || (!x && req_paging(r, &f.limit, &f.offset, e)) ||
+      req_query_str(r, "level", 16, &f.zLevel, e) || req_query_date(r, "from", &f.zFrom, e) ||
+      req_query_date(r, "to", &f.zTo, e) || req_query_str(r, "status", 8, &zStatus, e) ||
+      req_query_str(r, "kind", 32, &f.zKind, e)) {
+    return -1;
   }
   static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended"};
   int ok = !f.zLevel;
   for (int i = 0; i < 5 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
-  if (!ok) {
-    return reply_err(r, 400, "validation_failed", "level",
-                     "参数 level 必须是 overdue、due、warning、normal 或 suspended");
-  }
-  if (f.zKind && !deadline_kind_by_code(f.zKind)) return reply_err(r, 400, "validation_failed", "kind", "期限种类无效");
+  if (!ok) return err_field(e, "level", "参数 level 必须是 overdue、due、warning、normal 或 suspended");
+  if (f.zKind && !deadline_kind_by_code(f.zKind)) return err_field(e, "kind", "期限种类无效");
   if (zStatus && strcmp(zStatus, "open") != 0 && strcmp(zStatus, "closed") != 0) {
-    return reply_err(r, 400, "validation_failed", "status", "参数 status 必须是 open 或 closed");
+    return err_field(e, "status", "参数 status 必须是 open 或 closed");
   }
   f.closed = zStatus && strcmp(zStatus, "closed") == 0;
+  return deadlines_list(r->db, &f, out, e);
+}
+
+int api_deadlines_list(Req *r) {
+  JwErr e;
   json_t *out = NULL;
-  int rc = deadlines_list(r->db, &f, &out, &e);
+  int rc = deadlines_query(r, NULL, &out, &e);
   return api_result(r, rc, 200, out, &e);
+}
+
+int api_deadlines_export(Req *r) {
+  return export_reply(r, &export_deadlines, deadlines_query);
 }
 
 int api_deadlines_summary(Req *r) {

@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/date.h"
 #include "lib/utf8.h"
@@ -48,6 +49,19 @@ int reply_json(Req *r, int status, json_t *v) {
   free(z);
   r->status = status;
   r->zContentType = "application/json; charset=utf-8";
+  r->pStatic = NULL;
+  return 0;
+}
+
+int reply_fd(Req *r, int status, int fd, uint64_t nSize, const char *zContentType, const char *zDisposition) {
+  if (r->hasReplyFd) close(r->replyFd);
+  buf_reset(&r->out);
+  r->status = status;
+  r->hasReplyFd = 1;
+  r->replyFd = fd;
+  r->replyFdSize = nSize;
+  r->zContentType = zContentType;
+  r->zDisposition = zDisposition;
   r->pStatic = NULL;
   return 0;
 }

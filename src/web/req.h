@@ -51,6 +51,11 @@ typedef struct Req {
   char zSetCookie[256];
   const unsigned char *pStatic; /* static body instead of out, not copied */
   size_t nStatic;
+  /* a file reply (an export): the open file replyFd of replyFdSize bytes, handed to libmicrohttpd, which closes it */
+  int hasReplyFd;
+  int replyFd;
+  uint64_t replyFdSize;
+  const char *zDisposition; /* Content-Disposition, or NULL */
 } Req;
 
 /* Query parameter zName from the URL, or NULL. The string belongs to libmicrohttpd for the request's lifetime. */
@@ -66,6 +71,9 @@ const char *req_peer(Req *r);
 int reply_json(Req *r, int status, json_t *v);
 /* Sets the JSON error reply from e. Returns 0. */
 int reply_error(Req *r, const JwErr *e);
+/* Sets a file reply: fd (open, at offset 0, nSize bytes) is sent as the body and closed once sent (or when the
+ * request ends without it). zContentType and zDisposition are arena or static strings. Returns 0. */
+int reply_fd(Req *r, int status, int fd, uint64_t nSize, const char *zContentType, const char *zDisposition);
 /* Sets an error reply from parts. Returns 0. */
 int reply_err(Req *r, int status, const char *zCode, const char *zField, const char *zMessage);
 

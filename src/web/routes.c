@@ -55,6 +55,12 @@ const Route routes[] = {
   {"PUT",    "/api/v1/settings/power-list",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_power_list_put},
   {"GET",    "/api/v1/settings/fast-track",     PERM_ORG_READ,     0, BODY_NONE,          api_settings_fast_track_get},
   {"PUT",    "/api/v1/settings/fast-track",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_fast_track_put},
+  /* xlsx-export: each list's Excel export, with the list's own parameters and permission (api_export.h) */
+  {"GET",    "/api/v1/cases/export.xlsx",       PERM_CASE_READ,    0, BODY_NONE,          api_cases_export},
+  {"GET",    "/api/v1/deadlines/export.xlsx",   PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_export},
+  {"GET",    "/api/v1/audit/export.xlsx",       PERM_AUDIT_READ,   0, BODY_NONE,          api_audit_export},
+  {"GET",    "/api/v1/users/export.xlsx",       PERM_ORG_READ,     0, BODY_NONE,          api_users_export},
+  {"GET",    "/api/v1/approvals/export.xlsx",   PERM_CASE_READ,    0, BODY_NONE,          api_approvals_export},
 };
 /* clang-format on */
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lib/buf.h"
 #include "lib/log.h"
@@ -79,7 +80,11 @@ static void server_notify_connection(void *cls, struct MHD_Connection *conn, voi
 /* Builds the MHD response for r's reply, adds the headers, and queues it. */
 static enum MHD_Result server_send(Req *r) {
   struct MHD_Response *resp;
-  if (r->pStatic) {
+  int isFile = r->hasReplyFd && r->status < 400;
+  if (isFile) {
+    resp = MHD_create_response_from_fd(r->replyFdSize, r->replyFd); /* closes the file when destroyed */
+    if (resp) r->hasReplyFd = 0;
+  } else if (r->pStatic) {
     resp = MHD_create_response_from_buffer(r->nStatic, (void *)r->pStatic, MHD_RESPMEM_PERSISTENT);
   } else {
     resp = MHD_create_response_from_buffer(r->out.n, r->out.z ? r->out.z : (char *)"", MHD_RESPMEM_MUST_COPY);
@@ -94,6 +99,7 @@ static enum MHD_Result server_send(Req *r) {
   MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
   if (r->zEtag) MHD_add_response_header(resp, "ETag", r->zEtag);
   if (r->zAllow) MHD_add_response_header(resp, "Allow", r->zAllow);
+  if (isFile && r->zDisposition) MHD_add_response_header(resp, "Content-Disposition", r->zDisposition);
   if (r->zSetCookie[0]) MHD_add_response_header(resp, "Set-Cookie", r->zSetCookie);
   if (r->status == 413 || r->status == 414) MHD_add_response_header(resp, "Connection", "close");
   enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
@@ -208,13 +214,15 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCt
   char zStatus[16] = "-", zBytes[24] = "-";
   if (r->replied) {
     snprintf(zStatus, sizeof zStatus, "%d", r->status);
-    snprintf(zBytes, sizeof zBytes, "%zu", r->pStatic ? r->nStatic : r->out.n);
+    if (r->replyFdSize && r->status < 400) snprintf(zBytes, sizeof zBytes, "%llu", (unsigned long long)r->replyFdSize);
+    else snprintf(zBytes, sizeof zBytes, "%zu", r->pStatic ? r->nStatic : r->out.n);
   }
   int64_t us = r->startUs ? server_now_us() - r->startUs : -1;
   char zDuration[32] = "-";
   if (us >= 0) snprintf(zDuration, sizeof zDuration, "%lldus", (long long)us);
   log_access("%s %s %s %s %s %s user=%s%s", req_peer(r), server_log_text(r, r->zMethod), server_log_text(r, r->zPath),
              zStatus, zBytes, zDuration, r->hasSession ? r->session.zLogin : "-", server_termination_name(tc));
+  if (r->hasReplyFd) close(r->replyFd); /* a file reply that was never handed over */
   json_decref(r->in);
   buf_free(&r->body);
   buf_free(&r->out);

@@ -91,6 +91,36 @@ export const put = (path, body, opts) => request('PUT', path, body, opts);
 export const del = (path, opts) => request('DELETE', path, undefined, opts);
 
 /**
+ * download: GET a file route below /api/v1 ('/cases/export.xlsx') with the query params. Resolves to {blob, filename}
+ * (the name from Content-Disposition, its UTF-8 form when given); rejects with ApiError as request() does.
+ */
+export async function download(path, params) {
+  let resp;
+  try {
+    resp = await fetch(BASE + path + query(params), { credentials: 'same-origin', cache: 'no-store' });
+  } catch (e) {
+    throw new ApiError(0, 'network', null, null);
+  }
+  if (!resp.ok) {
+    const data = await resp.json().catch(() => null);
+    const e = data && data.error ? data.error : {};
+    const err = new ApiError(resp.status, e.code || (resp.status >= 500 ? 'internal' : 'unknown'), e.message, e.field);
+    if (resp.status === 401 && err.code === 'unauthenticated' && unauthenticatedHandler) unauthenticatedHandler(err);
+    throw err;
+  }
+  const cd = resp.headers.get('Content-Disposition') || '';
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  const ascii = /filename="([^"]+)"/i.exec(cd);
+  let filename = ascii ? ascii[1] : 'export';
+  if (utf8) {
+    try {
+      filename = decodeURIComponent(utf8[1]);
+    } catch (e) { /* keep the ASCII name */ }
+  }
+  return { blob: await resp.blob(), filename };
+}
+
+/**
  * getAll: every item of a paged list route, fetched 200 at a time (the API's maximum page). params are extra query
  * parameters. Resolves to the array of items.
  */

@@ -1057,6 +1057,17 @@ const zhCN = {
   'deadline.holiday_mark': '节假日',
   'deadline.weekend_mark': '休息日',
   'deadline.workday_mark': '调休上班',
+  // xlsx-export: the lists' Excel export (ui/js/list.js exportButton) and its audit actions
+  'export.button': '导出 Excel',
+  'export.busy': '正在导出…',
+  'export.done': '已下载 {name}',
+  'audit_action.export.cases': '导出案件列表',
+  'audit_action.export.deadlines': '导出期限列表',
+  'audit_action.export.audit': '导出审计日志',
+  'audit_action.export.users': '导出用户列表',
+  'audit_action.export.approvals': '导出审批列表',
+  'audit_entity.deadline': '期限',
+  'audit_entity.audit': '审计日志',
 
   // API error codes (used when a reply carries no message of its own)
   'error.bad_json': '请求格式错误',

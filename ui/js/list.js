@@ -2,8 +2,11 @@
 // the rows, the loading / empty / error row and the pager, with the page's filters and offset kept in the address.
 
 import * as api from './api.js';
-import { append, errorMessage, fieldError, keepHash, pager, replace, tableStateRow } from './dom.js';
+import { append, el, errorMessage, fieldError, keepHash, pager, replace, tableStateRow } from './dom.js';
 import { t } from './i18n.js';
+
+// The options of each table's pagedList, for its export button (exportButton below).
+const listOptions = new WeakMap();
 
 /**
  * pagedList: drive one paged table. opts:
@@ -34,6 +37,7 @@ export function pagedList(opts) {
   const limit = opts.limit || 50;
   const tbody = table.tBodies[0];
   let seq = 0;
+  listOptions.set(table, opts);
 
   const filterValues = () => {
     const v = {};
@@ -82,4 +86,45 @@ export function pagedList(opts) {
   }
 
   return { load };
+}
+
+/**
+ * exportButton: puts a "导出 Excel" button above the table of a pagedList. A click downloads the list's export
+ * (GET <path>/export.xlsx, docs/api.md "Exports") with the filter in force: the list's filters as they are in the
+ * page's state and its fixed params, without paging. While it runs the button is disabled; an error (more than
+ * 100,000 rows, no permission) shows beside it. testid: the button's data-testid (default 'export-xlsx').
+ */
+export function exportButton(table, testid) {
+  const opts = listOptions.get(table);
+  const note = el('span', { class: 'export-note', role: 'status', 'aria-live': 'polite', testid: (testid || 'export-xlsx') + '-note' });
+  const button = el('button', { type: 'button', class: 'btn', testid: testid || 'export-xlsx', text: t('export.button'),
+    on: { click: run } });
+  const bar = el('div', { class: 'export-bar' }, button, note);
+  const anchor = table.closest('.table-wrap') || table;
+  anchor.parentNode.insertBefore(bar, anchor);
+
+  async function run() {
+    const params = {};
+    for (const k of opts.filters || []) params[k] = opts.state[k];
+    Object.assign(params, opts.params);
+    button.disabled = true;
+    replace(note, t('export.busy'));
+    note.classList.remove('is-error');
+    try {
+      const { blob, filename } = await api.download(opts.path + '/export.xlsx', params);
+      const url = URL.createObjectURL(blob);
+      const a = el('a', { href: url, download: filename, hidden: true });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      replace(note, t('export.done', { name: filename }));
+    } catch (err) {
+      replace(note, errorMessage(err));
+      note.classList.add('is-error');
+    } finally {
+      button.disabled = false;
+    }
+  }
+  return button;
 }

@@ -7,7 +7,7 @@
 
 import * as api from '../api.js';
 import { el, pageHeader, replace, fmtTime } from '../dom.js';
-import { pagedList } from '../list.js';
+import { exportButton, pagedList } from '../list.js';
 import { t, label } from '../i18n.js';
 import { can } from '../session.js';
 import { approvalCard, approvalStatusBadge, approverText, mayDecide, mayWithdraw } from '../approvals.js';
@@ -60,6 +60,7 @@ export function render(root, ctx) {
   const list = pagedList({ table, pagerSlot, cols: COLS, path: '/approvals', state, filters: ['scope', 'status'],
     hash: address, pagerTestid: 'approvals-pager', row: approvalRow,
     empty: () => t(ui.tab === 'mine' ? 'approvals.empty_mine' : 'approvals.empty_proposed') });
+  exportButton(table, 'approvals-export');
 
   function load() {
     sync();

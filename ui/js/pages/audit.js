@@ -3,7 +3,7 @@
 
 import * as api from '../api.js';
 import { el, field, selectField, pageHeader, section, fmtTime, clearErrors, fieldError } from '../dom.js';
-import { pagedList } from '../list.js';
+import { exportButton, pagedList } from '../list.js';
 import { t, label, AUDIT_ACTIONS, AUDIT_ENTITIES } from '../i18n.js';
 
 const FILTERS = ['action', 'entity', 'user_id', 'from', 'to'];
@@ -47,6 +47,7 @@ export async function render(root, ctx) {
 
   const { load } = pagedList({ table, pagerSlot, cols: COLS, path: '/audit', state, filters: FILTERS,
     route: '#/admin/audit', form, pagerTestid: 'audit-pager', row: auditRows });
+  exportButton(table, 'audit-export');
 
   /** auditRows: the entry's row and its hidden detail row (before/after); clicking the row opens or closes it. */
   function auditRows(a) {

@@ -4,7 +4,7 @@
 
 import * as api from '../api.js';
 import { el, field, selectField, pageHeader, section, clearErrors, fieldError, nextId } from '../dom.js';
-import { pagedList } from '../list.js';
+import { exportButton, pagedList } from '../list.js';
 import { t, label, CASE_TYPES, CASE_STATUSES } from '../i18n.js';
 import { can } from '../session.js';
 import { charges, levelBadge, levelClass, statusBadge } from '../casework.js';
@@ -66,6 +66,7 @@ export async function render(root, ctx) {
   const { load } = pagedList({ table, pagerSlot, cols: COLS, path: '/cases', state, filters: FILTERS, route: '#/cases',
     form, pagerTestid: 'cases-pager', row: caseRow,
     empty: () => (FILTERS.some((k) => state[k]) ? t('cases.empty_filtered') : t('cases.empty')) });
+  exportButton(table, 'cases-export');
 
   /** caseRow: one case, marked when its next deadline is due or overdue. */
   function caseRow(c) {

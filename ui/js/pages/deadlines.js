@@ -7,7 +7,7 @@
 
 import * as api from '../api.js';
 import { el, pageHeader, errorMessage, keepHash, replace } from '../dom.js';
-import { pagedList } from '../list.js';
+import { exportButton, pagedList } from '../list.js';
 import { t, label } from '../i18n.js';
 import { can, currentUser } from '../session.js';
 import {
@@ -173,6 +173,7 @@ export async function render(root, ctx) {
     const { load: loadList } = pagedList({ table, pagerSlot, cols: COLS, path: '/deadlines', state,
       filters: ['scope', 'level', 'kind'], params: { status: 'open' }, hash: address, pagerTestid: 'deadlines-pager',
       row: deadlineRow, empty: () => (state.level ? t('deadlines.empty_level') : t('deadlines.empty')) });
+    exportButton(table, 'deadlines-export');
     list = { table, load: loadList };
     return list;
   }

@@ -4,7 +4,7 @@
 
 import * as api from '../api.js';
 import { el, selectField, field, pageHeader, section, fmtTime, rolesText } from '../dom.js';
-import { pagedList } from '../list.js';
+import { exportButton, pagedList } from '../list.js';
 import { t, label, ROLES } from '../i18n.js';
 
 const FILTERS = ['q', 'department_id', 'role', 'active'];
@@ -44,6 +44,7 @@ export async function render(root, ctx) {
 
   const { load } = pagedList({ table, pagerSlot, cols: 7, path: '/users', state, filters: FILTERS, route: '#/admin/users',
     pagerTestid: 'users-pager', row: userRow });
+  exportButton(table, 'users-export');
 
   /** userRow: one user, with links to the user's page. */
   function userRow(u) {
