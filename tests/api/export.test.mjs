@@ -61,7 +61,7 @@ async function register(c, over = {}) {
   const body = {
     case_type: 'prosecution_review', title: '张某盗窃案', source_agency: '缙云县公安局', received_on: '2025-03-05',
     department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor,
-    persons: [{ name: '张某', custody: 'bail', plea: true, sentence_band: 'under_1y', charges: ['fraud'] }], ...over,
+    persons: [{ name: '张某', custody: 'bail', custody_since: '2025-02-01', plea: true, sentence_band: 'under_1y', charges: ['fraud'] }], ...over,
   };
   const res = await c.post('/api/v1/cases', body);
   assert.equal(res.status, 201, res.text);
@@ -94,7 +94,7 @@ before(async () => {
   registered.push(await register(anguan, { title: WIDE_AT_LIMIT, received_on: '2025-03-03' }));
   registered.push(await register(anguan, { title: '李某诈骗案', received_on: '2025-02-10' }));
   registered.push(await register(anguan, { title: '王某故意伤害案', received_on: '2025-04-20',
-    persons: [{ name: '王某', custody: 'detained', plea: false, sentence_band: '1_3y', charges: ['intentional_injury'] }] }));
+    persons: [{ name: '王某', custody: 'detained', custody_since: '2025-04-18', plea: false, sentence_band: '1_3y', charges: ['intentional_injury'] }] }));
   // the other office: a department, a prosecutor and one case of its own
   const otherAdmin = await login('other_admin');
   const dept = (await otherAdmin.post('/api/v1/departments', { name: '刑事检察部', kind: 'criminal' })).body;
@@ -103,7 +103,7 @@ before(async () => {
   const res = await otherCm.post('/api/v1/cases', {
     case_type: 'prosecution_review', title: '别院案件', source_agency: '别县公安局', received_on: '2025-03-04',
     department_id: dept.id, assign: 'manual', prosecutor_id: pro.id,
-    persons: [{ name: '赵某', custody: 'bail', plea: false, sentence_band: 'under_1y', charges: ['fraud'] }],
+    persons: [{ name: '赵某', custody: 'bail', custody_since: '2025-02-01', plea: false, sentence_band: 'under_1y', charges: ['fraud'] }],
   });
   registered.otherStatus = res.status;
   registered.other = res.body;
