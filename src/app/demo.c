@@ -354,6 +354,59 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   return 0;
 }
 
+/* ---- the work queues' own cases ---------------------------------------------------------------------------- */
+
+/* The day a measure of `months` must have started on for its term to end on `due` (DOMAIN 0.1 month arithmetic). */
+static JwDate demo_measure_start(JwDate due, int months) {
+  for (JwDate s = due - months * 31 - 2; s < due; s++) {
+    if (date_add_months(s, months) == due) return s;
+  }
+  return due - months * 30;
+}
+
+/* A case received `ago` days before today with one suspect on 取保候审 (bail) or 监视居住 (residential) whose term
+ * ends `left` days from today (negative: past), assigned by hand to prosecutorId or left unassigned (0). */
+static int demo_work_case(Db *db, Rng *r, const Actor *registrar, int64_t deptId, int64_t prosecutorId, JwDate today,
+                          int ago, const char *zCustody, int left, const char *zName, const char *zCharge, JwErr *e) {
+  char zReceived[11], zSince[11], zId[19], zTitle[160];
+  demo_date(today - ago, zReceived);
+  int bail = strcmp(zCustody, "bail") == 0, custodial = strcmp(zCustody, "detained") == 0;
+  JwDate since =
+      custodial ? today - ago - 2 : demo_measure_start(today + left, bail ? BAIL_MONTHS : RESIDENTIAL_MONTHS);
+  demo_date(since, zSince);
+  demo_id_number(r, zId);
+  const Charge *ch = charge_by_code(zCharge);
+  snprintf(zTitle, sizeof zTitle, "%s%s案", zName, ch ? ch->zName : "");
+  char *zZui = strstr(zTitle, "罪案");
+  if (zZui) memmove(zZui, zZui + strlen("罪"), strlen(zZui + strlen("罪")) + 1);
+  json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:[{s:s, s:s, s:s, s:s, s:b, s:s, s:[s]}]}", "case_type",
+                         "prosecution_review", "title", zTitle, "source_agency", agencies[0], "received_on", zReceived,
+                         "department_id", (json_int_t)deptId, "assign", prosecutorId ? "manual" : "later", "persons",
+                         "name", zName, "id_number", zId, "custody", zCustody, "custody_since", zSince, "plea", 0,
+                         "sentence_band", "3_10y", "charges", zCharge);
+  if (prosecutorId) json_object_set_new(in, "prosecutor_id", json_integer(prosecutorId));
+  json_t *c = NULL;
+  int rc = cases_register(db, registrar, in, &c, e);
+  json_decref(in);
+  json_decref(c);
+  return rc;
+}
+
+/* Cases that give every work queue of the demo office lines whatever the day: terms of 取保候审 and 监视居住 past,
+ * at and near their end for 李检察官, cases received today, cases waiting to be assigned (待分案). */
+static int demo_work_cases(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, int64_t prosecutorId,
+                           JwDate today, JwErr *e) {
+  return demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 0, "bail", 10, "钟某", "fraud", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 4, "residential", -6, "卢某",
+                        "extortion", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 2, "bail", 3, "汪某", "contract_fraud",
+                        e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 1, "residential", 0, "石某",
+                        "gambling_den", e) ||
+         demo_work_case(db, r, registrar, aDept[D_SECOND], 0, today, 0, "bail", -1, "姚某", "fraud", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], 0, today, 1, "detained", 0, "谭某", "intentional_injury", e);
+}
+
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   int64_t cityId = 0, countyId = 0, adminId = 0;
   if (accounts_org_bootstrap(db, "lishui", "丽水市人民检察院", "city", NULL, &cityId, e) ||
@@ -406,6 +459,7 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
     if (demo_case(db, &r, &registrar, aDept, received, today, e)) return -1;
     if (fp != stdout && i % 100 == 99) fprintf(fp, "  %d cases\n", i + 1);
   }
+  if (demo_work_cases(db, &r, &registrar, aDept, aUserId[1], today, e)) return -1; /* 李检察官 */
   fprintf(fp, "  已生成 %d 件演示案件（近一年受理，含审查中、退补、审结、归档、逾期等各种状态）\n", nCases);
   return 0;
 }

@@ -106,6 +106,10 @@ typedef struct CaseFilter {
   int overdue;
   const char *zToday;
   int limit, offset;
+  /* work queues (app/work.c): zStatus "open" (under review or returned), cases not yet assigned to a prosecutor
+   * (open ones), and a range of the conclusion day */
+  int unassigned;
+  const char *zConcludedFrom, *zConcludedTo;
 } CaseFilter;
 json_t *case_store_list(Db *db, const CaseFilter *f); /* NULL on a database error */
 

@@ -52,7 +52,16 @@ int api_cases_list(Req *r) {
   char zToday[11], zId[19];
   time_today_china(zToday);
   CaseFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
-  const char *zOverdue = NULL;
+  const char *zOverdue = NULL, *zUnassigned = NULL;
+  if (req_query_str(r, "unassigned", 5, &zUnassigned, &e) ||
+      req_query_date(r, "concluded_from", &f.zConcludedFrom, &e) ||
+      req_query_date(r, "concluded_to", &f.zConcludedTo, &e)) {
+    return reply_error(r, &e);
+  }
+  if (zUnassigned && strcmp(zUnassigned, "true") != 0 && strcmp(zUnassigned, "false") != 0) {
+    return reply_err(r, 400, "validation_failed", "unassigned", "参数 unassigned 必须是 true 或 false");
+  }
+  f.unassigned = zUnassigned && strcmp(zUnassigned, "true") == 0;
   if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "status", 16, &f.zStatus, &e) ||
       req_query_str(r, "case_type", 32, &f.zType, &e) || req_query_str(r, "charge", 64, &f.zCharge, &e) ||
       req_query_date(r, "received_from", &f.zFrom, &e) || req_query_date(r, "received_to", &f.zTo, &e) ||
@@ -62,7 +71,7 @@ int api_cases_list(Req *r) {
     return reply_error(r, &e);
   }
   CaseStatus st;
-  if (f.zStatus && case_status_parse(f.zStatus, &st))
+  if (f.zStatus && strcmp(f.zStatus, "open") != 0 && case_status_parse(f.zStatus, &st)) /* open: in work */
     return reply_err(r, 400, "validation_failed", "status", "案件状态无效");
   if (f.zType && !case_type_by_code(f.zType))
     return reply_err(r, 400, "validation_failed", "case_type", "案件类别无效");
@@ -162,16 +171,18 @@ int api_deadlines_list(Req *r) {
   DeadlineFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
   const char *zStatus = NULL;
   if (deadline_scope(r, &f, &e) || req_paging(r, &f.limit, &f.offset, &e) ||
-      req_query_str(r, "level", 16, &f.zLevel, &e) || req_query_date(r, "from", &f.zFrom, &e) ||
-      req_query_date(r, "to", &f.zTo, &e) || req_query_str(r, "status", 8, &zStatus, &e)) {
+      req_query_str(r, "level", 16, &f.zLevel, &e) || req_query_str(r, "kind", 32, &f.zKind, &e) ||
+      req_query_date(r, "from", &f.zFrom, &e) || req_query_date(r, "to", &f.zTo, &e) ||
+      req_query_str(r, "status", 8, &zStatus, &e)) {
     return reply_error(r, &e);
   }
-  static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended"};
+  /* attention: overdue, due or warning, the bell's reminders (app/work.c) */
+  static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended", "attention"};
   int ok = !f.zLevel;
-  for (int i = 0; i < 5 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
+  for (int i = 0; i < 6 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
   if (!ok) {
     return reply_err(r, 400, "validation_failed", "level",
-                     "参数 level 必须是 overdue、due、warning、normal 或 suspended");
+                     "参数 level 必须是 overdue、due、warning、normal、suspended 或 attention");
   }
   if (f.zKind && !deadline_kind_by_code(f.zKind)) return reply_err(r, 400, "validation_failed", "kind", "期限种类无效");
   if (zStatus && strcmp(zStatus, "open") != 0 && strcmp(zStatus, "closed") != 0) {

@@ -55,6 +55,9 @@ const Route routes[] = {
   {"PUT",    "/api/v1/settings/power-list",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_power_list_put},
   {"GET",    "/api/v1/settings/fast-track",     PERM_ORG_READ,     0, BODY_NONE,          api_settings_fast_track_get},
   {"PUT",    "/api/v1/settings/fast-track",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_fast_track_put},
+  /* work queues and reminders (app/work.c): any signed-in user; each sees the queues their permissions allow */
+  {"GET",    "/api/v1/work",                    PERM_SELF,         0, BODY_NONE,          api_work},
+  {"GET",    "/api/v1/reminders",               PERM_SELF,         0, BODY_NONE,          api_reminders},
 };
 /* clang-format on */
 
