@@ -870,7 +870,6 @@ const zhCN = {
   'cases.concluded_to': '审结日期至',
   'deadlines.due_range': '到期日 {from} 至 {to}',
   'deadlines.due_range_clear': '清除日期范围',
-  'case_form.assign_later': '暂不分案（待分案）',
   'approvals.title': '审批',
   'approvals.tab_mine': '待我审批',
   'approvals.tab_proposed': '我提请的',

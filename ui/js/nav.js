@@ -127,6 +127,7 @@ export function refreshBadges(force) {
   const user = currentUser();
   if (!user || !can('case.read')) return;
   const fresh = badge.userId === user.id && Date.now() - badge.at < BADGE_TTL;
+  if (force) refreshBell(true); // an event was recorded: the reminders may have changed too
   if (!force && (fresh || badge.loading)) return;
   if (!badge.timer) {
     badge.timer = setInterval(() => { if (!document.hidden) refreshBadges(false); }, BADGE_POLL);
