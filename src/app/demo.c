@@ -8,8 +8,10 @@
 #include "app/accounts.h"
 #include "app/approvals.h"
 #include "app/cases.h"
+#include "app/holidays.h"
 #include "core/case_rules.h"
 #include "core/idcard.h"
+#include "core/period.h"
 #include "core/roles.h"
 #include "lib/timeutil.h"
 #include "store/accounts_store.h"
@@ -356,23 +358,35 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
 
 /* ---- the work queues' own cases ---------------------------------------------------------------------------- */
 
-/* The day a measure of `months` must have started on for its term to end on `due` (DOMAIN 0.1 month arithmetic). */
-static JwDate demo_measure_start(JwDate due, int months) {
-  for (JwDate s = due - months * 31 - 2; s < due; s++) {
-    if (date_add_months(s, months) == due) return s;
+/* A day a measure of `months` may have started on for its term to end (rolled over rest days, CPL 105) between lo
+ * and hi, on the calendar in force; 0 when none does (a window of rest days only). */
+static JwDate demo_measure_start(const JwCalendar *cal, JwDate lo, JwDate hi, int months) {
+  for (JwDate s = lo - months * 31 - 2; s <= hi; s++) {
+    JwDate due;
+    int prov = 0;
+    if (!period_due(cal, s, (JwLength){months, JW_UNIT_MONTHS}, 0, &due, &prov) && due >= lo && due <= hi) return s;
   }
-  return due - months * 30;
+  return 0;
 }
 
 /* A case received `ago` days before today with one suspect on 取保候审 (bail) or 监视居住 (residential) whose term
- * ends `left` days from today (negative: past), assigned by hand to prosecutorId or left unassigned (0). */
+ * ends between lo and hi days from today (negative: past; the nearest days after when the window holds no working
+ * day), assigned by hand to prosecutorId or left unassigned (0). */
 static int demo_work_case(Db *db, Rng *r, const Actor *registrar, int64_t deptId, int64_t prosecutorId, JwDate today,
-                          int ago, const char *zCustody, int left, const char *zName, const char *zCharge, JwErr *e) {
+                          int ago, const char *zCustody, int lo, int hi, const char *zName, const char *zCharge,
+                          JwErr *e) {
   char zReceived[11], zSince[11], zId[19], zTitle[160];
   demo_date(today - ago, zReceived);
   int bail = strcmp(zCustody, "bail") == 0, custodial = strcmp(zCustody, "detained") == 0;
-  JwDate since =
-      custodial ? today - ago - 2 : demo_measure_start(today + left, bail ? BAIL_MONTHS : RESIDENTIAL_MONTHS);
+  JwDate since = today - ago - 2;
+  if (!custodial) {
+    const JwCalendar *cal = holidays_current(db, e);
+    if (!cal) return -1;
+    int months = bail ? BAIL_MONTHS : RESIDENTIAL_MONTHS;
+    since = demo_measure_start(cal, today + lo, today + hi, months);
+    if (!since) since = demo_measure_start(cal, today + lo, today + hi + 10, months);
+    if (!since) since = today - ago - 2;
+  }
   demo_date(since, zSince);
   demo_id_number(r, zId);
   const Charge *ch = charge_by_code(zCharge);
@@ -396,15 +410,16 @@ static int demo_work_case(Db *db, Rng *r, const Actor *registrar, int64_t deptId
  * at and near their end for 李检察官, cases received today, cases waiting to be assigned (待分案). */
 static int demo_work_cases(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, int64_t prosecutorId,
                            JwDate today, JwErr *e) {
-  return demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 0, "bail", 10, "钟某", "fraud", e) ||
-         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 4, "residential", -6, "卢某",
+  return demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 0, "bail", 8, 12, "钟某", "fraud", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 4, "residential", -25, -15, "卢某",
                         "extortion", e) ||
-         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 2, "bail", 3, "汪某", "contract_fraud",
-                        e) ||
-         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 1, "residential", 0, "石某",
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 2, "bail", 1, 6, "汪某",
+                        "contract_fraud", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 1, "residential", 0, 0, "石某",
                         "gambling_den", e) ||
-         demo_work_case(db, r, registrar, aDept[D_SECOND], 0, today, 0, "bail", -1, "姚某", "fraud", e) ||
-         demo_work_case(db, r, registrar, aDept[D_FIRST], 0, today, 1, "detained", 0, "谭某", "intentional_injury", e);
+         demo_work_case(db, r, registrar, aDept[D_SECOND], 0, today, 0, "bail", -10, -1, "姚某", "fraud", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], 0, today, 1, "detained", 0, 0, "谭某", "intentional_injury",
+                        e);
 }
 
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {

@@ -608,8 +608,8 @@ static JwDate earlier(JwDate a, JwDate b) {
  * measure again is a new decision (the next stage deciding it anew: the next office's 取保候审 runs from its own
  * decision [M], 《关于取保候审若干问题的规定》) and starts a new period. A period closes on the day of the next
  * change of the person's custody, on the person's decision (the measure ends or passes to the next stage) or when
- * the case leaves the review (conclusion, withdrawal, transfer), whichever comes first. The end of a measure is not
- * moved past rest days [M]: it is the last day the measure may last, and the reminder errs early. */
+ * the case leaves the review (conclusion, withdrawal, transfer), whichever comes first. A person on 取保候审 or
+ * 监视居住 is not in custody (在押), so a last day on a rest day rolls over to the next working day (CPL 105). */
 static int case_measure_terms(const JwCalendar *cal, const CasePersonFacts *p, JwDate endOfReview, CaseDeadline *out,
                               int *pn) {
   int seq[3] = {0, 0, 0};
@@ -622,7 +622,7 @@ static int case_measure_terms(const JwCalendar *cal, const CasePersonFacts *p, J
     if (closed && closed < c->on) closed = c->on; /* recorded after the person left the review: closed at once */
     const DeadlineKindRule *r = &deadline_kinds[kind];
     PeriodClock clock = {
-        c->on, {bail ? BAIL_MONTHS : RESIDENTIAL_MONTHS, JW_UNIT_MONTHS}, 0, NULL, 0, CUSTODY_ALWAYS, NULL, 0, closed};
+        c->on, {bail ? BAIL_MONTHS : RESIDENTIAL_MONTHS, JW_UNIT_MONTHS}, 0, NULL, 0, CUSTODY_NEVER, NULL, 0, closed};
     if (case_fill(cal, &out[(*pn)++], kind, p->id, ++seq[c->measure], &clock, r->zCode, r->warnDays, r->zRule,
                   closed)) {
       return -1;

@@ -592,16 +592,16 @@ static void test_measure_terms_month_arithmetic(void **state) {
   static const struct {
     const char *zCode, *zStart, *zDue;
   } cases[] = {
-      {"bail", "2025-01-31", "2026-01-31"},        /* the same day exists twelve months later */
-      {"bail", "2025-03-15", "2026-03-15"},        /* a Sunday: a measure's end is not moved [M] */
-      {"residential", "2025-08-31", "2026-02-28"}, /* the 31st: February's last day */
+      {"bail", "2025-01-31", "2026-02-02"},        /* 01-31 twelve months later, a Saturday: Monday */
+      {"bail", "2025-03-15", "2026-03-16"},        /* a Sunday: Monday */
+      {"residential", "2025-08-31", "2026-02-28"}, /* the 31st: February's last day, a 调休 working Saturday */
       {"residential", "2025-03-31", "2025-09-30"}, /* month end to month end */
-      {"residential", "2025-02-28", "2025-08-31"}, /* February's last day is a month end (P5 literally) */
+      {"residential", "2025-02-28", "2025-09-01"}, /* February's end is a month end: 08-31, a Sunday (P5 literally) */
       {"residential", "2025-08-29", "2026-02-28"}, /* the 29th in a common year's February: its last day */
       {"residential", "2023-08-30", "2024-02-29"}, /* a leap year's February */
       {"bail", "2024-02-29", "2025-02-28"},        /* from a leap day to the next February's last day */
       {"bail", "2023-02-28", "2024-02-29"},        /* from February's end to the leap February's end */
-      {"residential", "2024-10-05", "2025-04-05"}, /* 04-05 is 清明, a Saturday: still the last day */
+      {"residential", "2024-10-05", "2025-04-07"}, /* 04-05 is 清明 (04-04..06): the next working day */
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const char *azCode[] = {cases[i].zCode}, *azOn[] = {cases[i].zStart};
@@ -617,7 +617,7 @@ static void test_measure_terms_month_arithmetic(void **state) {
     if (strcmp(z, cases[i].zDue) != 0)
       fail_msg("%s from %s: due %s, want %s", cases[i].zCode, cases[i].zStart, z, cases[i].zDue);
     assert_int_equal(t[0].open, 1);
-    assert_int_equal(t[0].custodyBound, 1);
+    assert_int_equal(t[0].custodyBound, 0); /* not 在押: the rest-day rule applies */
     assert_int_equal(t[0].length.n, bail ? 12 : 6);
     assert_int_equal(t[0].length.unit, JW_UNIT_MONTHS);
   }
@@ -627,10 +627,11 @@ static void test_measure_terms_month_arithmetic(void **state) {
   CaseFacts f = facts("prosecution_review", "2025-01-02", &p, 1);
   CaseDeadline t[4];
   assert_int_equal(measure_terms(cal, &f, DEADLINE_BAIL, t), 1);
-  assert_string_equal(deadline_level(&t[0], D("2026-01-15"), NULL), "normal");
-  assert_string_equal(deadline_level(&t[0], D("2026-01-16"), NULL), "warning");
-  assert_string_equal(deadline_level(&t[0], D("2026-01-31"), NULL), "due");
-  assert_string_equal(deadline_level(&t[0], D("2026-02-01"), NULL), "overdue");
+  assert_date(t[0].dueOn, "2026-02-02");
+  assert_string_equal(deadline_level(&t[0], D("2026-01-17"), NULL), "normal");
+  assert_string_equal(deadline_level(&t[0], D("2026-01-18"), NULL), "warning");
+  assert_string_equal(deadline_level(&t[0], D("2026-02-02"), NULL), "due");
+  assert_string_equal(deadline_level(&t[0], D("2026-02-03"), NULL), "overdue");
   /* a person in custody has no such term */
   const char *azDet[] = {"detained", "arrested"}, *azDetOn[] = {"2025-01-01", "2025-01-08"};
   CasePersonFacts d = measures(azDet, azDetOn, 2);
@@ -652,7 +653,7 @@ static void test_measure_terms_closure(void **state) {
   assert_int_equal(t[0].sequence, 1);
   assert_int_equal(t[0].open, 0);
   assert_date(t[0].closedOn, "2025-03-05");
-  assert_date(t[0].dueOn, "2026-01-10");
+  assert_date(t[0].dueOn, "2026-01-12"); /* 01-10 is a Saturday */
   assert_string_equal(deadline_level(&t[0], D("2025-04-01"), NULL), "met");
   assert_int_equal(t[1].sequence, 2);
   assert_int_equal(t[1].open, 1);
@@ -690,7 +691,7 @@ static void test_measure_terms_closure(void **state) {
   CaseFacts fd = facts("prosecution_review", "2025-03-05", &d, 1);
   assert_int_equal(measure_terms(cal, &fd, DEADLINE_BAIL, t), 1);
   assert_date(t[0].closedOn, "2025-07-01");
-  assert_date(t[0].dueOn, "2026-03-01");
+  assert_date(t[0].dueOn, "2026-03-02"); /* 03-01 is a Sunday */
 }
 
 int main(void) {
