@@ -406,6 +406,8 @@ static int demo_work_case(Db *db, Rng *r, const Actor *registrar, int64_t deptId
   return rc;
 }
 
+#define DEMO_WORK_CASES 6 /* the cases demo_work_cases() registers */
+
 /* Cases that give every work queue of the demo office lines whatever the day: terms of 取保候审 and 监视居住 past,
  * at and near their end for 李检察官, cases received today, cases waiting to be assigned (待分案). */
 static int demo_work_cases(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, int64_t prosecutorId,
@@ -468,13 +470,15 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   time_today_china(zToday);
   date_parse(zToday, 10, &today);
   Rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)nCases};
-  for (int i = 0; i < nCases; i++) {
+  /* N cases in all: the work queues' own (DEMO_WORK_CASES, when N leaves room for them), then the rest at random */
+  int nRandom = nCases >= DEMO_WORK_CASES ? nCases - DEMO_WORK_CASES : nCases;
+  for (int i = 0; i < nRandom; i++) {
     /* received over the past year, evenly, oldest first */
-    JwDate received = today - 365 + (JwDate)((int64_t)i * 365 / nCases);
+    JwDate received = today - 365 + (JwDate)((int64_t)i * 365 / nRandom);
     if (demo_case(db, &r, &registrar, aDept, received, today, e)) return -1;
     if (fp != stdout && i % 100 == 99) fprintf(fp, "  %d cases\n", i + 1);
   }
-  if (demo_work_cases(db, &r, &registrar, aDept, aUserId[1], today, e)) return -1; /* 李检察官 */
+  if (nRandom < nCases && demo_work_cases(db, &r, &registrar, aDept, aUserId[1], today, e)) return -1; /* 李检察官 */
   fprintf(fp, "  已生成 %d 件演示案件（近一年受理，含审查中、退补、审结、归档、逾期等各种状态）\n", nCases);
   return 0;
 }
