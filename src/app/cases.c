@@ -150,11 +150,14 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
   JwDate received;
   if (case_parse_date(in, "received_on", "受理日期", 1, &received, e)) return -1;
   const char *zAssign = jin_str(in, "assign") ? jin_str(in, "assign") : "manual";
-  int rotation = strcmp(zAssign, "rotation") == 0;
-  if (!rotation && strcmp(zAssign, "manual") != 0) return err_field(e, "assign", "分案方式必须是 manual 或 rotation");
-  int64_t deptId = jin_int(in, "department_id", 0), prosecutorId = jin_int(in, "prosecutor_id", 0);
+  /* later (待分案): received now, assigned afterwards by the assign event; the home page lists such cases for 案管 */
+  int rotation = strcmp(zAssign, "rotation") == 0, later = strcmp(zAssign, "later") == 0;
+  if (!rotation && !later && strcmp(zAssign, "manual") != 0) {
+    return err_field(e, "assign", "分案方式必须是 manual、rotation 或 later");
+  }
+  int64_t deptId = jin_int(in, "department_id", 0), prosecutorId = later ? 0 : jin_int(in, "prosecutor_id", 0);
   if (!deptId) return err_field(e, "department_id", "请选择承办部门");
-  if (!rotation && !prosecutorId) return err_field(e, "prosecutor_id", "请选择承办检察官，或选择轮案");
+  if (!rotation && !later && !prosecutorId) return err_field(e, "prosecutor_id", "请选择承办检察官，或选择轮案");
   int priorReturns = (int)jin_int(in, "prior_returns", 0);
   if (priorReturns && !type->allowsReturn) return err_field(e, "prior_returns", "该类案件没有退回补充侦查");
   json_t *persons = json_object_get(in, "persons");
@@ -195,7 +198,9 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
   if (fastTrack) {
     /* 轻微刑事案件办案组 集中受理: routed to the fast-track department, with 速裁 periods; a prosecutor chosen by hand
      * keeps the case only if they are in that team, otherwise rotation inside the team picks one */
-    if (deptId != fastDept || rotation) {
+    if (later) {
+      /* assigned afterwards, inside the team */
+    } else if (deptId != fastDept || rotation) {
       rotation = 1;
     } else {
       json_t *u = user_store_get(db, actor->orgId, prosecutorId);
@@ -211,7 +216,7 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
     int found = case_store_rotation_pick(db, actor->orgId, deptId, &prosecutorId, zPicked, sizeof zPicked);
     if (found < 0) rc = err_internal(e, db_errmsg(db));
     else if (!found) rc = err_field(e, fastTrack ? "department_id" : "assign", "该部门没有可轮案的检察官");
-  } else if (!rc) {
+  } else if (!rc && !later) {
     int handler = case_store_is_handler(db, actor->orgId, prosecutorId);
     if (handler < 0) rc = err_internal(e, db_errmsg(db));
     else if (!handler) rc = err_field(e, "prosecutor_id", "承办人必须是本院在职的检察官或检察官助理");
@@ -244,8 +249,11 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
     if (case_person_insert(db, actor->orgId, c.id, &aP[i], c.zReceived, e) < 0) rc = -1;
   }
   if (!rc) {
-    json_t *data = json_pack("{s:s, s:b, s:b}", "assign", rotation ? "rotation" : "manual", "fast_track", fastTrack,
-                             "summary_procedure", c.summaryProcedure);
+    json_t *data = json_pack("{s:s, s:b, s:b}", "assign",
+                             rotation ? "rotation"
+                             : later  ? "later"
+                                      : "manual",
+                             "fast_track", fastTrack, "summary_procedure", c.summaryProcedure);
     if (case_store_event_insert(db, actor->orgId, c.id, "register", c.zReceived, 0, data, actor->userId, zNow) < 0) {
       rc = err_internal(e, db_errmsg(db));
     }

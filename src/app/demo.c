@@ -8,8 +8,10 @@
 #include "app/accounts.h"
 #include "app/approvals.h"
 #include "app/cases.h"
+#include "app/holidays.h"
 #include "core/case_rules.h"
 #include "core/idcard.h"
+#include "core/period.h"
 #include "core/roles.h"
 #include "lib/timeutil.h"
 #include "store/accounts_store.h"
@@ -354,6 +356,74 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   return 0;
 }
 
+/* ---- the work queues' own cases ---------------------------------------------------------------------------- */
+
+/* A day a measure of `months` may have started on for its term to end (rolled over rest days, CPL 105) between lo
+ * and hi, on the calendar in force; 0 when none does (a window of rest days only). */
+static JwDate demo_measure_start(const JwCalendar *cal, JwDate lo, JwDate hi, int months) {
+  for (JwDate s = lo - months * 31 - 2; s <= hi; s++) {
+    JwDate due;
+    int prov = 0;
+    if (!period_due(cal, s, (JwLength){months, JW_UNIT_MONTHS}, 0, &due, &prov) && due >= lo && due <= hi) return s;
+  }
+  return 0;
+}
+
+/* A case received `ago` days before today with one suspect on 取保候审 (bail) or 监视居住 (residential) whose term
+ * ends between lo and hi days from today (negative: past; the nearest days after when the window holds no working
+ * day), assigned by hand to prosecutorId or left unassigned (0). */
+static int demo_work_case(Db *db, Rng *r, const Actor *registrar, int64_t deptId, int64_t prosecutorId, JwDate today,
+                          int ago, const char *zCustody, int lo, int hi, const char *zName, const char *zCharge,
+                          JwErr *e) {
+  char zReceived[11], zSince[11], zId[19], zTitle[160];
+  demo_date(today - ago, zReceived);
+  int bail = strcmp(zCustody, "bail") == 0, custodial = strcmp(zCustody, "detained") == 0;
+  JwDate since = today - ago - 2;
+  if (!custodial) {
+    const JwCalendar *cal = holidays_current(db, e);
+    if (!cal) return -1;
+    int months = bail ? BAIL_MONTHS : RESIDENTIAL_MONTHS;
+    since = demo_measure_start(cal, today + lo, today + hi, months);
+    if (!since) since = demo_measure_start(cal, today + lo, today + hi + 10, months);
+    if (!since) since = today - ago - 2;
+  }
+  demo_date(since, zSince);
+  demo_id_number(r, zId);
+  const Charge *ch = charge_by_code(zCharge);
+  snprintf(zTitle, sizeof zTitle, "%s%s案", zName, ch ? ch->zName : "");
+  char *zZui = strstr(zTitle, "罪案");
+  if (zZui) memmove(zZui, zZui + strlen("罪"), strlen(zZui + strlen("罪")) + 1);
+  json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:[{s:s, s:s, s:s, s:s, s:b, s:s, s:[s]}]}", "case_type",
+                         "prosecution_review", "title", zTitle, "source_agency", agencies[0], "received_on", zReceived,
+                         "department_id", (json_int_t)deptId, "assign", prosecutorId ? "manual" : "later", "persons",
+                         "name", zName, "id_number", zId, "custody", zCustody, "custody_since", zSince, "plea", 0,
+                         "sentence_band", "3_10y", "charges", zCharge);
+  if (prosecutorId) json_object_set_new(in, "prosecutor_id", json_integer(prosecutorId));
+  json_t *c = NULL;
+  int rc = cases_register(db, registrar, in, &c, e);
+  json_decref(in);
+  json_decref(c);
+  return rc;
+}
+
+#define DEMO_WORK_CASES 6 /* the cases demo_work_cases() registers */
+
+/* Cases that give every work queue of the demo office lines whatever the day: terms of 取保候审 and 监视居住 past,
+ * at and near their end for 李检察官, cases received today, cases waiting to be assigned (待分案). */
+static int demo_work_cases(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, int64_t prosecutorId,
+                           JwDate today, JwErr *e) {
+  return demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 0, "bail", 8, 12, "钟某", "fraud", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 4, "residential", -25, -15, "卢某",
+                        "extortion", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 2, "bail", 1, 6, "汪某",
+                        "contract_fraud", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], prosecutorId, today, 1, "residential", 0, 0, "石某",
+                        "gambling_den", e) ||
+         demo_work_case(db, r, registrar, aDept[D_SECOND], 0, today, 0, "bail", -10, -1, "姚某", "fraud", e) ||
+         demo_work_case(db, r, registrar, aDept[D_FIRST], 0, today, 1, "detained", 0, 0, "谭某", "intentional_injury",
+                        e);
+}
+
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   int64_t cityId = 0, countyId = 0, adminId = 0;
   if (accounts_org_bootstrap(db, "lishui", "丽水市人民检察院", "city", NULL, &cityId, e) ||
@@ -400,12 +470,15 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   time_today_china(zToday);
   date_parse(zToday, 10, &today);
   Rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)nCases};
-  for (int i = 0; i < nCases; i++) {
+  /* N cases in all: the work queues' own (DEMO_WORK_CASES, when N leaves room for them), then the rest at random */
+  int nRandom = nCases >= DEMO_WORK_CASES ? nCases - DEMO_WORK_CASES : nCases;
+  for (int i = 0; i < nRandom; i++) {
     /* received over the past year, evenly, oldest first */
-    JwDate received = today - 365 + (JwDate)((int64_t)i * 365 / nCases);
+    JwDate received = today - 365 + (JwDate)((int64_t)i * 365 / nRandom);
     if (demo_case(db, &r, &registrar, aDept, received, today, e)) return -1;
     if (fp != stdout && i % 100 == 99) fprintf(fp, "  %d cases\n", i + 1);
   }
+  if (nRandom < nCases && demo_work_cases(db, &r, &registrar, aDept, aUserId[1], today, e)) return -1; /* 李检察官 */
   fprintf(fp, "  已生成 %d 件演示案件（近一年受理，含审查中、退补、审结、归档、逾期等各种状态）\n", nCases);
   return 0;
 }

@@ -192,6 +192,13 @@ static const char *const event_codes[] = {
 int custody_is_valid(const char *z) {
   return code_index(z, custody_codes) >= 0;
 }
+CustodyMeasure custody_measure(const char *z) {
+  return !z                              ? MEASURE_OTHER
+         : strcmp(z, "bail") == 0        ? MEASURE_BAIL
+         : strcmp(z, "residential") == 0 ? MEASURE_RESIDENTIAL
+                                         : MEASURE_OTHER;
+}
+
 int custody_is_in_custody(const char *z) {
   return code_index(z, custody_codes) == 0 || code_index(z, custody_codes) == 1;
 }
@@ -595,6 +602,35 @@ static JwDate earlier(JwDate a, JwDate b) {
   return !a ? b : !b ? a : a < b ? a : b;
 }
 
+/* The maximum terms of a person's 取保候审 (12 months) and 监视居住 (6 months), CPL 79: one period per entry of the
+ * custody history that starts one of these measures, counted in months from the day it started (DOMAIN 0.1, P5: the
+ * same day N months later, month end to month end, clamped to the last day of a shorter month). An entry of the same
+ * measure again is a new decision (the next stage deciding it anew: the next office's 取保候审 runs from its own
+ * decision [M], 《关于取保候审若干问题的规定》) and starts a new period. A period closes on the day of the next
+ * change of the person's custody, on the person's decision (the measure ends or passes to the next stage) or when
+ * the case leaves the review (conclusion, withdrawal, transfer), whichever comes first. A person on 取保候审 or
+ * 监视居住 is not in custody (在押), so a last day on a rest day rolls over to the next working day (CPL 105). */
+static int case_measure_terms(const JwCalendar *cal, const CasePersonFacts *p, JwDate endOfReview, CaseDeadline *out,
+                              int *pn) {
+  int seq[3] = {0, 0, 0};
+  for (int k = 0; k < p->nCustody; k++) {
+    const CustodyChange *c = &p->aCustody[k];
+    if (c->measure != MEASURE_BAIL && c->measure != MEASURE_RESIDENTIAL) continue;
+    int bail = c->measure == MEASURE_BAIL;
+    DeadlineKind kind = bail ? DEADLINE_BAIL : DEADLINE_RESIDENTIAL;
+    JwDate closed = earlier(k + 1 < p->nCustody ? p->aCustody[k + 1].on : 0, earlier(p->decidedOn, endOfReview));
+    if (closed && closed < c->on) closed = c->on; /* recorded after the person left the review: closed at once */
+    const DeadlineKindRule *r = &deadline_kinds[kind];
+    PeriodClock clock = {
+        c->on, {bail ? BAIL_MONTHS : RESIDENTIAL_MONTHS, JW_UNIT_MONTHS}, 0, NULL, 0, CUSTODY_NEVER, NULL, 0, closed};
+    if (case_fill(cal, &out[(*pn)++], kind, p->id, ++seq[c->measure], &clock, r->zCode, r->warnDays, r->zRule,
+                  closed)) {
+      return -1;
+    }
+  }
+  return 0;
+}
+
 int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory *h, CaseDeadline *out) {
   int n = 0;
   JwDate endOfReview = f->status == CASE_TRANSFERRED                                 ? h->transferredOn
@@ -664,6 +700,9 @@ int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory 
                         (JwLength){JURISDICTION_DAYS, JW_UNIT_DAYS}, closed)) {
       return -1;
     }
+  }
+  for (int i = 0; i < f->nPersons; i++) {
+    if (case_measure_terms(cal, &f->aPerson[i], endOfReview, out, &n)) return -1;
   }
   for (int i = 0; i < f->nPersons; i++) {
     const CasePersonFacts *p = &f->aPerson[i];

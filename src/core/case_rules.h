@@ -69,6 +69,7 @@ const Charge *charge_by_code(const char *zCode);
 /* 1 when zCode is one of the codes of that enumeration. */
 int custody_is_valid(const char *zCode);              /* detained arrested bail residential released none */
 int custody_is_in_custody(const char *zCode);         /* detained, arrested: 在押 */
+CustodyMeasure custody_measure(const char *zCode);    /* bail, residential: the measures with a term (CPL 79) */
 int sentence_band_is_valid(const char *zCode);        /* fine_only under_1y 1_3y 3_10y over_10y */
 int sentence_band_rank(const char *zCode);            /* 0..4 in that order, -1 unknown */
 int non_prosecution_type_is_valid(const char *zCode); /* statutory discretionary evidentiary conditional special */
@@ -93,8 +94,10 @@ int case_status_parse(const char *zCode, CaseStatus *out); /* 0 ok, -1 unknown *
 #define CASE_MAX_STOPS       8  /* clock stops (中止审查, 精神病鉴定) per person */
 #define PROBATION_MONTHS_MIN 6  /* CPL 283: 考验期为六个月以上一年以下 */
 #define PROBATION_MONTHS_MAX 12
-#define COMPLAINT_DAYS       7 /* CPL 180, 181: 七日以内 */
-#define JURISDICTION_DAYS    5 /* Rules 328: 五日以内经由案件管理部门移送 */
+#define COMPLAINT_DAYS       7  /* CPL 180, 181: 七日以内 */
+#define JURISDICTION_DAYS    5  /* Rules 328: 五日以内经由案件管理部门移送 */
+#define BAIL_MONTHS          12 /* CPL 79: 取保候审最长不得超过十二个月 */
+#define RESIDENTIAL_MONTHS   6  /* CPL 79: 监视居住最长不得超过六个月 */
 
 /* What the rules need to know about one person of a case. Dates are 0 when not applicable. */
 typedef struct CasePersonFacts {
@@ -225,6 +228,8 @@ typedef enum {
   DEADLINE_COMPLAINT_VICTIM,  /* 被害人申诉期, per person not prosecuted */
   DEADLINE_COMPLAINT_SUSPECT, /* 被不起诉人申诉期 (酌定不诉), per person */
   DEADLINE_JURISDICTION,      /* 移送管辖期限 (Rules 328) */
+  DEADLINE_BAIL,        /* 取保候审期限: 12 months from the measure's start (CPL 79), per person and measure */
+  DEADLINE_RESIDENTIAL, /* 监视居住期限: 6 months (CPL 79), per person and measure */
   DEADLINE_KIND_COUNT
 } DeadlineKind;
 
@@ -251,7 +256,7 @@ typedef struct CaseDeadline {
   const char *zRule;
 } CaseDeadline;
 
-#define CASE_MAX_DEADLINES (CASE_MAX_PERSONS * (CASE_MAX_RETURNS + 4) + CASE_MAX_RETURNS + 2)
+#define CASE_MAX_DEADLINES (CASE_MAX_PERSONS * (CASE_MAX_RETURNS + 4 + CASE_MAX_CUSTODY) + CASE_MAX_RETURNS + 2)
 
 /* The dated history of a case's review rounds: round 0 starts at receipt; each return ends a round and each
  * resubmission starts the next one (the clock restarts from zero, CPL 175(3), Rules 346(3)). */
@@ -270,7 +275,8 @@ typedef struct CaseHistory {
  * and 297; custody-bound when the person is in custody on its nominal last day; closed by the person's decision, a
  * return, the conclusion, a withdrawal or a transfer; stopped by the person's 中止审查 and 精神病鉴定 spans); each
  * return's supplementary period; the archiving period after conclusion; the probation of a 附条件不起诉; the
- * parties' complaint periods after a 不起诉; the Rules 328 transfer period. Returns the number written to out (at
+ * parties' complaint periods after a 不起诉; the Rules 328 transfer period; the CPL 79 terms of each 取保候审 and
+ * 监视居住 in the persons' custody histories. Returns the number written to out (at
  * most CASE_MAX_DEADLINES), or -1 when a date falls outside the calendar's range. */
 int case_deadlines(const JwCalendar *cal, const CaseFacts *f, const CaseHistory *h, CaseDeadline *out);
 

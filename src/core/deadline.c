@@ -19,6 +19,10 @@ const DeadlineKindRule deadline_kinds[] = {
     {"complaint_suspect", "被不起诉人申诉期", 2, 1, "刑事诉讼法第一百八十一条"},
     /* a case found outside the office's jurisdiction goes to the competent office via 案管 within 5 days */
     {"jurisdiction_transfer", "移送管辖期限", 2, 0, "规则第三百二十八条"},
+    /* the maximum terms of the non-custodial measures, from the day the person's current measure started (CPL 79):
+     * a reminder to renew, change or lift the measure before it runs out; warning days [M] */
+    {"bail_expiry", "取保候审期限", 15, 0, "刑事诉讼法第七十九条"},
+    {"residential_expiry", "监视居住期限", 10, 0, "刑事诉讼法第七十九条"},
 };
 
 const int deadline_kinds_count = (int)(sizeof deadline_kinds / sizeof deadline_kinds[0]);

@@ -48,10 +48,15 @@ typedef struct ClockStop {
   JwDate from, to;
 } ClockStop;
 
-/* One change of a person's custody: from this day on, in custody (拘留/逮捕) or not. In date order. */
+/* The non-custodial coercive measures with a maximum term (CPL 79): 取保候审 12 months, 监视居住 6 months. */
+typedef enum { MEASURE_OTHER = 0, MEASURE_BAIL, MEASURE_RESIDENTIAL } CustodyMeasure;
+
+/* One change of a person's custody: from this day on, in custody (拘留/逮捕) or not, and under which measure when it
+ * is one with a maximum term (MEASURE_OTHER for the rest). In date order. */
 typedef struct CustodyChange {
   JwDate on;
   int inCustody;
+  CustodyMeasure measure;
 } CustodyChange;
 
 /* How a period's custody-bound flag is judged. */

@@ -195,13 +195,15 @@ int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t
 /* The case list's WHERE clause, assembled from the literal fragments of the filters in use, so the planner sees only
  * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
  * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
- * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a name prefix's range, ?20 today.
+ * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a name prefix's range, ?20 today,
+ * ?21/?22 the conclusion range.
  * Unused numbers are simply absent. */
 static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPerson) {
   /* A person search finds its few cases through case_person; the unary + keeps the planner from walking every case
    * of the office on the org_id index instead. */
   buf_puts(b, byPerson ? " WHERE +c.org_id = ?1" : " WHERE c.org_id = ?1");
-  if (f->zStatus) buf_puts(b, " AND c.status = ?2");
+  if (f->zStatus && strcmp(f->zStatus, "open") == 0) buf_puts(b, " AND c.status IN ('under_review', 'returned')");
+  else if (f->zStatus) buf_puts(b, " AND c.status = ?2");
   if (f->zType) buf_puts(b, " AND c.case_type = ?3");
   if (f->zFrom) buf_puts(b, " AND c.received_on >= ?4");
   if (f->zTo) buf_puts(b, " AND c.received_on <= ?5");
@@ -224,6 +226,10 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
   }
   if (f->departmentId) buf_puts(b, " AND c.department_id = ?9");
   if (f->prosecutorId) buf_puts(b, " AND c.prosecutor_id = ?10");
+  /* the work queues' filters (?21/?22 the conclusion range): an unassigned case is one still open */
+  if (f->unassigned) buf_puts(b, " AND c.prosecutor_id IS NULL AND c.status IN ('under_review', 'returned')");
+  if (f->zConcludedFrom) buf_puts(b, " AND c.concluded_on >= ?21");
+  if (f->zConcludedTo) buf_puts(b, " AND c.concluded_on <= ?22");
   if (f->overdue) {
     buf_puts(b,
              " AND EXISTS (SELECT 1 FROM deadline d WHERE d.case_id = c.id AND d.status = 'open'"
@@ -254,6 +260,8 @@ static void case_bind_filter(Stmt *s, const void *ctx) {
   if (f->prosecutorId) db_bind_int(s, 10, f->prosecutorId);
   db_bind_text(s, 11, ((const CaseBind *)ctx)->zNameEnd);
   db_bind_text(s, TODAY_PARAM, f->zToday);
+  db_bind_text(s, 21, f->zConcludedFrom);
+  db_bind_text(s, 22, f->zConcludedTo);
 }
 
 /* 1 when a search text looks like part of a case number (it has a digit, or the brackets 〔〕, or 号 / 检):

@@ -255,7 +255,7 @@ int case_store_custody_history(Db *db, int64_t caseId, CasePersonFacts *a, int n
     int64_t pid = db_col_int(s, 0);
     for (int i = 0; i < n; i++) {
       if (a[i].id != pid) continue;
-      CustodyChange ch = {0, custody_is_in_custody(db_col_text(s, 1))};
+      CustodyChange ch = {0, custody_is_in_custody(db_col_text(s, 1)), custody_measure(db_col_text(s, 1))};
       date_parse(db_col_text(s, 2), 10, &ch.on);
       if (a[i].nCustody < CASE_MAX_CUSTODY) a[i].aCustody[a[i].nCustody++] = ch;
       else a[i].aCustody[CASE_MAX_CUSTODY - 1] = ch; /* keep the latest when the history is long */

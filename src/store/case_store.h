@@ -107,6 +107,10 @@ typedef struct CaseFilter {
   const char *zToday;
   int limit, offset;
   struct StoreExport *pExport; /* non-NULL: every row to it instead of a page (store_util.h) */
+  /* work queues (app/work.c): zStatus "open" (under review or returned), cases not yet assigned to a prosecutor
+   * (open ones), and a range of the conclusion day */
+  int unassigned;
+  const char *zConcludedFrom, *zConcludedTo;
 } CaseFilter;
 json_t *case_store_list(Db *db, const CaseFilter *f); /* NULL on a database error */
 

@@ -299,7 +299,12 @@ static void deadline_where(Buf *b, const DeadlineFilter *f, int withLevel) {
   if (f->zKind) buf_puts(b, " AND d.kind = ?5");
   if (withLevel && f->zLevel && !suspendedOnly) {
     if (strcmp(f->zLevel, "overdue") == 0) buf_puts(b, " AND d.due_on < ?20");
-    else if (strcmp(f->zLevel, "due") == 0) buf_puts(b, " AND d.due_on = ?20");
+    else if (strcmp(f->zLevel, "attention") == 0) {
+      /* the reminders: overdue, due today or within the warning days (the bell, app/work.c) */
+      buf_puts(b,
+               " AND d.due_on <= date(?20, '+60 days')"
+               " AND (d.due_on <= ?20 OR julianday(d.due_on) - julianday(?20) <= d.warn_days)");
+    } else if (strcmp(f->zLevel, "due") == 0) buf_puts(b, " AND d.due_on = ?20");
     else if (strcmp(f->zLevel, "warning") == 0) {
       buf_puts(b,
                " AND d.due_on > ?20 AND d.due_on <= date(?20, '+60 days')"

@@ -82,7 +82,7 @@ typedef struct DeadlineFilter {
   int64_t orgId;
   int64_t prosecutorId;    /* responsible user, 0: any */
   int64_t departmentId;    /* 0: any */
-  const char *zLevel;      /* overdue due warning normal suspended, or NULL */
+  const char *zLevel;      /* overdue due warning normal suspended, attention (overdue, due or warning), or NULL */
   const char *zFrom, *zTo; /* due day range, or NULL */
   const char *zKind;       /* one kind, or NULL */
   int closed;              /* 0 running (open or suspended), 1 closed */

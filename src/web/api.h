@@ -38,6 +38,9 @@ int api_cases_event(Req *r);
 int api_cases_rotation(Req *r);
 int api_deadlines_list(Req *r);
 int api_deadlines_summary(Req *r);
+/* api_work.c: the home page's work queues and the bell's reminders */
+int api_work(Req *r);
+int api_reminders(Req *r);
 int api_settings_warnings_get(Req *r);
 int api_settings_warnings_put(Req *r);
 int api_settings_fast_track_get(Req *r);

@@ -53,7 +53,15 @@ static int cases_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   char zToday[11], zId[19];
   time_today_china(zToday);
   CaseFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday, .pExport = x};
-  const char *zOverdue = NULL;
+  const char *zOverdue = NULL, *zUnassigned = NULL;
+  if (req_query_str(r, "unassigned", 5, &zUnassigned, e) || req_query_date(r, "concluded_from", &f.zConcludedFrom, e) ||
+      req_query_date(r, "concluded_to", &f.zConcludedTo, e)) {
+    return -1;
+  }
+  if (zUnassigned && strcmp(zUnassigned, "true") != 0 && strcmp(zUnassigned, "false") != 0) {
+    return err_field(e, "unassigned", "参数 unassigned 必须是 true 或 false");
+  }
+  f.unassigned = zUnassigned && strcmp(zUnassigned, "true") == 0;
   if ((!x && req_paging(r, &f.limit, &f.offset, e)) || req_query_str(r, "status", 16, &f.zStatus, e) ||
       req_query_str(r, "case_type", 32, &f.zType, e) || req_query_str(r, "charge", 64, &f.zCharge, e) ||
       req_query_date(r, "received_from", &f.zFrom, e) || req_query_date(r, "received_to", &f.zTo, e) ||
@@ -63,7 +71,8 @@ static int cases_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
     return -1;
   }
   CaseStatus st;
-  if (f.zStatus && case_status_parse(f.zStatus, &st)) return err_field(e, "status", "案件状态无效");
+  if (f.zStatus && strcmp(f.zStatus, "open") != 0 && case_status_parse(f.zStatus, &st)) /* open: in work */
+    return err_field(e, "status", "案件状态无效");
   if (f.zType && !case_type_by_code(f.zType)) return err_field(e, "case_type", "案件类别无效");
   if (f.zCharge && !charge_by_code(f.zCharge)) return err_field(e, "charge", "未知罪名");
   if (zOverdue && strcmp(zOverdue, "true") != 0 && strcmp(zOverdue, "false") != 0) {
@@ -175,10 +184,11 @@ static int deadlines_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
       req_query_str(r, "kind", 32, &f.zKind, e)) {
     return -1;
   }
-  static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended"};
+  /* attention: overdue, due or warning, the bell's reminders (app/work.c) */
+  static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended", "attention"};
   int ok = !f.zLevel;
-  for (int i = 0; i < 5 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
-  if (!ok) return err_field(e, "level", "参数 level 必须是 overdue、due、warning、normal 或 suspended");
+  for (int i = 0; i < 6 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
+  if (!ok) return err_field(e, "level", "参数 level 必须是 overdue、due、warning、normal、suspended 或 attention");
   if (f.zKind && !deadline_kind_by_code(f.zKind)) return err_field(e, "kind", "期限种类无效");
   if (zStatus && strcmp(zStatus, "open") != 0 && strcmp(zStatus, "closed") != 0) {
     return err_field(e, "status", "参数 status 必须是 open 或 closed");

@@ -75,6 +75,8 @@ static const ExportLabel export_labels[] = {
   {"case_status", "concluded", "已审结"},
   {"case_status", "archived", "已归档"},
   {"case_status", "transferred", "已移送管辖"},
+  {"case_status", "open", "在办"},
+  {"level", "attention", "需处理"},
   {"level", "overdue", "逾期"},
   {"level", "due", "今日到期"},
   {"level", "warning", "预警"},
@@ -228,6 +230,9 @@ static const ExportParam case_params[] = {
   {"department_id", "承办部门",   EXPORT_PARAM_DEPT, NULL, NULL},
   {"prosecutor_id", "承办检察官", EXPORT_PARAM_USER, NULL, NULL},
   {"overdue",       "仅逾期",     EXPORT_PARAM_CODE, label_bool, NULL},
+  {"unassigned",     "仅待分案",   EXPORT_PARAM_CODE, label_bool, NULL},
+  {"concluded_from", "审结日期起", EXPORT_PARAM_TEXT, NULL, NULL},
+  {"concluded_to",   "审结日期止", EXPORT_PARAM_TEXT, NULL, NULL},
 };
 const ExportSpec export_cases = {{"案件列表", "cases", case_columns, NCOL(case_columns)}, "export.cases", "case",
                                  case_params, NCOL(case_params)};

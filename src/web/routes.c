@@ -61,6 +61,9 @@ const Route routes[] = {
   {"GET",    "/api/v1/audit/export.xlsx",       PERM_AUDIT_READ,   0, BODY_NONE,          api_audit_export},
   {"GET",    "/api/v1/users/export.xlsx",       PERM_ORG_READ,     0, BODY_NONE,          api_users_export},
   {"GET",    "/api/v1/approvals/export.xlsx",   PERM_CASE_READ,    0, BODY_NONE,          api_approvals_export},
+  /* work queues and reminders (app/work.c): any signed-in user; each sees the queues their permissions allow */
+  {"GET",    "/api/v1/work",                    PERM_SELF,         0, BODY_NONE,          api_work},
+  {"GET",    "/api/v1/reminders",               PERM_SELF,         0, BODY_NONE,          api_reminders},
 };
 /* clang-format on */
 

@@ -45,7 +45,7 @@ static CaseFacts with_persons(const CaseFacts *in) {
   for (int i = 0; i < n; i++) {
     a[i].id = i + 1;
     a[i].nCustody = 1;
-    a[i].aCustody[0] = (CustodyChange){f.receivedOn - 30, f.inCustody};
+    a[i].aCustody[0] = (CustodyChange){f.receivedOn - 30, f.inCustody, MEASURE_OTHER};
     a[i].sentenceRank = -1;
     if (f.undecidedPersons == 0) a[i].decidedOn = f.concludedOn ? f.concludedOn : f.clockStart;
   }

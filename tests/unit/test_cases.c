@@ -106,7 +106,7 @@ static const char *json_text(Db *db, const char *zCol, const char *zKey) {
   return out;
 }
 
-/* Every deadline row of a case, by kind then sequence, as one line:
+/* Every deadline row of a case but the persons' custody terms (measure_terms_of), by kind then sequence, as one line:
  * "review#1 2025-03-05+1m=2025-04-07 open; supplementary#1 ...+1m=... cb closed 2025-04-15". */
 static const char *deadlines_of(Db *db, int64_t caseId) {
   return qs(
@@ -117,8 +117,18 @@ static const char *deadlines_of(Db *db, int64_t caseId) {
       "'-')"
       " || CASE WHEN custody_bound <> 0 THEN ' cb' ELSE '' END || ' ' || status || coalesce(' ' || closed_on, '') AS x"
       " FROM deadline d LEFT JOIN case_person p ON p.id = d.person_id WHERE d.case_id = %lld"
-      " ORDER BY kind, sequence, d.person_id) AS t",
+      " AND d.kind NOT IN ('bail_expiry', 'residential_expiry') ORDER BY kind, sequence, d.person_id) AS t",
       (long long)caseId);
+}
+
+/* The custody terms of a case's persons (取保候审 12 months, 监视居住 6 months, CPL 79) in the same form. */
+static const char *measure_terms_of(Db *db, int64_t caseId) {
+  return qs(db,
+            "SELECT coalesce(group_concat(x, '; '), '') FROM (SELECT kind || '#' || sequence || '[' || p.name || '] '"
+            " || start_on || '+' || length || '=' || due_on || ' ' || status || coalesce(' ' || closed_on, '') AS x"
+            " FROM deadline d JOIN case_person p ON p.id = d.person_id WHERE d.case_id = %lld"
+            " AND d.kind IN ('bail_expiry', 'residential_expiry') ORDER BY kind, sequence, d.person_id) AS t",
+            (long long)caseId);
 }
 
 /* The row counts that a refused write must leave alone. */
@@ -404,6 +414,11 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
   assert_string_equal(deadlines_of(db, id),
                       "review#1[张某] 2025-03-05+1m=2025-04-07 open; review#1[李某] 2025-03-05+1m=2025-04-07 open; "
                       "review#1[王某] 2025-03-05+1m=2025-04-07 open");
+  /* 张某 on 取保候审 since 02-20 and 王某 under 监视居住 from receipt: their CPL 79 terms, in months; 2026-02-20 falls
+   * in 春节 (02-15..23), so it rolls over to 02-24 (not in custody, CPL 105); 李某 (neither measure) has none */
+  assert_string_equal(measure_terms_of(db, id),
+                      "bail_expiry#1[张某] 2025-02-20+12m=2026-02-24 open; "
+                      "residential_expiry#1[王某] 2025-03-05+6m=2025-09-05 open");
   assert_string_equal(qs(db,
                          "SELECT warn_days || '|' || extra_days || '|' || provisional || '|' || prosecutor_id || '|'"
                          " || department_id || '|' || org_id || '|' || rule FROM deadline WHERE case_id = %lld",
@@ -605,7 +620,8 @@ static void assert_not_routed(Fixture *f, int64_t id) {
                       qs(f->db, "SELECT '%lld|%lld|0'", (long long)f->dFirst, (long long)f->uPros1));
   /* every person's review period is the ordinary month (one row per person) */
   assert_int_equal(qi(f->db,
-                      "SELECT count(*) FROM deadline WHERE case_id = %lld AND (kind <> 'review' OR length <> '1m'"
+                      "SELECT count(*) FROM deadline WHERE case_id = %lld AND kind <> 'bail_expiry'"
+                      " AND (kind <> 'review' OR length <> '1m'"
                       " OR due_on <> '2025-04-07' OR status <> 'open')",
                       (long long)id),
                    0);
@@ -1386,7 +1402,7 @@ static void test_warning_lead_times_change_open_rows(void **state) {
   json_t *expect =
       jf("{\"arrest_review\":2,\"arrest_decision\":2,\"prosecution_review\":9,\"custody_necessity\":3,"
          "\"complaint_review\":10,\"supplementary\":3,\"archiving\":5,\"probation\":10,\"complaint_victim\":2,"
-         "\"complaint_suspect\":2,\"jurisdiction_transfer\":2}");
+         "\"complaint_suspect\":2,\"jurisdiction_transfer\":2,\"bail_expiry\":15,\"residential_expiry\":10}");
   assert_true(json_equal(out, expect));
   json_decref(out);
   out = deadlines_warnings_get(db, &f->anguan);
@@ -1400,7 +1416,10 @@ static void test_warning_lead_times_change_open_rows(void **state) {
   assert_int_equal(qi(db, zWarn, (long long)cRet, "supplementary", "open"), 3);
   assert_int_equal(qi(db, zWarn, (long long)cAr, "review", "open"), 2);
   /* the archived case has no open deadline: untouched */
-  assert_int_equal(qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND warn_days <> 5", (long long)cArch),
+  assert_int_equal(qi(db,
+                      "SELECT count(*) FROM deadline WHERE case_id = %lld AND warn_days <> CASE kind"
+                      " WHEN 'bail_expiry' THEN 15 WHEN 'residential_expiry' THEN 10 ELSE 5 END",
+                      (long long)cArch),
                    0);
   /* due days are not affected */
   assert_string_equal(deadlines_of(db, cPr), "review#1[张某] 2025-03-03+1m=2025-04-03 open");

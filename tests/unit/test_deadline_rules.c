@@ -22,8 +22,8 @@ static CasePersonFacts person(long long id, const char *zOn, int inCustody, cons
   memset(&p, 0, sizeof p);
   p.id = id;
   p.sentenceRank = -1;
-  p.aCustody[p.nCustody++] = (CustodyChange){D(zOn), inCustody};
-  if (zOn2) p.aCustody[p.nCustody++] = (CustodyChange){D(zOn2), inCustody2};
+  p.aCustody[p.nCustody++] = (CustodyChange){D(zOn), inCustody, MEASURE_OTHER};
+  if (zOn2) p.aCustody[p.nCustody++] = (CustodyChange){D(zOn2), inCustody2, MEASURE_OTHER};
   return p;
 }
 
@@ -551,6 +551,149 @@ static void test_calendar_import_check(void **state) {
   }
 }
 
+/* ---- CPL 79: the terms of 取保候审 (12 months) and 监视居住 (6 months) --------------------------------------- */
+
+/* The deadlines of kind k of person 1, in sequence order, into out (at most 4); their count. */
+static int measure_terms(const JwCalendar *cal, const CaseFacts *f, DeadlineKind k, CaseDeadline *out) {
+  static CaseDeadline all[CASE_MAX_DEADLINES];
+  CaseHistory h;
+  memset(&h, 0, sizeof h);
+  int n = case_deadlines(cal, f, &h, all), m = 0;
+  assert_true(n >= 0);
+  for (int i = 0; i < n; i++) {
+    if (all[i].kind != k || all[i].personId != 1) continue;
+    assert_true(m < 4);
+    out[m++] = all[i];
+  }
+  return m;
+}
+
+/* One person whose custody history is the given measures (custody codes) from the given days. */
+static CasePersonFacts measures(const char *const *azCode, const char *const *azOn, int n) {
+  CasePersonFacts p;
+  memset(&p, 0, sizeof p);
+  p.id = 1;
+  p.sentenceRank = -1;
+  for (int i = 0; i < n; i++) {
+    p.aCustody[p.nCustody++] =
+        (CustodyChange){D(azOn[i]), custody_is_in_custody(azCode[i]), custody_measure(azCode[i])};
+  }
+  return p;
+}
+
+/* The months of a measure's term follow DOMAIN 0.1 (P5): the same day N months later; from a month's last day, the
+ * target month's last day; a day the target month lacks, its last day; leap years; never moved past rest days. */
+static void test_measure_terms_month_arithmetic(void **state) {
+  JwCalendar *cal = *state;
+  assert_int_equal(custody_measure("bail"), MEASURE_BAIL);
+  assert_int_equal(custody_measure("residential"), MEASURE_RESIDENTIAL);
+  assert_int_equal(custody_measure("arrested"), MEASURE_OTHER);
+  assert_int_equal(custody_measure(NULL), MEASURE_OTHER);
+  static const struct {
+    const char *zCode, *zStart, *zDue;
+  } cases[] = {
+      {"bail", "2025-01-31", "2026-02-02"},        /* 01-31 twelve months later, a Saturday: Monday */
+      {"bail", "2025-03-15", "2026-03-16"},        /* a Sunday: Monday */
+      {"residential", "2025-08-31", "2026-02-28"}, /* the 31st: February's last day, a 调休 working Saturday */
+      {"residential", "2025-03-31", "2025-09-30"}, /* month end to month end */
+      {"residential", "2025-02-28", "2025-09-01"}, /* February's end is a month end: 08-31, a Sunday (P5 literally) */
+      {"residential", "2025-08-29", "2026-02-28"}, /* the 29th in a common year's February: its last day */
+      {"residential", "2023-08-30", "2024-02-29"}, /* a leap year's February */
+      {"bail", "2024-02-29", "2025-02-28"},        /* from a leap day to the next February's last day */
+      {"bail", "2023-02-28", "2024-02-29"},        /* from February's end to the leap February's end */
+      {"residential", "2024-10-05", "2025-04-07"}, /* 04-05 is 清明 (04-04..06): the next working day */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *azCode[] = {cases[i].zCode}, *azOn[] = {cases[i].zStart};
+    CasePersonFacts p = measures(azCode, azOn, 1);
+    CaseFacts f = facts("prosecution_review", "2025-01-02", &p, 1);
+    int bail = strcmp(cases[i].zCode, "bail") == 0;
+    CaseDeadline t[4];
+    assert_int_equal(measure_terms(cal, &f, bail ? DEADLINE_BAIL : DEADLINE_RESIDENTIAL, t), 1);
+    assert_int_equal(measure_terms(cal, &f, bail ? DEADLINE_RESIDENTIAL : DEADLINE_BAIL, t + 1), 0);
+    if (strcmp(t[0].zWarnKey, bail ? "bail_expiry" : "residential_expiry") != 0) fail_msg("case %zu", i);
+    char z[11];
+    date_format(t[0].dueOn, z);
+    if (strcmp(z, cases[i].zDue) != 0)
+      fail_msg("%s from %s: due %s, want %s", cases[i].zCode, cases[i].zStart, z, cases[i].zDue);
+    assert_int_equal(t[0].open, 1);
+    assert_int_equal(t[0].custodyBound, 0); /* not 在押: the rest-day rule applies */
+    assert_int_equal(t[0].length.n, bail ? 12 : 6);
+    assert_int_equal(t[0].length.unit, JW_UNIT_MONTHS);
+  }
+  /* levels: amber within the kind's warning days (15 for 取保候审), red once past */
+  const char *azCode[] = {"bail"}, *azOn[] = {"2025-01-31"};
+  CasePersonFacts p = measures(azCode, azOn, 1);
+  CaseFacts f = facts("prosecution_review", "2025-01-02", &p, 1);
+  CaseDeadline t[4];
+  assert_int_equal(measure_terms(cal, &f, DEADLINE_BAIL, t), 1);
+  assert_date(t[0].dueOn, "2026-02-02");
+  assert_string_equal(deadline_level(&t[0], D("2026-01-17"), NULL), "normal");
+  assert_string_equal(deadline_level(&t[0], D("2026-01-18"), NULL), "warning");
+  assert_string_equal(deadline_level(&t[0], D("2026-02-02"), NULL), "due");
+  assert_string_equal(deadline_level(&t[0], D("2026-02-03"), NULL), "overdue");
+  /* a person in custody has no such term */
+  const char *azDet[] = {"detained", "arrested"}, *azDetOn[] = {"2025-01-01", "2025-01-08"};
+  CasePersonFacts d = measures(azDet, azDetOn, 2);
+  CaseFacts g = facts("prosecution_review", "2025-01-02", &d, 1);
+  assert_int_equal(measure_terms(cal, &g, DEADLINE_BAIL, t), 0);
+  assert_int_equal(measure_terms(cal, &g, DEADLINE_RESIDENTIAL, t), 0);
+}
+
+/* A term closes when the measure changes (the next custody entry), when the measure is decided again (a new term
+ * from the new decision), on the person's decision, and when the case leaves the review. */
+static void test_measure_terms_closure(void **state) {
+  JwCalendar *cal = *state;
+  CaseDeadline t[4];
+  /* police 取保候审, then the procuratorate's own on receipt: two terms, the first closed, the second from 03-05 */
+  const char *azA[] = {"bail", "bail"}, *azAOn[] = {"2025-01-10", "2025-03-05"};
+  CasePersonFacts a = measures(azA, azAOn, 2);
+  CaseFacts fa = facts("prosecution_review", "2025-03-05", &a, 1);
+  assert_int_equal(measure_terms(cal, &fa, DEADLINE_BAIL, t), 2);
+  assert_int_equal(t[0].sequence, 1);
+  assert_int_equal(t[0].open, 0);
+  assert_date(t[0].closedOn, "2025-03-05");
+  assert_date(t[0].dueOn, "2026-01-12"); /* 01-10 is a Saturday */
+  assert_string_equal(deadline_level(&t[0], D("2025-04-01"), NULL), "met");
+  assert_int_equal(t[1].sequence, 2);
+  assert_int_equal(t[1].open, 1);
+  assert_date(t[1].dueOn, "2026-03-05");
+  /* 取保候审 changed to 逮捕, later 监视居住: the bail term closes on the arrest; the new measure has its own term */
+  const char *azB[] = {"bail", "arrested", "residential"}, *azBOn[] = {"2025-03-01", "2025-05-10", "2025-06-01"};
+  CasePersonFacts b = measures(azB, azBOn, 3);
+  CaseFacts fb = facts("prosecution_review", "2025-03-05", &b, 1);
+  assert_int_equal(measure_terms(cal, &fb, DEADLINE_BAIL, t), 1);
+  assert_int_equal(t[0].open, 0);
+  assert_date(t[0].closedOn, "2025-05-10");
+  assert_int_equal(measure_terms(cal, &fb, DEADLINE_RESIDENTIAL, t), 1);
+  assert_int_equal(t[0].open, 1);
+  assert_int_equal(t[0].sequence, 1);
+  assert_date(t[0].dueOn, "2025-12-01");
+  /* the person's decision ends the term (a 不起诉 lifts the measure; a 起诉 passes it to the court) */
+  const char *azC[] = {"residential"}, *azCOn[] = {"2025-03-01"};
+  CasePersonFacts c = measures(azC, azCOn, 1);
+  c.decidedOn = D("2025-04-01");
+  CaseFacts fc = facts("prosecution_review", "2025-03-05", &c, 1);
+  assert_int_equal(measure_terms(cal, &fc, DEADLINE_RESIDENTIAL, t), 1);
+  assert_int_equal(t[0].open, 0);
+  assert_date(t[0].closedOn, "2025-04-01");
+  /* the case concluded, transferred or withdrawn: every running term closes that day */
+  CasePersonFacts e = measures(azC, azCOn, 1);
+  CaseFacts fe = facts("prosecution_review", "2025-03-05", &e, 1);
+  fe.status = CASE_CONCLUDED;
+  fe.concludedOn = fe.withdrawnOn = D("2025-04-20");
+  assert_int_equal(measure_terms(cal, &fe, DEADLINE_RESIDENTIAL, t), 1);
+  assert_int_equal(t[0].open, 0);
+  assert_date(t[0].closedOn, "2025-04-20");
+  /* released: the term closes on the release */
+  const char *azD[] = {"bail", "released"}, *azDOn[] = {"2025-03-01", "2025-07-01"};
+  CasePersonFacts d = measures(azD, azDOn, 2);
+  CaseFacts fd = facts("prosecution_review", "2025-03-05", &d, 1);
+  assert_int_equal(measure_terms(cal, &fd, DEADLINE_BAIL, t), 1);
+  assert_date(t[0].closedOn, "2025-07-01");
+  assert_date(t[0].dueOn, "2026-03-02"); /* 03-01 is a Sunday */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_clock_worked_examples, setup_builtin, teardown_calendar),
@@ -566,6 +709,8 @@ int main(void) {
       cmocka_unit_test(test_release_and_summary_eligibility),
       cmocka_unit_test(test_actions),
       cmocka_unit_test(test_calendar_import_check),
+      cmocka_unit_test_setup_teardown(test_measure_terms_month_arithmetic, setup_builtin, teardown_calendar),
+      cmocka_unit_test_setup_teardown(test_measure_terms_closure, setup_builtin, teardown_calendar),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

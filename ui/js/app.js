@@ -9,7 +9,7 @@
 import * as api from './api.js';
 import { el, clear, replace, errorMessage } from './dom.js';
 import { t } from './i18n.js';
-import { navEntry, renderNav } from './nav.js';
+import { navEntry, renderBell, renderNav } from './nav.js';
 import { setSession, currentUser, can } from './session.js';
 
 import * as loginPage from './pages/login.js';
@@ -151,9 +151,11 @@ function renderShell(navKey) {
   if (!user) {
     clear($('user-area'));
     clear($('nav'));
+    renderBell();
     return;
   }
   renderNav($('nav'), navKey);
+  renderBell();
   const area = $('user-area');
   if (!$('user-menu') || area.dataset.userId !== String(user.id) || area.dataset.userName !== user.name) {
     area.dataset.userId = String(user.id);

@@ -4,7 +4,8 @@
 // heading from GROUPS, or null for the top), the i18n keys of its label and of its description on the home page, the
 // hash it links to, the permission it needs (null, a code, or an array of codes of which any one suffices), and
 // optionally a badge ('deadlines': the count of the user's overdue and due-today deadlines, see refreshBadges;
-// 'approvals': the approvals waiting for the signed-in approver, see approvals.js). A new
+// 'approvals': the approvals waiting for the signed-in approver, see approvals.js), and optionally the entity kind of
+// its records ('case': the bell links a reminder of that entity_kind to href/ID, see renderBell). A new
 // capability (案件, 期限, 行刑衔接, 检察建议, 线索, 信访, 队伍, 统计) adds its group to GROUPS and its pages to NAV;
 // the side bar, the home page's quick links and the route guard all follow from here.
 
@@ -13,6 +14,7 @@ import { el, clear } from './dom.js';
 import { t } from './i18n.js';
 import { can, currentUser } from './session.js';
 import { approvalBadgeNodes, refreshApprovalBadge } from './approvals.js';
+import { levelClass } from './casework.js';
 
 /** GROUPS: the headings of the side bar, in display order. */
 export const GROUPS = [
@@ -24,7 +26,8 @@ export const GROUPS = [
 /** NAV: every page in the navigation, in display order within its group. */
 export const NAV = [
   { key: 'home', group: null, label: 'nav.home', href: '#/', permission: null },
-  { key: 'cases', group: 'cases', label: 'nav.cases', desc: 'home.desc.cases', href: '#/cases', permission: 'case.read' },
+  { key: 'cases', group: 'cases', label: 'nav.cases', desc: 'home.desc.cases', href: '#/cases', permission: 'case.read',
+    entity: 'case' },
   { key: 'deadlines', group: 'cases', label: 'nav.deadlines', desc: 'home.desc.deadlines', href: '#/deadlines',
     permission: 'case.read', badge: 'deadlines' },
   { key: 'approvals', group: 'cases', label: 'nav.approvals', desc: 'home.desc.approvals', href: '#/approvals',
@@ -124,6 +127,7 @@ export function refreshBadges(force) {
   const user = currentUser();
   if (!user || !can('case.read')) return;
   const fresh = badge.userId === user.id && Date.now() - badge.at < BADGE_TTL;
+  if (force) refreshBell(true); // an event was recorded: the reminders may have changed too
   if (!force && (fresh || badge.loading)) return;
   if (!badge.timer) {
     badge.timer = setInterval(() => { if (!document.hidden) refreshBadges(false); }, BADGE_POLL);
@@ -138,4 +142,123 @@ export function refreshBadges(force) {
   }, () => {
     // Leave the badge as it was; the next navigation tries again.
   }).finally(() => { if (badge.loading === mine) badge.loading = null; });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The bell (top bar): the reminders, every deadline kind of deadline_kinds[] that is overdue, due today or within its
+// warning days, in the 期限 badge's scope (the office for 案管 and leaders, one's own otherwise), from ONE request
+// GET /api/v1/reminders: its total and the most urgent lines, each linking to its record. Refreshed every minute while
+// the tab is visible and at once when it becomes visible again (a refresh already under way is not repeated, so
+// there is never more than one request at a time). A capability that adds a deadline kind shows in the bell with
+// nothing to do here: the line names the kind by its label, or by the name the server gives it; it links to the
+// record's case, or to the NAV entry whose `entity` is the deadline's entity_kind.
+
+const BELL_POLL = 60 * 1000;
+const bell = { data: null, userId: null, at: 0, loading: null, timer: 0, open: false, listening: false };
+
+/** reminderHref: the page of a reminder's record. */
+function reminderHref(d) {
+  if (d.case_id) return '#/cases/' + encodeURIComponent(d.case_id);
+  const n = NAV.find((e) => e.entity && e.entity === d.entity_kind);
+  return n ? n.href + '/' + encodeURIComponent(d.entity_id) : '#/deadlines';
+}
+
+function reminderKind(d) {
+  const l = t('deadline_kind.' + d.kind);
+  return l !== 'deadline_kind.' + d.kind ? l : d.kind_name || d.kind;
+}
+
+function setBellOpen(open) {
+  bell.open = open;
+  const btn = document.querySelector('[data-testid=bell]');
+  const panel = document.querySelector('[data-testid=bell-list]');
+  if (btn) btn.setAttribute('aria-expanded', open ? 'true' : 'false');
+  if (panel) panel.hidden = !open;
+}
+
+/** bellNodes: the button with its count and the dropdown, drawn from the last known reminders. */
+function bellNodes() {
+  const r = bell.userId === (currentUser() || {}).id ? bell.data : null;
+  const n = r ? r.total : 0;
+  const alert = r && r.items.some((d) => d.level === 'overdue' || d.level === 'due');
+  const btn = el('button', { type: 'button', class: 'bell-button', testid: 'bell', 'aria-haspopup': 'true',
+    'aria-expanded': bell.open ? 'true' : 'false', 'aria-controls': 'bell-list',
+    'aria-label': t('bell.label', { n: r ? (r.total_capped ? n + '+' : n) : '…' }), title: t('bell.label', { n }),
+    on: { click: (e) => { e.stopPropagation(); setBellOpen(!bell.open); if (bell.open) refreshBell(false); } } },
+  el('span', { class: 'bell-icon', 'aria-hidden': 'true' }),
+  el('span', { class: 'bell-text', 'aria-hidden': 'true', text: t('bell.text') }),
+  el('span', { class: ['bell-count', alert ? 'is-alert' : null], testid: 'bell-count', hidden: !r || n === 0,
+    dataset: { count: String(n), scope: r ? r.scope : '' }, text: r && r.total_capped ? n + '+' : String(n) }));
+  const items = r ? r.items : [];
+  const panel = el('div', { id: 'bell-list', class: 'bell-list', testid: 'bell-list', hidden: !bell.open,
+    on: { click: (e) => { if (e.target.closest('a')) setBellOpen(false); } } },
+  el('div', { class: 'bell-head', text: r ? t(r.scope === 'office' ? 'bell.title_office' : 'bell.title') : t('common.loading') }),
+  r && !items.length ? el('p', { class: 'muted bell-empty', testid: 'bell-empty', text: t('bell.empty') }) : null,
+  items.length ? el('ul', { class: 'bell-items' }, items.map((d) => el('li', null,
+    el('a', { href: reminderHref(d), class: ['bell-item', levelClass(d.level)], testid: 'bell-item-' + d.id,
+      dataset: { level: d.level, kind: d.kind } },
+    el('span', { class: 'bell-item-top' },
+      el('span', { class: ['badge', 'level-badge', levelClass(d.level)], text: t('level.' + d.level) }),
+      el('span', { class: 'bell-kind', text: reminderKind(d) }),
+      el('span', { class: 'bell-due nowrap', text: d.due_on || '' })),
+    el('span', { class: 'bell-subject', text: [d.case_number, d.person_name].filter(Boolean).join(' ') || d.subject }))))) : null,
+  r ? el('a', { class: 'bell-all', testid: 'bell-all', href: '#/deadlines' + api.query(
+    { scope: r.filter.scope === 'mine' ? '' : r.filter.scope, level: r.filter.level }),
+  text: t('bell.all', { n: r.total_capped ? n + '+' : n }) }) : null);
+  return [btn, panel];
+}
+
+function drawBell() {
+  const area = document.getElementById('bell-area');
+  if (!area) return;
+  const user = currentUser();
+  area.hidden = !user || !can('case.read');
+  if (area.hidden) { clear(area); return; }
+  clear(area);
+  for (const n of bellNodes()) area.appendChild(n);
+}
+
+/**
+ * renderBell: draw the bell in the top bar (#bell-area) from the last reminders, fetch them when older than a
+ * minute (or another user's), and start the minute's refresh and the refresh on becoming visible (once).
+ */
+export function renderBell() {
+  drawBell();
+  const user = currentUser();
+  if (!user || !can('case.read')) return;
+  refreshBell(false);
+  if (!bell.timer) {
+    bell.timer = setInterval(() => { if (!document.hidden) refreshBell(true); }, BELL_POLL);
+  }
+  if (!bell.listening) {
+    bell.listening = true;
+    document.addEventListener('visibilitychange', () => { if (!document.hidden) refreshBell(true); });
+    document.addEventListener('click', (e) => { if (bell.open && !e.target.closest('#bell-area')) setBellOpen(false); });
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || !bell.open) return;
+      setBellOpen(false);
+      const b = document.querySelector('[data-testid=bell]');
+      if (b) b.focus();
+    });
+  }
+}
+
+/**
+ * refreshBell: fetch the reminders again when the last answer is stale (older than a minute or another user's), or
+ * whenever force is true; never while a fetch is under way. Failures leave the bell as it was.
+ */
+export function refreshBell(force) {
+  const user = currentUser();
+  if (!user || !can('case.read') || bell.loading) return bell.loading || Promise.resolve();
+  const fresh = bell.userId === user.id && Date.now() - bell.at < BELL_POLL;
+  if (!force && fresh) return Promise.resolve();
+  const mine = bell.loading = api.get('/reminders').then((r) => {
+    const now = currentUser();
+    if (!now || now.id !== user.id) return;
+    Object.assign(bell, { data: r, userId: user.id, at: Date.now() });
+    drawBell();
+  }, () => {
+    // Leave the bell as it was; the next minute tries again.
+  }).finally(() => { if (bell.loading === mine) bell.loading = null; });
+  return mine;
 }

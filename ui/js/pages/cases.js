@@ -10,7 +10,7 @@ import { can } from '../session.js';
 import { charges, levelBadge, levelClass, statusBadge } from '../casework.js';
 
 const FILTERS = ['q', 'status', 'case_type', 'department_id', 'prosecutor_id', 'charge', 'received_from', 'received_to',
-  'overdue'];
+  'overdue', 'unassigned', 'concluded_from', 'concluded_to'];
 const COLS = 8;
 
 /** render: the filter bar, the table and the pager; reloads the table whenever a filter changes. */
@@ -18,6 +18,9 @@ export async function render(root, ctx) {
   const state = { offset: Math.max(0, parseInt(ctx.query.get('offset') || '0', 10) || 0) };
   for (const k of FILTERS) state[k] = ctx.query.get(k) || '';
   if (state.overdue !== 'true') state.overdue = '';
+  // the home page's queues: 待分案 and 本月审结 (shown as a note with a button that clears them)
+  if (state.unassigned !== 'true') state.unassigned = '';
+  for (const k of ['concluded_from', 'concluded_to']) if (!/^\d{4}-\d{2}-\d{2}$/.test(state[k])) state[k] = '';
 
   root.appendChild(pageHeader(t('cases.title'),
     can('case.register')
@@ -27,7 +30,8 @@ export async function render(root, ctx) {
   const q = field({ name: 'q', label: t('cases.search_label'), type: 'search', value: state.q, maxlength: 50,
     placeholder: t('cases.search'), testid: 'cases-q', id: 'cases-q' });
   const status = selectField({ name: 'status', label: t('case.status'), testid: 'cases-status', value: state.status,
-    options: [all].concat(CASE_STATUSES.map((s) => ({ value: s, text: label('case_status', s) }))) });
+    options: [all, { value: 'open', text: label('case_status', 'open') }]
+      .concat(CASE_STATUSES.map((s) => ({ value: s, text: label('case_status', s) }))) });
   const type = selectField({ name: 'case_type', label: t('case.type'), testid: 'cases-type', value: state.case_type,
     options: [all].concat(CASE_TYPES.map((s) => ({ value: s, text: label('case_type', s) }))) });
   const dept = selectField({ name: 'department_id', label: t('case.department'), testid: 'cases-department',
@@ -60,7 +64,15 @@ export async function render(root, ctx) {
       el('th', { text: t('cases.next_due') }))),
     el('tbody'));
   const pagerSlot = el('div', { class: 'pager-slot' });
-  root.appendChild(section(null, form));
+  const notes = [];
+  if (state.unassigned) notes.push(t('cases.unassigned_only'));
+  if (state.concluded_from) notes.push(t('cases.concluded_from') + ' ' + state.concluded_from);
+  if (state.concluded_to) notes.push(t('cases.concluded_to') + ' ' + state.concluded_to);
+  const note = notes.length ? el('p', { class: 'filter-note', testid: 'cases-extra-filter' }, el('span', { text: notes.join('，') }),
+    el('button', { type: 'button', class: 'btn btn-small', testid: 'cases-extra-filter-clear', text: t('common.reset'),
+      on: { click: () => { state.unassigned = state.concluded_from = state.concluded_to = ''; state.offset = 0; note.remove(); load(); } } }))
+    : null;
+  root.appendChild(section(null, form, note));
   root.appendChild(section(null, el('div', { class: 'table-wrap' }, table), pagerSlot));
 
   const { load } = pagedList({ table, pagerSlot, cols: COLS, path: '/cases', state, filters: FILTERS, route: '#/cases',

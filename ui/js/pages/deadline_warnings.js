@@ -22,7 +22,7 @@ const GROUPS = [
   { title: 'warnings.group_review',
     keys: ['arrest_review', 'arrest_decision', 'prosecution_review', 'custody_necessity', 'complaint_review'] },
   { title: 'warnings.group_other', keys: ['supplementary', 'archiving', 'probation', 'complaint_victim', 'complaint_suspect',
-    'jurisdiction_transfer'] },
+    'jurisdiction_transfer', 'bail_expiry', 'residential_expiry'] },
 ];
 const KEYS = GROUPS.flatMap((g) => g.keys);
 const MAX_DAYS = 60;

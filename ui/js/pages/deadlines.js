@@ -15,7 +15,8 @@ import {
   fixedHoliday,
 } from '../casework.js';
 
-const LEVELS = ['overdue', 'due', 'warning', 'normal', 'suspended'];
+// attention: overdue, due today or within the warning days, what the bell counts (nav.js)
+const LEVELS = ['attention', 'overdue', 'due', 'warning', 'normal', 'suspended'];
 const COLS = 9;
 
 /** scopes: the scopes the signed-in user may choose: the whole office for 案管 (case.register) and 院领导. */
@@ -37,6 +38,9 @@ export async function render(root, ctx) {
     view: q.get('view') === 'month' ? 'month' : 'list',
     month: /^\d{4}-\d{2}$/.test(q.get('month') || '') && isDate(q.get('month') + '-01') ? q.get('month') : todayCST().slice(0, 7),
     offset: Math.max(0, parseInt(q.get('offset') || '0', 10) || 0),
+    // a due-day range, from the home page's queues (本周到期): the list only
+    from: isDate(q.get('from') || '') ? q.get('from') : '',
+    to: isDate(q.get('to') || '') ? q.get('to') : '',
   };
 
   // View switch.
@@ -89,9 +93,13 @@ export async function render(root, ctx) {
     kindSelect.value = state.kind;
   }, () => {});
 
+  const rangeNote = state.from || state.to ? el('span', { class: 'filter-note', testid: 'deadlines-range' },
+    el('span', { text: t('deadlines.due_range', { from: state.from || '…', to: state.to || '…' }) }),
+    el('button', { type: 'button', class: 'btn btn-small', testid: 'deadlines-range-clear', text: t('deadlines.due_range_clear'),
+      on: { click: () => { state.from = state.to = ''; state.offset = 0; rangeNote.remove(); load(); } } })) : null;
   const content = el('div', { class: 'deadlines-content' });
   const panel = el('section', { class: 'panel deadlines-panel-page', role: 'tabpanel' },
-    el('div', { class: 'deadlines-toolbar' }, chipBar, kindSelect), content);
+    el('div', { class: 'deadlines-toolbar' }, chipBar, kindSelect, rangeNote), content);
   root.appendChild(tabList);
   root.appendChild(panel);
 
@@ -126,6 +134,7 @@ export async function render(root, ctx) {
   /** address: the hash for the state: tab, level, view, and the month or the list's offset. */
   function address() {
     return '#/deadlines' + api.query({ scope: state.scope === 'mine' ? '' : state.scope, level: state.level, kind: state.kind,
+      from: state.view === 'list' ? state.from : '', to: state.view === 'list' ? state.to : '',
       view: state.view === 'list' ? '' : state.view, month: state.view === 'month' ? state.month : '',
       offset: state.view === 'list' && state.offset ? state.offset : '' });
   }
@@ -138,7 +147,8 @@ export async function render(root, ctx) {
       const s = await api.get('/deadlines/summary', { scope: state.scope });
       if (my !== summarySeq) return;
       const normal = Math.max(0, (s.open || 0) - (s.overdue || 0) - (s.due || 0) - (s.warning || 0) - (s.suspended || 0));
-      const n = { all: s.open, overdue: s.overdue, due: s.due, warning: s.warning, normal, suspended: s.suspended };
+      const n = { all: s.open, attention: (s.overdue || 0) + (s.due || 0) + (s.warning || 0), overdue: s.overdue, due: s.due,
+        warning: s.warning, normal, suspended: s.suspended };
       for (const [k, c] of Object.entries(chipCount)) c.textContent = n[k] === undefined ? '' : String(n[k]);
     } catch (err) {
       // The chips still filter without their counts.
@@ -171,7 +181,7 @@ export async function render(root, ctx) {
     const pagerSlot = el('div', { class: 'pager-slot' });
     replace(content, el('div', { class: 'table-wrap' }, table), pagerSlot);
     const { load: loadList } = pagedList({ table, pagerSlot, cols: COLS, path: '/deadlines', state,
-      filters: ['scope', 'level', 'kind'], params: { status: 'open' }, hash: address, pagerTestid: 'deadlines-pager',
+      filters: ['scope', 'level', 'kind', 'from', 'to'], params: { status: 'open' }, hash: address, pagerTestid: 'deadlines-pager',
       row: deadlineRow, empty: () => (state.level ? t('deadlines.empty_level') : t('deadlines.empty')) });
     exportButton(table, 'deadlines-export');
     list = { table, load: loadList };
