@@ -142,18 +142,20 @@ static json_t *audit_from_row(Stmt *s) {
   return o;
 }
 
-/* The name people know a record by, for the entities that have one: a case's 案号, a user's or a department's or an
- * office's name, an approval's subject. Each is looked up in the office's own rows. */
-static const struct {
-  const char *zEntity;
-  const char *zSql;
-} aAuditName[] = {
-    {"case", "SELECT case_number FROM case_record WHERE org_id = ?1 AND id = ?2"},
-    {"user", "SELECT name FROM app_user WHERE org_id = ?1 AND id = ?2"},
-    {"department", "SELECT name FROM department WHERE org_id = ?1 AND id = ?2"},
-    {"org", "SELECT name FROM org WHERE id = ?1 AND id = ?2"},
-    {"approval", "SELECT subject FROM approval WHERE org_id = ?1 AND id = ?2"},
-};
+/* The statement that finds the name people know a record by, for the entities that have one: a case's 案号, a
+ * user's, a department's or an office's name, an approval's subject, each in the office's own rows (?1 the office,
+ * ?2 the record). NULL for an entity without a name. */
+static Stmt *audit_name_stmt(Db *db, const char *zEntity) {
+  if (strcmp(zEntity, "case") == 0)
+    return db_prepare(db, "SELECT case_number FROM case_record WHERE org_id = ?1 AND id = ?2");
+  if (strcmp(zEntity, "user") == 0) return db_prepare(db, "SELECT name FROM app_user WHERE org_id = ?1 AND id = ?2");
+  if (strcmp(zEntity, "department") == 0)
+    return db_prepare(db, "SELECT name FROM department WHERE org_id = ?1 AND id = ?2");
+  if (strcmp(zEntity, "org") == 0) return db_prepare(db, "SELECT name FROM org WHERE id = ?1 AND id = ?2");
+  if (strcmp(zEntity, "approval") == 0)
+    return db_prepare(db, "SELECT subject FROM approval WHERE org_id = ?1 AND id = ?2");
+  return NULL;
+}
 
 /* Adds "entity_name" (the name above, or null) and "case_number" (a case's 案号, else null) to each entry. 0 or -1. */
 static int audit_add_names(Db *db, int64_t orgId, json_t *items) {
@@ -165,9 +167,8 @@ static int audit_add_names(Db *db, int64_t orgId, json_t *items) {
     json_t *name = json_null();
     char *zEnd = NULL;
     long long id = zId && *zId >= '1' && *zId <= '9' ? strtoll(zId, &zEnd, 10) : 0;
-    for (size_t k = 0; id > 0 && !*zEnd && k < sizeof aAuditName / sizeof aAuditName[0]; k++) {
-      if (strcmp(zEntity, aAuditName[k].zEntity) != 0) continue;
-      Stmt *s = db_prepare(db, aAuditName[k].zSql);
+    Stmt *s = id > 0 && !*zEnd ? audit_name_stmt(db, zEntity) : NULL;
+    if (s) {
       db_bind_int(s, 1, orgId);
       db_bind_int(s, 2, id);
       int rc = db_step(s);

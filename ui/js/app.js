@@ -10,6 +10,7 @@ import * as api from './api.js';
 import { el, clear, replace, errorMessage } from './dom.js';
 import { t } from './i18n.js';
 import { navEntry, renderNav } from './nav.js';
+import { installPrint } from './print.js';
 import { setSession, currentUser, can } from './session.js';
 
 import * as loginPage from './pages/login.js';
@@ -283,4 +284,5 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+installPrint();
 boot();
