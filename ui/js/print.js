@@ -23,7 +23,9 @@ function fieldLabel(control) {
  * filter form, no tabs, nothing marked data-print-filter).
  */
 export function filterParts(main) {
-  if (!main.querySelector('form.filter-bar, [role=tab], [data-print-filter]')) return null;
+  if (!main.querySelector('form.filter-bar, [role=tab], [role=group] [aria-pressed], select[aria-label], [data-print-filter]')) {
+    return null;
+  }
   const parts = [];
   const hash = location.hash || '';
   const q = new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
@@ -51,7 +53,25 @@ export function filterParts(main) {
       parts.push(l ? l + '：' + text : text);
     }
   }
-  for (const tab of main.querySelectorAll('[role=tab][aria-selected=true]')) parts.push(t('print.tab') + '：' + tab.textContent.trim());
+  // tabs, toggle groups and lone selects that filter a page without a form (the deadlines page), named by their
+  // aria-label
+  const named = (n, fallback) => {
+    const l = n && n.getAttribute('aria-label');
+    return l ? l.trim() : fallback;
+  };
+  const buttonText = (b) => named(b, (b.firstElementChild || b).textContent.trim());
+  for (const tab of main.querySelectorAll('[role=tab][aria-selected=true]')) {
+    parts.push(named(tab.closest('[role=tablist]'), t('print.tab')) + '：' + buttonText(tab));
+  }
+  for (const g of main.querySelectorAll('[role=group][aria-label]')) {
+    const on = g.querySelector('[aria-pressed=true]');
+    if (on) parts.push(named(g) + '：' + buttonText(on));
+  }
+  for (const c of main.querySelectorAll('select[aria-label]')) {
+    if (c.closest('form.filter-bar') || !c.value) continue;
+    const o = c.options[c.selectedIndex];
+    parts.push(named(c) + '：' + (o ? o.textContent.trim() : c.value));
+  }
   for (const n of main.querySelectorAll('[data-print-filter]')) {
     if (!n.hidden && n.textContent.trim()) parts.push(n.textContent.trim());
   }
