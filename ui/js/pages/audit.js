@@ -29,6 +29,16 @@ const ENTITY_CODE_KIND = {
   org: { level: 'org_level' },
 };
 
+/** ORDER: the order fields are listed in, as on the case page (the stored JSON has its keys sorted by name). */
+const ORDER = ['case_number', 'title', 'case_type', 'status', 'received_on', 'source_agency', 'source_number',
+  'department_name', 'prosecutor_name', 'major_complex', 'summary_procedure', 'prior_returns', 'conclusion',
+  'concluded_on', 'archived_on', 'transferred_on', 'jurisdiction_issue_on', 'login', 'code', 'name', 'short_name',
+  'level', 'kind', 'roles', 'active', 'id_number', 'sex', 'birth_date', 'custody', 'custody_since', 'custody_history',
+  'plea', 'sentence_band', 'charges', 'offence_on', 'decision', 'non_prosecution_type', 'decision_on', 'probation_months',
+  'final_decision', 'final_on', 'judgment', 'judgment_on', 'sentence', 'instance', 'recommendation_adopted', 'consistent',
+  'prosecution_withdrawn_on', 'clock_stops', 'persons'];
+const rank = (k) => { const i = ORDER.indexOf(k); return i < 0 ? ORDER.length - 1 : i; };
+
 /** fieldLabel: the Chinese label of a field name (the name itself for one the catalogue lacks). */
 function fieldLabel(key) {
   return label('audit_field', key);
@@ -69,7 +79,8 @@ function objectText(o, entity) {
  */
 export function flatten(obj, entity, out = new Map(), keyPrefix = '', labelPrefix = '') {
   if (!obj || typeof obj !== 'object') return out;
-  for (const [k, v] of Object.entries(obj)) {
+  const entries = Object.entries(obj).sort((x, y) => rank(x[0]) - rank(y[0]));
+  for (const [k, v] of entries) {
     if (SKIP.has(k)) continue;
     const key = keyPrefix + k;
     const lab = labelPrefix ? labelPrefix + ' · ' + fieldLabel(k) : fieldLabel(k);
@@ -107,18 +118,25 @@ export function changeRows(a) {
   return rows;
 }
 
-/** changeTable: the before/after table of an entry (data-testid audit-change-{id}), or a note when nothing changed. */
+/**
+ * changeTable: the before/after table of an entry (data-testid audit-change-{id}), or a note when nothing changed. A
+ * record created (no before) shows its fields with the value after only; one removed, before only.
+ */
 function changeTable(a) {
   const rows = changeRows(a);
   if (!rows.length) return el('div', { class: 'muted', testid: 'audit-change-' + a.id, text: t('audit.no_change') });
+  const showBefore = a.before !== null && a.before !== undefined;
+  const showAfter = a.after !== null && a.after !== undefined;
+  const cell = (cls, text) => el('td', { class: [cls, text ? null : 'muted'], text: text || t('audit.no_data') });
   return el('table', { class: 'table table-compact change-table', testid: 'audit-change-' + a.id },
     el('thead', null, el('tr', null,
-      el('th', { class: 'col-field', text: t('audit.field') }), el('th', { text: t('audit.before') }),
-      el('th', { text: t('audit.after') }))),
+      el('th', { class: 'col-field', text: t('audit.field') }),
+      showBefore ? el('th', { text: t('audit.before') }) : null,
+      showAfter ? el('th', { text: t('audit.after') }) : null)),
     el('tbody', null, rows.map((r) => el('tr', { dataset: { key: r.key } },
       el('th', { scope: 'row', class: 'col-field', text: r.label }),
-      el('td', { class: ['change-before', r.before ? null : 'muted'], text: r.before || t('audit.no_data') }),
-      el('td', { class: ['change-after', r.after ? null : 'muted'], text: r.after || t('audit.no_data') })))));
+      showBefore ? cell('change-before', r.before) : null,
+      showAfter ? cell('change-after', r.after) : null))));
 }
 
 /** whoCell: the user's name, with the login beside it in small text (a row without a user: 系统). */
