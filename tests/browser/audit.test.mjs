@@ -82,6 +82,9 @@ test('a change made in the browser reads in the audit log as names, 案号, CST 
   await page.waitForSelector(`[data-testid=audit-row-${entries[0].id}]`);
   assert.match(await page.textContent('[data-testid=audit-case-only]'), new RegExp(kase.case_number.replace(/[〔〕()]/g, '.')));
   assert.equal(await page.locator('[data-testid^=audit-row-]').count(), 3);
+  // printed, the header says which case the log is filtered to
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.textContent('[data-testid=print-filter] .print-value'), `仅显示案件 ${kase.case_number} 的记录`);
   const upd = entries.find((a) => a.action === 'case.update');
   const row = page.locator(`[data-testid=audit-row-${upd.id}]`);
   const cells = await row.locator('td').allTextContents();

@@ -73,7 +73,7 @@ export function filterParts(main) {
     parts.push(named(c) + '：' + (o ? o.textContent.trim() : c.value));
   }
   for (const n of main.querySelectorAll('[data-print-filter]')) {
-    if (!n.hidden && n.textContent.trim()) parts.push(n.textContent.trim());
+    if (!n.closest('[hidden]') && n.textContent.trim()) parts.push(n.textContent.trim());
   }
   return parts;
 }

@@ -234,7 +234,7 @@ export async function render(root, ctx) {
 
   function showCaseOnly(caseNumber) {
     if (caseOnly.firstChild) return;
-    caseOnly.append(el('span', { text: t('audit.case_only', { name: caseNumber }) }), ' ',
+    caseOnly.append(el('span', { dataset: { printFilter: '' }, text: t('audit.case_only', { name: caseNumber }) }), ' ',
       el('a', { href: '#/admin/audit', testid: 'audit-case-only-clear', text: t('audit.case_only_clear') }));
   }
 
