@@ -135,7 +135,7 @@ test('a change made in the browser reads in the audit log as names, 案号, CST 
   // a picture of the opened entries for a person to look at ($JIANWU_PRINT_OUT, default tests/out/print/)
   const out = process.env.JIANWU_PRINT_OUT || path.join(REPO, 'tests', 'out', 'print');
   fs.mkdirSync(out, { recursive: true });
-  await page.screenshot({ path: path.join(out, 'audit-screen.png'), fullPage: true });
+  await page.screenshot({ path: path.join(out, 'screen-audit.png'), fullPage: true });
 
   // the filters by 案号 and by person, from the server
   await page.click('[data-testid=audit-reset]');
