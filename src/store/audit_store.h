@@ -36,10 +36,14 @@ typedef struct AuditFilter {
   int64_t userId;      /* 0: any */
   const char *zFrom;   /* 'YYYY-MM-DD' inclusive or NULL */
   const char *zTo;     /* 'YYYY-MM-DD' inclusive or NULL */
+  int64_t caseId;      /* 0: any; else the rows of that case */
+  const char *zCase;   /* NULL: any; else the rows of the cases whose 案号 contains it */
+  const char *zPerson; /* NULL: any; else the rows of the cases with a person whose name contains it */
   int limit, offset;
   struct StoreExport *pExport; /* non-NULL: every row to it instead of a page (store_util.h) */
 } AuditFilter;
-/* A page of rows, newest first, as {"items":[AuditEntry],"total":N,"limit":L,"offset":O}; NULL on error.
+/* A page of rows, newest first, as {"items":[AuditEntry],"total":N,"limit":L,"offset":O}; NULL on error. Each
+ * entry carries the acting user's name and the record's name (entity_name; case_number for a case).
  * The caller owns the returned reference. */
 json_t *audit_store_list(Db *db, const AuditFilter *f);
 

@@ -104,18 +104,21 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
   return items;
 }
 
+/* A case's timeline: its events in the order of their legal date (on_date), then of their entry time, each with the
+ * login and the name of the user who recorded it. */
 static json_t *case_events_json(Db *db, int64_t caseId) {
   Stmt *s = db_prepare(db,
-                       "SELECT e.id, e.kind, e.on_date, e.person_id, e.data, u.login, e.at FROM case_event e"
-                       " LEFT JOIN app_user u ON u.id = e.user_id WHERE e.case_id = ?1 ORDER BY e.id");
+                       "SELECT e.id, e.kind, e.on_date, e.person_id, e.data, u.login, e.at, u.name FROM case_event e"
+                       " LEFT JOIN app_user u ON u.id = e.user_id WHERE e.case_id = ?1 ORDER BY e.on_date, e.at, e.id");
   db_bind_int(s, 1, caseId);
   json_t *items = json_array();
   while (db_step(s) == DB_ROW) {
     json_t *data = db_col_is_null(s, 4) ? NULL : json_loads(db_col_text(s, 4), 0, NULL);
-    json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0),
-                                           "kind", db_col_text(s, 1), "on", db_col_text(s, 2), "person_id",
-                                           store_col_int_or_null(s, 3), "data", data ? data : json_object(),
-                                           "user_login", store_col_text_or_null(s, 5), "at", db_col_text(s, 6)));
+    json_array_append_new(
+        items, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0), "kind",
+                         db_col_text(s, 1), "on", db_col_text(s, 2), "person_id", store_col_int_or_null(s, 3), "data",
+                         data ? data : json_object(), "user_login", store_col_text_or_null(s, 5), "user_name",
+                         store_col_text_or_null(s, 7), "at", db_col_text(s, 6)));
   }
   db_done(s);
   return items;

@@ -129,17 +129,25 @@ int api_users_unlock(Req *r) {
   return api_result(r, rc, 200, out, &e);
 }
 
-/* The audit log's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */
+/* The audit log's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. Filters:
+ * action, entity, user_id, case_id, case_number (part of a 案号), person (part of a person's name), from/to (days in
+ * China Standard Time, from not after to). */
 static int audit_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   AuditFilter f = {.orgId = r->session.actor.orgId, .pExport = x};
   if ((!x && req_paging(r, &f.limit, &f.offset, e)) || req_query_str(r, "action", 64, &f.zAction, e) ||
       req_query_str(r, "entity", 64, &f.zEntity, e) || req_query_int(r, "user_id", 1, INT64_MAX / 2, 0, &f.userId, e) ||
+      req_query_int(r, "case_id", 1, INT64_MAX / 2, 0, &f.caseId, e) ||
+      req_query_str(r, "case_number", 64, &f.zCase, e) || req_query_str(r, "person", 50, &f.zPerson, e) ||
       req_query_date(r, "from", &f.zFrom, e) || req_query_date(r, "to", &f.zTo, e)) {
     return -1;
+  }
+  if (f.zFrom && f.zTo && strcmp(f.zFrom, f.zTo) > 0) {
+    return err_field(e, "to", "参数 to（结束日期 %s）不能早于 from（开始日期 %s）", f.zTo, f.zFrom);
   }
   return audit_list(r->db, &f, out, e);
 }
 
+/* GET /api/v1/audit: a page of the office's audit log (the filters of audit_query). */
 int api_audit_list(Req *r) {
   JwErr e;
   json_t *out = NULL;

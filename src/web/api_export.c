@@ -265,7 +265,8 @@ const ExportSpec export_deadlines = {{"期限列表", "deadlines", deadline_colu
 
 static const XlsxColumn audit_columns[] = {
   {"at",         "时间（北京时间）", XLSX_DATETIME, 20, NULL},
-  {"user_login", "用户",             XLSX_TEXT,     14, NULL},
+  {"user_name",  "用户",             XLSX_TEXT,     14, NULL},
+  {"user_login", "登录名",           XLSX_TEXT,     14, NULL},
   {"action",     "操作",             XLSX_CODE,     20, label_audit_action},
   {"entity",     "对象",             XLSX_CODE,     12, label_audit_entity},
   {"entity_id",  "对象编号",         XLSX_TEXT,     10, NULL},
@@ -276,6 +277,9 @@ static const ExportParam audit_params[] = {
   {"action",  "操作", EXPORT_PARAM_CODE, label_audit_action, NULL},
   {"entity",  "对象", EXPORT_PARAM_CODE, label_audit_entity, NULL},
   {"user_id", "用户", EXPORT_PARAM_USER, NULL, NULL},
+  {"case_id", "案件编号", EXPORT_PARAM_TEXT, NULL, NULL},
+  {"case_number", "案号", EXPORT_PARAM_TEXT, NULL, NULL},
+  {"person", "涉案人员", EXPORT_PARAM_TEXT, NULL, NULL},
   {"from",    "日期起", EXPORT_PARAM_TEXT, NULL, NULL},
   {"to",      "日期止", EXPORT_PARAM_TEXT, NULL, NULL},
 };

@@ -10,6 +10,7 @@ import * as api from './api.js';
 import { el, clear, replace, errorMessage } from './dom.js';
 import { t } from './i18n.js';
 import { navEntry, renderBell, renderNav } from './nav.js';
+import { installPrint } from './print.js';
 import { setSession, currentUser, can } from './session.js';
 
 import * as loginPage from './pages/login.js';
@@ -285,4 +286,5 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+installPrint();
 boot();

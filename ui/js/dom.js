@@ -91,16 +91,23 @@ export function replace(node, ...children) {
 
 function pad(n) { return n < 10 ? '0' + n : String(n); }
 
-/** fmtTime: a UTC ISO-8601 instant shown in the browser's local time as 'YYYY-MM-DD HH:MM:SS' ('' for none). */
+/** CST_MS: China Standard Time is UTC+8 all year (no daylight saving). */
+const CST_MS = 8 * 3600 * 1000;
+
+/**
+ * fmtTime: a UTC ISO-8601 instant shown in China Standard Time, the offices' time whatever the browser's zone, as
+ * 'YYYY-MM-DD HH:MM' ('' for none; a value that is not an instant as itself).
+ */
 export function fmtTime(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   if (isNaN(d.getTime())) return String(iso);
-  return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' +
-    pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
+  const c = new Date(d.getTime() + CST_MS);
+  return c.getUTCFullYear() + '-' + pad(c.getUTCMonth() + 1) + '-' + pad(c.getUTCDate()) + ' ' +
+    pad(c.getUTCHours()) + ':' + pad(c.getUTCMinutes());
 }
 
-/** fmtDate: the local calendar date of an instant as 'YYYY-MM-DD' ('' for none). */
+/** fmtDate: the calendar date of an instant in China Standard Time as 'YYYY-MM-DD' ('' for none). */
 export function fmtDate(iso) {
   return fmtTime(iso).slice(0, 10);
 }

@@ -1040,6 +1040,11 @@ class CasePage {
     return this.userNames.get(id);
   }
 
+  /**
+   * timelinePanel: the case's events in the order of their legal date, then of entry (the API's order): the date, the
+   * act and its person, the details, and who recorded it when (the user's name; the login and the entry time, China
+   * Standard Time, beside it). With audit.read, a link to the case's rows of the audit log.
+   */
   timelinePanel() {
     const events = (this.c.events || []).slice();
     const items = events.map((e) => el('li', { class: ['timeline-item', 'event-' + e.kind], testid: 'timeline-event-' + e.id,
@@ -1050,10 +1055,14 @@ class CasePage {
         el('span', { class: 'timeline-kind', text: label('event_kind', e.kind) }),
         e.person_id ? el('span', { class: 'timeline-person', text: this.personName(e.person_id) }) : null),
       this.eventDetails(e)),
-    el('div', { class: 'timeline-who muted', title: fmtTime(e.at) },
-      el('div', { class: 'mono', text: e.user_login || '' }), el('div', { class: 'small', text: fmtTime(e.at) }))));
-    return el('section', { class: 'panel' },
-      el('h2', { class: 'panel-title', text: t('case.timeline') }),
+    el('div', { class: 'timeline-who muted', title: e.user_login || '' },
+      el('div', { class: 'timeline-user', testid: 'timeline-user-' + e.id, text: e.user_name || e.user_login || '' }),
+      el('div', { class: 'small mono', testid: 'timeline-at-' + e.id, text: fmtTime(e.at) }))));
+    const auditLink = can('audit.read')
+      ? el('a', { href: '#/admin/audit?case_id=' + encodeURIComponent(this.c.id), class: 'panel-link small',
+        testid: 'case-audit-link', text: t('case.audit_link') }) : null;
+    return el('section', { class: 'panel panel-timeline' },
+      el('h2', { class: 'panel-title' }, el('span', { text: t('case.timeline') }), auditLink),
       items.length ? el('ol', { class: 'timeline', testid: 'timeline' }, items)
         : el('div', { class: 'state state-empty', testid: 'timeline', text: t('case.no_events') }));
   }
