@@ -21,7 +21,7 @@ function newCase(over = {}) {
   return {
     case_type: 'prosecution_review', title: '审计测试案', source_agency: '缙云县公安局', received_on: '2025-03-05',
     department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor,
-    persons: [{ name: '欧阳审计', id_number: '11010519491231002X', custody: 'bail', plea: false, charges: ['fraud'] }],
+    persons: [{ name: '欧阳审计', id_number: '11010519491231002X', custody: 'bail', custody_since: '2025-03-01', plea: false, charges: ['fraud'] }],
     ...over,
   };
 }

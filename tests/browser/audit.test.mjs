@@ -30,7 +30,7 @@ before(async () => {
     department_id: depts.find((d) => d.name === '第一检察部').id, assign: 'manual',
     prosecutor_id: users.find((u) => u.login === 'prosecutor').id,
     persons: [
-      { name: '张某甲', custody: 'bail', plea: true, sentence_band: 'under_1y', charges: ['theft'] },
+      { name: '张某甲', custody: 'bail', custody_since: '2025-03-01', plea: true, sentence_band: 'under_1y', charges: ['theft'] },
       { name: `${HOSTILE}李某`, custody: 'none', plea: false, charges: ['theft'] },
     ],
   });

@@ -114,10 +114,10 @@ test('a case page with several persons prints on A4 portrait with its deadlines,
     source_agency: '缙云县公安局', received_on: '2026-11-20', department_id: depts['第一检察部'], assign: 'manual',
     prosecutor_id: users.prosecutor,
     persons: [
-      { name: '阿卜杜热合曼·买买提依明', id_number: '11010519491231002X', custody: 'arrested', plea: true,
-        sentence_band: '1_3y', charges: ['theft', 'fraud'] },
-      { name: '王某某', id_number: '110105198001010016', custody: 'bail', plea: false, charges: ['fraud'] },
-      { name: '李某', custody: 'residential', plea: true, sentence_band: 'under_1y', charges: ['theft'] },
+      { name: '阿卜杜热合曼·买买提依明', id_number: '11010519491231002X', custody: 'arrested', custody_since: '2026-11-18',
+        plea: true, sentence_band: '1_3y', charges: ['theft', 'fraud'] },
+      { name: '王某某', id_number: '110105198001010016', custody: 'bail', custody_since: '2026-11-18', plea: false, charges: ['fraud'] },
+      { name: '李某', custody: 'residential', custody_since: '2026-11-18', plea: true, sentence_band: 'under_1y', charges: ['theft'] },
     ],
   });
   assert.equal(res.status, 201, res.text);
