@@ -7,6 +7,7 @@
 
 #include "lib/buf.h"
 #include "lib/mem.h"
+#include "lib/utf8.h"
 #include "store/case_store.h"
 #include "store/deadline_store.h"
 #include "store/store_util.h"
@@ -192,15 +193,35 @@ int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t
   return 1;
 }
 
+/* How the case list's search text is matched (see CaseFilter in case_store.h). */
+typedef enum { SEARCH_NONE, SEARCH_ID, SEARCH_TRIGRAM, SEARCH_NUMBER, SEARCH_NAME } SearchMode;
+
+/* Trigrams need a fragment of 3 characters (code points) or more. */
+#define SEARCH_TRIGRAM_MIN 3
+
+/* 1 when a search text looks like part of a case number (it has a digit, or the brackets 〔〕, or 号 / 检):
+ * names have none of these. */
+static int case_query_is_number(const char *z) {
+  return strpbrk(z, "0123456789") || strstr(z, "〔") || strstr(z, "〕") || strstr(z, "号") || strstr(z, "检");
+}
+
+static SearchMode case_search_mode(const CaseFilter *f) {
+  if (f->zIdNumber) return SEARCH_ID;
+  if (!f->zQuery || !*f->zQuery) return SEARCH_NONE;
+  if (utf8_length(f->zQuery, strlen(f->zQuery)) >= SEARCH_TRIGRAM_MIN) return SEARCH_TRIGRAM;
+  return case_query_is_number(f->zQuery) ? SEARCH_NUMBER : SEARCH_NAME;
+}
+
 /* The case list's WHERE clause, assembled from the literal fragments of the filters in use, so the planner sees only
  * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
  * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
- * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a name prefix's range, ?20 today.
- * Unused numbers are simply absent. */
-static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPerson) {
-  /* A person search finds its few cases through case_person; the unary + keeps the planner from walking every case
-   * of the office on the org_id index instead. */
-  buf_puts(b, byPerson ? " WHERE +c.org_id = ?1" : " WHERE c.org_id = ?1");
+ * pattern or name prefix (short searches), ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a
+ * name prefix's range, ?12/?13 limit and offset, ?14 the trigram search (an FTS5 phrase on SQLite, an ILIKE pattern
+ * on PostgreSQL), ?20 today. Unused numbers are simply absent. The office (?1) is always the first condition. */
+static void case_where(Buf *b, const CaseFilter *f, SearchMode mode, int pg) {
+  /* A person or text search finds its few cases through its index; the unary + keeps the planner from walking every
+   * case of the office on the org_id index instead. */
+  buf_puts(b, mode == SEARCH_NONE || mode == SEARCH_NUMBER ? " WHERE c.org_id = ?1" : " WHERE +c.org_id = ?1");
   if (f->zStatus) buf_puts(b, " AND c.status = ?2");
   if (f->zType) buf_puts(b, " AND c.case_type = ?3");
   if (f->zFrom) buf_puts(b, " AND c.received_on >= ?4");
@@ -210,17 +231,25 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
              " AND EXISTS (SELECT 1 FROM case_person p JOIN case_person_charge pc ON pc.person_id = p.id"
              " WHERE p.case_id = c.id AND pc.charge = ?6)");
   }
-  if (f->zIdNumber) {
-    /* an ID number is matched exactly through its index, never by walking the cases */
-    buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.id_number = ?8)");
-  } else if (zLike) {
-    /* a fragment of a case number ("〔2025〕12号"): a substring search over the office's case numbers */
-    buf_puts(b, " AND lower(c.case_number) LIKE lower(?7) ESCAPE '\\'");
-  } else if (f->zQuery) {
-    /* a person's name, from its beginning ("张某"): a range of the (org_id, name) index */
-    buf_puts(b,
-             " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
-             " AND p.name < ?11)");
+  switch (mode) {
+    case SEARCH_ID: /* an ID number is matched exactly through its index, never by walking the cases */
+      buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.id_number = ?8)");
+      break;
+    case SEARCH_TRIGRAM: /* any fragment of the case's search document, through the trigram index */
+      buf_puts(b, pg ? " AND c.id IN (SELECT s.case_id FROM case_search s WHERE s.org_id = ?1"
+                       " AND s.doc ILIKE ?14 ESCAPE '\\')"
+                     : " AND c.id IN (SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?14)");
+      break;
+    case SEARCH_NUMBER: /* a short fragment of a case number ("12"): a substring search over the office's numbers */
+      buf_puts(b, " AND lower(c.case_number) LIKE lower(?7) ESCAPE '\\'");
+      break;
+    case SEARCH_NAME: /* a short name, from its beginning ("张三"): a range of the (org_id, name) index */
+      buf_puts(b,
+               " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
+               " AND p.name < ?11)");
+      break;
+    case SEARCH_NONE:
+      break;
   }
   if (f->departmentId) buf_puts(b, " AND c.department_id = ?9");
   if (f->prosecutorId) buf_puts(b, " AND c.prosecutor_id = ?10");
@@ -231,59 +260,119 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
   }
 }
 
-/* Binds the values of the filters case_where() wrote (binding a number the statement lacks is a no-op). ?7 is the
- * LIKE pattern of a case-number search, or the name prefix of a name search. */
+/* Binds the values of the filters case_where() wrote (binding a number the statement lacks is a no-op). */
 typedef struct CaseBind {
   const CaseFilter *f;
-  const char *zLike;
-  const char *zNameEnd; /* the name prefix followed by U+10FFFF: the end of its range */
+  const char *zShort;   /* ?7: the LIKE pattern of a short case-number search, or the prefix of a name search */
+  const char *zNameEnd; /* ?11: the name prefix followed by U+10FFFF: the end of its range */
+  const char *zText;    /* ?14: the trigram search */
 } CaseBind;
 
 static void case_bind_filter(Stmt *s, const void *ctx) {
-  const CaseFilter *f = ((const CaseBind *)ctx)->f;
-  const char *zLike = ((const CaseBind *)ctx)->zLike;
+  const CaseBind *cb = ctx;
+  const CaseFilter *f = cb->f;
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->zStatus);
   db_bind_text(s, 3, f->zType);
   db_bind_text(s, 4, f->zFrom);
   db_bind_text(s, 5, f->zTo);
   db_bind_text(s, 6, f->zCharge);
-  db_bind_text(s, 7, zLike ? zLike : f->zIdNumber ? NULL : f->zQuery);
+  db_bind_text(s, 7, cb->zShort);
   db_bind_text(s, 8, f->zIdNumber);
   if (f->departmentId) db_bind_int(s, 9, f->departmentId);
   if (f->prosecutorId) db_bind_int(s, 10, f->prosecutorId);
-  db_bind_text(s, 11, ((const CaseBind *)ctx)->zNameEnd);
+  db_bind_text(s, 11, cb->zNameEnd);
+  db_bind_text(s, 14, cb->zText);
   db_bind_text(s, TODAY_PARAM, f->zToday);
 }
 
-/* 1 when a search text looks like part of a case number (it has a digit, or the brackets 〔〕, or 号 / 检):
- * names have none of these. */
-static int case_query_is_number(const char *z) {
-  return strpbrk(z, "0123456789") || strstr(z, "〔") || strstr(z, "〕") || strstr(z, "号") || strstr(z, "检");
+/* The sortable columns: the API's name, the expression, and whether it can be NULL (NULLs come last in both
+ * directions and on both backends: SQLite puts them first when ascending, PostgreSQL last). */
+static const struct {
+  const char *zName, *zExpr;
+  int nullable;
+} aCaseSort[] = {
+    {"received_on", "c.received_on", 0},
+    {"case_number", "c.case_number", 0},
+    {"title", "c.title", 0},
+    /* the order of the procedure, not of the codes */
+    {"status",
+     "CASE c.status WHEN 'under_review' THEN 1 WHEN 'returned' THEN 2 WHEN 'concluded' THEN 3"
+     " WHEN 'archived' THEN 4 ELSE 5 END",
+     0},
+    {"next_due", "(SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0)",
+     1},
+    {"prosecutor", "u.name", 1},
+    {"department", "dp.name", 1},
+    {"case_type", "c.case_type", 0},
+};
+
+static int case_sort_index(const char *zSort) {
+  for (size_t i = 0; i < sizeof aCaseSort / sizeof aCaseSort[0]; i++) {
+    if (strcmp(aCaseSort[i].zName, zSort ? zSort : "received_on") == 0) return (int)i;
+  }
+  return -1;
+}
+
+int case_store_sort_known(const char *zSort) {
+  return zSort && case_sort_index(zSort) >= 0;
+}
+
+/* " ORDER BY <column> <dir>, c.id <dir> LIMIT ?12 OFFSET ?13" from literal fragments only. With a search, "|| ''"
+ * keeps SQLite from walking an index of the whole office in the sort's order and testing each case against the few
+ * found (a unary + is the SQLite idiom, but PostgreSQL has no + for text). */
+static void case_order(Buf *b, const CaseFilter *f, int bySearch) {
+  int i = case_sort_index(f->zSort);
+  if (i < 0) i = 0;
+  const char *zDir = f->ascending ? " ASC" : " DESC";
+  buf_puts(b, " ORDER BY ");
+  if (aCaseSort[i].nullable) {
+    buf_puts(b, aCaseSort[i].zExpr);
+    buf_puts(b, " IS NULL, ");
+  }
+  buf_puts(b, aCaseSort[i].zExpr);
+  if (bySearch && !aCaseSort[i].nullable && strncmp(aCaseSort[i].zExpr, "c.", 2) == 0) buf_puts(b, " || ''");
+  buf_puts(b, zDir);
+  buf_puts(b, ", c.id");
+  buf_puts(b, zDir);
+  buf_puts(b, " LIMIT ?12 OFFSET ?13");
+}
+
+/* The FTS5 phrase that matches zQuery literally: the text in double quotes, its own double quotes doubled (inside a
+ * phrase nothing else is syntax: no operators, columns, prefixes or NEAR). Heap memory the caller frees. */
+static char *case_fts_phrase(const char *zQuery) {
+  Buf b = BUF_INIT;
+  buf_putc(&b, '"');
+  for (const char *z = zQuery; *z; z++) {
+    if (*z == '"') buf_putc(&b, '"');
+    buf_putc(&b, *z);
+  }
+  buf_putc(&b, '"');
+  return buf_detach(&b);
 }
 
 json_t *case_store_list(Db *db, const CaseFilter *f) {
-  int byNumber = f->zQuery && *f->zQuery && !f->zIdNumber && case_query_is_number(f->zQuery);
-  char *zLike = byNumber ? store_like_pattern(f->zQuery) : NULL;
-  int byPerson = f->zIdNumber || (f->zQuery && *f->zQuery && !byNumber);
-  Buf where = BUF_INIT;
-  case_where(&where, f, zLike, byPerson);
+  SearchMode mode = case_search_mode(f);
+  int pg = db_backend(db) == DB_POSTGRES;
+  char *zShort = NULL, *zText = NULL;
   Buf nameEnd = BUF_INIT;
-  if (f->zQuery) buf_printf(&nameEnd, "%s\xF4\x8F\xBF\xBF", f->zQuery);
-  CaseBind bind = {f, zLike, f->zQuery ? buf_cstr(&nameEnd) : NULL};
-  /* with a person search, "|| ''" keeps SQLite's sort from choosing the received-order index (a unary + is the
-   * SQLite idiom, but PostgreSQL has no + for text) */
-  StoreListQuery q = {"FROM case_record c",
-                      CASE_SELECT,
-                      byPerson ? " ORDER BY c.received_on || '' DESC, c.id DESC LIMIT ?12 OFFSET ?13"
-                               : " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13",
-                      12,
-                      case_bind_filter,
-                      &bind,
-                      case_summary_from_row};
+  if (mode == SEARCH_NUMBER) zShort = store_like_pattern(f->zQuery);
+  if (mode == SEARCH_NAME) {
+    zShort = xstrdup(f->zQuery);
+    buf_printf(&nameEnd, "%s\xF4\x8F\xBF\xBF", f->zQuery);
+  }
+  if (mode == SEARCH_TRIGRAM) zText = pg ? store_like_pattern(f->zQuery) : case_fts_phrase(f->zQuery);
+  Buf where = BUF_INIT, order = BUF_INIT;
+  case_where(&where, f, mode, pg);
+  case_order(&order, f, mode != SEARCH_NONE && mode != SEARCH_NUMBER);
+  CaseBind bind = {f, zShort, mode == SEARCH_NAME ? buf_cstr(&nameEnd) : NULL, zText};
+  StoreListQuery q = {"FROM case_record c", CASE_SELECT, buf_cstr(&order),     12,
+                      case_bind_filter,     &bind,       case_summary_from_row};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
+  buf_free(&order);
   buf_free(&nameEnd);
-  free(zLike);
+  free(zShort);
+  free(zText);
   return out;
 }

@@ -52,15 +52,23 @@ int api_cases_list(Req *r) {
   char zToday[11], zId[19];
   time_today_china(zToday);
   CaseFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
-  const char *zOverdue = NULL;
+  const char *zOverdue = NULL, *zDir = NULL;
   if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "status", 16, &f.zStatus, &e) ||
       req_query_str(r, "case_type", 32, &f.zType, &e) || req_query_str(r, "charge", 64, &f.zCharge, &e) ||
       req_query_date(r, "received_from", &f.zFrom, &e) || req_query_date(r, "received_to", &f.zTo, &e) ||
       req_query_str(r, "q", 50, &f.zQuery, &e) || req_query_str(r, "overdue", 5, &zOverdue, &e) ||
       req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &f.departmentId, &e) ||
-      req_query_int(r, "prosecutor_id", 1, INT64_MAX / 2, 0, &f.prosecutorId, &e)) {
+      req_query_int(r, "prosecutor_id", 1, INT64_MAX / 2, 0, &f.prosecutorId, &e) ||
+      req_query_str(r, "sort", 32, &f.zSort, &e) || req_query_str(r, "dir", 4, &zDir, &e)) {
     return reply_error(r, &e);
   }
+  if (f.zSort && !case_store_sort_known(f.zSort)) {
+    return reply_err(r, 400, "validation_failed", "sort", "参数 sort 必须是以下列之一：" CASE_SORT_COLUMNS);
+  }
+  if (zDir && strcmp(zDir, "asc") != 0 && strcmp(zDir, "desc") != 0) {
+    return reply_err(r, 400, "validation_failed", "dir", "参数 dir 必须是 asc（升序）或 desc（降序）");
+  }
+  f.ascending = zDir && strcmp(zDir, "asc") == 0;
   CaseStatus st;
   if (f.zStatus && case_status_parse(f.zStatus, &st))
     return reply_err(r, 400, "validation_failed", "status", "案件状态无效");
