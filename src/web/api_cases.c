@@ -59,7 +59,7 @@ int api_cases_list(Req *r) {
       req_query_str(r, "q", 50, &f.zQuery, &e) || req_query_str(r, "overdue", 5, &zOverdue, &e) ||
       req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &f.departmentId, &e) ||
       req_query_int(r, "prosecutor_id", 1, INT64_MAX / 2, 0, &f.prosecutorId, &e) ||
-      req_query_str(r, "sort", 32, &f.zSort, &e) || req_query_str(r, "dir", 4, &zDir, &e)) {
+      req_query_str(r, "sort", 32, &f.zSort, &e) || req_query_str(r, "dir", 16, &zDir, &e)) {
     return reply_error(r, &e);
   }
   if (f.zSort && !case_store_sort_known(f.zSort)) {
