@@ -10,6 +10,7 @@
 #include "lib/utf8.h"
 #include "store/case_store.h"
 #include "store/deadline_store.h"
+#include "store/schema.h"
 #include "store/store_util.h"
 
 /* ---- API reads -------------------------------------------------------------------------------------------- */
@@ -216,9 +217,10 @@ static SearchMode case_search_mode(const CaseFilter *f) {
  * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
  * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
  * pattern or name prefix (short searches), ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a
- * name prefix's range, ?12/?13 limit and offset, ?14 the trigram search (an FTS5 phrase on SQLite, an ILIKE pattern
- * on PostgreSQL), ?20 today. Unused numbers are simply absent. The office (?1) is always the first condition. */
-static void case_where(Buf *b, const CaseFilter *f, SearchMode mode, int pg) {
+ * name prefix's range, ?12/?13 limit and offset, ?14 the trigram search (in zSearch, schema_search_condition():
+ * the one dialect switch, kept in schema.c), ?20 today. Unused numbers are simply absent. The office (?1) is always the
+ * first condition. */
+static void case_where(Buf *b, const CaseFilter *f, SearchMode mode, const char *zSearch) {
   /* A person or text search finds its few cases through its index; the unary + keeps the planner from walking every
    * case of the office on the org_id index instead. */
   buf_puts(b, mode == SEARCH_NONE || mode == SEARCH_NUMBER ? " WHERE c.org_id = ?1" : " WHERE +c.org_id = ?1");
@@ -236,9 +238,7 @@ static void case_where(Buf *b, const CaseFilter *f, SearchMode mode, int pg) {
       buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.id_number = ?8)");
       break;
     case SEARCH_TRIGRAM: /* any fragment of the case's search document, through the trigram index */
-      buf_puts(b, pg ? " AND c.id IN (SELECT s.case_id FROM case_search s WHERE s.org_id = ?1"
-                       " AND s.doc ILIKE ?14 ESCAPE '\\')"
-                     : " AND c.id IN (SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?14)");
+      buf_puts(b, zSearch);
       break;
     case SEARCH_NUMBER: /* a short fragment of a case number ("12"): a substring search over the office's numbers */
       buf_puts(b, " AND lower(c.case_number) LIKE lower(?7) ESCAPE '\\'");
@@ -338,22 +338,8 @@ static void case_order(Buf *b, const CaseFilter *f, int bySearch) {
   buf_puts(b, " LIMIT ?12 OFFSET ?13");
 }
 
-/* The FTS5 phrase that matches zQuery literally: the text in double quotes, its own double quotes doubled (inside a
- * phrase nothing else is syntax: no operators, columns, prefixes or NEAR). Heap memory the caller frees. */
-static char *case_fts_phrase(const char *zQuery) {
-  Buf b = BUF_INIT;
-  buf_putc(&b, '"');
-  for (const char *z = zQuery; *z; z++) {
-    if (*z == '"') buf_putc(&b, '"');
-    buf_putc(&b, *z);
-  }
-  buf_putc(&b, '"');
-  return buf_detach(&b);
-}
-
 json_t *case_store_list(Db *db, const CaseFilter *f) {
   SearchMode mode = case_search_mode(f);
-  int pg = db_backend(db) == DB_POSTGRES;
   char *zShort = NULL, *zText = NULL;
   Buf nameEnd = BUF_INIT;
   if (mode == SEARCH_NUMBER) zShort = store_like_pattern(f->zQuery);
@@ -361,9 +347,9 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
     zShort = xstrdup(f->zQuery);
     buf_printf(&nameEnd, "%s\xF4\x8F\xBF\xBF", f->zQuery);
   }
-  if (mode == SEARCH_TRIGRAM) zText = pg ? store_like_pattern(f->zQuery) : case_fts_phrase(f->zQuery);
+  if (mode == SEARCH_TRIGRAM) zText = schema_search_pattern(db, f->zQuery);
   Buf where = BUF_INIT, order = BUF_INIT;
-  case_where(&where, f, mode, pg);
+  case_where(&where, f, mode, schema_search_condition(db));
   case_order(&order, f, mode != SEARCH_NONE && mode != SEARCH_NUMBER);
   CaseBind bind = {f, zShort, mode == SEARCH_NAME ? buf_cstr(&nameEnd) : NULL, zText};
   StoreListQuery q = {"FROM case_record c", CASE_SELECT, buf_cstr(&order),     12,

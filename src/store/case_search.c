@@ -6,6 +6,7 @@
 
 #include "core/case_rules.h"
 #include "lib/buf.h"
+#include "store/schema.h"
 #include "store/store_util.h"
 
 /* Cases read per statement when rebuilding a range: the rows of a batch are held in memory (PostgreSQL results come
@@ -44,10 +45,9 @@ static void doc_charge(SearchDoc *d, const char *zCode) {
 /* Deletes the document of a case, from case_search and, on SQLite, from the FTS5 index over it (an external-content
  * FTS5 table is told which text it indexed for the row: the 'delete' command with the old text). */
 static int doc_delete(Db *db, int64_t caseId) {
-  if (db_backend(db) == DB_SQLITE) {
-    Stmt *s = db_prepare(db,
-                         "INSERT INTO case_search_fts(case_search_fts, rowid, doc)"
-                         " SELECT 'delete', case_id, doc FROM case_search WHERE case_id = ?1");
+  const char *zFts = schema_search_fts_delete(db);
+  if (zFts) {
+    Stmt *s = db_prepare(db, zFts); /* sql-safe: a literal of schema.c */
     db_bind_int(s, 1, caseId);
     if (store_step_done(s)) return -1;
   }
@@ -65,8 +65,9 @@ static int doc_write(Db *db, SearchDoc *d) {
   db_bind_int(s, 2, d->orgId);
   db_bind_text(s, 3, buf_cstr(&d->text));
   if (store_step_done(s)) return -1;
-  if (db_backend(db) == DB_SQLITE) {
-    s = db_prepare(db, "INSERT INTO case_search_fts(rowid, doc) VALUES (?1, ?2)");
+  const char *zFts = schema_search_fts_insert(db);
+  if (zFts) {
+    s = db_prepare(db, zFts); /* sql-safe: a literal of schema.c */
     db_bind_int(s, 1, d->caseId);
     db_bind_text(s, 2, buf_cstr(&d->text));
     if (store_step_done(s)) return -1;

@@ -386,6 +386,42 @@ static const char schema_pg_sync_sequences[] =
     " false)', t.tbl, t.col, t.col, t.tbl);"
     "  END LOOP; END$$";
 
+const char *schema_search_condition(Db *db) {
+  return db_backend(db) == DB_POSTGRES
+             ? " AND c.id IN (SELECT s.case_id FROM case_search s WHERE s.org_id = ?1 AND s.doc ILIKE ?14 ESCAPE '\\')"
+             : " AND c.id IN (SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?14)";
+}
+
+char *schema_search_pattern(Db *db, const char *zQuery) {
+  Buf b = BUF_INIT;
+  if (db_backend(db) == DB_POSTGRES) { /* %text% with % _ \ escaped by \ */
+    buf_putc(&b, '%');
+    for (const char *z = zQuery; *z; z++) {
+      if (*z == '%' || *z == '_' || *z == '\\') buf_putc(&b, '\\');
+      buf_putc(&b, *z);
+    }
+    buf_putc(&b, '%');
+  } else { /* an FTS5 phrase: inside double quotes nothing is syntax but a double quote, written twice */
+    buf_putc(&b, '"');
+    for (const char *z = zQuery; *z; z++) {
+      if (*z == '"') buf_putc(&b, '"');
+      buf_putc(&b, *z);
+    }
+    buf_putc(&b, '"');
+  }
+  return buf_detach(&b);
+}
+
+const char *schema_search_fts_delete(Db *db) {
+  return db_backend(db) == DB_POSTGRES ? NULL
+                                       : "INSERT INTO case_search_fts(case_search_fts, rowid, doc)"
+                                         " SELECT 'delete', case_id, doc FROM case_search WHERE case_id = ?1";
+}
+
+const char *schema_search_fts_insert(Db *db) {
+  return db_backend(db) == DB_POSTGRES ? NULL : "INSERT INTO case_search_fts(rowid, doc) VALUES (?1, ?2)";
+}
+
 int schema_latest(void) {
   return SCHEMA_COUNT;
 }
