@@ -318,10 +318,10 @@ int case_store_sort_known(const char *zSort) {
   return zSort && case_sort_index(zSort) >= 0;
 }
 
-/* " ORDER BY <column> <dir>, c.id <dir> LIMIT ?12 OFFSET ?13" from literal fragments only. With a search, "|| ''"
- * keeps SQLite from walking an index of the whole office in the sort's order and testing each case against the few
- * found (a unary + is the SQLite idiom, but PostgreSQL has no + for text). */
-static void case_order(Buf *b, const CaseFilter *f, int bySearch) {
+/* " ORDER BY <column> <dir>, c.id <dir>" from literal fragments only. With noIndex, "|| ''" keeps SQLite from walking
+ * an index of the whole office in the sort's order and testing each case against the few wanted (a unary + is the
+ * SQLite idiom, but PostgreSQL has no + for text). */
+static void case_order(Buf *b, const CaseFilter *f, int noIndex) {
   int i = case_sort_index(f->zSort);
   if (i < 0) i = 0;
   const char *zDir = f->ascending ? " ASC" : " DESC";
@@ -331,11 +331,10 @@ static void case_order(Buf *b, const CaseFilter *f, int bySearch) {
     buf_puts(b, " IS NULL, ");
   }
   buf_puts(b, aCaseSort[i].zExpr);
-  if (bySearch && !aCaseSort[i].nullable && strncmp(aCaseSort[i].zExpr, "c.", 2) == 0) buf_puts(b, " || ''");
+  if (noIndex && !aCaseSort[i].nullable && strncmp(aCaseSort[i].zExpr, "c.", 2) == 0) buf_puts(b, " || ''");
   buf_puts(b, zDir);
   buf_puts(b, ", c.id");
   buf_puts(b, zDir);
-  buf_puts(b, " LIMIT ?12 OFFSET ?13");
 }
 
 json_t *case_store_list(Db *db, const CaseFilter *f) {
@@ -348,14 +347,28 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
     buf_printf(&nameEnd, "%s\xF4\x8F\xBF\xBF", f->zQuery);
   }
   if (mode == SEARCH_TRIGRAM) zText = schema_search_pattern(db, f->zQuery);
-  Buf where = BUF_INIT, order = BUF_INIT;
+  Buf where = BUF_INIT, select = BUF_INIT, order = BUF_INIT;
   case_where(&where, f, mode, schema_search_condition(db));
+  /* The page in two steps: the ids of the page first (sorting only the sort key and the id of every case found),
+   * then the summary columns, whose subqueries (persons, next deadline, level) then run for the page's rows only,
+   * not for every row the sort sees. */
+  int i = case_sort_index(f->zSort);
+  int joins =
+      i >= 0 && (strcmp(aCaseSort[i].zName, "prosecutor") == 0 || strcmp(aCaseSort[i].zName, "department") == 0);
+  buf_puts(&select, CASE_SELECT " WHERE c.id IN (SELECT c.id FROM case_record c");
+  if (joins) {
+    buf_puts(&select,
+             " LEFT JOIN department dp ON dp.id = c.department_id LEFT JOIN app_user u ON u.id = c.prosecutor_id");
+  }
   case_order(&order, f, mode != SEARCH_NONE && mode != SEARCH_NUMBER);
+  buf_puts(&order, " LIMIT ?12 OFFSET ?13)");
+  case_order(&order, f, 1); /* the page's rows in the same order */
   CaseBind bind = {f, zShort, mode == SEARCH_NAME ? buf_cstr(&nameEnd) : NULL, zText};
-  StoreListQuery q = {"FROM case_record c", CASE_SELECT, buf_cstr(&order),     12,
-                      case_bind_filter,     &bind,       case_summary_from_row};
+  StoreListQuery q = {"FROM case_record c", buf_cstr(&select), buf_cstr(&order), 12, case_bind_filter, &bind,
+                      case_summary_from_row};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
+  buf_free(&select);
   buf_free(&order);
   buf_free(&nameEnd);
   free(zShort);
