@@ -366,7 +366,9 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
   CaseBind bind = {f, zShort, mode == SEARCH_NAME ? buf_cstr(&nameEnd) : NULL, zText};
   StoreListQuery q = {"FROM case_record c", buf_cstr(&select), buf_cstr(&order), 12, case_bind_filter, &bind,
                       case_summary_from_row};
-  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
+  /* a search's total is exact up to 100,000; the whole office's, up to 10,000 (store_util.h) */
+  json_t *out = store_list_capped(db, &q, &where, f->limit, f->offset,
+                                  mode != SEARCH_NONE ? STORE_SEARCH_COUNT_CAP : STORE_COUNT_CAP);
   buf_free(&where);
   buf_free(&select);
   buf_free(&order);

@@ -21,6 +21,7 @@
 #include "store/case_search.h"
 #include "store/case_store.h"
 #include "store/db.h"
+#include "store/store_util.h"
 #include "test_util.h"
 #include "test_db.h"
 
@@ -505,6 +506,48 @@ static void test_every_sort_order(void **state) {
 #undef IDS4
 }
 
+/* ---- counts ------------------------------------------------------------------------------------------------ */
+
+/* A search's total is exact up to 100,000 (STORE_SEARCH_COUNT_CAP); the whole office's list stops at 10,000. */
+static void test_a_search_counts_past_ten_thousand(void **state) {
+  Fixture *f = *state;
+  char zSql[1024];
+  snprintf(zSql, sizeof zSql,
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10050)"
+           " INSERT INTO case_record(org_id, case_number, case_type, title, source_agency, received_on, status,"
+           " created_at, updated_at) SELECT %lld, 'B' || i, 'prosecution_review', '批量案件' || i, '甲县公安局',"
+           " '2024-01-01', 'under_review', '" NOW "', '" NOW "' FROM n",
+           (long long)f->orgA);
+  assert_int_equal(db_begin(f->db), 0);
+  assert_int_equal(db_exec(f->db, zSql), 0);
+  assert_int_equal(case_search_rebuild(f->db), 0);
+  assert_int_equal(db_commit(f->db), 0);
+  CaseFilter cf = {.orgId = f->orgA, .zQuery = "批量案件", .zToday = TODAY, .limit = 5};
+  json_t *l = case_store_list(f->db, &cf);
+  assert_non_null(l);
+  assert_int_equal(json_integer_value(json_object_get(l, "total")), 10050);
+  assert_false(json_is_true(json_object_get(l, "total_capped")));
+  assert_int_equal(json_array_size(json_object_get(l, "items")), 5);
+  json_decref(l);
+  cf.zQuery = NULL;
+  l = case_store_list(f->db, &cf);
+  assert_int_equal(json_integer_value(json_object_get(l, "total")), STORE_COUNT_CAP);
+  assert_true(json_is_true(json_object_get(l, "total_capped")));
+  json_decref(l);
+  /* the last page of the search, sorted by title: 批量案件9999 is the largest in code-point order */
+  cf = (CaseFilter){.orgId = f->orgA,
+                    .zQuery = "批量案件",
+                    .zSort = "title",
+                    .ascending = 1,
+                    .zToday = TODAY,
+                    .limit = 1,
+                    .offset = 10049};
+  l = case_store_list(f->db, &cf);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(l, "items"), 0), "title")),
+                      "批量案件9999");
+  json_decref(l);
+}
+
 /* ---- migration 7 ------------------------------------------------------------------------------------------- */
 
 static void test_migration_7_builds_the_index_of_existing_cases(void **state) {
@@ -538,6 +581,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_four_byte_characters, setup, teardown),
       cmocka_unit_test_setup_teardown(test_short_searches_keep_their_indexed_paths, setup, teardown),
       cmocka_unit_test_setup_teardown(test_every_sort_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_a_search_counts_past_ten_thousand, setup, teardown),
       cmocka_unit_test_setup_teardown(test_migration_7_builds_the_index_of_existing_cases, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
