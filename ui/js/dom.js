@@ -184,7 +184,7 @@ export function tableStateRow(colspan, kind, text) {
  * box). Returns the element.
  */
 export function pager(page, onPage, testid) {
-  // Long lists (cases, deadlines) count at most 100,000 rows: total_capped says there are more.
+  // Long lists (cases, deadlines) count at most 10,000 rows, a case search 100,000: total_capped says there are more.
   const { total, limit, offset, total_capped: capped } = page;
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(offset + limit, total);
