@@ -88,6 +88,10 @@ test('search by part of a title and part of an ID number, sort by a column, jump
   await search(page, idPart);
   assert.deepEqual(await rowIds(page), [target.id]);
   assert.match(await page.textContent('[data-testid=cases-results]'), new RegExp(`^搜索“${idPart}”：共 1 件$`));
+  // two characters: the results line says what such a short text finds
+  await page.fill('[data-testid=cases-q]', '');
+  await search(page, idPart.slice(0, 2));
+  assert.match(await page.textContent('[data-testid=cases-results]'), /少于 3 个字时只查姓名的开头和案号/);
   // a `/` typed in the box is text, not the shortcut
   await page.fill('[data-testid=cases-q]', '');
   await page.focus('[data-testid=cases-q]');

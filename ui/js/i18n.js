@@ -261,6 +261,7 @@ const zhCN = {
   'cases.results_from': '{from} 起',
   'cases.results_to': '至 {to}',
   'cases.results_sort': '，按{label}{dir}',
+  'cases.results_short': '。少于 3 个字时只查姓名的开头和案号，要查标题、罪名或机关请至少输入 3 个字',
   'cases.sort_asc': '升序',
   'cases.sort_desc': '降序',
   'cases.sort_by': '按{label}排序',

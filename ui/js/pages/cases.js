@@ -134,6 +134,8 @@ export async function render(root, ctx) {
       text += t('cases.results_sort', { label: th ? th.querySelector('span').textContent : state.sort,
         dir: t((state.dir || FIRST_DIR[state.sort]) === 'asc' ? 'cases.sort_asc' : 'cases.sort_desc') });
     }
+    // 1 or 2 characters cannot use the trigram index: the server looks only at names' beginnings and case numbers
+    if (state.q && [...state.q].length < 3) text += t('cases.results_short');
     results.textContent = text;
   }
 
