@@ -61,6 +61,7 @@
 #include "core/idcard.h"
 #include "core/period.h"
 #include "lib/err.h"
+#include "store/case_search.h"
 #include "store/case_store.h"
 #include "store/deadline_store.h"
 #include "store/store_util.h"
@@ -841,6 +842,7 @@ typedef struct Ctx {
   int64_t orgId, prosecutorId;
   char zToday[11];
   char zName[64], zIdNumber[19];
+  char zTitleFrag[64], zNameFrag[64], zIdFrag[19]; /* the trigram searches (b5-b7) */
   int64_t aCaseId[BASELINE_RUNS];
   int64_t countCaseId; /* the case and page size of the statement counts (count_statements) */
   int countLimit;
@@ -879,6 +881,44 @@ static json_t *run_list_id(Ctx *c, int run) {
   CaseFilter f = {
       .orgId = c->orgId, .zQuery = c->zIdNumber, .zIdNumber = c->zIdNumber, .zToday = c->zToday, .limit = PAGE};
   return case_store_list(c->db, &f);
+}
+/* The trigram searches (any fragment of 3+ characters: store/case_search.h), as api_cases_list() passes them. */
+static json_t *run_list_text(Ctx *c, const char *zQuery) {
+  CaseFilter f = {.orgId = c->orgId, .zQuery = zQuery, .zToday = c->zToday, .limit = PAGE};
+  return case_store_list(c->db, &f);
+}
+static json_t *run_list_title_frag(Ctx *c, int run) {
+  (void)run;
+  return run_list_text(c, c->zTitleFrag);
+}
+static json_t *run_list_id_frag(Ctx *c, int run) {
+  (void)run;
+  return run_list_text(c, c->zIdFrag);
+}
+static json_t *run_list_name_frag(Ctx *c, int run) {
+  (void)run;
+  return run_list_text(c, c->zNameFrag);
+}
+static json_t *run_list_common_frag(Ctx *c, int run) {
+  (void)run;
+  return run_list_text(c, "盗窃罪"); /* the most common charge: the count reaches its cap */
+}
+/* The count of the unfiltered case list alone, as store_list() runs it, capped at 10,001 and at 100,001 rows: what
+ * raising STORE_COUNT_CAP costs (docs/benchmarks.md "The count cap"). */
+static json_t *run_count(Ctx *c, const char *zSql) {
+  Stmt *s = db_prepare(c->db, zSql);
+  db_bind_int(s, 1, c->orgId);
+  int64_t n = db_step(s) == DB_ROW ? db_col_int(s, 0) : -1;
+  db_done(s);
+  return n < 0 ? NULL : json_integer(n);
+}
+static json_t *run_count_10k(Ctx *c, int run) {
+  (void)run;
+  return run_count(c, "SELECT count(*) FROM (SELECT 1 FROM case_record c WHERE c.org_id = ?1 LIMIT 10001) AS capped");
+}
+static json_t *run_count_100k(Ctx *c, int run) {
+  (void)run;
+  return run_count(c, "SELECT count(*) FROM (SELECT 1 FROM case_record c WHERE c.org_id = ?1 LIMIT 100001) AS capped");
 }
 static json_t *run_list_mine(Ctx *c, int run) {
   (void)run;
@@ -1634,6 +1674,18 @@ static void pick_targets(Ctx *c) {
   snprintf(c->zName, sizeof c->zName, "%s", (const char *)sqlite3_column_text(s, 0));
   snprintf(c->zIdNumber, sizeof c->zIdNumber, "%s", (const char *)sqlite3_column_text(s, 1));
   sqlite3_finalize(s);
+  /* the trigram searches: from the first case after the middle whose first person has a 3-character name, 4
+   * characters of its title from the second on, that name, and 8 digits from the middle of its ID number */
+  s = prep(c->h,
+           "SELECT substr(c.title, 2, 4), p.name, substr(p.id_number, 7, 8) FROM case_person p"
+           " JOIN case_record c ON c.id = p.case_id WHERE p.case_id >= ?1 AND length(p.name) = 3"
+           " AND p.id_number IS NOT NULL ORDER BY p.case_id LIMIT 1");
+  sqlite3_bind_int64(s, 1, lo + (hi - lo) / 2);
+  if (sqlite3_step(s) != SQLITE_ROW) die("no 3-character name after the middle case", c->h);
+  snprintf(c->zTitleFrag, sizeof c->zTitleFrag, "%s", (const char *)sqlite3_column_text(s, 0));
+  snprintf(c->zNameFrag, sizeof c->zNameFrag, "%s", (const char *)sqlite3_column_text(s, 1));
+  snprintf(c->zIdFrag, sizeof c->zIdFrag, "%s", (const char *)sqlite3_column_text(s, 2));
+  sqlite3_finalize(s);
   s = prep(c->h,
            "SELECT min(u.id) FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'prosecutor'"
            " WHERE u.org_id = ?1");
@@ -1704,6 +1756,10 @@ int main(int argc, char **argv) {
       return 1;
     }
     c.orgId = load_all(db, nCases, today);
+    /* the search documents (migration 7's table) of the loaded cases, as the migration builds them */
+    double tSearch = now_s();
+    if (db_begin(db) || case_search_rebuild(db) || db_commit(db)) die("building the search documents", NULL);
+    printf("load: search documents (case_search_rebuild, FTS5 trigram) %.1f s\n", now_s() - tSearch);
     db_close(db);
   } else {
     printf("bench_cases: existing database %s, today %s\n", zPath, zToday);
@@ -1726,6 +1782,8 @@ int main(int argc, char **argv) {
   pick_targets(&c);
   printf("targets: org %lld, prosecutor %lld, name searched \"%s\", ID number searched %s\n", (long long)c.orgId,
          (long long)c.prosecutorId, c.zName, c.zIdNumber);
+  printf("targets: trigram searches: title fragment \"%s\", name \"%s\", ID number fragment \"%s\"\n", c.zTitleFrag,
+         c.zNameFrag, c.zIdFrag);
   printf("\n== latency (store call incl. JSON; up to %d runs or %.0f s each; baseline: %d runs of the bare query) ==\n",
          gMaxRuns, gBudget, BASELINE_RUNS);
   fflush(stdout);
@@ -1743,6 +1801,12 @@ int main(int argc, char **argv) {
       {"b2 case_list q=<person name>", run_list_name, SQL_BASE_CASES, bind_org, "as a"},
       {"b3 case_list q=<ID number>", run_list_id, SQL_BASE_CASES, bind_org, "as a"},
       {"b4 case_list prosecutor=<one>", run_list_mine, SQL_BASE_CASES, bind_org, "as a"},
+      {"b5 case_list q=<title fragment>", run_list_title_frag, SQL_BASE_CASES, bind_org, "as a"},
+      {"b6 case_list q=<ID number fragment>", run_list_id_frag, SQL_BASE_CASES, bind_org, "as a"},
+      {"b7 case_list q=<3-character name>", run_list_name_frag, SQL_BASE_CASES, bind_org, "as a"},
+      {"b8 case_list q=盗窃罪 (count capped)", run_list_common_frag, SQL_BASE_CASES, bind_org, "as a"},
+      {"k1 unfiltered count, cap 10,000", run_count_10k, SQL_BASE_CASES, bind_org, "as a"},
+      {"k2 unfiltered count, cap 100,000", run_count_100k, SQL_BASE_CASES, bind_org, "as a"},
       {"c  my overdue deadlines", run_my_overdue, SQL_BASE_OVERDUE, bind_org_pros_today,
        "indexed overdue ids of the prosecutor"},
       {"d1 deadline summary, one prosecutor", run_summary_mine, SQL_BASE_SUMMARY_MINE, bind_org_pros_today,

@@ -8,6 +8,7 @@
 #include "core/idcard.h"
 #include "lib/jsonin.h"
 #include "lib/timeutil.h"
+#include "store/case_search.h"
 
 static const JinField person_fields[] = {
     {"name", JIN_STRING, 1, 1, PERSON_NAME_MAX_CHARS},
@@ -199,6 +200,7 @@ int cases_add_person(Db *db, const Actor *actor, int64_t id, const json_t *in, j
   }
   json_t *before = rc ? NULL : case_audit_view(db, actor->orgId, id);
   if (!rc && case_person_insert(db, actor->orgId, id, &p, st->c.zReceived, e) < 0) rc = -1;
+  if (!rc && case_search_refresh(db, id)) rc = err_internal(e, db_errmsg(db)); /* in this transaction */
   if (!rc) {
     json_t *data = json_pack("{s:s}", "name", p.zName);
     rc = case_timeline_note(db, actor, id, "add_person", 0, data, NULL, e);
@@ -244,6 +246,7 @@ int cases_update_person(Db *db, const Actor *actor, int64_t id, int64_t personId
       rc = err_internal(e, db_errmsg(db));
     }
   }
+  if (!rc && (jin_str(in, "name") || ch) && case_search_refresh(db, id)) rc = err_internal(e, db_errmsg(db));
   if (!rc) rc = case_timeline_note(db, actor, id, "update_person", personId, in, NULL, e);
   case_state_free(st);
   /* case_finish re-checks 速裁 eligibility (Rules 273) with the edited person */

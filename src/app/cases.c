@@ -15,6 +15,7 @@
 #include "lib/mem.h"
 #include "lib/timeutil.h"
 #include "store/accounts_store.h"
+#include "store/case_search.h"
 #include "store/case_store.h"
 
 /* ---- reads ------------------------------------------------------------------------------------------------ */
@@ -260,6 +261,7 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
     json_decref(data);
   }
   free(aP);
+  if (!rc && case_search_refresh(db, c.id)) rc = err_internal(e, db_errmsg(db)); /* in this transaction */
   return case_finish(db, actor, c.id, "case.register", NULL, rc, out, e);
 }
 
@@ -313,6 +315,7 @@ int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_
   if (!rc && jin_str(in, "title") && case_store_update_title(db, actor->orgId, id, jin_str(in, "title"))) {
     rc = err_internal(e, db_errmsg(db));
   }
+  if (!rc && jin_str(in, "title") && case_search_refresh(db, id)) rc = err_internal(e, db_errmsg(db));
   if (!rc) rc = case_timeline_note(db, actor, id, "update", 0, in, NULL, e);
   return case_finish(db, actor, id, "case.update", before, rc, out, e);
 }

@@ -10,6 +10,7 @@
 
 #include "app/audit.h"
 #include "store/audit_store.h"
+#include "store/case_search.h"
 #include "store/schema.h"
 
 int migrate_source_check(Db *src, MigrateSource *out, JwErr *e) {
@@ -159,6 +160,10 @@ static int migrate_copy(Db *src, Db *dst, const MigrateSource *ms, const char *z
     if (migrate_audit_note(dst, p, ms, zSourceName, e)) return -1;
   }
   if (schema_sync_sequences(dst)) return err_set(e, 500, "internal", NULL, "无法更新编号序列：%s", db_errmsg(dst));
+  /* the search documents are derived, not copied: built for the copied cases, in this transaction */
+  if (case_search_rebuild_range(dst, copy_remap(p, "case_record", 1), INT64_MAX / 2)) {
+    return err_set(e, 500, "internal", NULL, "无法建立案件搜索索引：%s", db_errmsg(dst));
+  }
   return migrate_check(dst, p, r->rechained ? 1 : 0, e);
 }
 

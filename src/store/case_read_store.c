@@ -7,8 +7,10 @@
 
 #include "lib/buf.h"
 #include "lib/mem.h"
+#include "lib/utf8.h"
 #include "store/case_store.h"
 #include "store/deadline_store.h"
+#include "store/schema.h"
 #include "store/store_util.h"
 
 /* ---- API reads -------------------------------------------------------------------------------------------- */
@@ -195,16 +197,36 @@ int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t
   return 1;
 }
 
+/* How the case list's search text is matched (see CaseFilter in case_store.h). */
+typedef enum { SEARCH_NONE, SEARCH_ID, SEARCH_TRIGRAM, SEARCH_NUMBER, SEARCH_NAME } SearchMode;
+
+/* Trigrams need a fragment of 3 characters (code points) or more. */
+#define SEARCH_TRIGRAM_MIN 3
+
+/* 1 when a search text looks like part of a case number (it has a digit, or the brackets 〔〕, or 号 / 检):
+ * names have none of these. */
+static int case_query_is_number(const char *z) {
+  return strpbrk(z, "0123456789") || strstr(z, "〔") || strstr(z, "〕") || strstr(z, "号") || strstr(z, "检");
+}
+
+static SearchMode case_search_mode(const CaseFilter *f) {
+  if (f->zIdNumber) return SEARCH_ID;
+  if (!f->zQuery || !*f->zQuery) return SEARCH_NONE;
+  if (utf8_length(f->zQuery, strlen(f->zQuery)) >= SEARCH_TRIGRAM_MIN) return SEARCH_TRIGRAM;
+  return case_query_is_number(f->zQuery) ? SEARCH_NUMBER : SEARCH_NAME;
+}
+
 /* The case list's WHERE clause, assembled from the literal fragments of the filters in use, so the planner sees only
  * those and picks the index that serves them (a generic "(?N IS NULL OR col = ?N)" clause defeats every index).
  * Parameter numbers are fixed per filter: ?1 org, ?2 status, ?3 type, ?4/?5 received range, ?6 charge, ?7 LIKE
- * pattern, ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a name prefix's range, ?20 today,
- * ?21/?22 the conclusion range.
- * Unused numbers are simply absent. */
-static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPerson) {
-  /* A person search finds its few cases through case_person; the unary + keeps the planner from walking every case
-   * of the office on the org_id index instead. */
-  buf_puts(b, byPerson ? " WHERE +c.org_id = ?1" : " WHERE c.org_id = ?1");
+ * pattern or name prefix (short searches), ?8 normalised ID number, ?9 department, ?10 prosecutor, ?11 the end of a
+ * name prefix's range, ?12/?13 limit and offset, ?14 the trigram search (in zSearch, schema_search_condition():
+ * the one dialect switch, kept in schema.c), ?20 today, ?21/?22 the conclusion range. Unused numbers are simply
+ * absent. The office (?1) is always the first condition. */
+static void case_where(Buf *b, const CaseFilter *f, SearchMode mode, const char *zSearch) {
+  /* A person or text search finds its few cases through its index; the unary + keeps the planner from walking every
+   * case of the office on the org_id index instead. */
+  buf_puts(b, mode == SEARCH_NONE || mode == SEARCH_NUMBER ? " WHERE c.org_id = ?1" : " WHERE +c.org_id = ?1");
   if (f->zStatus && strcmp(f->zStatus, "open") == 0) buf_puts(b, " AND c.status IN ('under_review', 'returned')");
   else if (f->zStatus) buf_puts(b, " AND c.status = ?2");
   if (f->zType) buf_puts(b, " AND c.case_type = ?3");
@@ -215,17 +237,23 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
              " AND EXISTS (SELECT 1 FROM case_person p JOIN case_person_charge pc ON pc.person_id = p.id"
              " WHERE p.case_id = c.id AND pc.charge = ?6)");
   }
-  if (f->zIdNumber) {
-    /* an ID number is matched exactly through its index, never by walking the cases */
-    buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.id_number = ?8)");
-  } else if (zLike) {
-    /* a fragment of a case number ("〔2025〕12号"): a substring search over the office's case numbers */
-    buf_puts(b, " AND lower(c.case_number) LIKE lower(?7) ESCAPE '\\'");
-  } else if (f->zQuery) {
-    /* a person's name, from its beginning ("张某"): a range of the (org_id, name) index */
-    buf_puts(b,
-             " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
-             " AND p.name < ?11)");
+  switch (mode) {
+    case SEARCH_ID: /* an ID number is matched exactly through its index, never by walking the cases */
+      buf_puts(b, " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.id_number = ?8)");
+      break;
+    case SEARCH_TRIGRAM: /* any fragment of the case's search document, through the trigram index */
+      buf_puts(b, zSearch);
+      break;
+    case SEARCH_NUMBER: /* a short fragment of a case number ("12"): a substring search over the office's numbers */
+      buf_puts(b, " AND lower(c.case_number) LIKE lower(?7) ESCAPE '\\'");
+      break;
+    case SEARCH_NAME: /* a short name, from its beginning ("张三"): a range of the (org_id, name) index */
+      buf_puts(b,
+               " AND c.id IN (SELECT p.case_id FROM case_person p WHERE p.org_id = ?1 AND p.name >= ?7"
+               " AND p.name < ?11)");
+      break;
+    case SEARCH_NONE:
+      break;
   }
   if (f->departmentId) buf_puts(b, " AND c.department_id = ?9");
   if (f->prosecutorId) buf_puts(b, " AND c.prosecutor_id = ?10");
@@ -240,62 +268,122 @@ static void case_where(Buf *b, const CaseFilter *f, const char *zLike, int byPer
   }
 }
 
-/* Binds the values of the filters case_where() wrote (binding a number the statement lacks is a no-op). ?7 is the
- * LIKE pattern of a case-number search, or the name prefix of a name search. */
+/* Binds the values of the filters case_where() wrote (binding a number the statement lacks is a no-op). */
 typedef struct CaseBind {
   const CaseFilter *f;
-  const char *zLike;
-  const char *zNameEnd; /* the name prefix followed by U+10FFFF: the end of its range */
+  const char *zShort;   /* ?7: the LIKE pattern of a short case-number search, or the prefix of a name search */
+  const char *zNameEnd; /* ?11: the name prefix followed by U+10FFFF: the end of its range */
+  const char *zText;    /* ?14: the trigram search */
 } CaseBind;
 
 static void case_bind_filter(Stmt *s, const void *ctx) {
-  const CaseFilter *f = ((const CaseBind *)ctx)->f;
-  const char *zLike = ((const CaseBind *)ctx)->zLike;
+  const CaseBind *cb = ctx;
+  const CaseFilter *f = cb->f;
   db_bind_int(s, 1, f->orgId);
   db_bind_text(s, 2, f->zStatus);
   db_bind_text(s, 3, f->zType);
   db_bind_text(s, 4, f->zFrom);
   db_bind_text(s, 5, f->zTo);
   db_bind_text(s, 6, f->zCharge);
-  db_bind_text(s, 7, zLike ? zLike : f->zIdNumber ? NULL : f->zQuery);
+  db_bind_text(s, 7, cb->zShort);
   db_bind_text(s, 8, f->zIdNumber);
   if (f->departmentId) db_bind_int(s, 9, f->departmentId);
   if (f->prosecutorId) db_bind_int(s, 10, f->prosecutorId);
-  db_bind_text(s, 11, ((const CaseBind *)ctx)->zNameEnd);
+  db_bind_text(s, 11, cb->zNameEnd);
+  db_bind_text(s, 14, cb->zText);
   db_bind_text(s, TODAY_PARAM, f->zToday);
   db_bind_text(s, 21, f->zConcludedFrom);
   db_bind_text(s, 22, f->zConcludedTo);
 }
 
-/* 1 when a search text looks like part of a case number (it has a digit, or the brackets 〔〕, or 号 / 检):
- * names have none of these. */
-static int case_query_is_number(const char *z) {
-  return strpbrk(z, "0123456789") || strstr(z, "〔") || strstr(z, "〕") || strstr(z, "号") || strstr(z, "检");
+/* The sortable columns: the API's name, the expression, and whether it can be NULL (NULLs come last in both
+ * directions and on both backends: SQLite puts them first when ascending, PostgreSQL last). */
+static const struct {
+  const char *zName, *zExpr;
+  int nullable;
+} aCaseSort[] = {
+    {"received_on", "c.received_on", 0},
+    {"case_number", "c.case_number", 0},
+    {"title", "c.title", 0},
+    /* the order of the procedure, not of the codes */
+    {"status",
+     "CASE c.status WHEN 'under_review' THEN 1 WHEN 'returned' THEN 2 WHEN 'concluded' THEN 3"
+     " WHEN 'archived' THEN 4 ELSE 5 END",
+     0},
+    {"next_due", "(SELECT min(due_on) FROM deadline d WHERE d.case_id = c.id AND d.status = 'open' AND d.lapses = 0)",
+     1},
+    {"prosecutor", "u.name", 1},
+    {"department", "dp.name", 1},
+    {"case_type", "c.case_type", 0},
+};
+
+static int case_sort_index(const char *zSort) {
+  for (size_t i = 0; i < sizeof aCaseSort / sizeof aCaseSort[0]; i++) {
+    if (strcmp(aCaseSort[i].zName, zSort ? zSort : "received_on") == 0) return (int)i;
+  }
+  return -1;
+}
+
+int case_store_sort_known(const char *zSort) {
+  return zSort && case_sort_index(zSort) >= 0;
+}
+
+/* " ORDER BY <column> <dir>, c.id <dir>" from literal fragments only. With noIndex, "|| ''" keeps SQLite from walking
+ * an index of the whole office in the sort's order and testing each case against the few wanted (a unary + is the
+ * SQLite idiom, but PostgreSQL has no + for text). */
+static void case_order(Buf *b, const CaseFilter *f, int noIndex) {
+  int i = case_sort_index(f->zSort);
+  if (i < 0) i = 0;
+  const char *zDir = f->ascending ? " ASC" : " DESC";
+  buf_puts(b, " ORDER BY ");
+  if (aCaseSort[i].nullable) {
+    buf_puts(b, aCaseSort[i].zExpr);
+    buf_puts(b, " IS NULL, ");
+  }
+  buf_puts(b, aCaseSort[i].zExpr);
+  if (noIndex && !aCaseSort[i].nullable && strncmp(aCaseSort[i].zExpr, "c.", 2) == 0) buf_puts(b, " || ''");
+  buf_puts(b, zDir);
+  buf_puts(b, ", c.id");
+  buf_puts(b, zDir);
 }
 
 json_t *case_store_list(Db *db, const CaseFilter *f) {
-  int byNumber = f->zQuery && *f->zQuery && !f->zIdNumber && case_query_is_number(f->zQuery);
-  char *zLike = byNumber ? store_like_pattern(f->zQuery) : NULL;
-  int byPerson = f->zIdNumber || (f->zQuery && *f->zQuery && !byNumber);
-  Buf where = BUF_INIT;
-  case_where(&where, f, zLike, byPerson);
+  SearchMode mode = case_search_mode(f);
+  char *zShort = NULL, *zText = NULL;
   Buf nameEnd = BUF_INIT;
-  if (f->zQuery) buf_printf(&nameEnd, "%s\xF4\x8F\xBF\xBF", f->zQuery);
-  CaseBind bind = {f, zLike, f->zQuery ? buf_cstr(&nameEnd) : NULL};
-  /* with a person search, "|| ''" keeps SQLite's sort from choosing the received-order index (a unary + is the
-   * SQLite idiom, but PostgreSQL has no + for text) */
-  StoreListQuery q = {"FROM case_record c",
-                      CASE_SELECT,
-                      byPerson ? " ORDER BY c.received_on || '' DESC, c.id DESC LIMIT ?12 OFFSET ?13"
-                               : " ORDER BY c.received_on DESC, c.id DESC LIMIT ?12 OFFSET ?13",
-                      12,
-                      case_bind_filter,
-                      &bind,
-                      case_summary_from_row,
-                      f->pExport};
-  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
+  if (mode == SEARCH_NUMBER) zShort = store_like_pattern(f->zQuery);
+  if (mode == SEARCH_NAME) {
+    zShort = xstrdup(f->zQuery);
+    buf_printf(&nameEnd, "%s\xF4\x8F\xBF\xBF", f->zQuery);
+  }
+  if (mode == SEARCH_TRIGRAM) zText = schema_search_pattern(db, f->zQuery);
+  Buf where = BUF_INIT, select = BUF_INIT, order = BUF_INIT;
+  case_where(&where, f, mode, schema_search_condition(db));
+  /* The page in two steps: the ids of the page first (sorting only the sort key and the id of every case found),
+   * then the summary columns, whose subqueries (persons, next deadline, level) then run for the page's rows only,
+   * not for every row the sort sees. */
+  int i = case_sort_index(f->zSort);
+  int joins =
+      i >= 0 && (strcmp(aCaseSort[i].zName, "prosecutor") == 0 || strcmp(aCaseSort[i].zName, "department") == 0);
+  buf_puts(&select, CASE_SELECT " WHERE c.id IN (SELECT c.id FROM case_record c");
+  if (joins) {
+    buf_puts(&select,
+             " LEFT JOIN department dp ON dp.id = c.department_id LEFT JOIN app_user u ON u.id = c.prosecutor_id");
+  }
+  case_order(&order, f, mode != SEARCH_NONE && mode != SEARCH_NUMBER);
+  buf_puts(&order, " LIMIT ?12 OFFSET ?13)");
+  case_order(&order, f, 1); /* the page's rows in the same order */
+  CaseBind bind = {f, zShort, mode == SEARCH_NAME ? buf_cstr(&nameEnd) : NULL, zText};
+  StoreListQuery q = {"FROM case_record c", buf_cstr(&select), buf_cstr(&order), 12, case_bind_filter, &bind,
+                      case_summary_from_row, f->pExport};
+  /* a search's total is exact up to 100,000; the whole office's, up to 10,000 (store_util.h) */
+  json_t *out = store_list_capped(db, &q, &where, f->limit, f->offset,
+                                  mode != SEARCH_NONE ? STORE_SEARCH_COUNT_CAP : STORE_COUNT_CAP);
   buf_free(&where);
+  buf_free(&select);
+  buf_free(&order);
   buf_free(&nameEnd);
-  free(zLike);
+  free(zShort);
+  free(zText);
   return out;
 }

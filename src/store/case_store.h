@@ -97,14 +97,22 @@ int case_store_history(Db *db, int64_t caseId, CaseHistory *h);
 /* API reads: 1 found (*out a new reference), 0 not in this organisation, -1 database error. */
 int case_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, json_t **out);
 
+/* The case list's filters. zQuery, the search text, is matched literally (never as FTS or LIKE syntax):
+ * - a valid ID number (zIdNumber, normalised): the persons with exactly that number, through its index;
+ * - 3 characters or more: any fragment of the case's search document (title, 案号, 移送机关, 移送文号, persons' names
+ *   and ID numbers, charge names; store/case_search.h), through the trigram index;
+ * - 1 or 2 characters: part of a case number when it has a digit, 〔, 〕, 号 or 检, else the beginning of a person's
+ *   name (the (org_id, name) index), as trigrams need 3 characters. */
 typedef struct CaseFilter {
   int64_t orgId;
   const char *zStatus, *zType, *zCharge, *zFrom, *zTo;
-  const char *zQuery;    /* search: part of a case number, or the beginning of a person's name */
+  const char *zQuery;    /* search text (see above) */
   const char *zIdNumber; /* search: a valid ID number, normalised (then zQuery is ignored) */
   int64_t departmentId, prosecutorId;
   int overdue;
   const char *zToday;
+  const char *zSort; /* a column of CASE_SORT_COLUMNS, or NULL: received_on */
+  int ascending;     /* 1: zSort ascending; 0: descending (the default) */
   int limit, offset;
   struct StoreExport *pExport; /* non-NULL: every row to it instead of a page (store_util.h) */
   /* work queues (app/work.c): zStatus "open" (under review or returned), cases not yet assigned to a prosecutor
@@ -112,6 +120,10 @@ typedef struct CaseFilter {
   int unassigned;
   const char *zConcludedFrom, *zConcludedTo;
 } CaseFilter;
+/* The columns the case list sorts by (the API's sort parameter), ties broken by id in the same direction. */
+#define CASE_SORT_COLUMNS "received_on, case_number, title, status, next_due, prosecutor, department, case_type"
+/* 1 when zSort names a column of CASE_SORT_COLUMNS. */
+int case_store_sort_known(const char *zSort);
 json_t *case_store_list(Db *db, const CaseFilter *f); /* NULL on a database error */
 
 /* Rotation (轮案): the active prosecutor of the department whose most recent assignment is oldest (never assigned

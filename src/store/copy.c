@@ -230,6 +230,13 @@ static int copy_order(CopyPlan *p, JwErr *e) {
   return 0;
 }
 
+/* 1 for the case search's tables (case_search, and on SQLite its FTS5 table and that table's shadow tables): they
+ * are derived from the cases and not copied; the caller rebuilds the copied cases' documents in the target
+ * (case_search_rebuild_range), whose own index (FTS5 or pg_trgm) follows. */
+int copy_is_derived(const char *zName) {
+  return strncmp(zName, "case_search", 11) == 0;
+}
+
 /* Reads the source's tables and columns into p, each checked against ref. */
 static int copy_read_schema(Db *src, Db *ref, CopyPlan *p, JwErr *e) {
   Stmt *s = db_prepare(src, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
@@ -237,6 +244,7 @@ static int copy_read_schema(Db *src, Db *ref, CopyPlan *p, JwErr *e) {
   while ((rc = db_step(s)) == DB_ROW) {
     const char *zName = db_col_text(s, 0);
     if (strncmp(zName, "sqlite_", 7) == 0) continue; /* SQLite's own (sqlite_stat1 after ANALYZE) */
+    if (copy_is_derived(zName)) continue;
     Stmt *r = db_prepare(ref, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
     db_bind_text(r, 1, zName);
     int known = db_step(r) == DB_ROW && db_col_int(r, 0) == 1;
@@ -252,7 +260,9 @@ static int copy_read_schema(Db *src, Db *ref, CopyPlan *p, JwErr *e) {
   }
   db_done(s);
   if (rc == DB_ERROR) return err_internal(e, db_errmsg(src));
-  Stmt *r = db_prepare(ref, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+  Stmt *r = db_prepare(ref,
+                       "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                       " AND substr(name, 1, 11) <> 'case_search'");
   int64_t nRef = db_step(r) == DB_ROW ? db_col_int(r, 0) : -1;
   db_done(r);
   if (nRef != p->nTable) {

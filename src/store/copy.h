@@ -78,4 +78,7 @@ int copy_table_rows(Db *src, Db *dst, CopyPlan *p, CopyTable *t, CopyProgress xP
 /* count(*) of t in db into *pn. 0 or -1. */
 int copy_count_rows(Db *db, const CopyTable *t, int64_t *pn);
 
+/* 1 for the tables derived from others and not copied (the case search's: store/case_search.h). */
+int copy_is_derived(const char *zName);
+
 #endif

@@ -11,6 +11,7 @@
 #include "lib/buf.h"
 #include "lib/log.h"
 #include "lib/mem.h"
+#include "lib/utf8.h"
 #include "store/db_internal.h"
 
 static unsigned db_hash_ptr(const void *p) {
@@ -236,7 +237,8 @@ int db_exec(Db *db, const char *zSql) {
   if (db->backend == DB_POSTGRES) return dbp_exec(db, zSql);
   char *zErr = NULL;
   if (sqlite3_exec(db->h, zSql, NULL, NULL, &zErr) != SQLITE_OK) {
-    log_error("SQL exec failed: %s\nSQL: %.200s", zErr ? zErr : "?", zSql);
+    log_error("SQL exec failed: %s\nSQL: %.*s", zErr ? zErr : "?", (int)utf8_prefix(zSql, strlen(zSql), 200),
+              zSql); /* never cut inside a character */
     sqlite3_free(zErr);
     return -1;
   }

@@ -44,7 +44,9 @@ static void dbp_fail(Db *db, PGresult *r, const char *zSql) {
              (zState && (strncmp(zState, "08", 2) == 0 || strncmp(zState, "57P", 3) == 0));
   if (gone) db->unavailable = 1;
   if (!(zState && strncmp(zState, "23", 2) == 0)) {
-    log_error("SQL failed (%s): %s\nSQL: %.300s", db->zState[0] ? db->zState : "-", db->zErr, zSql ? zSql : "");
+    const char *z = zSql ? zSql : ""; /* at most 300 bytes of it, never cut inside a character */
+    log_error("SQL failed (%s): %s\nSQL: %.*s", db->zState[0] ? db->zState : "-", db->zErr,
+              (int)utf8_prefix(z, strlen(z), 300), z);
   }
 }
 

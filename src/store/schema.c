@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "store/case_search.h"
 
 static const char *const aMigration[] = {
     /* 1: organisations, departments, users, roles, sessions, audit log */
@@ -321,6 +322,13 @@ static const char *const aMigration[] = {
     "  (SELECT p.org_id FROM case_person p WHERE p.id = case_person_charge.person_id);"
     "DROP INDEX case_record_received;"
     "CREATE INDEX case_record_received ON case_record(org_id, received_on, id);",
+    /* 7: the case search (store/case_search.h): one document per case (title, 案号, 移送机关, 移送文号, persons'
+     * names and ID numbers, charge names), indexed by trigrams in each backend's way (schema_search_sqlite /
+     * schema_search_pg below), and built for the cases already there by case_search_rebuild(). */
+    "CREATE TABLE case_search("
+    "  case_id INTEGER NOT NULL PRIMARY KEY REFERENCES case_record(id),"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  doc TEXT NOT NULL);",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))
@@ -338,6 +346,22 @@ static const char schema_append_only_pg[] =
     "  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();"
     "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
     "  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();";
+
+/* Part of migration 7, in each dialect. SQLite: an FTS5 table over case_search (external content: the text is kept
+ * once, in case_search) with the trigram tokenizer (SQLite 3.34+); case_search.c writes it beside case_search in the
+ * same statement sequence (triggers cannot: with trusted_schema off SQLite refuses a virtual table in a trigger).
+ * PostgreSQL: the pg_trgm extension (trusted since PostgreSQL 13: the database's owner may create it) and a GIN
+ * trigram index on the text; when the extension cannot be created the migration fails with a message that says so
+ * (docs/operations.md). */
+static const char schema_search_sqlite[] =
+    "CREATE VIRTUAL TABLE case_search_fts USING fts5(doc, content='case_search', content_rowid='case_id',"
+    "  tokenize='trigram');";
+static const char schema_search_pg[] =
+    "DO $$BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+    "  EXCEPTION WHEN OTHERS THEN RAISE EXCEPTION"
+    "  '无法创建 PostgreSQL 扩展 pg_trgm（案件搜索的三元组索引需要它）：%。请以本数据库的所有者或超级用户执行"
+    " CREATE EXTENSION pg_trgm 后重试（见 docs/operations.md）', SQLERRM; END$$;"
+    "CREATE INDEX case_search_trgm ON case_search USING gin (doc gin_trgm_ops);";
 
 /* PostgreSQL only, (re)created at every migration: SQLite's julianday(date) and date(date, '+N days') for the
  * 'YYYY-MM-DD' text the store keeps (both inlined by the planner), and group_concat(text, separator) with SQLite's
@@ -361,6 +385,42 @@ static const char schema_pg_sync_sequences[] =
     "    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce((SELECT max(%I) FROM %I), 0) + 1,"
     " false)', t.tbl, t.col, t.col, t.tbl);"
     "  END LOOP; END$$";
+
+const char *schema_search_condition(Db *db) {
+  return db_backend(db) == DB_POSTGRES
+             ? " AND c.id IN (SELECT s.case_id FROM case_search s WHERE s.org_id = ?1 AND s.doc ILIKE ?14 ESCAPE '\\')"
+             : " AND c.id IN (SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?14)";
+}
+
+char *schema_search_pattern(Db *db, const char *zQuery) {
+  Buf b = BUF_INIT;
+  if (db_backend(db) == DB_POSTGRES) { /* %text% with % _ \ escaped by \ */
+    buf_putc(&b, '%');
+    for (const char *z = zQuery; *z; z++) {
+      if (*z == '%' || *z == '_' || *z == '\\') buf_putc(&b, '\\');
+      buf_putc(&b, *z);
+    }
+    buf_putc(&b, '%');
+  } else { /* an FTS5 phrase: inside double quotes nothing is syntax but a double quote, written twice */
+    buf_putc(&b, '"');
+    for (const char *z = zQuery; *z; z++) {
+      if (*z == '"') buf_putc(&b, '"');
+      buf_putc(&b, *z);
+    }
+    buf_putc(&b, '"');
+  }
+  return buf_detach(&b);
+}
+
+const char *schema_search_fts_delete(Db *db) {
+  return db_backend(db) == DB_POSTGRES ? NULL
+                                       : "INSERT INTO case_search_fts(case_search_fts, rowid, doc)"
+                                         " SELECT 'delete', case_id, doc FROM case_search WHERE case_id = ?1";
+}
+
+const char *schema_search_fts_insert(Db *db) {
+  return db_backend(db) == DB_POSTGRES ? NULL : "INSERT INTO case_search_fts(rowid, doc) VALUES (?1, ?2)";
+}
 
 int schema_latest(void) {
   return SCHEMA_COUNT;
@@ -421,6 +481,10 @@ static int schema_run(Db *db, int v) {
   }
   if (rc == 0 && v == 1)
     rc = db_exec(db, pg ? schema_append_only_pg : schema_append_only_sqlite); /* sql-safe: literals */
+  if (rc == 0 && v == 7) {
+    rc = db_exec(db, pg ? schema_search_pg : schema_search_sqlite); /* sql-safe: literals */
+    if (rc == 0) rc = case_search_rebuild(db);
+  }
   return rc;
 }
 

@@ -21,4 +21,18 @@ char *schema_pg_ddl(const char *zSql);
  * SQLite: nothing. 0 or -1. */
 int schema_sync_sequences(Db *db);
 
+/* The case search's dialect (migration 7; the one place it differs, as the audit log's triggers do). */
+/* The case list's condition on c.id that finds the cases whose search document contains ?14 (a literal fragment of
+ * 3+ characters, as schema_search_pattern() gave it): through FTS5's trigram index on SQLite, pg_trgm's on
+ * PostgreSQL. */
+const char *schema_search_condition(Db *db);
+/* ?14 for zQuery: an FTS5 phrase (SQLite) or an ILIKE pattern (PostgreSQL) that matches the text literally. Heap
+ * memory: free() it. */
+char *schema_search_pattern(Db *db, const char *zQuery);
+/* SQLite's FTS5 index over case_search is told of each change (no trigger may write a virtual table with
+ * trusted_schema off): the statement removing case ?1's indexed text (run before its case_search row goes), and the
+ * one indexing case ?1's text ?2. NULL on PostgreSQL (its GIN index follows the table by itself). */
+const char *schema_search_fts_delete(Db *db);
+const char *schema_search_fts_insert(Db *db);
+
 #endif

@@ -34,6 +34,10 @@ void store_each_listed(const char *zList, void (*xItem)(const char *zItem, void 
 }
 
 json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limit, int offset) {
+  return store_page_capped(pCount, pPage, xRow, limit, offset, STORE_COUNT_CAP);
+}
+
+json_t *store_page_capped(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limit, int offset, int cap) {
   int64_t total = db_step(pCount) == DB_ROW ? db_col_int(pCount, 0) : -1;
   db_done(pCount);
   if (total < 0) {
@@ -48,8 +52,8 @@ json_t *store_page(Stmt *pCount, Stmt *pPage, json_t *(*xRow)(Stmt *s), int limi
     json_decref(items);
     return NULL;
   }
-  int capped = total > STORE_COUNT_CAP;
-  if (capped) total = STORE_COUNT_CAP;
+  int capped = total > cap;
+  if (capped) total = cap;
   return json_pack("{s:o, s:I, s:i, s:i, s:b}", "items", items, "total", (json_int_t)total, "limit", limit, "offset",
                    offset, "total_capped", capped);
 }
@@ -99,10 +103,16 @@ void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *
 }
 
 json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset) {
+  return store_list_capped(db, q, where, limit, offset, STORE_COUNT_CAP);
+}
+
+json_t *store_list_capped(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset, int cap) {
   if (q->pExport) return store_export(db, q, where, q->pExport);
   Buf count = BUF_INIT, page = BUF_INIT;
+  char zTail[48]; /* the cap is the program's constant, never input */
+  snprintf(zTail, sizeof zTail, " LIMIT %d) AS capped", cap + 1);
   buf_puts(&count, "SELECT count(*) FROM (SELECT 1 ");
-  store_sql_join(&count, q->zFrom, where, " LIMIT " STORE_COUNT_CAP_SQL ") AS capped");
+  store_sql_join(&count, q->zFrom, where, zTail);
   store_sql_join(&page, q->zSelect, where, q->zOrder);
   Stmt *pCount = db_prepare_assembled(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
   Stmt *pPage = db_prepare_assembled(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
@@ -110,7 +120,7 @@ json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit,
   q->xBind(pPage, q->ctx);
   db_bind_int(pPage, q->limitParam, limit);
   db_bind_int(pPage, q->limitParam + 1, offset);
-  json_t *out = store_page(pCount, pPage, q->xRow, limit, offset);
+  json_t *out = store_page_capped(pCount, pPage, q->xRow, limit, offset, cap);
   buf_free(&count);
   buf_free(&page);
   return out;

@@ -53,7 +53,7 @@ static int cases_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   char zToday[11], zId[19];
   time_today_china(zToday);
   CaseFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday, .pExport = x};
-  const char *zOverdue = NULL, *zUnassigned = NULL;
+  const char *zOverdue = NULL, *zUnassigned = NULL, *zDir = NULL;
   if (req_query_str(r, "unassigned", 5, &zUnassigned, e) || req_query_date(r, "concluded_from", &f.zConcludedFrom, e) ||
       req_query_date(r, "concluded_to", &f.zConcludedTo, e)) {
     return -1;
@@ -67,9 +67,17 @@ static int cases_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
       req_query_date(r, "received_from", &f.zFrom, e) || req_query_date(r, "received_to", &f.zTo, e) ||
       req_query_str(r, "q", 50, &f.zQuery, e) || req_query_str(r, "overdue", 5, &zOverdue, e) ||
       req_query_int(r, "department_id", 1, INT64_MAX / 2, 0, &f.departmentId, e) ||
-      req_query_int(r, "prosecutor_id", 1, INT64_MAX / 2, 0, &f.prosecutorId, e)) {
+      req_query_int(r, "prosecutor_id", 1, INT64_MAX / 2, 0, &f.prosecutorId, e) ||
+      req_query_str(r, "sort", 32, &f.zSort, e) || req_query_str(r, "dir", 16, &zDir, e)) {
     return -1;
   }
+  if (f.zSort && !case_store_sort_known(f.zSort)) {
+    return err_field(e, "sort", "参数 sort 必须是以下列之一：" CASE_SORT_COLUMNS);
+  }
+  if (zDir && strcmp(zDir, "asc") != 0 && strcmp(zDir, "desc") != 0) {
+    return err_field(e, "dir", "参数 dir 必须是 asc（升序）或 desc（降序）");
+  }
+  f.ascending = zDir && strcmp(zDir, "asc") == 0;
   CaseStatus st;
   if (f.zStatus && strcmp(f.zStatus, "open") != 0 && case_status_parse(f.zStatus, &st)) /* open: in work */
     return err_field(e, "status", "案件状态无效");

@@ -233,6 +233,8 @@ static const ExportParam case_params[] = {
   {"unassigned",     "仅待分案",   EXPORT_PARAM_CODE, label_bool, NULL},
   {"concluded_from", "审结日期起", EXPORT_PARAM_TEXT, NULL, NULL},
   {"concluded_to",   "审结日期止", EXPORT_PARAM_TEXT, NULL, NULL},
+  {"sort",           "排序",       EXPORT_PARAM_TEXT, NULL, NULL},
+  {"dir",            "排序方向",   EXPORT_PARAM_TEXT, NULL, NULL},
 };
 const ExportSpec export_cases = {{"案件列表", "cases", case_columns, NCOL(case_columns)}, "export.cases", "case",
                                  case_params, NCOL(case_params)};

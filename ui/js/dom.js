@@ -187,26 +187,53 @@ export function tableStateRow(colspan, kind, text) {
 }
 
 /**
- * pager: the 'total / previous / next' bar for a page reply {total, limit, offset}.
- * onPage(newOffset) is called when the user moves. Returns the element.
+ * pager: the 'total / first / previous / page N of M / next / last' bar for a page reply {total, limit, offset}.
+ * onPage(newOffset) is called when the user moves: by a button, or by typing a page number (Enter or leaving the
+ * box). Returns the element.
  */
 export function pager(page, onPage, testid) {
-  // Long lists (cases, deadlines) count at most 10,000 rows: total_capped says there are more.
+  // Long lists (cases, deadlines) count at most 10,000 rows, a case search 100,000: total_capped says there are more.
   const { total, limit, offset, total_capped: capped } = page;
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(offset + limit, total);
   const summary = total === 0 ? t('pager.summary_empty')
     : t(capped ? 'pager.summary_capped' : 'pager.summary', { total, from, to });
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const current = Math.min(pages, Math.floor(offset / limit) + 1);
+  let moved = false;
+  const go = (n) => {
+    if (moved) return;
+    moved = true;
+    onPage((Math.min(Math.max(1, n), pages) - 1) * limit);
+  };
+  const box = el('input', {
+    type: 'number', class: 'input pager-page', min: '1', max: String(pages), step: '1', value: String(current),
+    inputmode: 'numeric', testid: 'pager-page', 'aria-label': t('pager.page_label'), disabled: pages <= 1,
+  });
+  const jump = () => {
+    const n = parseInt(box.value, 10);
+    if (Number.isInteger(n) && n >= 1 && n !== current) go(n);
+    else box.value = String(current);
+  };
+  box.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); jump(); } });
+  box.addEventListener('change', jump);
+  const btn = (key, id, disabled, n) => el('button', {
+    type: 'button', class: 'btn btn-small', text: t(key), disabled, testid: id, on: { click: () => go(n) },
+  });
   return el('nav', { class: 'pager', 'aria-label': t('pager.label'), testid: testid || 'pager' },
     el('span', { class: 'pager-summary', text: summary }),
+    btn('pager.first', 'pager-first', current <= 1, 1),
     el('button', {
       type: 'button', class: 'btn btn-small', text: t('pager.prev'), disabled: offset <= 0,
-      testid: 'pager-prev', on: { click: () => onPage(Math.max(0, offset - limit)) },
+      testid: 'pager-prev', on: { click: () => { moved = true; onPage(Math.max(0, offset - limit)); } },
     }),
+    el('span', { class: 'pager-jump' }, t('pager.page_before'), box,
+      t(capped ? 'pager.page_after_capped' : 'pager.page_after', { pages })),
     el('button', {
       type: 'button', class: 'btn btn-small', text: t('pager.next'), disabled: offset + limit >= total,
-      testid: 'pager-next', on: { click: () => onPage(offset + limit) },
-    }));
+      testid: 'pager-next', on: { click: () => { moved = true; onPage(offset + limit); } },
+    }),
+    btn('pager.last', 'pager-last', current >= pages, pages));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ const listOptions = new WeakMap();
  *   form         optional: the filter form; an API error naming a field is also shown beside that field
  *   pagerTestid  the pager's data-testid
  *   limit        optional: the page size (default 50)
+ *   drawn(page)  optional: called after a page reply was drawn (a results line), with the reply
  * Returns {load}: load() keeps the address in step (without a history entry), then asks for the page of the
  * current state. Only the reply to the latest load is drawn. While it runs the table is aria-busy; rows already shown
  * stay, dimmed (.is-loading), else the loading row shows. A page past the end (the list shrank) moves back to the
@@ -83,6 +84,7 @@ export function pagedList(opts) {
     if (!page.items.length) tbody.appendChild(tableStateRow(cols, 'empty', opts.empty ? opts.empty() : t('common.empty')));
     for (const item of page.items) append(tbody, [opts.row(item)]);
     replace(pagerSlot, pager(page, (off) => { state.offset = off; load(); }, opts.pagerTestid));
+    if (opts.drawn) opts.drawn(page);
   }
 
   return { load };

@@ -1,6 +1,9 @@
 // pages/cases.js: the case list (#/cases?q=&status=&case_type=&department_id=&prosecutor_id=&charge=&received_from=
-// &received_to=&overdue=true&offset=): a filter bar and a paged table from GET /api/v1/cases. As on the users page, the
-// filters are mirrored into the hash without a new history entry, so going back from a case returns to the same list.
+// &received_to=&overdue=true&sort=&dir=&offset=): a filter bar and a paged table from GET /api/v1/cases. As on the users
+// page, the filters are mirrored into the hash without a new history entry, so going back from a case returns to the
+// same list. One search box finds any part of a title, name, ID number, 案号, 移送机关 or charge (docs/api-cases.md);
+// `/` focuses it (not while typing in a field). The column headers sort (a second click reverses); a results line
+// says what was searched, with the filters in force; the pager jumps to any page.
 
 import * as api from '../api.js';
 import { el, field, selectField, pageHeader, section, clearErrors, fieldError, nextId } from '../dom.js';
@@ -12,15 +15,21 @@ import { charges, levelBadge, levelClass, statusBadge } from '../casework.js';
 const FILTERS = ['q', 'status', 'case_type', 'department_id', 'prosecutor_id', 'charge', 'received_from', 'received_to',
   'overdue', 'unassigned', 'concluded_from', 'concluded_to'];
 const COLS = 8;
+// The sortable columns (the API's sort values) and their first direction; '' is the default order (received, newest
+// first).
+const FIRST_DIR = { case_number: 'asc', title: 'asc', case_type: 'asc', prosecutor: 'asc', received_on: 'desc',
+  status: 'asc', next_due: 'asc' };
 
 /** render: the filter bar, the table and the pager; reloads the table whenever a filter changes. */
 export async function render(root, ctx) {
   const state = { offset: Math.max(0, parseInt(ctx.query.get('offset') || '0', 10) || 0) };
-  for (const k of FILTERS) state[k] = ctx.query.get(k) || '';
+  for (const k of FILTERS.concat(['sort', 'dir'])) state[k] = ctx.query.get(k) || '';
   if (state.overdue !== 'true') state.overdue = '';
   // the home page's queues: 待分案 and 本月审结 (shown as a note with a button that clears them)
   if (state.unassigned !== 'true') state.unassigned = '';
   for (const k of ['concluded_from', 'concluded_to']) if (!/^\d{4}-\d{2}-\d{2}$/.test(state[k])) state[k] = '';
+  if (!Object.prototype.hasOwnProperty.call(FIRST_DIR, state.sort)) state.sort = '';
+  if (state.dir !== 'asc' && state.dir !== 'desc') state.dir = '';
 
   root.appendChild(pageHeader(t('cases.title'),
     can('case.register')
@@ -28,7 +37,8 @@ export async function render(root, ctx) {
 
   const all = { value: '', text: t('common.all') };
   const q = field({ name: 'q', label: t('cases.search_label'), type: 'search', value: state.q, maxlength: 50,
-    placeholder: t('cases.search'), testid: 'cases-q', id: 'cases-q' });
+    placeholder: t('cases.search'), testid: 'cases-q', id: 'cases-q', attrs: { title: t('cases.search_hint') } });
+  q.classList.add('field-search');
   const status = selectField({ name: 'status', label: t('case.status'), testid: 'cases-status', value: state.status,
     options: [all, { value: 'open', text: label('case_status', 'open') }]
       .concat(CASE_STATUSES.map((s) => ({ value: s, text: label('case_status', s) }))) });
@@ -56,12 +66,21 @@ export async function render(root, ctx) {
     el('button', { type: 'submit', class: 'btn btn-primary', testid: 'cases-search-submit', text: t('common.search') }),
     el('button', { type: 'button', class: 'btn', testid: 'cases-reset', text: t('common.reset'), on: { click: resetFilters } })));
 
+  const headers = [];
+  /** sortHeader: a column header that sorts the list by `col` (a second click reverses the order). */
+  const sortHeader = (col, key) => {
+    const th = el('th', { dataset: { sort: col } },
+      el('button', { type: 'button', class: 'th-sort', testid: 'cases-sort-' + col, title: t('cases.sort_by', { label: t(key) }),
+        on: { click: () => sortBy(col) } }, el('span', { text: t(key) }), el('span', { class: 'th-sort-mark', 'aria-hidden': 'true' })));
+    headers.push(th);
+    return th;
+  };
   const table = el('table', { class: 'table table-hover cases-table', testid: 'cases-table', 'aria-busy': 'false' },
     el('thead', null, el('tr', null,
-      el('th', { text: t('case.number') }), el('th', { text: t('case.title') }), el('th', { text: t('case.type') }),
-      el('th', { text: t('case.persons') }), el('th', { text: t('case.prosecutor') }),
-      el('th', { text: t('case.received_on') }), el('th', { text: t('case.status') }),
-      el('th', { text: t('cases.next_due') }))),
+      sortHeader('case_number', 'case.number'), sortHeader('title', 'case.title'), sortHeader('case_type', 'case.type'),
+      el('th', { text: t('case.persons') }), sortHeader('prosecutor', 'case.prosecutor'),
+      sortHeader('received_on', 'case.received_on'), sortHeader('status', 'case.status'),
+      sortHeader('next_due', 'cases.next_due'))),
     el('tbody'));
   const pagerSlot = el('div', { class: 'pager-slot' });
   const notes = [];
@@ -72,13 +91,66 @@ export async function render(root, ctx) {
     el('button', { type: 'button', class: 'btn btn-small', testid: 'cases-extra-filter-clear', text: t('common.reset'),
       on: { click: () => { state.unassigned = state.concluded_from = state.concluded_to = ''; state.offset = 0; note.remove(); load(); } } }))
     : null;
+  const results = el('p', { class: 'results-line', testid: 'cases-results', 'aria-live': 'polite' });
   root.appendChild(section(null, form, note));
-  root.appendChild(section(null, el('div', { class: 'table-wrap' }, table), pagerSlot));
+  root.appendChild(section(null, results, el('div', { class: 'table-wrap' }, table), pagerSlot));
 
-  const { load } = pagedList({ table, pagerSlot, cols: COLS, path: '/cases', state, filters: FILTERS, route: '#/cases',
-    form, pagerTestid: 'cases-pager', row: caseRow,
+  const { load } = pagedList({ table, pagerSlot, cols: COLS, path: '/cases', state, filters: FILTERS.concat(['sort', 'dir']),
+    route: '#/cases', form, pagerTestid: 'cases-pager', row: caseRow, drawn: showResults,
     empty: () => (FILTERS.some((k) => state[k]) ? t('cases.empty_filtered') : t('cases.empty')) });
   exportButton(table, 'cases-export');
+
+  /** The sort in force, as the headers show it: the default is received, newest first. */
+  function markSort() {
+    const col = state.sort || 'received_on';
+    const dir = state.dir || FIRST_DIR[col];
+    for (const th of headers) {
+      const on = th.dataset.sort === col;
+      th.setAttribute('aria-sort', on ? (dir === 'asc' ? 'ascending' : 'descending') : 'none');
+      th.querySelector('.th-sort-mark').textContent = on ? (dir === 'asc' ? '▲' : '▼') : '';
+    }
+  }
+
+  function sortBy(col) {
+    const current = state.sort || 'received_on';
+    const dir = state.dir || FIRST_DIR[current];
+    if (col === current) Object.assign(state, { sort: col, dir: dir === 'asc' ? 'desc' : 'asc' });
+    else Object.assign(state, { sort: col, dir: FIRST_DIR[col] });
+    state.offset = 0;
+    markSort();
+    load();
+  }
+
+  /** The results line: what was searched, how many were found, the filters and the order in force. */
+  function showResults(page) {
+    const total = page.total;
+    const capped = page.total_capped;
+    let text = state.q ? t(capped ? 'cases.results_q_capped' : 'cases.results_q', { q: state.q, total })
+      : t(capped ? 'cases.results_all_capped' : 'cases.results_all', { total });
+    const parts = [];
+    const chosen = (sel) => (sel.control.selectedOptions[0] ? sel.control.selectedOptions[0].textContent : sel.control.value);
+    const add = (labelKey, value) => parts.push(t('cases.results_filter', { label: t(labelKey), value }));
+    if (state.status) add('case.status', label('case_status', state.status));
+    if (state.case_type) add('case.type', label('case_type', state.case_type));
+    if (state.department_id) add('case.department', chosen(dept));
+    if (state.prosecutor_id) add('case.prosecutor', chosen(pros));
+    if (state.charge) add('case.charge', chosen(charge));
+    if (state.received_from || state.received_to) {
+      add('cases.received_range', state.received_from && state.received_to
+        ? t('cases.results_dates', { from: state.received_from, to: state.received_to })
+        : state.received_from ? t('cases.results_from', { from: state.received_from }) : t('cases.results_to', { to: state.received_to }));
+    }
+    if (state.overdue) parts.push(t('cases.overdue_only'));
+    if (parts.length) text += t('cases.results_filters', { filters: parts.join(t('cases.results_sep')) });
+    if (state.sort) {
+      const th = headers.find((h) => h.dataset.sort === state.sort);
+      text += t('cases.results_sort', { label: th ? th.querySelector('span').textContent : state.sort,
+        dir: t((state.dir || FIRST_DIR[state.sort]) === 'asc' ? 'cases.sort_asc' : 'cases.sort_desc') });
+    }
+    // 1 or 2 characters cannot use the trigram index: the server looks only at names' beginnings and case numbers
+    if (state.q && [...state.q].length < 3) text += t('cases.results_short');
+    results.textContent = text;
+  }
 
   /** caseRow: one case, marked when its next deadline is due or overdue. */
   function caseRow(c) {
@@ -123,6 +195,18 @@ export async function render(root, ctx) {
   }
 
   form.addEventListener('submit', (e) => { e.preventDefault(); if (readFilters()) load(); });
+  // `/` focuses the search box, unless the user is typing in a field; the listener goes with the page.
+  const onSlash = (e) => {
+    if (!q.control.isConnected) { document.removeEventListener('keydown', onSlash); return; }
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    const target = e.target;
+    if (target && target.closest && target.closest('input, textarea, select, [contenteditable]')) return;
+    e.preventDefault();
+    q.control.focus();
+    q.control.select();
+  };
+  document.addEventListener('keydown', onSlash);
+  markSort();
   for (const s of [status, type, dept, pros, charge]) s.control.addEventListener('change', () => { if (readFilters()) load(); });
   overdue.addEventListener('change', () => { if (readFilters()) load(); });
   let typing = 0;
