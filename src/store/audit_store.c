@@ -192,7 +192,27 @@ static int audit_add_names(Db *db, int64_t orgId, json_t *items) {
   return 0;
 }
 
+/* An export's rows carry the same names as a page's: each row gets them, then goes on to the caller's callback. */
+typedef struct AuditExportNames {
+  Db *db;
+  int64_t orgId;
+  StoreExport *pOuter;
+} AuditExportNames;
+
+static int audit_export_row(const json_t *row, void *ctx) {
+  AuditExportNames *n = ctx;
+  json_t *one = json_pack("[O]", row);
+  int rc = audit_add_names(n->db, n->orgId, one);
+  if (rc == 0) rc = n->pOuter->xRow(json_array_get(one, 0), n->pOuter->ctx);
+  json_decref(one);
+  return rc;
+}
+
 json_t *audit_store_list(Db *db, const AuditFilter *f) {
+  AuditExportNames names = {db, f->orgId, f->pExport};
+  StoreExport inner = f->pExport ? *f->pExport : (StoreExport){0};
+  inner.xRow = audit_export_row;
+  inner.ctx = &names;
   AuditBind p = {f, f->zCase ? store_like_pattern(f->zCase) : NULL, f->zPerson ? store_like_pattern(f->zPerson) : NULL};
   Buf where = BUF_INIT;
   buf_puts(&where, AUDIT_WHERE);
@@ -204,8 +224,12 @@ json_t *audit_store_list(Db *db, const AuditFilter *f) {
                       audit_bind_filter,
                       &p,
                       audit_from_row,
-                      f->pExport};
+                      f->pExport ? &inner : NULL};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
+  if (f->pExport) {
+    f->pExport->rows = inner.rows;
+    f->pExport->stopped = inner.stopped;
+  }
   buf_free(&where);
   free(p.zCase);
   free(p.zPerson);

@@ -414,11 +414,11 @@ static void test_register_writes_case_persons_charges_event_deadline_and_audit(v
   assert_string_equal(deadlines_of(db, id),
                       "review#1[张某] 2025-03-05+1m=2025-04-07 open; review#1[李某] 2025-03-05+1m=2025-04-07 open; "
                       "review#1[王某] 2025-03-05+1m=2025-04-07 open");
-  /* 张某 on 取保候审 since 02-20 and 王某 under 监视居住 from receipt: their CPL 79 terms, in months; 2026-02-20 falls
+  /* 张某 on 取保候审 since 02-20 and 王某 under 监视居住 since 01-02: their CPL 79 terms, in months; 2026-02-20 falls
    * in 春节 (02-15..23), so it rolls over to 02-24 (not in custody, CPL 105); 李某 (neither measure) has none */
   assert_string_equal(measure_terms_of(db, id),
                       "bail_expiry#1[张某] 2025-02-20+12m=2026-02-24 open; "
-                      "residential_expiry#1[王某] 2025-03-05+6m=2025-09-05 open");
+                      "residential_expiry#1[王某] 2025-01-02+6m=2025-07-02 open");
   assert_string_equal(qs(db,
                          "SELECT warn_days || '|' || extra_days || '|' || provisional || '|' || prosecutor_id || '|'"
                          " || department_id || '|' || org_id || '|' || rule FROM deadline WHERE case_id = %lld",
