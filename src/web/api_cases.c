@@ -38,11 +38,19 @@ int api_reference_deadline_kinds(Req *r) {
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
 }
 
+/* The charges, in the order of the Criminal Law, or those matching ?q= (part of the name, or the start of the pinyin
+ * initials: 袭警, xjz). */
 int api_reference_charges(Req *r) {
+  JwErr e;
+  const char *zQuery = NULL;
+  if (req_query_str(r, "q", 50, &zQuery, &e)) return reply_error(r, &e);
   json_t *items = json_array();
   for (size_t i = 0; i < charges_count; i++) {
-    json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "code", charges[i].zCode, "name", charges[i].zName,
-                                           "article", charges[i].zArticle));
+    const Charge *c = &charges[i];
+    if (!charge_matches(c, zQuery)) continue;
+    json_array_append_new(
+        items, json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", c->zCode, "name", c->zName, "article", c->zArticle,
+                         "initials", c->zInitials, "chapter", charge_chapters[c->chapter]));
   }
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
 }
