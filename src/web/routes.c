@@ -55,6 +55,8 @@ const Route routes[] = {
   {"PUT",    "/api/v1/settings/power-list",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_power_list_put},
   {"GET",    "/api/v1/settings/fast-track",     PERM_ORG_READ,     0, BODY_NONE,          api_settings_fast_track_get},
   {"PUT",    "/api/v1/settings/fast-track",     PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX,   api_settings_fast_track_put},
+  /* issue 9 (charges-agencies): the office's list of agencies (移送机关), read like the reference lists */
+  {"GET",    "/api/v1/agencies",                PERM_ORG_READ,     0, BODY_NONE,          api_agencies_list},
 };
 /* clang-format on */
 
