@@ -167,7 +167,7 @@ export function caseTypes() {
   return caseTypesPromise;
 }
 
-/** charges: the charge list [{code, name, article}] (cached; a failure is not cached). */
+/** charges: the charge list [{code, name, article, initials, chapter}] (cached; a failure is not cached). */
 export function charges() {
   if (!chargesPromise) {
     chargesPromise = api.get('/reference/charges').then((r) => r.items);
@@ -207,7 +207,7 @@ export function chargePicker(opts) {
   const select = el('select', { id, name: opts.name, class: ['input', 'charge-select'], multiple: true, size: opts.size || 6,
     testid: opts.testid, 'aria-describedby': hintId },
   list.map((c) => el('option', { value: c.code, text: c.name, title: c.article || '',
-    dataset: { search: (c.name + ' ' + c.code + ' ' + (c.article || '')).toLowerCase() } })));
+    dataset: { search: (c.name + ' ' + c.code + ' ' + (c.article || '') + ' ' + (c.initials || '')).toLowerCase() } })));
   const filter = el('input', { type: 'search', class: ['input', 'charge-filter'], placeholder: t('charges.filter'),
     'aria-label': t('charges.filter_label'), 'aria-controls': id, autocomplete: 'off',
     testid: opts.filterTestid || (opts.testid ? opts.testid + '-filter' : null) });
