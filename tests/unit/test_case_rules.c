@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "core/calendar.h"
+#include "core/agency.h"
 #include "core/case_rules.h"
 #include "core/date.h"
 #include "core/period.h"
@@ -1181,6 +1182,29 @@ static void test_charge_matches(void **state) {
   assert_int_equal(n, 10); /* 诈骗, 合同, 集资, 贷款, 票据, 金融凭证, 信用证, 信用卡, 有价证券, 保险 */
 }
 
+/* Agency kinds: the kind a name implies, the 监察委员会 before the police words, NULL when the name says nothing; every
+ * guessed kind is a known code. */
+static void test_agency_kind_guess(void **state) {
+  (void)state;
+  assert_string_equal(agency_kind_guess("缙云县公安局"), "public_security");
+  assert_string_equal(agency_kind_guess("缙云县公安局壶镇派出所"), "public_security");
+  assert_string_equal(agency_kind_guess("丽水市交警支队"), "public_security");
+  assert_string_equal(agency_kind_guess("缙云县监察委员会"), "supervision");
+  assert_string_equal(agency_kind_guess("丽水市国家安全局"), "state_security");
+  assert_string_equal(agency_kind_guess("浙江省第一监狱"), "prison");
+  assert_string_equal(agency_kind_guess("杭州海关缉私局"), "customs");
+  assert_string_equal(agency_kind_guess("温州海警局"), "coast_guard");
+  assert_null(agency_kind_guess("缙云县林业局"));
+  assert_null(agency_kind_guess(""));
+  assert_null(agency_kind_guess(NULL));
+  const char *aName[] = {"公安", "监委", "检察院", "法院", "海警", "海关", "监狱", "国家安全"};
+  for (size_t i = 0; i < sizeof aName / sizeof aName[0]; i++)
+    assert_non_null(agency_kind_by_code(agency_kind_guess(aName[i])));
+  assert_non_null(agency_kind_by_code("other"));
+  assert_null(agency_kind_by_code("police"));
+  assert_null(agency_kind_by_code(NULL));
+}
+
 /* Custody codes, sentence bands, non-prosecution types. */
 static void test_enumerations(void **state) {
   (void)state;
@@ -1288,6 +1312,7 @@ int main(void) {
       cmocka_unit_test(test_check_judgment_archive),
       cmocka_unit_test(test_charges),
       cmocka_unit_test(test_charge_matches),
+      cmocka_unit_test(test_agency_kind_guess),
       cmocka_unit_test(test_enumerations),
       cmocka_unit_test(test_codes_round_trip),
   };
