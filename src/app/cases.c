@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/agencies.h"
 #include "app/approvals.h"
 #include "app/case_internal.h"
 #include "app/tx.h"
@@ -246,6 +247,7 @@ int cases_register(Db *db, const Actor *actor, const json_t *in, json_t **out, J
                              zNow);
     if (c.id < 0) rc = err_internal(e, db_errmsg(db));
   }
+  if (!rc) rc = agencies_note(db, actor->orgId, jin_str(in, "source_agency"), e); /* a new agency joins the list */
   for (int i = 0; i < nP && !rc; i++) {
     if (case_person_insert(db, actor->orgId, c.id, &aP[i], c.zReceived, e) < 0) rc = -1;
   }
@@ -271,7 +273,7 @@ int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_
   static const JinField fields[] = {
       {"title", JIN_STRING, 0, 1, CASE_TITLE_MAX_CHARS}, {"major_complex", JIN_BOOL, 0, 0, 0},
       {"department_id", JIN_ID_OR_NULL, 0, 0, 0},        {"prosecutor_id", JIN_ID_OR_NULL, 0, 0, 0},
-      {"summary_procedure", JIN_BOOL, 0, 0, 0},
+      {"summary_procedure", JIN_BOOL, 0, 0, 0},          {"source_agency", JIN_STRING, 0, 1, 100},
   };
   if (jin_check_labeled(in, fields, sizeof fields / sizeof fields[0], CASE_LABELS, e)) return -1;
   if (db_begin(db)) return err_internal(e, db_errmsg(db));
@@ -315,7 +317,13 @@ int cases_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_
   if (!rc && jin_str(in, "title") && case_store_update_title(db, actor->orgId, id, jin_str(in, "title"))) {
     rc = err_internal(e, db_errmsg(db));
   }
-  if (!rc && jin_str(in, "title") && case_search_refresh(db, id)) rc = err_internal(e, db_errmsg(db));
+  const char *zAgency = jin_str(in, "source_agency");
+  if (!rc && zAgency && case_store_update_source_agency(db, actor->orgId, id, zAgency)) {
+    rc = err_internal(e, db_errmsg(db));
+  }
+  if (!rc && zAgency) rc = agencies_note(db, actor->orgId, zAgency, e);
+  /* the search document holds the title and the agency */
+  if (!rc && (jin_str(in, "title") || zAgency) && case_search_refresh(db, id)) rc = err_internal(e, db_errmsg(db));
   if (!rc) rc = case_timeline_note(db, actor, id, "update", 0, in, NULL, e);
   return case_finish(db, actor, id, "case.update", before, rc, out, e);
 }

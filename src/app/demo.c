@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/accounts.h"
+#include "app/agencies.h"
 #include "app/approvals.h"
 #include "app/cases.h"
 #include "app/holidays.h"
@@ -91,8 +92,26 @@ static const char *const given[] = {"伟",   "芳",   "娜",   "敏",   "静",  
                                     "勇",   "艳",   "杰",   "涛",   "明",   "超",   "霞",   "平",   "刚",
                                     "建华", "志强", "海燕", "晓东", "国庆", "春梅", "立新", "文斌", "丽娟",
                                     "永康", "建平", "雪梅", "小龙", "红霞", "宇航", "子豪", "浩然"};
-static const char *const agencies[] = {"缙云县公安局", "缙云县公安局交通警察大队", "缙云县公安局壶镇派出所",
-                                       "缙云县森林公安局"};
+/* The office's list of agencies (移送机关): the county's police (bureau, its 大队 and 派出所), the 监察委员会 (职务犯罪
+ * cases), the city's bureau. Cases are registered from the first DEMO_CASE_AGENCIES (the police); the others are on
+ * the list from the start, as an office keeps them. */
+static const char *const agencies[] = {
+    "缙云县公安局",
+    "缙云县公安局交通警察大队",
+    "缙云县公安局壶镇派出所",
+    "缙云县森林公安局",
+    "缙云县公安局五云派出所",
+    "缙云县公安局新建派出所",
+    "缙云县公安局东渡派出所",
+    "缙云县公安局刑事侦查大队",
+    "缙云县公安局禁毒大队",
+    "缙云县公安局经济犯罪侦查大队",
+    "缙云县公安局治安管理大队",
+    "缙云县监察委员会",
+    "丽水市公安局",
+    "丽水市监察委员会",
+};
+#define DEMO_CASE_AGENCIES 10
 
 /* Charges weighted roughly as a county office sees them: 危险驾驶, 盗窃, 帮信 and 诈骗 lead. */
 static const char *const charge_pool[] = {"dangerous_driving",
@@ -250,9 +269,9 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   char zReceived[11];
   demo_date(received, zReceived);
   json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:b, s:o}", "case_type", zType, "title", zTitle,
-                         "source_agency", agencies[rng_int(r, 0, 3)], "received_on", zReceived, "department_id",
-                         (json_int_t)aDept[rng_pct(r, 50) ? D_FIRST : D_SECOND], "assign", "rotation", "major_complex",
-                         rng_pct(r, 8), "persons", persons);
+                         "source_agency", agencies[rng_int(r, 0, DEMO_CASE_AGENCIES - 1)], "received_on", zReceived,
+                         "department_id", (json_int_t)aDept[rng_pct(r, 50) ? D_FIRST : D_SECOND], "assign", "rotation",
+                         "major_complex", rng_pct(r, 8), "persons", persons);
   json_t *c = NULL;
   int rc = cases_register(db, registrar, in, &c, e);
   json_decref(in);
@@ -463,6 +482,9 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   json_decref(in);
   json_decref(out);
   if (rc) return -1;
+  for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++) {
+    if (agencies_note(db, countyId, agencies[i], e)) return -1;
+  }
   if (nCases <= 0) return 0;
   Actor registrar = demo_actor(db, countyId, aUserId[4]); /* anguan, 案管 */
   char zToday[11];

@@ -54,15 +54,25 @@ const CaseTypeRule *case_type_by_code(const char *zCode);
 
 /* ---- charges (罪名) ---------------------------------------------------------------------------------------- */
 
+/* The complete list of charge names under the 两高 罪名 provisions (case_rules.c says which, and how codes are made),
+ * in the order of the Criminal Law's 分则. */
 typedef struct Charge {
-  const char *zCode;    /* "dangerous_driving" */
-  const char *zName;    /* 危险驾驶罪 */
-  const char *zArticle; /* 刑法第一百三十三条之一 */
+  const char *zCode;     /* "dangerous_driving"; "a277_2" (the rule in case_rules.c) */
+  const char *zName;     /* 危险驾驶罪, as the provisions word it */
+  const char *zArticle;  /* 刑法第一百三十三条之一 */
+  const char *zInitials; /* wxjsz: the pinyin initial of each character of the name, punctuation skipped */
+  int chapter;           /* 1..CHARGE_CHAPTER_COUNT, the chapter of the 分则 */
 } Charge;
 
+#define CHARGE_CHAPTER_COUNT 10
 extern const Charge charges[];
 extern const size_t charges_count;
+/* The chapters' names (危害公共安全罪), indexed 1..CHARGE_CHAPTER_COUNT; [0] is "". */
+extern const char *const charge_chapters[CHARGE_CHAPTER_COUNT + 1];
 const Charge *charge_by_code(const char *zCode);
+/* 1 when the charge matches a search: zQuery is part of the name, or a prefix of the initials (ASCII letters, any
+ * case). An empty or NULL query matches every charge. */
+int charge_matches(const Charge *c, const char *zQuery);
 
 /* ---- enumerations ----------------------------------------------------------------------------------------- */
 

@@ -54,7 +54,7 @@ static json_t *case_persons_json(Db *db, int64_t caseId) {
                        " p.sentence_band, p.decision, p.non_prosecution_type, p.decision_on, p.judgment_on,"
                        " p.sentence, p.recommendation_adopted, p.judgment_consistent,"
                        " (SELECT group_concat(charge, ',') FROM (SELECT charge FROM case_person_charge pc"
-                       "   WHERE pc.person_id = p.id ORDER BY charge) AS pc),"
+                       "   WHERE pc.person_id = p.id ORDER BY position, charge) AS pc),"
                        " p.offence_on, p.probation_months, p.final_decision, p.final_on, p.prosecution_withdrawn_on,"
                        " p.judgment_instance"
                        " FROM case_person p WHERE p.case_id = ?1 ORDER BY p.id");

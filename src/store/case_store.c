@@ -112,6 +112,14 @@ int case_store_update_title(Db *db, int64_t orgId, int64_t id, const char *zTitl
   return store_step_done(s);
 }
 
+int case_store_update_source_agency(Db *db, int64_t orgId, int64_t id, const char *zAgency) {
+  Stmt *s = db_prepare(db, "UPDATE case_record SET source_agency = ?3 WHERE org_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, id);
+  db_bind_text(s, 3, zAgency);
+  return store_step_done(s);
+}
+
 int case_store_load(Db *db, int64_t orgId, int64_t id, CaseRow *out) {
   Stmt *s = db_prepare(
       db,
@@ -320,10 +328,11 @@ int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharg
   json_t *c;
   json_array_foreach(aCharge, i, c) {
     s = db_prepare(db,
-                   "INSERT INTO case_person_charge(person_id, charge, org_id)"
-                   " VALUES (?1, ?2, (SELECT org_id FROM case_person WHERE id = ?1)) ON CONFLICT DO NOTHING");
+                   "INSERT INTO case_person_charge(person_id, charge, org_id, position)"
+                   " VALUES (?1, ?2, (SELECT org_id FROM case_person WHERE id = ?1), ?3) ON CONFLICT DO NOTHING");
     db_bind_int(s, 1, personId);
     db_bind_text(s, 2, json_string_value(c));
+    db_bind_int(s, 3, (int64_t)i + 1); /* the input order; a repeated code keeps its first place */
     if (store_step_done(s)) return -1;
   }
   return 0;

@@ -59,6 +59,7 @@ int64_t case_store_insert(Db *db, const CaseRow *c, const char *zTitle, const ch
 /* Writes the mutable columns of c (status, dates, flags, department, prosecutor). */
 int case_store_update(Db *db, const CaseRow *c, const char *zNow);
 int case_store_update_title(Db *db, int64_t orgId, int64_t id, const char *zTitle);
+int case_store_update_source_agency(Db *db, int64_t orgId, int64_t id, const char *zAgency);
 /* 1 found, 0 not in this organisation, -1 error. */
 int case_store_load(Db *db, int64_t orgId, int64_t id, CaseRow *out);
 int case_store_number_exists(Db *db, int64_t orgId, const char *zNumber);
@@ -85,7 +86,8 @@ int case_store_person_final(Db *db, int64_t caseId, int64_t personId, const char
 int case_store_person_withdraw(Db *db, int64_t caseId, int64_t personId, const char *zOn);
 int case_store_person_judgment(Db *db, int64_t caseId, int64_t personId, const char *zOn, const char *zSentence,
                                int adopted, int consistent, const char *zInstance);
-/* Replaces the person's charges with the codes in the JSON array. */
+/* Replaces the person's charges with the codes in the JSON array, in its order (position 1, 2, ...: the first is
+ * the main charge; a code repeated keeps its first place). Every read orders a person's charges by position. */
 int case_store_person_set_charges(Db *db, int64_t personId, const json_t *aCharge);
 
 /* Events */

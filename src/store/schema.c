@@ -329,6 +329,36 @@ static const char *const aMigration[] = {
     "  case_id INTEGER NOT NULL PRIMARY KEY REFERENCES case_record(id),"
     "  org_id INTEGER NOT NULL REFERENCES org(id),"
     "  doc TEXT NOT NULL);",
+    /* 8: a person's charges keep the order they were entered in (the first is the main charge): position, the
+     * existing rows numbered in the order they were read until now (by code); and the office's list of agencies
+     * (移送机关) that issue 10 extends (credit code, address, contact, superior: more columns, same rows), filled
+     * with the agencies of the office's existing cases, each with a kind guessed from its name (as
+     * agency_kind_guess() does for new ones; NULL when the name says nothing). */
+    "ALTER TABLE case_person_charge ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE case_person_charge SET position = 1 + (SELECT count(*) FROM case_person_charge o"
+    "  WHERE o.person_id = case_person_charge.person_id AND o.charge < case_person_charge.charge);"
+    "CREATE INDEX case_person_charge_position ON case_person_charge(person_id, position);"
+    "CREATE TABLE agency("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT CHECK(kind IN ('public_security','state_security','supervision','procuratorate','court','prison',"
+    "                          'customs','coast_guard','other')),"
+    "  created_at TEXT NOT NULL,"
+    "  UNIQUE(org_id, name));"
+    "INSERT INTO agency(org_id, name, kind, created_at)"
+    "  SELECT org_id, source_agency,"
+    "  CASE WHEN source_agency LIKE '%监察委员会%' OR source_agency LIKE '%监委%' THEN 'supervision'"
+    "       WHEN source_agency LIKE '%国家安全%' THEN 'state_security'"
+    "       WHEN source_agency LIKE '%海警%' THEN 'coast_guard'"
+    "       WHEN source_agency LIKE '%海关%' THEN 'customs'"
+    "       WHEN source_agency LIKE '%监狱%' THEN 'prison'"
+    "       WHEN source_agency LIKE '%检察院%' THEN 'procuratorate'"
+    "       WHEN source_agency LIKE '%法院%' THEN 'court'"
+    "       WHEN source_agency LIKE '%公安%' OR source_agency LIKE '%派出所%' OR source_agency LIKE '%交警%'"
+    "         OR source_agency LIKE '%警察%' THEN 'public_security'"
+    "       ELSE NULL END,"
+    "  min(created_at) FROM case_record WHERE source_agency <> '' GROUP BY org_id, source_agency;",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))

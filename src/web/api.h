@@ -28,6 +28,7 @@ int api_calendar_year(Req *r);
 int api_calendar_import(Req *r);
 int api_reference_case_types(Req *r);
 int api_reference_charges(Req *r);
+int api_agencies_list(Req *r); /* issue 9: the office's agencies (移送机关) */
 int api_cases_list(Req *r);
 int api_cases_create(Req *r);
 int api_cases_get(Req *r);

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "app/agencies.h"
 #include "app/cases.h"
 #include "app/deadlines.h"
 #include "core/case_rules.h"
@@ -39,13 +40,31 @@ int api_reference_deadline_kinds(Req *r) {
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
 }
 
+/* The charges, in the order of the Criminal Law, or those matching ?q= (part of the name, or the start of the pinyin
+ * initials: 袭警, xjz). */
 int api_reference_charges(Req *r) {
+  JwErr e;
+  const char *zQuery = NULL;
+  if (req_query_str(r, "q", 50, &zQuery, &e)) return reply_error(r, &e);
   json_t *items = json_array();
   for (size_t i = 0; i < charges_count; i++) {
-    json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "code", charges[i].zCode, "name", charges[i].zName,
-                                           "article", charges[i].zArticle));
+    const Charge *c = &charges[i];
+    if (!charge_matches(c, zQuery)) continue;
+    json_array_append_new(
+        items, json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", c->zCode, "name", c->zName, "article", c->zArticle,
+                         "initials", c->zInitials, "chapter", charge_chapters[c->chapter]));
   }
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
+}
+
+/* The office's agencies (移送机关), by name, or those whose name holds ?q=; ?limit= and ?offset= page them. */
+int api_agencies_list(Req *r) {
+  JwErr e;
+  AgencyFilter f = {0};
+  if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "q", 50, &f.zQuery, &e)) return reply_error(r, &e);
+  json_t *out = NULL;
+  int rc = agencies_list(r->db, &r->session.actor, f, &out, &e);
+  return api_result(r, rc, 200, out, &e);
 }
 
 /* The case list's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */

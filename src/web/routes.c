@@ -64,6 +64,8 @@ const Route routes[] = {
   /* work queues and reminders (app/work.c): any signed-in user; each sees the queues their permissions allow */
   {"GET",    "/api/v1/work",                    PERM_SELF,         0, BODY_NONE,          api_work},
   {"GET",    "/api/v1/reminders",               PERM_SELF,         0, BODY_NONE,          api_reminders},
+  /* issue 9 (charges-agencies): the office's list of agencies (移送机关), read like the reference lists */
+  {"GET",    "/api/v1/agencies",                PERM_ORG_READ,     0, BODY_NONE,          api_agencies_list},
 };
 /* clang-format on */
 

@@ -20,7 +20,7 @@ const PW_A = 'Jianwu@2026'; // the demo's password
 const PW_B = 'Qingtian-pass-2026';
 const TABLES = ['org', 'department', 'app_user', 'user_role', 'org_setting', 'case_sequence', 'case_record',
   'case_person', 'case_person_charge', 'case_event', 'case_custody', 'deadline', 'clock_stop', 'approval', 'audit_log',
-  'calendar_import'];
+  'calendar_import', 'agency'];
 
 /** sqlite3 FILE SQL, asserting success; the output trimmed. */
 function lite(file, sql) {

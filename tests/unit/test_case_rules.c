@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "core/calendar.h"
+#include "core/agency.h"
 #include "core/case_rules.h"
 #include "core/date.h"
 #include "core/period.h"
@@ -1008,16 +1009,92 @@ static void test_check_judgment_archive(void **state) {
 
 /* ---- reference data --------------------------------------------------------------------------------------- */
 
-/* Charges: at least 40, codes and names unique and non-empty, each with an article of the Criminal Law. */
+/* The codes of the first charge list (55): stored data uses them, they must stay. */
+static const char *const first_charge_codes[] = {
+    "dangerous_driving",
+    "theft",
+    "fraud",
+    "aiding_cybercrime",
+    "intentional_injury",
+    "picking_quarrels",
+    "drug_trafficking",
+    "traffic_accident",
+    "gambling_den",
+    "gambling",
+    "concealing_proceeds",
+    "robbery",
+    "affray",
+    "harboring_drug_use",
+    "illegal_drug_possession",
+    "forcible_seizure",
+    "occupational_embezzlement",
+    "contract_fraud",
+    "illegal_deposit_taking",
+    "fundraising_fraud",
+    "credit_card_fraud",
+    "intentional_homicide",
+    "rape",
+    "obstructing_official_duty",
+    "illegal_logging",
+    "illegal_fishing",
+    "illegal_mining",
+    "environmental_pollution",
+    "counterfeit_products",
+    "toxic_food",
+    "trademark_counterfeiting",
+    "pyramid_selling",
+    "illegal_business",
+    "refusing_to_pay_wages",
+    "intentional_destruction",
+    "extortion",
+    "personal_information",
+    "illegal_detention",
+    "accepting_bribes",
+    "offering_bribes",
+    "graft",
+    "misappropriating_public_funds",
+    "negligent_homicide",
+    "arson",
+    "illegal_firearms",
+    "refusing_judgment",
+    "perjury",
+    "forging_official_documents",
+    "illegal_border_crossing",
+    "harboring_prostitution",
+    "computer_system_sabotage",
+    "illegal_hunting",
+    "endangered_wildlife",
+    "negligent_fire",
+    "major_liability_accident",
+};
+
+/* The characters of a name that have an initial: all but 、 and the brackets of 国（边）境. */
+static size_t charge_name_chars(const char *zName) {
+  size_t n = 0;
+  for (const char *p = zName; *p;) {
+    if (strncmp(p, "、", 3) == 0 || strncmp(p, "（", 3) == 0 || strncmp(p, "）", 3) == 0) {
+      p += 3;
+      continue;
+    }
+    n++;
+    p++;
+    while ((*p & 0xC0) == 0x80) p++;
+  }
+  return n;
+}
+
+/* Charges: the whole list (483 after 刑法修正案（十一）), codes and names unique, names ending in 罪, each with its
+ * article, its chapter and its initials (a-z, one per character of the name); the first list's codes all present;
+ * the charges 刑法修正案（十一） added present with their articles; codes made by the documented rule. */
 static void test_charges(void **state) {
   (void)state;
-  assert_true(charges_count >= 40);
+  assert_int_equal(charges_count, 483);
   for (size_t i = 0; i < charges_count; i++) {
     const Charge *c = &charges[i];
     assert_true(c->zCode && c->zCode[0]);
     assert_true(c->zName && c->zName[0]);
     assert_true(c->zArticle && c->zArticle[0]);
-    assert_non_null(strstr(c->zArticle, "刑法第"));
+    assert_true(strncmp(c->zArticle, "刑法第", strlen("刑法第")) == 0 || strcmp(c->zCode, "d1998_1") == 0);
     /* a charge name ends in 罪 (3 bytes in UTF-8) */
     size_t n = strlen(c->zName);
     assert_true(n > 3);
@@ -1025,6 +1102,14 @@ static void test_charges(void **state) {
     for (const char *p = c->zCode; *p; p++) {
       assert_true((*p >= 'a' && *p <= 'z') || *p == '_' || (*p >= '0' && *p <= '9'));
     }
+    for (const char *p = c->zInitials; *p; p++) assert_true(*p >= 'a' && *p <= 'z');
+    if (strlen(c->zInitials) != charge_name_chars(c->zName)) {
+      print_error("initials %s do not fit %s\n", c->zInitials, c->zName);
+      fail();
+    }
+    assert_int_equal(c->zInitials[strlen(c->zInitials) - 1], 'z'); /* 罪 */
+    assert_true(c->chapter >= 1 && c->chapter <= CHARGE_CHAPTER_COUNT);
+    assert_true(i == 0 || c->chapter >= charges[i - 1].chapter); /* in the order of the 分则 */
     assert_ptr_equal(charge_by_code(c->zCode), c);
     for (size_t j = 0; j < i; j++) {
       if (strcmp(charges[j].zCode, c->zCode) == 0 || strcmp(charges[j].zName, c->zName) == 0) {
@@ -1033,17 +1118,91 @@ static void test_charges(void **state) {
       }
     }
   }
+  for (size_t i = 0; i < sizeof first_charge_codes / sizeof first_charge_codes[0]; i++) {
+    if (!charge_by_code(first_charge_codes[i])) {
+      print_error("first list code lost: %s\n", first_charge_codes[i]);
+      fail();
+    }
+  }
+  assert_int_equal(sizeof first_charge_codes / sizeof first_charge_codes[0], 55);
   const Charge *c = charge_by_code("dangerous_driving");
   assert_non_null(c);
   assert_string_equal(c->zName, "危险驾驶罪");
   assert_string_equal(c->zArticle, "刑法第一百三十三条之一");
+  assert_string_equal(c->zInitials, "wxjsz");
+  assert_string_equal(charge_chapters[c->chapter], "危害公共安全罪");
   c = charge_by_code("theft");
   assert_non_null(c);
   assert_string_equal(c->zName, "盗窃罪");
+  assert_string_equal(c->zInitials, "dqz");
+  assert_string_equal(charge_chapters[c->chapter], "侵犯财产罪");
+  /* 刑法修正案（十一）: 袭警罪 (article 277, paragraph 5) and 妨害安全驾驶罪 (article 133-2), codes by the rule */
+  c = charge_by_code("a277_2");
+  assert_non_null(c);
+  assert_string_equal(c->zName, "袭警罪");
+  assert_string_equal(c->zArticle, "刑法第二百七十七条第五款");
+  assert_string_equal(c->zInitials, "xjz");
+  c = charge_by_code("a133z2_1");
+  assert_non_null(c);
+  assert_string_equal(c->zName, "妨害安全驾驶罪");
+  assert_string_equal(c->zArticle, "刑法第一百三十三条之二");
+  assert_string_equal(c->zInitials, "fhaqjsz");
+  /* polyphonic characters read as in the word */
+  int found = 0;
+  for (size_t i = 0; i < charges_count; i++) {
+    if (strcmp(charges[i].zName, "重婚罪") == 0) found += strcmp(charges[i].zInitials, "chz") == 0;
+    if (strcmp(charges[i].zName, "投降罪") == 0) found += strcmp(charges[i].zInitials, "txz") == 0;
+    if (strcmp(charges[i].zName, "行贿罪") == 0) found += strcmp(charges[i].zInitials, "xhz") == 0;
+  }
+  assert_int_equal(found, 3);
   assert_null(charge_by_code("unknown"));
   assert_null(charge_by_code(""));
   assert_null(charge_by_code("Theft"));
   assert_null(charge_by_code(NULL));
+}
+
+/* Charge search: part of the name, or the start of the initials in either case; nothing else. */
+static void test_charge_matches(void **state) {
+  (void)state;
+  const Charge *xj = charge_by_code("a277_2");
+  const Charge *dq = charge_by_code("theft");
+  assert_true(charge_matches(xj, "袭警"));
+  assert_true(charge_matches(xj, "警"));
+  assert_true(charge_matches(xj, "xjz"));
+  assert_true(charge_matches(xj, "XJ"));
+  assert_true(charge_matches(xj, ""));
+  assert_true(charge_matches(xj, NULL));
+  assert_false(charge_matches(xj, "jz")); /* initials match from their start */
+  assert_false(charge_matches(xj, "xjzz"));
+  assert_false(charge_matches(xj, "盗窃"));
+  assert_true(charge_matches(dq, "dq"));
+  assert_false(charge_matches(dq, "d1"));
+  size_t n = 0;
+  for (size_t i = 0; i < charges_count; i++) n += charge_matches(&charges[i], "诈骗");
+  assert_int_equal(n, 10); /* 诈骗, 合同, 集资, 贷款, 票据, 金融凭证, 信用证, 信用卡, 有价证券, 保险 */
+}
+
+/* Agency kinds: the kind a name implies, the 监察委员会 before the police words, NULL when the name says nothing; every
+ * guessed kind is a known code. */
+static void test_agency_kind_guess(void **state) {
+  (void)state;
+  assert_string_equal(agency_kind_guess("缙云县公安局"), "public_security");
+  assert_string_equal(agency_kind_guess("缙云县公安局壶镇派出所"), "public_security");
+  assert_string_equal(agency_kind_guess("丽水市交警支队"), "public_security");
+  assert_string_equal(agency_kind_guess("缙云县监察委员会"), "supervision");
+  assert_string_equal(agency_kind_guess("丽水市国家安全局"), "state_security");
+  assert_string_equal(agency_kind_guess("浙江省第一监狱"), "prison");
+  assert_string_equal(agency_kind_guess("杭州海关缉私局"), "customs");
+  assert_string_equal(agency_kind_guess("温州海警局"), "coast_guard");
+  assert_null(agency_kind_guess("缙云县林业局"));
+  assert_null(agency_kind_guess(""));
+  assert_null(agency_kind_guess(NULL));
+  const char *aName[] = {"公安", "监委", "检察院", "法院", "海警", "海关", "监狱", "国家安全"};
+  for (size_t i = 0; i < sizeof aName / sizeof aName[0]; i++)
+    assert_non_null(agency_kind_by_code(agency_kind_guess(aName[i])));
+  assert_non_null(agency_kind_by_code("other"));
+  assert_null(agency_kind_by_code("police"));
+  assert_null(agency_kind_by_code(NULL));
 }
 
 /* Custody codes, sentence bands, non-prosecution types. */
@@ -1152,6 +1311,8 @@ int main(void) {
       cmocka_unit_test(test_check_self_investigation_custody_transfer),
       cmocka_unit_test(test_check_judgment_archive),
       cmocka_unit_test(test_charges),
+      cmocka_unit_test(test_charge_matches),
+      cmocka_unit_test(test_agency_kind_guess),
       cmocka_unit_test(test_enumerations),
       cmocka_unit_test(test_codes_round_trip),
   };

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app/accounts.h"
+#include "app/agencies.h"
 #include "app/audit.h"
 #include "app/cases.h"
 #include "app/deadlines.h"
@@ -1223,6 +1224,148 @@ static void test_another_organisation_gets_404(void **state) {
   assert_int_equal(e.status, 404);
 }
 
+/* ---- charge order and the office's agencies (issue 9, migration 8) ------------------------------------------ */
+
+/* The codes of the charges of person i of a case as the API reads them: "theft,a277_2,fraud". */
+static const char *charges_read(Fixture *f, int64_t caseId, size_t i) {
+  static char z[256];
+  JwErr e;
+  json_t *out = NULL;
+  assert_int_equal(cases_get(f->db, &f->anguan, caseId, &out, &e), 0);
+  json_t *p = json_array_get(json_object_get(out, "persons"), i);
+  assert_non_null(p);
+  z[0] = 0;
+  size_t k;
+  json_t *c;
+  json_array_foreach(json_object_get(p, "charges"), k, c) {
+    if (k) strcat(z, ",");
+    strcat(z, json_string_value(json_object_get(c, "code")));
+  }
+  json_decref(out);
+  return z;
+}
+
+/* A person's charges come back in the order they were entered (the first is the main charge), not by code; a code
+ * given twice keeps its first place; a replacement of the charges stores its own order. */
+static void test_charges_keep_their_order(void **state) {
+  Fixture *f = *state;
+  Db *db = f->db;
+  JwErr e;
+  int64_t id =
+      reg_json(db, &f->anguan, &e,
+               jf("{\"case_type\":\"prosecution_review\",\"title\":\"张某等盗窃案\",\"source_agency\":\"甲县公安局\","
+                  "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,\"persons\":["
+                  "{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\",\"a277_2\",\"fraud\",\"theft\"]},"
+                  "{\"name\":\"李某\",\"custody\":\"none\",\"charges\":[\"robbery\",\"affray\"]}]}",
+                  (long long)f->dFirst, (long long)f->uPros1));
+  assert_true(id > 0);
+  assert_string_equal(charges_read(f, id, 0), "theft,a277_2,fraud");
+  assert_string_equal(charges_read(f, id, 1), "robbery,affray");
+  int64_t zhang = person_id(db, id, "张某");
+  assert_string_equal(qs(db,
+                         "SELECT group_concat(x, ',') FROM (SELECT charge || '=' || position AS x FROM"
+                         " case_person_charge WHERE person_id = %lld ORDER BY position) AS t",
+                         (long long)zhang),
+                      "theft=1,a277_2=2,fraud=3");
+  json_t *out = NULL;
+  json_t *in = jf("{\"charges\":[\"fraud\",\"a133z2_1\",\"theft\"]}");
+  assert_int_equal(cases_update_person(db, &f->pros1, id, zhang, in, &out, &e), 0);
+  json_decref(in);
+  json_decref(out);
+  assert_string_equal(charges_read(f, id, 0), "fraud,a133z2_1,theft");
+  /* the new charge names read back from the complete list */
+  assert_int_equal(cases_get(db, &f->anguan, id, &out, &e), 0);
+  json_t *second = json_array_get(json_object_get(json_array_get(json_object_get(out, "persons"), 0), "charges"), 1);
+  assert_string_equal(json_string_value(json_object_get(second, "name")), "妨害安全驾驶罪");
+  json_decref(out);
+  /* the case list's charge filter finds the case by any of its charges, the new codes too */
+  CaseFilter cf = {.orgId = f->orgA, .zToday = "2025-03-06", .limit = 50, .zCharge = "a133z2_1"};
+  assert_int_equal(cases_list(db, &cf, &out, &e), 0);
+  assert_int_equal(json_integer_value(json_object_get(out, "total")), 1);
+  json_decref(out);
+}
+
+/* The agencies of the actor's office whose name holds zQuery: "name(kind)|name(kind)". */
+static const char *agencies_of(Fixture *f, const Actor *a, const char *zQuery) {
+  static char z[1024];
+  JwErr e;
+  json_t *out = NULL;
+  AgencyFilter af = {.zQuery = zQuery, .limit = 50};
+  assert_int_equal(agencies_list(f->db, a, af, &out, &e), 0);
+  z[0] = 0;
+  size_t i;
+  json_t *it;
+  json_array_foreach(json_object_get(out, "items"), i, it) {
+    json_t *k = json_object_get(it, "kind");
+    snprintf(z + strlen(z), sizeof z - strlen(z), "%s%s(%s)", i ? "|" : "",
+             json_string_value(json_object_get(it, "name")), json_is_string(k) ? json_string_value(k) : "-");
+  }
+  assert_int_equal(json_integer_value(json_object_get(out, "total")), json_array_size(json_object_get(out, "items")));
+  json_decref(out);
+  return z;
+}
+
+static int64_t reg_agency(Fixture *f, const Actor *a, int64_t deptId, int64_t prosId, const char *zAgency) {
+  JwErr e;
+  int64_t id = reg_json(f->db, a, &e,
+                        jf("{\"case_type\":\"prosecution_review\",\"title\":\"张某盗窃案\",\"source_agency\":\"%s\","
+                           "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
+                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                           zAgency, (long long)deptId, (long long)prosId));
+  if (id < 0) fail_msg("register failed: %d %s %s", e.status, e.field, e.message);
+  return id;
+}
+
+/* A registration naming an agency not on the office's list adds it (once, whatever the number of cases naming it),
+ * with the kind its name implies; a case update does the same; another office's list is its own; a refused
+ * registration adds nothing. */
+static void test_agencies_are_added_once_per_office(void **state) {
+  Fixture *f = *state;
+  Db *db = f->db;
+  JwErr e;
+  assert_string_equal(agencies_of(f, &f->anguan, NULL), "");
+  reg_agency(f, &f->anguan, f->dFirst, f->uPros1, "甲县公安局交通警察大队");
+  int64_t id = reg_agency(f, &f->anguan, f->dFirst, f->uPros1, "甲县公安局交通警察大队");
+  assert_int_equal(qi(db, "SELECT count(*) FROM agency WHERE org_id = %lld", (long long)f->orgA), 1);
+  reg_agency(f, &f->anguanB, f->dB, f->uProsB, "甲县公安局交通警察大队");
+  reg_agency(f, &f->anguanB, f->dB, f->uProsB, "乙县林业局");
+  assert_string_equal(agencies_of(f, &f->anguan, NULL), "甲县公安局交通警察大队(public_security)");
+  assert_string_equal(agencies_of(f, &f->anguanB, NULL), "乙县林业局(-)|甲县公安局交通警察大队(public_security)");
+  assert_int_not_equal(qi(db, "SELECT id FROM agency WHERE org_id = %lld", (long long)f->orgA),
+                       qi(db, "SELECT min(id) FROM agency WHERE org_id = %lld", (long long)f->orgB));
+  /* a case update to a new agency adds it; a refused update adds nothing */
+  json_t *out = NULL;
+  json_t *in = jf("{\"source_agency\":\"甲县监察委员会\"}");
+  assert_int_equal(cases_update(db, &f->anguan, id, in, &out, &e), 0);
+  json_decref(in);
+  assert_string_equal(json_string_value(json_object_get(out, "source_agency")), "甲县监察委员会");
+  json_decref(out);
+  in = jf("{\"source_agency\":\"甲县国家安全局\",\"department_id\":999999}");
+  assert_int_equal(cases_update(db, &f->anguan, id, in, &out, &e), -1);
+  json_decref(in);
+  assert_string_equal(e.field, "department_id");
+  in = jf("{\"source_agency\":\"\"}");
+  assert_int_equal(cases_update(db, &f->anguan, id, in, &out, &e), -1);
+  json_decref(in);
+  assert_string_equal(e.field, "source_agency");
+  assert_string_equal(agencies_of(f, &f->anguan, NULL),
+                      "甲县公安局交通警察大队(public_security)|甲县监察委员会(supervision)");
+  /* a refused registration adds nothing */
+  int64_t bad = reg_json(db, &f->anguan, &e,
+                         jf("{\"case_type\":\"prosecution_review\",\"title\":\"x\",\"source_agency\":\"丁县公安局\","
+                            "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
+                            "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"nope\"]}]}",
+                            (long long)f->dFirst, (long long)f->uPros1));
+  assert_int_equal(bad, -1);
+  assert_int_equal(qi(db, "SELECT count(*) FROM agency WHERE name = '丁县公安局'"), 0);
+  /* the search: any part of the name, the office's own only; LIKE's metacharacters match themselves */
+  assert_string_equal(agencies_of(f, &f->anguan, "监察"), "甲县监察委员会(supervision)");
+  assert_string_equal(agencies_of(f, &f->anguan, "交通警察"), "甲县公安局交通警察大队(public_security)");
+  assert_string_equal(agencies_of(f, &f->anguan, "林业"), "");
+  assert_string_equal(agencies_of(f, &f->anguanB, "林业"), "乙县林业局(-)");
+  assert_string_equal(agencies_of(f, &f->anguan, "%"), "");
+}
+
 static void test_handling_is_limited_to_the_department_or_the_assignee(void **state) {
   Fixture *f = *state;
   Db *db = f->db;
@@ -1449,6 +1592,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_custody_change_leaves_closed_review_rounds_alone, setup, teardown),
       cmocka_unit_test_setup_teardown(test_prior_returns_count_toward_the_limit, setup, teardown),
       cmocka_unit_test_setup_teardown(test_another_organisation_gets_404, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_charges_keep_their_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_agencies_are_added_once_per_office, setup, teardown),
       cmocka_unit_test_setup_teardown(test_handling_is_limited_to_the_department_or_the_assignee, setup, teardown),
       cmocka_unit_test_setup_teardown(test_calendar_import_moves_open_due_days_only, setup, teardown),
       cmocka_unit_test_setup_teardown(test_warning_lead_times_change_open_rows, setup, teardown),

@@ -150,6 +150,90 @@ static void test_older_database_is_migrated_forward_with_its_data(void **state) 
   if (test_db_is_pg()) assert_int_equal(test_db_drop(zOld), 0);
 }
 
+/* The text of the first column of the first row of zSql (this file's literals), "<none>" without a row. */
+static const char *query_text(Db *db, const char *zSql) {
+  static char z[1024];
+  Stmt *s = db_prepare_uncached(db, zSql);
+  int rc = db_step(s);
+  assert_int_not_equal(rc, DB_ERROR);
+  snprintf(z, sizeof z, "%s", rc != DB_ROW ? "<none>" : db_col_is_null(s, 0) ? "<null>" : db_col_text(s, 0));
+  db_finalize(s);
+  return z;
+}
+
+/* Migration 8 on a database at version 7 that holds two offices' cases: a person's charges are numbered in the order
+ * they were read until then (by code), and each office's list of agencies holds the agencies its cases name, once
+ * each, with the kind the name implies (NULL when it implies none) and the creation time of the first case. */
+static void test_migration_8_numbers_charges_and_loads_agencies(void **state) {
+  Fixture *f = *state;
+  char zOld[256];
+  assert_int_equal(test_db_new(f->zDir, "v7.db", zOld, sizeof zOld), 0);
+  static const char zData[] =
+      "INSERT INTO org(id, code, name, level, created_at) VALUES (1, 'a', '甲县院', 'county', '2024-01-01T00:00:00Z'),"
+      " (2, 'b', '乙县院', 'county', '2024-01-01T00:00:00Z');"
+      "INSERT INTO case_record(id, org_id, case_number, case_type, title, source_agency, received_on, status,"
+      " created_at, updated_at) VALUES"
+      " (1, 1, 'A1', 'prosecution_review', '甲案', '甲县公安局', '2024-02-01', 'under_review',"
+      "  '2024-02-01T08:00:00Z', '2024-02-01T08:00:00Z'),"
+      " (2, 1, 'A2', 'prosecution_review', '甲案二', '甲县公安局', '2024-01-15', 'under_review',"
+      "  '2024-01-15T08:00:00Z', '2024-01-15T08:00:00Z'),"
+      " (3, 1, 'A3', 'arrest_review', '甲案三', '甲县监察委员会', '2024-03-01', 'under_review',"
+      "  '2024-03-01T08:00:00Z', '2024-03-01T08:00:00Z'),"
+      " (4, 2, 'B1', 'prosecution_review', '乙案', '甲县公安局', '2024-03-01', 'under_review',"
+      "  '2024-03-02T08:00:00Z', '2024-03-02T08:00:00Z'),"
+      " (5, 2, 'B2', 'prosecution_review', '乙案二', '乙县林业局', '2024-03-01', 'under_review',"
+      "  '2024-03-03T08:00:00Z', '2024-03-03T08:00:00Z');"
+      "INSERT INTO case_person(id, org_id, case_id, name, custody) VALUES (1, 1, 1, '张某', 'none'),"
+      " (2, 1, 1, '李某', 'none'), (3, 2, 4, '王某', 'none');"
+      "INSERT INTO case_person_charge(person_id, charge, org_id) VALUES (1, 'theft', 1), (1, 'fraud', 1),"
+      " (1, 'a277_2', 1), (2, 'robbery', 1), (3, 'theft', 2), (3, 'affray', 2);";
+  if (test_db_is_pg()) {
+    for (int v = 1; v <= 7; v++) {
+      char *zDdl = schema_pg_ddl(schema_migration(v));
+      assert_int_equal(test_db_pg_exec(zOld, zDdl), 0);
+      free(zDdl);
+    }
+    assert_int_equal(test_db_pg_exec(zOld, zData), 0);
+    assert_int_equal(test_db_pg_exec(zOld,
+                                     "CREATE TABLE jianwu_schema(version BIGINT NOT NULL);"
+                                     "INSERT INTO jianwu_schema(version) VALUES (7)"),
+                     0);
+  } else {
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(zOld, &h), SQLITE_OK);
+    for (int v = 1; v <= 7; v++) assert_int_equal(sqlite3_exec(h, schema_migration(v), NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, zData, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA user_version=7", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+  }
+  Db *db2 = NULL;
+  JwErr e;
+  assert_int_equal(db_open(zOld, DB_OPEN_EXISTING, &db2, &e), 0);
+  assert_int_equal(db_schema_version(db2), schema_latest());
+  assert_string_equal(query_text(db2,
+                                 "SELECT group_concat(x, ',') FROM (SELECT person_id || ':' || charge || '='"
+                                 " || position AS x FROM case_person_charge ORDER BY person_id, position) AS t"),
+                      "1:a277_2=1,1:fraud=2,1:theft=3,2:robbery=1,3:affray=1,3:theft=2");
+  assert_string_equal(
+      query_text(db2,
+                 "SELECT group_concat(x, '|') FROM (SELECT org_id || ' ' || name || ' '"
+                 " || coalesce(kind, '-') || ' ' || created_at AS x FROM agency"
+                 " ORDER BY org_id, created_at) AS t"),
+      "1 甲县公安局 public_security 2024-01-15T08:00:00Z|1 甲县监察委员会 supervision 2024-03-01T08:00:00Z|"
+      "2 甲县公安局 public_security 2024-03-02T08:00:00Z|2 乙县林业局 - 2024-03-03T08:00:00Z");
+  /* the table takes new rows after the copied ones (PostgreSQL: its identity sequence moved past them) */
+  Stmt *s = db_prepare_uncached(db2,
+                                "INSERT INTO agency(org_id, name, created_at) VALUES (1, '甲县派出所', 'x')"
+                                " RETURNING id");
+  assert_int_equal(db_step(s), DB_ROW);
+  assert_true(db_col_int(s, 0) > 4);
+  db_finalize(s);
+  /* the unique name per office holds */
+  assert_int_equal(db_exec(db2, "INSERT INTO agency(org_id, name, created_at) VALUES (2, '乙县林业局', 'x')"), -1);
+  db_close(db2);
+  if (test_db_is_pg()) assert_int_equal(test_db_drop(zOld), 0);
+}
+
 /* PostgreSQL: a database that holds another program's table, and one that is empty (the equivalent of a missing
  * file: jianwu init has not run), are refused, and the empty one is left empty. */
 static void foreign_and_empty_pg_databases_are_refused(Fixture *f) {
@@ -447,6 +531,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_assembled_statements_are_cached_by_text, setup, teardown),
       cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_older_database_is_migrated_forward_with_its_data, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_migration_8_numbers_charges_and_loads_agencies, setup, teardown),
       cmocka_unit_test_setup_teardown(test_foreign_and_missing_files_are_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_audit_chain_verifies_and_detects_tampering, setup, teardown),
       cmocka_unit_test_setup_teardown(test_audit_append_needs_a_transaction, setup, teardown),

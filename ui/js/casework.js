@@ -205,7 +205,7 @@ export function caseTypes() {
   return caseTypesPromise;
 }
 
-/** charges: the charge list [{code, name, article, initials}] (cached; a failure is not cached). */
+/** charges: the charge list [{code, name, article, initials, chapter}] (cached; a failure is not cached). */
 export function charges() {
   if (!chargesPromise) {
     chargesPromise = api.get('/reference/charges').then((r) => r.items);

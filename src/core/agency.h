@@ -1,0 +1,21 @@
+/* agency.h: the kinds of agency (移送机关) that send cases to the procuratorate, and the kind a name implies.
+ * Pure data: the office's list of agencies itself is store/agency_store.h's. */
+#ifndef JW_AGENCY_H
+#define JW_AGENCY_H
+#include <stddef.h>
+
+typedef struct AgencyKind {
+  const char *zCode; /* "public_security" */
+  const char *zName; /* 公安机关 */
+} AgencyKind;
+
+extern const AgencyKind agency_kinds[];
+extern const size_t agency_kinds_count;
+
+/* The kind with that code, or NULL. */
+const AgencyKind *agency_kind_by_code(const char *zCode);
+/* The kind an agency's name implies (…监察委员会: supervision, …公安局 / …派出所 / …交警大队: public_security, ...),
+ * the same rules as migration 8's in the same order; NULL when the name says nothing. */
+const char *agency_kind_guess(const char *zName);
+
+#endif
