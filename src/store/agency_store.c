@@ -44,7 +44,8 @@ json_t *agency_store_list(Db *db, const AgencyFilter *f) {
                       3,
                       agency_bind,
                       &b,
-                      agency_from_row};
+                      agency_from_row,
+                      NULL};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   buf_free(&where);
   free((char *)b.zLike);
