@@ -1255,7 +1255,7 @@ static void test_charges_keep_their_order(void **state) {
       reg_json(db, &f->anguan, &e,
                jf("{\"case_type\":\"prosecution_review\",\"title\":\"张某等盗窃案\",\"source_agency\":\"甲县公安局\","
                   "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,\"persons\":["
-                  "{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\",\"a277_2\",\"fraud\",\"theft\"]},"
+                  "{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"theft\",\"a277_2\",\"fraud\",\"theft\"]},"
                   "{\"name\":\"李某\",\"custody\":\"none\",\"charges\":[\"robbery\",\"affray\"]}]}",
                   (long long)f->dFirst, (long long)f->uPros1));
   assert_true(id > 0);
@@ -1310,7 +1310,7 @@ static int64_t reg_agency(Fixture *f, const Actor *a, int64_t deptId, int64_t pr
   int64_t id = reg_json(f->db, a, &e,
                         jf("{\"case_type\":\"prosecution_review\",\"title\":\"张某盗窃案\",\"source_agency\":\"%s\","
                            "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"theft\"]}]}",
                            zAgency, (long long)deptId, (long long)prosId));
   if (id < 0) fail_msg("register failed: %d %s %s", e.status, e.field, e.message);
   return id;
@@ -1354,7 +1354,7 @@ static void test_agencies_are_added_once_per_office(void **state) {
   int64_t bad = reg_json(db, &f->anguan, &e,
                          jf("{\"case_type\":\"prosecution_review\",\"title\":\"x\",\"source_agency\":\"丁县公安局\","
                             "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                            "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"charges\":[\"nope\"]}]}",
+                            "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"nope\"]}]}",
                             (long long)f->dFirst, (long long)f->uPros1));
   assert_int_equal(bad, -1);
   assert_int_equal(qi(db, "SELECT count(*) FROM agency WHERE name = '丁县公安局'"), 0);
