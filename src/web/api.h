@@ -38,6 +38,7 @@ int api_cases_event(Req *r);
 int api_cases_rotation(Req *r);
 int api_deadlines_list(Req *r);
 int api_deadlines_summary(Req *r);
+int api_deadlines_month(Req *r); /* scale-ui */
 int api_settings_warnings_get(Req *r);
 int api_settings_warnings_put(Req *r);
 int api_settings_fast_track_get(Req *r);
