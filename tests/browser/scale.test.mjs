@@ -128,9 +128,13 @@ test('the case page at 1366x768 shows every column of the persons table', async 
     const wrap = table.closest('.table-wrap');
     const heads = [...table.querySelectorAll('thead th')].map((h) => ({ text: h.textContent,
       right: h.getBoundingClientRect().right }));
+    // no column is squeezed to a character per line: the action buttons keep their labels on one line
+    const buttons = [...table.querySelectorAll('td.col-actions .btn')].map((b) => b.getBoundingClientRect().height);
     return { vw: document.documentElement.clientWidth, heads, scroll: wrap.scrollWidth, client: wrap.clientWidth,
-      pageScroll: document.documentElement.scrollWidth };
+      pageScroll: document.documentElement.scrollWidth, buttons };
   });
+  assert.ok(m.buttons.length >= 3, 'the prosecutor has actions on the persons');
+  for (const h of m.buttons) assert.ok(h < 32, `an action button wraps (${h}px high)`);
   assert.equal(m.heads.length, 10, 'every column, with the actions');
   for (const h of m.heads) assert.ok(h.right <= m.vw, `header ${h.text} ends at ${h.right} > ${m.vw}`);
   assert.ok(m.scroll <= m.client, `the persons table scrolls: ${m.scroll} > ${m.client}`);
