@@ -153,6 +153,13 @@ bench: setup
 	$(MAKE) MODE=release build build-bench
 	@bash scripts/run-bench
 
+# scale-ui: each page's time in the browser on a large demo office beside the 40-case one (bench/ui/bench-ui.mjs,
+# docs/benchmarks.md "Pages in the browser"); BENCH_UI_CASES=100000 for a quicker run (default 1000000).
+.PHONY: bench-ui
+bench-ui: setup
+	$(MAKE) MODE=release build
+	@node bench/ui/bench-ui.mjs
+
 .PHONY: build-bench
 build-bench: $(BENCH_BIN)
 

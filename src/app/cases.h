@@ -31,7 +31,7 @@ int cases_add_person(Db *db, const Actor *actor, int64_t id, const json_t *in, j
 int cases_update_person(Db *db, const Actor *actor, int64_t id, int64_t personId, const json_t *in, json_t **out,
                         JwErr *e);
 /* Records an event; *pStatus is 201 when it took effect, 202 when it was proposed for approval (*out then also
- * holds "approval"). */
+ * holds "approval"). out NULL: nothing is read back (a bulk load). */
 int cases_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, int *pStatus, JwErr *e);
 
 /* The approvals' apply function for cases (app/approvals.c): applies a proposed event on the legal date, inside

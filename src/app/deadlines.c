@@ -67,6 +67,11 @@ int deadlines_list(Db *db, const DeadlineFilter *f, json_t **out, JwErr *e) {
   return *out ? 0 : err_internal(e, db_errmsg(db));
 }
 
+int deadlines_month(Db *db, const DeadlineFilter *f, int nPerDay, json_t **out, JwErr *e) {
+  *out = deadline_store_month(db, f, nPerDay);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
 int deadlines_summary(Db *db, const DeadlineFilter *f, json_t **out, JwErr *e) {
   *out = deadline_store_summary(db, f);
   return *out ? 0 : err_internal(e, db_errmsg(db));

@@ -25,6 +25,8 @@ int deadlines_recompute_open(Db *db, JwErr *e);
 /* The lists for the web layer. *out a new reference. */
 int deadlines_list(Db *db, const DeadlineFilter *f, json_t **out, JwErr *e);
 int deadlines_summary(Db *db, const DeadlineFilter *f, json_t **out, JwErr *e);
+/* The month view: per due day in [f->zFrom, f->zTo], its count and first nPerDay rows (deadline_store_month). */
+int deadlines_month(Db *db, const DeadlineFilter *f, int nPerDay, json_t **out, JwErr *e);
 
 /* The warning lead times (days before the due day a deadline turns amber) of the actor's organisation, by warning
  * key: the review periods by case type, every other kind by its code: {"arrest_review":2, ..., "archiving":5}.

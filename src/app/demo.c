@@ -65,6 +65,12 @@ static const DemoUser demo_users[] = {
 #define DEMO_PRINTED_USERS 10
 #define DEMO_LEADER        0 /* index of the 检察长 in demo_users */
 
+/* Cases per transaction of a bulk load: 1000 on SQLite; on PostgreSQL 8, which keeps a transaction under the 64
+ * subtransactions (savepoints) a backend caches (past them every visibility check slows down: measured slower than one
+ * transaction per use case with 1000). */
+#define DEMO_BATCH_SQLITE 1000
+#define DEMO_BATCH_PG     8
+
 /* ---- a small deterministic generator ---------------------------------------------------------------------- */
 
 typedef struct Rng {
@@ -178,48 +184,78 @@ static Actor demo_actor(Db *db, int64_t orgId, int64_t userId) {
   return a;
 }
 
+/* The handling prosecutors' actors, read once each (a bulk load asks for them at every case). */
+static struct {
+  int64_t aId[32];
+  Actor aActor[32];
+  int n;
+} demo_handlers;
+
+static Actor demo_handler(Db *db, int64_t orgId, int64_t userId) {
+  for (int i = 0; i < demo_handlers.n; i++) {
+    if (demo_handlers.aId[i] == userId) return demo_handlers.aActor[i];
+  }
+  Actor a = demo_actor(db, orgId, userId);
+  if (demo_handlers.n < 32) {
+    demo_handlers.aId[demo_handlers.n] = userId;
+    demo_handlers.aActor[demo_handlers.n++] = a;
+  }
+  return a;
+}
+
 /* Who approves in the demo office: the 检察长, and the head of each department (user id 0: none). */
 typedef struct DemoApprovers {
   Actor chief;
   int64_t aHead[D_COUNT];
+  Actor aHeadActor[D_COUNT]; /* the actor of aHead[i] (read once) */
   int leavePending; /* this case's proposals stay in the queue (recent cases: the leader's queue is not empty) */
 } DemoApprovers;
 static DemoApprovers demo_approvers;
 
-/* Posts one event; a decision the 权力清单 sends for approval is approved at once, on the same legal date, by the
- * department head or the 检察长 (as most are). Returns the case afterwards (new reference) or NULL when the rules
- * refused it (which the generator treats as "this case stops here"). */
-static json_t *demo_event(Db *db, const Actor *a, int64_t caseId, json_t *in) {
-  json_t *out = NULL;
+/* The pending approval of a case the last event proposed: its id, department and approver. 0 when none. */
+static int64_t demo_pending_approval(Db *db, const Actor *a, int64_t caseId, int64_t *pDept, int *pChief) {
+  json_t *items = approvals_for_record(db, a, "case", caseId), *ap;
+  size_t i;
+  int64_t id = 0;
+  json_array_foreach(items, i, ap) {
+    if (strcmp(json_string_value(json_object_get(ap, "status")), "pending") != 0) continue;
+    id = json_integer_value(json_object_get(ap, "id"));
+    *pDept = json_integer_value(json_object_get(ap, "department_id"));
+    *pChief = strcmp(json_string_value(json_object_get(ap, "approver")), "department_head") != 0;
+  }
+  json_decref(items);
+  return id;
+}
+
+/* Posts one event (nothing is read back: a bulk load); a decision the 权力清单 sends for approval is approved at once,
+ * on the same legal date, by the department head or the 检察长 (as most are). 0 when it took effect, 1 when it waits
+ * for approval (demo_approvers.leavePending), -1 when the rules refused it (which the generator treats as "this case
+ * stops here"). */
+static int demo_event(Db *db, const Actor *a, int64_t caseId, json_t *in) {
   JwErr e;
   int status = 0;
-  int rc = cases_event(db, a, caseId, in, &out, &status, &e);
+  int rc = cases_event(db, a, caseId, in, NULL, &status, &e);
   if (!rc && status == 202 && demo_approvers.leavePending) {
     json_decref(in);
-    return out; /* waits for the 检察长 or the department head, as a few always do */
+    return 1; /* waits for the 检察长 or the department head, as a few always do */
   }
   if (!rc && status == 202) {
-    json_t *ap = json_object_get(out, "approval");
-    int64_t apId = json_integer_value(json_object_get(ap, "id"));
+    int64_t dept = 0;
+    int chief = 1;
+    int64_t apId = demo_pending_approval(db, a, caseId, &dept, &chief);
     Actor approver = demo_approvers.chief;
-    int64_t dept = json_integer_value(json_object_get(ap, "department_id"));
-    if (strcmp(json_string_value(json_object_get(ap, "approver")), "department_head") == 0) {
-      for (int i = 0; i < D_COUNT; i++) {
-        if (demo_approvers.aHead[i] && demo_actor(db, a->orgId, demo_approvers.aHead[i]).departmentId == dept) {
-          approver = demo_actor(db, a->orgId, demo_approvers.aHead[i]);
-        }
+    for (int i = 0; !chief && i < D_COUNT; i++) {
+      if (demo_approvers.aHead[i] && demo_approvers.aHeadActor[i].departmentId == dept) {
+        approver = demo_approvers.aHeadActor[i];
       }
     }
     json_t *body = json_pack("{s:s}", "on", json_string_value(json_object_get(in, "on"))), *done = NULL;
-    json_decref(out);
-    out = NULL;
-    rc = approvals_approve(db, &approver, apId, body, &done, &e);
+    rc = apId ? approvals_approve(db, &approver, apId, body, &done, &e) : -1;
     json_decref(body);
     json_decref(done);
-    if (!rc) rc = cases_get(db, a, caseId, &out, &e);
   }
   json_decref(in);
-  return rc ? NULL : out;
+  return rc ? -1 : 0;
 }
 
 static void demo_date(JwDate d, char out[11]) {
@@ -277,7 +313,8 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   json_decref(in);
   if (rc) return -1;
   int64_t caseId = json_integer_value(json_object_get(c, "id"));
-  Actor handler = demo_actor(db, registrar->orgId, json_integer_value(json_object_get(c, "prosecutor_id")));
+  Actor handler = demo_handler(db, registrar->orgId, json_integer_value(json_object_get(c, "prosecutor_id")));
+  int underReview = 1; /* the case's status as the events leave it (nothing is read back) */
   JwDate clock = received;
   char zOn[11];
   demo_approvers.leavePending = today - received < 60 && rng_pct(r, 60);
@@ -288,30 +325,27 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   }
   if (json_is_true(json_object_get(c, "major_complex")) && today - clock > 20) {
     demo_date(clock + rng_int(r, 10, 20), zOn);
-    json_t *n =
-        demo_event(db, &handler, caseId,
-                   json_pack("{s:s, s:s, s:s}", "kind", "extend", "on", zOn, "reason", "案情重大复杂，需延长审查期限"));
-    if (n) json_decref(c), c = n;
+    demo_event(db, &handler, caseId,
+               json_pack("{s:s, s:s, s:s}", "kind", "extend", "on", zOn, "reason", "案情重大复杂，需延长审查期限"));
   }
   /* 退回补充侦查 for some prosecution reviews, and the police resubmit within the month */
   for (int round = 0; prosecution && round < 2 && rng_pct(r, round ? 25 : 18); round++) {
     JwDate ret = clock + rng_int(r, 12, 25);
     if (ret > today) break;
     demo_date(ret, zOn);
-    json_t *n = demo_event(
+    int st = demo_event(
         db, &handler, caseId,
         json_pack("{s:s, s:s, s:s}", "kind", "return", "on", zOn, "reason", "部分事实不清、证据不足，退回补充侦查"));
-    if (!n) break;
-    json_decref(c), c = n;
+    if (st) break; /* refused, or the return waits for approval: still under review */
+    underReview = 0;
     JwDate back = ret + rng_int(r, 15, 30);
     if (back > today) break;
     demo_date(back, zOn);
-    n = demo_event(db, &handler, caseId, json_pack("{s:s, s:s}", "kind", "resubmit", "on", zOn));
-    if (!n) break;
-    json_decref(c), c = n;
+    if (demo_event(db, &handler, caseId, json_pack("{s:s, s:s}", "kind", "resubmit", "on", zOn))) break;
+    underReview = 1;
     clock = back;
   }
-  if (strcmp(json_string_value(json_object_get(c, "status")), "under_review") != 0) {
+  if (!underReview) {
     json_decref(c);
     return 0;
   }
@@ -345,8 +379,7 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
     } else {
       json_object_set_new(ev, "decision", json_string(rng_pct(r, 85) ? "uphold" : "revoke"));
     }
-    json_t *n = demo_event(db, &handler, caseId, ev);
-    if (n) json_decref(c), c = n;
+    demo_event(db, &handler, caseId, ev);
   }
   /* judgments for prosecuted persons, some weeks later */
   JwDate judged = decided + rng_int(r, 25, 60);
@@ -359,8 +392,7 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
           json_integer_value(json_object_get(p, "id")), "sentence",
           rng_pct(r, 50) ? "拘役三个月，缓刑六个月，并处罚金人民币五千元" : "有期徒刑一年，并处罚金人民币一万元",
           "recommendation_adopted", rng_pct(r, 92), "consistent", rng_pct(r, 97));
-      json_t *n = demo_event(db, &handler, caseId, ev);
-      if (n) json_decref(c), c = n;
+      demo_event(db, &handler, caseId, ev);
     }
   }
   json_decref(ps);
@@ -368,8 +400,7 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   JwDate archived = decided + (rng_pct(r, 90) ? rng_int(r, 5, 28) : rng_int(r, 32, 45));
   if (archived <= today) {
     demo_date(archived, zOn);
-    json_t *n = demo_event(db, &handler, caseId, json_pack("{s:s, s:s}", "kind", "archive", "on", zOn));
-    if (n) json_decref(c), c = n;
+    demo_event(db, &handler, caseId, json_pack("{s:s, s:s}", "kind", "archive", "on", zOn));
   }
   json_decref(c);
   return 0;
@@ -472,8 +503,12 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   memset(&demo_approvers, 0, sizeof demo_approvers);
   demo_approvers.chief = demo_actor(db, countyId, aUserId[DEMO_LEADER]);
   for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
-    if (strcmp(demo_users[i].zRole, "department_head") == 0) demo_approvers.aHead[demo_users[i].dept] = aUserId[i];
+    if (strcmp(demo_users[i].zRole, "department_head") == 0) {
+      demo_approvers.aHead[demo_users[i].dept] = aUserId[i];
+      demo_approvers.aHeadActor[demo_users[i].dept] = demo_actor(db, countyId, aUserId[i]);
+    }
   }
+  memset(&demo_handlers, 0, sizeof demo_handlers);
   /* the fast-track team takes light cases with a guilty plea (轻微刑事案件办案组 集中受理) */
   in = json_pack("{s:b, s:I, s:[s,s,s,s], s:s}", "enabled", 1, "department_id", (json_int_t)aDept[D_FAST], "charges",
                  "dangerous_driving", "theft", "aiding_cybercrime", "intentional_injury", "max_sentence_band", "1_3y");
@@ -492,13 +527,22 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   time_today_china(zToday);
   date_parse(zToday, 10, &today);
   Rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)nCases};
-  /* N cases in all: the work queues' own (DEMO_WORK_CASES, when N leaves room for them), then the rest at random */
+  /* N cases in all: the work queues' own (DEMO_WORK_CASES, when N leaves room for them), then the rest at random, a
+   * batch of cases to a transaction (db_bulk_begin): each use case is a savepoint in it, so a refused event is undone
+   * alone, and the load does not pay a commit per use case */
   int nRandom = nCases >= DEMO_WORK_CASES ? nCases - DEMO_WORK_CASES : nCases;
+  const int batch = db_backend(db) == DB_POSTGRES ? DEMO_BATCH_PG : DEMO_BATCH_SQLITE;
   for (int i = 0; i < nRandom; i++) {
+    if (i % batch == 0 && db_bulk_begin(db)) return err_internal(e, db_errmsg(db));
     /* received over the past year, evenly, oldest first */
     JwDate received = today - 365 + (JwDate)((int64_t)i * 365 / nRandom);
-    if (demo_case(db, &r, &registrar, aDept, received, today, e)) return -1;
-    if (fp != stdout && i % 100 == 99) fprintf(fp, "  %d cases\n", i + 1);
+    rc = demo_case(db, &r, &registrar, aDept, received, today, e);
+    if (rc || i % batch == batch - 1 || i == nRandom - 1) {
+      if (db_bulk_commit(db) && !rc) return err_internal(e, db_errmsg(db));
+      if (rc) return -1;
+      if ((i + 1) % 1000 == 0 && (fp != stdout || nCases >= 10000)) fprintf(fp, "  %d / %d\n", i + 1, nCases);
+      fflush(fp);
+    }
   }
   if (nRandom < nCases && demo_work_cases(db, &r, &registrar, aDept, aUserId[1], today, e)) return -1; /* 李检察官 */
   fprintf(fp, "  已生成 %d 件演示案件（近一年受理，含审查中、退补、审结、归档、逾期等各种状态）\n", nCases);

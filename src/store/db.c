@@ -246,6 +246,7 @@ int db_exec(Db *db, const char *zSql) {
 }
 
 int db_begin(Db *db) {
+  if (db->bulk) return db_exec(db, "SAVEPOINT jw_bulk_tx");
   if (db->backend == DB_POSTGRES) {
     /* One writer at a time, as SQLite: see db.h and docs/scaling.md ("How writes are serialised"). */
     return dbp_exec(db, "BEGIN; SELECT pg_advisory_xact_lock(" DB_WRITE_LOCK_KEY ")");
@@ -254,6 +255,11 @@ int db_begin(Db *db) {
 }
 
 int db_commit(Db *db) {
+  if (db->bulk) {
+    if (!db_exec(db, "RELEASE jw_bulk_tx")) return 0;
+    db_rollback(db);
+    return -1;
+  }
   if (db_exec(db, "COMMIT")) {
     db_rollback(db);
     return -1;
@@ -262,11 +268,27 @@ int db_commit(Db *db) {
 }
 
 void db_rollback(Db *db) {
+  if (db->bulk) {
+    /* the use case's savepoint only; the bulk transaction goes on */
+    if (db_in_transaction(db)) db_exec(db, "ROLLBACK TO jw_bulk_tx; RELEASE jw_bulk_tx");
+    return;
+  }
   if (db->backend == DB_POSTGRES) {
     if (db->pg && dbp_in_transaction(db)) dbp_exec(db, "ROLLBACK");
   } else if (!sqlite3_get_autocommit(db->h)) {
     sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
   }
+}
+
+int db_bulk_begin(Db *db) {
+  if (db->bulk || db_begin(db)) return -1;
+  db->bulk = 1;
+  return 0;
+}
+
+int db_bulk_commit(Db *db) {
+  db->bulk = 0;
+  return db_commit(db);
 }
 
 int db_in_transaction(Db *db) {

@@ -74,6 +74,12 @@ int db_begin(Db *db);
 int db_commit(Db *db); /* 0 or -1 (then rolled back) */
 void db_rollback(Db *db);
 int db_in_transaction(Db *db);
+/* A bulk load (jianwu demo-data): db_bulk_begin() opens one write transaction (as db_begin) in which each later
+ * db_begin / db_commit / db_rollback of a use case is a savepoint, its release and its rollback: many use cases commit
+ * together, and one that fails is undone alone. db_bulk_commit() commits them all and ends bulk mode (-1: rolled
+ * back). Never in the server. */
+int db_bulk_begin(Db *db);
+int db_bulk_commit(Db *db);
 int db_changes(Db *db); /* rows changed by the last write statement */
 const char *db_errmsg(Db *db);
 int db_is_constraint(Db *db); /* last failure was a UNIQUE/CHECK/FK constraint */

@@ -63,6 +63,7 @@ struct Db {
   unsigned gen; /* bumped at every (re)connection: statements prepared before are gone */
   int nextName; /* prepared statement names s1, s2, ... */
   int nChanges;
+  int bulk; /* inside db_bulk_begin(): db_begin and db_commit are savepoints */
   int unavailable; /* the server went away; db_reconnect() tries again */
   char zState[6];  /* SQLSTATE of the last failure */
   char zErr[512];  /* message of the last failure */

@@ -368,6 +368,55 @@ json_t *deadline_store_summary(Db *db, const DeadlineFilter *f) {
   return o;
 }
 
+/* The month view: ?6/?7 bound the due days, ?8 the entries per day. The counts group the same rows the list gives
+ * by due day, a range of (org_id, [prosecutor_id | department_id,] status, due_on); the first entries per day are
+ * numbered by a window over the deadline rows alone, so only the rows shown are joined to their case and person. */
+json_t *deadline_store_month(Db *db, const DeadlineFilter *f, int nPerDay) {
+  Buf where = BUF_INIT, sql = BUF_INIT;
+  deadline_where(&where, f, 1);
+  store_sql_join(&sql, "SELECT d.due_on, count(*) FROM deadline d", &where, " GROUP BY d.due_on ORDER BY d.due_on");
+  Stmt *s = db_prepare_uncached(db, buf_cstr(&sql)); /* sql-safe: literal fragments only */
+  deadline_bind_filter(s, f);
+  json_t *days = json_array(), *byDay = json_object();
+  json_int_t total = 0;
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    if (db_col_is_null(s, 0)) continue; /* a stopped clock has no due day (the range leaves it out anyway) */
+    json_int_t n = (json_int_t)db_col_int(s, 1);
+    json_t *day = json_pack("{s:s, s:I, s:[]}", "date", db_col_text(s, 0), "count", n, "items");
+    json_object_set(byDay, db_col_text(s, 0), day);
+    json_array_append_new(days, day);
+    total += n;
+  }
+  db_finalize(s);
+  buf_reset(&sql);
+  if (rc != DB_ERROR) {
+    store_sql_join(&sql,
+                   "WITH firsts AS (SELECT d.id, row_number() OVER (PARTITION BY d.due_on ORDER BY d.id) AS rn"
+                   " FROM deadline d",
+                   &where,
+                   ") " DEADLINE_SELECT
+                   " JOIN firsts ON firsts.id = d.id WHERE firsts.rn <= ?8"
+                   " ORDER BY d.due_on, d.id");
+    s = db_prepare_uncached(db, buf_cstr(&sql)); /* sql-safe: literal fragments only */
+    deadline_bind_filter(s, f);
+    db_bind_int(s, 8, nPerDay);
+    while ((rc = db_step(s)) == DB_ROW) {
+      json_t *day = json_object_get(byDay, db_col_text(s, 12));
+      if (day) json_array_append_new(json_object_get(day, "items"), deadline_from_row(s));
+    }
+    db_finalize(s);
+  }
+  buf_free(&where);
+  buf_free(&sql);
+  json_decref(byDay);
+  if (rc == DB_ERROR) {
+    json_decref(days);
+    return NULL;
+  }
+  return json_pack("{s:o, s:I}", "days", days, "total", total);
+}
+
 json_t *deadline_store_for_case(Db *db, int64_t caseId, const char *zToday) {
   Stmt *s = db_prepare(db, DEADLINE_SELECT " WHERE d.case_id = ?1 ORDER BY d.due_on IS NULL, d.due_on, d.id");
   db_bind_int(s, 1, caseId);

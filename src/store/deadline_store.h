@@ -92,6 +92,10 @@ typedef struct DeadlineFilter {
 } DeadlineFilter;
 json_t *deadline_store_list(Db *db, const DeadlineFilter *f);    /* NULL on a database error */
 json_t *deadline_store_summary(Db *db, const DeadlineFilter *f); /* NULL on a database error */
+/* The month view of the list under the same filter (f->zFrom, f->zTo: the month's first and last day): each due day
+ * with rows, its count and its first nPerDay rows in the list's order (due day, id): {"days":[{"date", "count",
+ * "items":[Deadline...]}...], "total":N}. NULL on a database error. */
+json_t *deadline_store_month(Db *db, const DeadlineFilter *f, int nPerDay);
 /* Every deadline shown with a case, as API objects, by due day. NULL on error. */
 json_t *deadline_store_for_case(Db *db, int64_t caseId, const char *zToday);
 

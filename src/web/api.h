@@ -42,6 +42,7 @@ int api_deadlines_summary(Req *r);
 /* api_work.c: the home page's work queues and the bell's reminders */
 int api_work(Req *r);
 int api_reminders(Req *r);
+int api_deadlines_month(Req *r); /* scale-ui */
 int api_settings_warnings_get(Req *r);
 int api_settings_warnings_put(Req *r);
 int api_settings_fast_track_get(Req *r);

@@ -1,6 +1,7 @@
 /* api_cases.c: cases, deadlines, reference lists and the fast-track setting (docs/api-cases.md). Handlers translate
  * HTTP to the use cases in app/cases.c; every check of the input happens there. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app/agencies.h"
@@ -199,28 +200,36 @@ static int deadline_scope(Req *r, DeadlineFilter *f, JwErr *e) {
   return 0;
 }
 
+/* The filters the deadline list and its month view share: scope, level, kind and status (open or closed). */
+static int deadline_filters(Req *r, DeadlineFilter *f, JwErr *e) {
+  const char *zStatus = NULL;
+  if (deadline_scope(r, f, e) || req_query_str(r, "level", 16, &f->zLevel, e) ||
+      req_query_str(r, "kind", 32, &f->zKind, e) || req_query_str(r, "status", 8, &zStatus, e)) {
+    return -1;
+  }
+  /* attention: overdue, due or warning, the bell's reminders (app/work.c) */
+  static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended", "attention"};
+  int ok = !f->zLevel;
+  for (int i = 0; i < 6 && !ok; i++) ok = strcmp(f->zLevel, levels[i]) == 0;
+  if (!ok) return err_field(e, "level", "参数 level 必须是 overdue、due、warning、normal、suspended 或 attention");
+  if (f->zKind && !*f->zKind) f->zKind = NULL;
+  if (f->zKind && !deadline_kind_by_code(f->zKind)) return err_field(e, "kind", "参数 kind 不是有效的期限种类");
+  if (zStatus && strcmp(zStatus, "open") != 0 && strcmp(zStatus, "closed") != 0) {
+    return err_field(e, "status", "参数 status 必须是 open 或 closed");
+  }
+  f->closed = zStatus && strcmp(zStatus, "closed") == 0;
+  return 0;
+}
+
 /* The deadline list's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */
 static int deadlines_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   char zToday[11];
   time_today_china(zToday);
   DeadlineFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday, .pExport = x};
-  const char *zStatus = NULL;
-  if (deadline_scope(r, &f, e) || (!x && req_paging(r, &f.limit, &f.offset, e)) ||
-      req_query_str(r, "level", 16, &f.zLevel, e) || req_query_date(r, "from", &f.zFrom, e) ||
-      req_query_date(r, "to", &f.zTo, e) || req_query_str(r, "status", 8, &zStatus, e) ||
-      req_query_str(r, "kind", 32, &f.zKind, e)) {
+  if (deadline_filters(r, &f, e) || (!x && req_paging(r, &f.limit, &f.offset, e)) ||
+      req_query_date(r, "from", &f.zFrom, e) || req_query_date(r, "to", &f.zTo, e)) {
     return -1;
   }
-  /* attention: overdue, due or warning, the bell's reminders (app/work.c) */
-  static const char *const levels[] = {"overdue", "due", "warning", "normal", "suspended", "attention"};
-  int ok = !f.zLevel;
-  for (int i = 0; i < 6 && !ok; i++) ok = strcmp(f.zLevel, levels[i]) == 0;
-  if (!ok) return err_field(e, "level", "参数 level 必须是 overdue、due、warning、normal、suspended 或 attention");
-  if (f.zKind && !deadline_kind_by_code(f.zKind)) return err_field(e, "kind", "期限种类无效");
-  if (zStatus && strcmp(zStatus, "open") != 0 && strcmp(zStatus, "closed") != 0) {
-    return err_field(e, "status", "参数 status 必须是 open 或 closed");
-  }
-  f.closed = zStatus && strcmp(zStatus, "closed") == 0;
   return deadlines_list(r->db, &f, out, e);
 }
 
@@ -233,6 +242,43 @@ int api_deadlines_list(Req *r) {
 
 int api_deadlines_export(Req *r) {
   return export_reply(r, &export_deadlines, deadlines_query);
+}
+
+#define MONTH_PER_DAY_MAX 20
+
+/* GET /api/v1/deadlines/month?month=YYYY-MM&per_day=N and the list's filters: one reply for the month view. */
+int api_deadlines_month(Req *r) {
+  JwErr e;
+  char zToday[11], zFrom[11], zTo[11];
+  time_today_china(zToday);
+  DeadlineFilter f = {.orgId = r->session.actor.orgId, .zToday = zToday};
+  const char *zMonth = NULL;
+  int64_t perDay;
+  if (deadline_filters(r, &f, &e) || req_query_str(r, "month", 7, &zMonth, &e) ||
+      req_query_int(r, "per_day", 1, MONTH_PER_DAY_MAX, 3, &perDay, &e)) {
+    return reply_error(r, &e);
+  }
+  if (!zMonth || !*zMonth) return reply_err(r, 400, "validation_failed", "month", "缺少参数 month（YYYY-MM）");
+  JwDate first;
+  char zFirst[11];
+  snprintf(zFirst, sizeof zFirst, "%s-01", zMonth);
+  if (strlen(zMonth) != 7 || zMonth[4] != '-' || date_parse(zFirst, 10, &first)) {
+    return reply_err(r, 400, "validation_failed", "month", "参数 month 必须是有效月份（YYYY-MM）");
+  }
+  date_format(first, zFrom);
+  date_format(date_add_months(first, 1) - 1, zTo);
+  f.zFrom = zFrom;
+  f.zTo = zTo;
+  json_t *out = NULL;
+  int rc = deadlines_month(r->db, &f, (int)perDay, &out, &e);
+  if (!rc) {
+    json_object_set_new(out, "month", json_string(zMonth));
+    json_object_set_new(out, "from", json_string(zFrom));
+    json_object_set_new(out, "to", json_string(zTo));
+    json_object_set_new(out, "per_day", json_integer(perDay));
+    json_object_set_new(out, "today", json_string(zToday));
+  }
+  return api_result(r, rc, 200, out, &e);
 }
 
 int api_deadlines_summary(Req *r) {

@@ -44,6 +44,8 @@ const Route routes[] = {
   {"POST",   "/api/v1/cases/{id}/events",       PERM_CASE_HANDLE,  1, BODY_DEFAULT_MAX,   api_cases_event},
   {"GET",    "/api/v1/deadlines",               PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_list},
   {"GET",    "/api/v1/deadlines/summary",       PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_summary},
+  /* scale-ui: the month view in one request */
+  {"GET",    "/api/v1/deadlines/month",         PERM_CASE_READ,    0, BODY_NONE,          api_deadlines_month},
   {"GET",    "/api/v1/settings/deadline-warnings", PERM_ORG_READ, 0, BODY_NONE,           api_settings_warnings_get},
   {"PUT",    "/api/v1/settings/deadline-warnings", PERM_ADMIN_MANAGE, 1, BODY_DEFAULT_MAX, api_settings_warnings_put},
   {"GET",    "/api/v1/approvals",               PERM_CASE_READ,    0, BODY_NONE,          api_approvals_list},

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "app/accounts.h"
@@ -1575,6 +1576,118 @@ static void test_warning_lead_times_change_open_rows(void **state) {
   json_decref(out);
 }
 
+/* The month view (deadline_store_month) against the paged list: for each filter, each day's count is the list's total
+ * for that day and its entries the list's first rows of it; the days sum to the month's list total; another office
+ * sees nothing of org A. */
+static void check_month_against_list(Db *db, DeadlineFilter f, const char *zFrom, const char *zTo, int nPerDay,
+                                     int *pTotal) {
+  f.zFrom = zFrom;
+  f.zTo = zTo;
+  json_t *m = deadline_store_month(db, &f, nPerDay);
+  assert_non_null(m);
+  DeadlineFilter all = f;
+  all.limit = 1;
+  json_t *whole = deadline_store_list(db, &all);
+  assert_non_null(whole);
+  assert_int_equal(json_integer_value(json_object_get(m, "total")),
+                   json_integer_value(json_object_get(whole, "total")));
+  json_decref(whole);
+  size_t i;
+  json_t *day;
+  int sum = 0;
+  json_array_foreach(json_object_get(m, "days"), i, day) {
+    const char *zDay = json_string_value(json_object_get(day, "date"));
+    assert_true(strcmp(zDay, zFrom) >= 0 && strcmp(zDay, zTo) <= 0);
+    DeadlineFilter one = f;
+    one.zFrom = one.zTo = zDay;
+    one.limit = nPerDay;
+    json_t *list = deadline_store_list(db, &one);
+    assert_non_null(list);
+    assert_int_equal(json_integer_value(json_object_get(day, "count")),
+                     json_integer_value(json_object_get(list, "total")));
+    json_t *items = json_object_get(day, "items"), *want = json_object_get(list, "items");
+    assert_int_equal(json_array_size(items), json_array_size(want));
+    for (size_t k = 0; k < json_array_size(want); k++) {
+      assert_int_equal(json_integer_value(json_object_get(json_array_get(items, k), "id")),
+                       json_integer_value(json_object_get(json_array_get(want, k), "id")));
+      assert_string_equal(json_string_value(json_object_get(json_array_get(items, k), "due_on")), zDay);
+    }
+    sum += (int)json_integer_value(json_object_get(day, "count"));
+    json_decref(list);
+  }
+  assert_int_equal(sum, json_integer_value(json_object_get(m, "total")));
+  *pTotal = sum;
+  json_decref(m);
+}
+
+static void test_month_view_counts_equal_the_list_per_day(void **state) {
+  Fixture *f = *state;
+  Db *db = f->db;
+  JwErr e;
+  /* org A: several cases a day on a few days, two prosecutors in two departments, two case types, one archived */
+  const char *azDay[] = {"2025-03-03", "2025-03-03", "2025-03-03", "2025-03-04",
+                         "2025-03-10", "2025-03-10", "2025-03-17", "2025-03-24"};
+  for (int i = 0; i < 8; i++) {
+    reg_simple(f, i % 3 == 2 ? "arrest_review" : "prosecution_review", azDay[i], i % 2 ? f->dSecond : f->dFirst,
+               i % 2 ? f->uPros2 : f->uPros1, i % 3 == 2 ? "detained" : "bail");
+  }
+  int64_t cArch = reg_simple(f, "prosecution_review", "2025-03-03", f->dFirst, f->uPros1, "bail");
+  ev_ok(f, &f->pros1, cArch,
+        jf("{\"kind\":\"decide\",\"on\":\"2025-03-05\",\"person_id\":%lld,\"decision\":\"prosecute\"}",
+           (long long)person_id(db, cArch, "张某")));
+  /* org B: one case on the busiest day */
+  int64_t idB =
+      reg_json(db, &f->anguanB, &e,
+               jf("{\"case_type\":\"prosecution_review\",\"title\":\"李某盗窃案\",\"source_agency\":\"乙县公安局\","
+                  "\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
+                  "\"persons\":[{\"name\":\"李某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                  (long long)f->dB, (long long)f->uProsB));
+  assert_true(idB > 0);
+
+  const char *azMonth[][2] = {{"2025-03-01", "2025-03-31"}, {"2025-04-01", "2025-04-30"}};
+  int total = 0, n;
+  for (int m = 0; m < 2; m++) {
+    DeadlineFilter office = {.orgId = f->orgA, .zToday = "2025-04-08"};
+    check_month_against_list(db, office, azMonth[m][0], azMonth[m][1], 2, &n);
+    total += n;
+    DeadlineFilter mine = office;
+    mine.prosecutorId = f->uPros1;
+    check_month_against_list(db, mine, azMonth[m][0], azMonth[m][1], 1, &n);
+    DeadlineFilter dept = office;
+    dept.departmentId = f->dSecond;
+    check_month_against_list(db, dept, azMonth[m][0], azMonth[m][1], 3, &n);
+    DeadlineFilter kind = office;
+    kind.zKind = "archiving";
+    check_month_against_list(db, kind, azMonth[m][0], azMonth[m][1], 3, &n);
+    for (int lv = 0; lv < 4; lv++) {
+      DeadlineFilter level = office;
+      level.zLevel = (const char *[]){"overdue", "due", "warning", "normal"}[lv];
+      check_month_against_list(db, level, azMonth[m][0], azMonth[m][1], 2, &n);
+    }
+  }
+  /* the eight open reviews, the archived case's archiving period: all in March and April */
+  assert_int_equal(total, 9);
+  /* the busiest day shows 1 entry and counts them all (org B's case is not among them) */
+  DeadlineFilter office = {.orgId = f->orgA, .zToday = "2025-04-08", .zFrom = "2025-03-01", .zTo = "2025-04-30"};
+  json_t *mo = deadline_store_month(db, &office, 1);
+  assert_non_null(mo);
+  json_t *busiest = NULL, *day;
+  size_t i;
+  json_array_foreach(json_object_get(mo, "days"), i, day) {
+    if (!busiest ||
+        json_integer_value(json_object_get(day, "count")) > json_integer_value(json_object_get(busiest, "count"))) {
+      busiest = day;
+    }
+  }
+  assert_non_null(busiest);
+  assert_true(json_integer_value(json_object_get(busiest, "count")) >= 2);
+  assert_int_equal(json_array_size(json_object_get(busiest, "items")), 1);
+  json_decref(mo);
+  DeadlineFilter other = {.orgId = f->orgB, .zToday = "2025-04-08"};
+  check_month_against_list(db, other, "2025-03-01", "2025-04-30", 3, &n);
+  assert_int_equal(n, 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_register_writes_case_persons_charges_event_deadline_and_audit, setup,
@@ -1597,6 +1710,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_handling_is_limited_to_the_department_or_the_assignee, setup, teardown),
       cmocka_unit_test_setup_teardown(test_calendar_import_moves_open_due_days_only, setup, teardown),
       cmocka_unit_test_setup_teardown(test_warning_lead_times_change_open_rows, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_month_view_counts_equal_the_list_per_day, setup, teardown),
   };
   return cmocka_run_group_tests_name("cases", tests, NULL, NULL);
 }

@@ -303,6 +303,37 @@ static void test_audit_chain_verifies_and_detects_tampering(void **state) {
   assert_int_equal(bad, 3);
 }
 
+/* A bulk load (db_bulk_begin): each use case is a savepoint of one transaction; one that fails is undone alone, also
+ * after a failed statement (PostgreSQL's aborted transaction is recovered by the savepoint's rollback), and
+ * db_bulk_commit() keeps the others with an audit chain that verifies. */
+static void test_bulk_load_undoes_a_failed_use_case_alone(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  int64_t id = 0;
+  int orgs = count_rows(f->db, "org"), audits = count_rows(f->db, "audit_log");
+  assert_int_equal(db_bulk_begin(f->db), 0);
+  assert_true(db_in_transaction(f->db));
+  assert_int_equal(db_bulk_begin(f->db), -1); /* not nested */
+  assert_int_equal(accounts_org_bootstrap(f->db, "orgc", "丙县人民检察院", "county", NULL, &id, &e), 0);
+  assert_int_equal(accounts_org_bootstrap(f->db, "orga", "重复的院", "county", NULL, &id, &e), -1);
+  assert_int_equal(db_begin(f->db), 0);
+  assert_int_equal(db_exec(f->db, "INSERT INTO org(code) VALUES (NULL)"), -1); /* a failed statement */
+  db_rollback(f->db);
+  assert_true(db_in_transaction(f->db)); /* the bulk transaction goes on */
+  assert_int_equal(accounts_org_bootstrap(f->db, "orgd", "丁县人民检察院", "county", NULL, &id, &e), 0);
+  assert_int_equal(db_bulk_commit(f->db), 0);
+  assert_false(db_in_transaction(f->db));
+  assert_int_equal(count_rows(f->db, "org"), orgs + 2);
+  assert_true(count_rows(f->db, "audit_log") > audits);
+  int64_t bad = 0, rows = 0;
+  char zWhy[256];
+  assert_int_equal(audit_verify(f->db, &bad, zWhy, sizeof zWhy, &rows), 0);
+  /* back to ordinary transactions */
+  assert_int_equal(accounts_org_bootstrap(f->db, "orge", "戊县人民检察院", "county", NULL, &id, &e), 0);
+  assert_false(db_in_transaction(f->db));
+  assert_int_equal(count_rows(f->db, "org"), orgs + 3);
+}
+
 static void test_audit_append_needs_a_transaction(void **state) {
   Fixture *f = *state;
   JwErr e;
@@ -535,6 +566,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_foreign_and_missing_files_are_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_audit_chain_verifies_and_detects_tampering, setup, teardown),
       cmocka_unit_test_setup_teardown(test_audit_append_needs_a_transaction, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_bulk_load_undoes_a_failed_use_case_alone, setup, teardown),
       cmocka_unit_test_setup_teardown(test_user_create_validates_and_writes_nothing_on_error, setup, teardown),
       cmocka_unit_test_setup_teardown(test_records_of_another_org_are_not_found, setup, teardown),
       cmocka_unit_test_setup_teardown(test_admin_cannot_lock_themselves_out, setup, teardown),

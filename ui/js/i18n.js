@@ -573,6 +573,12 @@ const zhCN = {
   'deadlines.month_next_label': '下一个月',
   'deadlines.month_today': '本月',
   'deadlines.month_empty': '本月没有届满的期限',
+  // scale-ui: the month view's "+N" and the list of one day
+  'deadlines.cal_more': '+{n}',
+  'deadlines.cal_more_label': '查看 {date} 届满的全部 {n} 个期限',
+  'deadlines.day_only': '只显示 {date}（{weekday}）届满的期限',
+  'deadlines.day_back': '返回月历',
+  'deadlines.day_clear': '显示全部日期',
   'deadlines.today': '（今天）',
   'deadlines.cal_item_title': '{number} {title}\n{kind}，{level}\n承办：{prosecutor}',
   'deadlines.year_provisional': '{year} 年尚未导入官方节假日安排，月历中的休息日只按周末和固定日期节日显示，相关届满日为暂定。',

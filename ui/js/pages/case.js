@@ -843,18 +843,20 @@ class CasePage {
     };
     const cols = handle ? 10 : 9;
     const rows = (c.persons || []).flatMap((p) => [el('tr', { testid: 'person-row-' + p.id, dataset: { id: String(p.id) } },
-      el('td', { class: 'nowrap', text: p.name }),
-      el('td', { class: 'mono nowrap', text: p.id_number || t('common.dash') }),
-      el('td', { class: 'nowrap', text: [label('sex', p.sex), p.birth_date].filter(Boolean).join(' · ') || t('common.dash') }),
+      el('td', { class: 'cell-name', text: p.name }),
+      el('td', { class: 'mono cell-id', text: p.id_number || t('common.dash') }),
+      el('td', null, p.sex || p.birth_date
+        ? [el('div', { text: label('sex', p.sex) || '' }), el('div', { class: 'nowrap', text: p.birth_date || '' })]
+        : t('common.dash')),
       el('td', null,
-        el('div', { class: 'nowrap' }, label('custody', p.custody),
+        el('div', null, label('custody', p.custody),
           p.in_custody ? el('span', { class: 'tag tag-custody', text: t('person.in_custody') }) : null),
         p.custody_since ? el('div', { class: 'muted small nowrap', text: t('person.since', { date: p.custody_since }) }) : null),
       el('td', { class: 'nowrap', text: p.plea ? t('person.plea_yes') : t('person.plea_no') }),
-      el('td', { class: 'nowrap', text: p.sentence_band ? label('sentence_band', p.sentence_band) : t('common.dash') }),
+      el('td', { text: p.sentence_band ? label('sentence_band', p.sentence_band) : t('common.dash') }),
       el('td', { class: 'cell-charges', text: (p.charges || []).map((x) => x.name || x.code || x).join('、') }),
       el('td', { testid: 'person-decision-' + p.id }, p.decision
-        ? [el('div', { class: 'nowrap', text: p.non_prosecution_type
+        ? [el('div', { text: p.non_prosecution_type
           ? t('person.decision_npt', { decision: label('decision', p.decision), npt: label('npt', p.non_prosecution_type) })
           : label('decision', p.decision) }),
         p.decision_on ? el('div', { class: 'muted small', testid: 'person-decision-on-' + p.id, text: p.decision_on }) : null,

@@ -1,9 +1,11 @@
 // pages/deadlines.js: open deadlines (#/deadlines?scope=mine|department|office&level=&kind=&view=list|month
-// &month=YYYY-MM&offset=): tabs for whose deadlines (mine, my department, the whole office: the last for case.register
+// &month=YYYY-MM&day=YYYY-MM-DD&offset=): tabs for whose deadlines (mine, my department, the whole office: the last for case.register
 // or leaders), level chips with counts from GET /api/v1/deadlines/summary (including 已中止: a review period whose clock
 // stopped, which has no due day while stopped), a kind filter (GET /api/v1/reference/deadline-kinds), and either a paged
-// list by due day or a month calendar that puts each deadline on its due day (GET /api/v1/deadlines?from=&to=, rest
-// days from GET /api/v1/calendar). Review periods run per person: each row names its person (person_name).
+// list by due day or a month calendar that puts each deadline on its due day: one request,
+// GET /api/v1/deadlines/month, gives each day's count and its first entries, and "+N" on a busy day opens the list of
+// that one day (view=list&day=, the paged list with from=to=day); rest days from GET /api/v1/calendar. Review periods
+// run per person: each row names its person (person_name).
 
 import * as api from '../api.js';
 import { el, pageHeader, errorMessage, keepHash, replace } from '../dom.js';
@@ -18,6 +20,7 @@ import {
 // attention: overdue, due today or within the warning days, what the bell counts (nav.js)
 const LEVELS = ['attention', 'overdue', 'due', 'warning', 'normal', 'suspended'];
 const COLS = 9;
+const PER_DAY = 3; // entries a month cell shows before "+N"
 
 /** scopes: the scopes the signed-in user may choose: the whole office for 案管 (case.register) and 院领导. */
 function scopes() {
@@ -41,12 +44,16 @@ export async function render(root, ctx) {
     // a due-day range, from the home page's queues (本周到期): the list only
     from: isDate(q.get('from') || '') ? q.get('from') : '',
     to: isDate(q.get('to') || '') ? q.get('to') : '',
+    day: isDate(q.get('day') || '') ? q.get('day') : '',
   };
+  // The list of one day ("+N" in the month): the list's from and to.
+  const syncDay = () => { state.from = state.day; state.to = state.day; };
+  if (state.day) syncDay(); /* else the due-day range of the address (from the home page's queues), if any */
 
   // View switch.
   const viewBtn = (v) => el('button', { type: 'button', class: 'seg-btn', testid: 'deadlines-view-' + v,
     text: t('deadlines.view_' + v),
-    on: { click: () => { if (state.view !== v) { state.view = v; state.offset = 0; drawControls(); load(); } } } });
+    on: { click: () => { if (state.view !== v || state.day) { state.view = v; state.day = ''; syncDay(); state.offset = 0; drawControls(); load(); } } } });
   const viewList = viewBtn('list');
   const viewMonth = viewBtn('month');
   root.appendChild(pageHeader(t('deadlines.title'),
@@ -134,9 +141,9 @@ export async function render(root, ctx) {
   /** address: the hash for the state: tab, level, view, and the month or the list's offset. */
   function address() {
     return '#/deadlines' + api.query({ scope: state.scope === 'mine' ? '' : state.scope, level: state.level, kind: state.kind,
-      from: state.view === 'list' ? state.from : '', to: state.view === 'list' ? state.to : '',
-      view: state.view === 'list' ? '' : state.view, month: state.view === 'month' ? state.month : '',
-      offset: state.view === 'list' && state.offset ? state.offset : '' });
+      from: state.view === 'list' && !state.day ? state.from : '', to: state.view === 'list' && !state.day ? state.to : '',
+      view: state.view === 'list' ? '' : state.view, month: state.view === 'month' || state.day ? state.month : '',
+      day: state.view === 'list' ? state.day : '', offset: state.view === 'list' && state.offset ? state.offset : '' });
   }
 
   let summarySeq = 0;
@@ -169,7 +176,7 @@ export async function render(root, ctx) {
   let list = null;
   /** listView: the list's table and pager (drawn anew after the month view), driven by pagedList. */
   function listView() {
-    if (list && content.contains(list.table)) return list;
+    if (list && content.contains(list.table) && list.day === state.day) return list;
     const table = el('table', { class: 'table table-hover', testid: 'deadlines-table', 'aria-busy': 'false' },
       el('thead', null, el('tr', null,
         el('th', { text: t('deadline.due_on') }), el('th', { text: t('deadline.days') }),
@@ -179,12 +186,18 @@ export async function render(root, ctx) {
         el('th', { text: t('case.prosecutor') }), el('th', { text: t('deadlines.period') }))),
       el('tbody'));
     const pagerSlot = el('div', { class: 'pager-slot' });
-    replace(content, el('div', { class: 'table-wrap' }, table), pagerSlot);
+    const dayBar = state.day ? el('div', { class: 'deadlines-day-bar', testid: 'deadlines-day-bar' },
+      el('span', { text: t('deadlines.day_only', { date: state.day, weekday: weekdayText(state.day) }) }),
+      el('button', { type: 'button', class: 'btn btn-small', testid: 'deadlines-day-month', text: t('deadlines.day_back'),
+        on: { click: () => { state.month = state.day.slice(0, 7); state.day = ''; syncDay(); state.view = 'month'; drawControls(); load(); } } }),
+      el('button', { type: 'button', class: 'btn btn-small', testid: 'deadlines-day-clear', text: t('deadlines.day_clear'),
+        on: { click: () => { state.day = ''; syncDay(); state.offset = 0; load(); } } })) : null;
+    replace(content, dayBar, el('div', { class: 'table-wrap' }, table), pagerSlot);
     const { load: loadList } = pagedList({ table, pagerSlot, cols: COLS, path: '/deadlines', state,
       filters: ['scope', 'level', 'kind', 'from', 'to'], params: { status: 'open' }, hash: address, pagerTestid: 'deadlines-pager',
       row: deadlineRow, empty: () => (state.level ? t('deadlines.empty_level') : t('deadlines.empty')) });
     exportButton(table, 'deadlines-export');
-    list = { table, load: loadList };
+    list = { table, load: loadList, day: state.day };
     return list;
   }
 
@@ -254,12 +267,12 @@ export async function render(root, ctx) {
       const again = nav.querySelector('[data-testid=' + focusKeep + ']');
       if (again && !again.disabled) again.focus();
     }
-    let items;
+    let month;
     let cal = null;
     try {
-      [items, cal] = await Promise.all([
-        api.getAll('/deadlines', { scope: state.scope, level: state.level, kind: state.kind, status: 'open', from: first,
-          to: lastDay }),
+      [month, cal] = await Promise.all([
+        api.get('/deadlines/month', { scope: state.scope, level: state.level, kind: state.kind, status: 'open',
+          month: state.month, per_day: PER_DAY }),
         yearDays(yy).catch(() => null),
       ]);
     } catch (err) {
@@ -270,13 +283,10 @@ export async function render(root, ctx) {
     }
     if (my !== seq) return;
     const byDay = new Map();
-    for (const d of items) {
-      if (!d.due_on) continue; // a stopped clock has no due day
-      if (!byDay.has(d.due_on)) byDay.set(d.due_on, []);
-      byDay.get(d.due_on).push(d);
-    }
-    replace(gridSlot, monthGrid(first, lastDay, byDay, cal),
-      items.length ? null : el('div', { class: 'state state-empty month-empty', text: t('deadlines.month_empty') }),
+    for (const d of month.days || []) byDay.set(d.date, d);
+    const openDay = (date) => { state.day = date; syncDay(); state.view = 'list'; state.offset = 0; drawControls(); load(); };
+    replace(gridSlot, monthGrid(first, lastDay, byDay, cal, openDay),
+      month.total ? null : el('div', { class: 'state state-empty month-empty', text: t('deadlines.month_empty') }),
       cal && !cal.covered ? el('div', { class: 'alert alert-warn', text: t('deadlines.year_provisional', { year: yy }) }) : null);
     gridSlot.setAttribute('aria-busy', 'false');
   }
@@ -286,8 +296,9 @@ export async function render(root, ctx) {
   loadSummary();
 }
 
-/** monthGrid: a Monday-first month table; each day lists its deadlines as links coloured by level. */
-function monthGrid(first, lastDay, byDay, cal) {
+/** monthGrid: a Monday-first month table; each day lists its first deadlines as links coloured by level, and "+N"
+ * (openDay) for the rest of a busy day. byDay: date -> {count, items}. */
+function monthGrid(first, lastDay, byDay, cal, openDay) {
   const today = todayCST();
   const lead = (weekday(first) + 6) % 7;
   const days = Number(lastDay.slice(8, 10));
@@ -300,7 +311,9 @@ function monthGrid(first, lastDay, byDay, cal) {
     // A year without an official notice: the server counts the fixed-date holidays only (shown as such).
     if (!info && cal && !cal.covered && fixedHoliday(date)) info = { kind: 'holiday', name: fixedHoliday(date) };
     const rest = info ? info.kind === 'holiday' : (wd === 0 || wd === 6);
-    const list = byDay.get(date) || [];
+    const day = byDay.get(date) || { count: 0, items: [] };
+    const list = day.items;
+    const more = day.count - list.length;
     cells.push(el('td', { class: ['cal-cell', rest ? 'is-rest' : null, info && info.kind === 'workday' ? 'is-workday' : null,
       date === today ? 'is-today' : null, list.length ? 'has-items' : null], testid: 'cal-day-' + date, dataset: { date } },
     el('div', { class: 'cal-day-head' },
@@ -315,7 +328,10 @@ function monthGrid(first, lastDay, byDay, cal) {
           kind: label('deadline_kind', d.kind),
           level: label('level', d.level), prosecutor: d.prosecutor_name || '' }) },
       el('span', { class: 'cal-item-kind', text: label('deadline_kind_short', d.kind) }),
-      el('span', { class: 'cal-item-text', text: d.case_number }))))) : null));
+      el('span', { class: 'cal-item-text', text: d.case_number }))))) : null,
+    more > 0 ? el('button', { type: 'button', class: 'cal-more', testid: 'cal-more-' + date,
+      'aria-label': t('deadlines.cal_more_label', { date, n: day.count }), text: t('deadlines.cal_more', { n: more }),
+      on: { click: () => openDay(date) } }) : null));
   }
   while (cells.length % 7) cells.push(el('td', { class: 'cal-cell is-blank', 'aria-hidden': 'true' }));
   const rows = [];
