@@ -78,7 +78,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     p->birth = take(&b, 2) ? date_from_ymd(1990, 1, 1) + (JwDate)take(&b, 8000) : 0;
     JwDate c = f.receivedOn - 30;
     p->nCustody = 1 + (int)take(&b, 3);
-    for (int k = 0; k < p->nCustody; k++) p->aCustody[k] = (CustodyChange){c += (JwDate)take(&b, 40), take(&b, 2)};
+    for (int k = 0; k < p->nCustody; k++) {
+      int in = (int)take(&b, 2);
+      /* a measure with a maximum term (取保候审, 监视居住) only out of custody, as the store gives them */
+      p->aCustody[k] = (CustodyChange){c += (JwDate)take(&b, 40), in, in ? MEASURE_OTHER : (CustodyMeasure)take(&b, 3)};
+    }
     JwDate s = f.receivedOn;
     p->nStop = (int)take(&b, 3);
     for (int k = 0; k < p->nStop; k++) {
