@@ -17,7 +17,7 @@ function newCase(over = {}) {
   return {
     case_type: 'prosecution_review', title: '张某诈骗案', source_agency: '缙云县公安局', received_on: '2025-03-05',
     department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor,
-    persons: [{ name: '张某', custody: 'bail', charges: ['fraud'] }], ...over,
+    persons: [{ name: '张某', custody: 'bail', custody_since: '2025-03-01', charges: ['fraud'] }], ...over,
   };
 }
 
@@ -169,7 +169,7 @@ describe('charges', () => {
 
   test("a person's charges keep the order they were entered in; the case list filters by a new code", async () => {
     const c = await register(newCase({
-      persons: [{ name: '王某', custody: 'bail', charges: ['theft', 'a277_2', 'fraud'] }],
+      persons: [{ name: '王某', custody: 'bail', custody_since: '2025-03-01', charges: ['theft', 'a277_2', 'fraud'] }],
     }));
     assert.deepEqual(c.persons[0].charges.map((x) => x.code), ['theft', 'a277_2', 'fraud']);
     assert.deepEqual(c.persons[0].charges.map((x) => x.name), ['盗窃罪', '袭警罪', '诈骗罪']);
@@ -184,7 +184,7 @@ describe('charges', () => {
     assert.deepEqual(list.items.map((x) => x.id), [c.id]);
     assertError(await anguan.get('/api/v1/cases?charge=a999_1'), 400, 'validation_failed', 'charge');
     assertError(await anguan.post('/api/v1/cases', newCase({
-      persons: [{ name: '王某', custody: 'bail', charges: ['a999_1'] }],
+      persons: [{ name: '王某', custody: 'bail', custody_since: '2025-03-01', charges: ['a999_1'] }],
     })), 400, 'validation_failed');
   });
 });

@@ -60,7 +60,8 @@ test('the month view shows each day\'s first entries and "+N", which opens that 
   for (let i = 0; i < 5; i++) {
     await register({ case_type: 'prosecution_review', title: `钱某${i}诈骗案`, source_agency: '缙云县公安局',
       received_on: received, department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor,
-      persons: [{ name: `钱某${'甲乙丙丁戊'[i]}`, id_number: idNumber('19800101', 100 + i), custody: 'bail', plea: true,
+      persons: [{ name: `钱某${'甲乙丙丁戊'[i]}`, id_number: idNumber('19800101', 100 + i), custody: 'bail', custody_since: received,
+        plea: true,
         sentence_band: 'under_1y', charges: ['fraud'] }] });
   }
   const month = (await anguan.get('/api/v1/deadlines?scope=office&limit=1')).body.items[0].due_on.slice(0, 7);
@@ -103,11 +104,13 @@ test('the case page at 1366x768 shows every column of the persons table', async 
   const c = await register({ case_type: 'prosecution_review', title: '阿卜杜热合曼·买买提艾力等帮助信息网络犯罪活动案',
     source_agency: '缙云县公安局', received_on: chinaDay(-20), department_id: depts['第一检察部'], assign: 'manual',
     prosecutor_id: users.prosecutor, persons: [
-      { name: '阿卜杜热合曼·买买提艾力江', id_number: idNumber('19700101', 201), custody: 'residential', plea: true,
+      { name: '阿卜杜热合曼·买买提艾力江', id_number: idNumber('19700101', 201), custody: 'residential',
+        custody_since: chinaDay(-21), plea: true,
         sentence_band: '3_10y', charges: longCharges },
-      { name: '欧阳某某', id_number: idNumber('19850505', 202), custody: 'arrested', plea: false,
+      { name: '欧阳某某', id_number: idNumber('19850505', 202), custody: 'arrested', custody_since: chinaDay(-21),
+        plea: false,
         sentence_band: '1_3y', charges: longCharges },
-      { name: '司马某', id_number: idNumber('19900909', 203), custody: 'bail', plea: true,
+      { name: '司马某', id_number: idNumber('19900909', 203), custody: 'bail', custody_since: chinaDay(-21), plea: true,
         sentence_band: 'under_1y', charges: ['fraud'] },
     ] });
   const [p1, p2, p3] = c.persons.map((p) => p.id);

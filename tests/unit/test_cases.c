@@ -1640,7 +1640,7 @@ static void test_month_view_counts_equal_the_list_per_day(void **state) {
       reg_json(db, &f->anguanB, &e,
                jf("{\"case_type\":\"prosecution_review\",\"title\":\"李某盗窃案\",\"source_agency\":\"乙县公安局\","
                   "\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                  "\"persons\":[{\"name\":\"李某\",\"custody\":\"bail\",\"charges\":[\"theft\"]}]}",
+                  "\"persons\":[{\"name\":\"李某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"theft\"]}]}",
                   (long long)f->dB, (long long)f->uProsB));
   assert_true(idB > 0);
 
