@@ -79,7 +79,9 @@ test('the case list with a filter prints on A4 landscape, every column and every
   await page.goto(`${world.server.url}/#/cases?case_type=prosecution_review`);
   await page.waitForSelector('[data-testid^=case-row-]');
   await page.waitForFunction(() => document.querySelector('[data-testid=cases-type]').value === 'prosecution_review');
-  const headers = await page.$$eval('[data-testid=cases-table] thead th', (ths) => ths.map((th) => th.textContent.trim()));
+  // a sortable header prints its plain label (the button is screen-only)
+  const headers = await page.$$eval('[data-testid=cases-table] thead th',
+    (ths) => ths.map((th) => (th.querySelector('.th-print-label') || th).textContent.trim()));
   const rows = await page.$$eval('[data-testid^=case-row-]', (trs) => trs.map((tr) =>
     [...tr.cells].map((td) => td.textContent.trim())));
   assert.equal(headers.length, 8);

@@ -71,7 +71,9 @@ export async function render(root, ctx) {
   const sortHeader = (col, key) => {
     const th = el('th', { dataset: { sort: col } },
       el('button', { type: 'button', class: 'th-sort', testid: 'cases-sort-' + col, title: t('cases.sort_by', { label: t(key) }),
-        on: { click: () => sortBy(col) } }, el('span', { text: t(key) }), el('span', { class: 'th-sort-mark', 'aria-hidden': 'true' })));
+        on: { click: () => sortBy(col) } }, el('span', { text: t(key) }), el('span', { class: 'th-sort-mark', 'aria-hidden': 'true' })),
+      // the column's name as plain text for paper (print.css), where buttons are not printed
+      el('span', { class: 'th-print-label', 'aria-hidden': 'true', text: t(key) }));
     headers.push(th);
     return th;
   };
