@@ -373,6 +373,12 @@ static json_t *export_filter_json(Req *r, const ExportSpec *spec) {
 
 int export_reply(Req *r, const ExportSpec *spec, ExportQuery xQuery) {
   JwErr e;
+  /* A HEAD would build the whole file to throw it away, and an audit row saying rows were taken that never left:
+   * an export is only a GET. */
+  if (r->zMethod && strcmp(r->zMethod, "HEAD") == 0) {
+    r->zAllow = "GET";
+    return reply_err(r, 405, "method_not_allowed", NULL, "导出文件只能以 GET 下载");
+  }
   XlsxExport *x = xlsx_export_open(&spec->list, &e);
   if (!x) return reply_error(r, &e);
   StoreExport sink = {.xRow = xlsx_export_row, .ctx = x};

@@ -181,6 +181,14 @@ describe('the case list', () => {
     assert.equal((await leader.get('/api/v1/audit?action=export.cases&limit=200')).body.total, before);
   });
 
+  test('HEAD is refused with 405 and Allow: GET: no file is built and no audit row says rows were taken', async () => {
+    const before = (await leader.get('/api/v1/audit?action=export.cases&limit=200')).body.total;
+    const res = await anguan.request('HEAD', '/api/v1/cases/export.xlsx');
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.allow, 'GET');
+    assert.equal((await leader.get('/api/v1/audit?action=export.cases&limit=200')).body.total, before);
+  });
+
   test('another office exports its own cases only', async () => {
     const rows = table(readXlsx(await otherCm.get('/api/v1/cases/export.xlsx')));
     assert.deepEqual(rows.map((r) => r['案件名称'].v), ['别院案件']);
