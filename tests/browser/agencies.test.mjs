@@ -2,11 +2,13 @@
 // (by name and by part of the credit code), kind filter and Excel export; an agency's page read-only for a clerk;
 // a 行政检察 user adds an agency whose credit code is folded to its normal form and whose superior is chosen with the
 // agency picker (typed, picked from the list with the keyboard), then edits it; a wrong code shows the server's
-// message beside its field; the picker offers to add an agency that is not listed and picks the new one.
+// message beside its field; the picker offers to add an agency that is not listed and picks the new one; hostile
+// names and notes show as text in the list, the page and the picker.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { openPage, signIn, startWorld } from './browser.mjs';
+import { Client } from '../api/helpers.mjs';
+import { PASSWORD, openPage, signIn, startWorld } from './browser.mjs';
 
 let world;
 
@@ -125,6 +127,31 @@ test('the picker offers to add an agency that is not listed, and picks the new o
   await page.fill('[data-testid=agency-superior-input]', '丽水市文化广电旅游局');
   await page.waitForSelector('[data-testid=agency-superior-option]');
   assert.equal(await page.$('[data-testid=agency-superior-add]'), null);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('hostile names and notes are shown as text, never run', async () => {
+  const anguan = await new Client(world.server.url).loginOk('anguan', PASSWORD);
+  const evil = '<img src=x onerror="window.__xss=1">局';
+  const sup = await anguan.post('/api/v1/agencies', { name: evil, kind: 'other', note: '<script>window.__xss=2</script>' });
+  assert.equal(sup.status, 201, sup.text);
+  const sub = await anguan.post('/api/v1/agencies', { name: '下级"><svg onload=window.__xss=3>', kind: 'other',
+    superior_id: sup.body.id });
+  assert.equal(sub.status, 201, sub.text);
+  const page = await openPage(world);
+  await signIn(page, world, 'clerk');
+  await page.goto(`${world.server.url}/#/agencies?q=${encodeURIComponent('下级')}`);
+  await page.waitForSelector(`[data-testid=agency-row-${sub.body.id}]`);
+  assert.match(await page.textContent(`[data-testid=agency-row-${sub.body.id}]`), /<img src=x onerror=/);
+  await page.goto(`${world.server.url}/#/agencies/${sup.body.id}`);
+  await page.waitForSelector('[data-testid=agency-form]');
+  assert.equal(await page.inputValue('[data-testid=agency-note]'), '<script>window.__xss=2</script>');
+  await page.goto(`${world.server.url}/#/agencies/${sub.body.id}`);
+  await page.waitForSelector('[data-testid=agency-form]');
+  assert.equal(await page.inputValue('[data-testid=agency-superior-input]'), evil);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.$('img[src=x], svg[onload]'), null);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

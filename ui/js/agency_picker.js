@@ -172,9 +172,12 @@ export function agencyPicker(opts) {
     clearTimeout(timer);
     timer = setTimeout(search, 200);
   });
-  input.addEventListener('focus', () => { if (!chosen) { clearTimeout(timer); timer = setTimeout(search, 0); } });
+  input.addEventListener('focus', () => {
+    if (!chosen && !input.readOnly) { clearTimeout(timer); timer = setTimeout(search, 0); }
+  });
   input.addEventListener('blur', () => setTimeout(close, 100));
   input.addEventListener('keydown', (e) => {
+    if (input.readOnly) return; // a read-only page shows the agency, it offers no other
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       if (list.hidden) { search(); return; }
