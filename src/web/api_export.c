@@ -453,6 +453,6 @@ static const ExportParam agency_params[] = {
   {"q",    "搜索", EXPORT_PARAM_TEXT, NULL, NULL},
   {"kind", "类别", EXPORT_PARAM_CODE, label_agency_kind, NULL},
 };
-/* clang-format on */
 const ExportSpec export_agencies = {{"机关名录", "agencies", agency_columns, NCOL(agency_columns)}, "export.agencies",
                                     "agency", agency_params, NCOL(agency_params)};
+/* clang-format on */
