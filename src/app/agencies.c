@@ -26,6 +26,13 @@ int agencies_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e)
   return *out ? 0 : err_set(e, 404, "not_found", NULL, "机关不存在");
 }
 
+int agencies_check_ref(Db *db, const Actor *actor, int64_t id, const char *zField, JwErr *e) {
+  int64_t found = id > 0 ? agency_store_exists(db, actor->orgId, id) : 0;
+  if (found < 0) return err_internal(e, db_errmsg(db));
+  if (!found) return err_set(e, 422, "validation_failed", zField, "机关不存在（须为本院机关名录中的机关）");
+  return 0;
+}
+
 json_t *agencies_kinds(void) {
   json_t *items = json_array();
   for (size_t i = 0; i < agency_kinds_count; i++) {
@@ -87,9 +94,7 @@ static int agency_check(Db *db, const Actor *actor, int64_t selfId, AgencyRow *a
     if (a->superiorId == selfId) return err_set(e, 422, "validation_failed", "superior_id", "上级机关不能是本机关");
     /* the superior is the office's, and walking up from it never reaches this agency */
     int64_t id = a->superiorId;
-    json_t *sup = agency_store_get(db, actor->orgId, id);
-    if (!sup) return err_set(e, 422, "validation_failed", "superior_id", "上级机关不存在（须为本院机关名录中的机关）");
-    json_decref(sup);
+    if (agencies_check_ref(db, actor, id, "superior_id", e)) return -1;
     for (int depth = 0; id > 0; depth++) {
       if (id == selfId) return err_set(e, 422, "validation_failed", "superior_id", "上级机关不能是本机关的下级机关");
       if (depth >= AGENCY_MAX_DEPTH) return err_set(e, 422, "validation_failed", "superior_id", "上级机关层级过深");

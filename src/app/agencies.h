@@ -23,6 +23,10 @@ int agencies_create(Db *db, const Actor *actor, const json_t *in, json_t **out, 
 /* Changes the fields present in in (null clears an optional one); the superior may not be the agency itself nor
  * one of its subordinates (no cycles: 422 naming superior_id). Audited with before and after (agency.update). */
 int agencies_update(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e);
+/* For the records that name an agency (行刑衔接's and 检察建议's agency_id, a superior): 0 when id is an agency of the
+ * actor's office, else -1 with a 422 validation_failed naming zField ("须为本院机关名录中的机关"), or a 500 on a
+ * database error. Reads only: call it inside the caller's transaction. */
+int agencies_check_ref(Db *db, const Actor *actor, int64_t id, const char *zField, JwErr *e);
 /* The kinds, in display order: {"items":[{"code","name"}]} (core/agency.h). */
 json_t *agencies_kinds(void);
 /* Inside the caller's transaction: adds zName to the office's list unless it is there, with the kind its name

@@ -141,3 +141,10 @@ int64_t agency_store_superior(Db *db, int64_t orgId, int64_t id) {
   db_bind_int(s, 2, id);
   return agency_id_query(s);
 }
+
+int agency_store_exists(Db *db, int64_t orgId, int64_t id) {
+  Stmt *s = db_prepare(db, "SELECT 1 FROM agency WHERE org_id = ?1 AND id = ?2");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, id);
+  return (int)agency_id_query(s);
+}

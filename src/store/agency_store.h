@@ -44,6 +44,8 @@ int agency_store_update(Db *db, int64_t orgId, int64_t id, const AgencyRow *a, c
 /* The id of the office's agency named zName (or with the credit code zCode), 0 when none, -1 on an error. */
 int64_t agency_store_id_by_name(Db *db, int64_t orgId, const char *zName);
 int64_t agency_store_id_by_code(Db *db, int64_t orgId, const char *zCode);
+/* 1 when the office has an agency with that id, 0 when not, -1 on an error. */
+int agency_store_exists(Db *db, int64_t orgId, int64_t id);
 /* The superior of agency id: its id, 0 when it has none or there is no such agency, -1 on an error. */
 int64_t agency_store_superior(Db *db, int64_t orgId, int64_t id);
 

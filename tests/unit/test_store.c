@@ -386,6 +386,15 @@ static void test_agency_registry(void **state) {
       json_string_value(json_object_get(json_array_get(json_object_get(out, "items"), 0), "superior_name")),
       "甲县人民政府");
   json_decref(out);
+  /* the reference check the records naming an agency use (agency_id of 行刑衔接 and 检察建议) */
+  assert_int_equal(db_begin(f->db), 0);
+  assert_int_equal(agencies_check_ref(f->db, &f->actorA, market, "agency_id", &e), 0);
+  assert_int_equal(agencies_check_ref(f->db, &f->actorB, market, "agency_id", &e), -1);
+  assert_int_equal(e.status, 422);
+  assert_string_equal(e.field, "agency_id");
+  assert_int_equal(agencies_check_ref(f->db, &f->actorA, 0, "agency_id", &e), -1);
+  assert_int_equal(agencies_check_ref(f->db, &f->actorA, 999999, "agency_id", &e), -1);
+  db_rollback(f->db);
   lf = (AgencyFilter){.zKind = "boss", .limit = 50};
   assert_int_equal(agencies_list(f->db, &f->actorA, lf, &out, &e), -1);
   assert_string_equal(e.field, "kind");
