@@ -520,6 +520,7 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++) {
     if (agencies_note(db, countyId, agencies[i], e)) return -1;
   }
+  if (demo_agencies(db, &admin, countyId, e)) return -1; /* issue 10 (agencies) */
   if (nCases <= 0) return 0;
   Actor registrar = demo_actor(db, countyId, aUserId[4]); /* anguan, 案管 */
   char zToday[11];

@@ -5,6 +5,7 @@
 #define JW_DEMO_H
 #include <stdio.h>
 
+#include "app/audit.h"
 #include "lib/err.h"
 #include "store/db.h"
 
@@ -14,5 +15,9 @@
  * state (registered, returned, decided, judged, archived, some overdue). Deterministic: the same nCases give the
  * same data on the same day. Prints the logins to fp. 0 ok, -1 with e filled. */
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e);
+
+/* demo_agencies.c (issue 10, agencies): the registry of agencies with their credit codes, contacts and superiors,
+ * after the 移送机关 list is in place. 0, or -1 with e filled. */
+int demo_agencies(Db *db, const Actor *admin, int64_t orgId, JwErr *e);
 
 #endif

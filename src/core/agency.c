@@ -12,6 +12,28 @@ const AgencyKind agency_kinds[] = {
     {"prison", "监狱"},
     {"customs", "海关缉私部门"},
     {"coast_guard", "海警机构"},
+    /* issue 10 (agencies): the administrative bodies a 检察意见 or 检察建议 goes to, and the bodies it is escalated to
+     */
+    {"market_regulation", "市场监督管理部门"},
+    {"natural_resources", "自然资源部门"},
+    {"ecology_environment", "生态环境部门"},
+    {"taxation", "税务机关"},
+    {"emergency_management", "应急管理部门"},
+    {"agriculture_rural", "农业农村部门"},
+    {"housing_construction", "住房城乡建设部门"},
+    {"culture_tourism", "文化和旅游部门"},
+    {"health", "卫生健康部门"},
+    {"education", "教育部门"},
+    {"human_resources", "人力资源社会保障部门"},
+    {"transport", "交通运输部门"},
+    {"water_resources", "水利部门"},
+    {"forestry", "林业部门"},
+    {"comprehensive_enforcement", "综合行政执法部门"},
+    {"township_government", "乡镇人民政府"},
+    {"subdistrict_office", "街道办事处"},
+    {"county_government", "县（区）人民政府"},
+    {"party_committee", "党委"},
+    {"people_congress", "人大及其常委会"},
     {"other", "其他"},
 };
 const size_t agency_kinds_count = sizeof agency_kinds / sizeof agency_kinds[0];

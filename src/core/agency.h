@@ -1,4 +1,5 @@
-/* agency.h: the kinds of agency (移送机关) that send cases to the procuratorate, and the kind a name implies.
+/* agency.h: the kinds of agency: those (移送机关) that send cases to the procuratorate, and (issue 10) the
+ * administrative bodies, governments and committees its 检察意见 and 检察建议 go to; and the kind a name implies.
  * Pure data: the office's list of agencies itself is store/agency_store.h's. */
 #ifndef JW_AGENCY_H
 #define JW_AGENCY_H

@@ -8,9 +8,13 @@ const char *const role_codes[ROLE_COUNT] = {
     "case_manager", "admin_prosecutor", "petition_officer", "political_officer", "clerk",
 };
 
+/* clang-format off */
 const uint32_t perm_all[] = {
     PERM_SELF,          PERM_ORG_READ,    PERM_ADMIN_MANAGE, PERM_AUDIT_READ,  PERM_CALENDAR_MANAGE, PERM_CASE_READ,
-    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,   0};
+    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,
+    PERM_AGENCY_MANAGE, /* issue 10 (agencies) */
+    0};
+/* clang-format on */
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -37,6 +41,10 @@ uint32_t role_permissions(const char *zRole) {
   if (strcmp(zRole, "leader") == 0) p |= PERM_APPROVE | PERM_APPROVE_CHIEF | PERM_CASE_DECIDE;
   /* DOMAIN 0.6: an 检察官助理 may prepare any decision but never propose or take one */
   if (strcmp(zRole, "prosecutor") == 0) p |= PERM_CASE_DECIDE;
+  /* issue 10 (agencies): the registry of agencies is kept by the administrator, 案件管理, 行政检察 and 院领导 */
+  if (strcmp(zRole, "admin") == 0 || strcmp(zRole, "case_manager") == 0 || strcmp(zRole, "admin_prosecutor") == 0 ||
+      strcmp(zRole, "leader") == 0)
+    p |= PERM_AGENCY_MANAGE;
   return p;
 }
 
@@ -64,6 +72,8 @@ const char *perm_name(uint32_t perm) {
       return "case.decide";
     case PERM_APPROVE_CHIEF:
       return "approval.chief";
+    case PERM_AGENCY_MANAGE:
+      return "agency.manage";
     default:
       return NULL;
   }

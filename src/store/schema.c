@@ -359,6 +359,38 @@ static const char *const aMigration[] = {
     "         OR source_agency LIKE '%警察%' THEN 'public_security'"
     "       ELSE NULL END,"
     "  min(created_at) FROM case_record WHERE source_agency <> '' GROUP BY org_id, source_agency;",
+    /* 9 (issue 10, agencies): the agency registry. SQLite cannot widen a CHECK, so the table is rebuilt with the
+     * same ids: the administrative kinds join the old ones, and each agency gets its 统一社会信用代码 (normalised,
+     * unique in the office when set), address, contact person, phone, superior body (another agency of the same
+     * office), a note and its last change. The self-reference names agency_v9: the rename carries it over (SQLite
+     * rewrites it, PostgreSQL binds it to the table itself). */
+    "CREATE TABLE agency_v9("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT CHECK(kind IN ('public_security','state_security','supervision','procuratorate','court','prison',"
+    "                          'customs','coast_guard','market_regulation','natural_resources','ecology_environment',"
+    "                          'taxation','emergency_management','agriculture_rural','housing_construction',"
+    "                          'culture_tourism','health','education','human_resources','transport',"
+    "                          'water_resources','forestry','comprehensive_enforcement','township_government',"
+    "                          'subdistrict_office','county_government','party_committee','people_congress',"
+    "                          'other')),"
+    "  credit_code TEXT,"
+    "  address TEXT,"
+    "  contact_person TEXT,"
+    "  phone TEXT,"
+    "  superior_id INTEGER REFERENCES agency_v9(id),"
+    "  note TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT,"
+    "  UNIQUE(org_id, name),"
+    "  UNIQUE(org_id, credit_code));"
+    "INSERT INTO agency_v9(id, org_id, name, kind, created_at)"
+    "  SELECT id, org_id, name, kind, created_at FROM agency;"
+    "DROP TABLE agency;"
+    "ALTER TABLE agency_v9 RENAME TO agency;"
+    "CREATE INDEX agency_superior ON agency(superior_id);"
+    "CREATE INDEX agency_kind ON agency(org_id, kind, name);",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))

@@ -28,7 +28,6 @@ int api_calendar_year(Req *r);
 int api_calendar_import(Req *r);
 int api_reference_case_types(Req *r);
 int api_reference_charges(Req *r);
-int api_agencies_list(Req *r); /* issue 9: the office's agencies (移送机关) */
 int api_cases_list(Req *r);
 int api_cases_create(Req *r);
 int api_cases_get(Req *r);
@@ -62,5 +61,12 @@ int api_deadlines_export(Req *r);
 int api_audit_export(Req *r);
 int api_users_export(Req *r);
 int api_approvals_export(Req *r);
+/* api_agencies.c (issue 10, agencies): the registry of agencies */
+int api_agencies_list(Req *r);
+int api_agencies_export(Req *r);
+int api_agencies_get(Req *r);
+int api_agencies_create(Req *r);
+int api_agencies_update(Req *r);
+int api_reference_agency_kinds(Req *r);
 
 #endif

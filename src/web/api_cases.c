@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/agencies.h"
 #include "app/cases.h"
 #include "app/deadlines.h"
 #include "core/case_rules.h"
@@ -56,16 +55,6 @@ int api_reference_charges(Req *r) {
                          "initials", c->zInitials, "chapter", charge_chapters[c->chapter]));
   }
   return reply_json(r, 200, json_pack("{s:o}", "items", items));
-}
-
-/* The office's agencies (移送机关), by name, or those whose name holds ?q=; ?limit= and ?offset= page them. */
-int api_agencies_list(Req *r) {
-  JwErr e;
-  AgencyFilter f = {0};
-  if (req_paging(r, &f.limit, &f.offset, &e) || req_query_str(r, "q", 50, &f.zQuery, &e)) return reply_error(r, &e);
-  json_t *out = NULL;
-  int rc = agencies_list(r->db, &r->session.actor, f, &out, &e);
-  return api_result(r, rc, 200, out, &e);
 }
 
 /* The case list's query (an ExportQuery, api_export.h): the page, or with x every row of the same filter. */

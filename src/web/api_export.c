@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app/audit.h"
+#include "core/agency.h"
 #include "core/approvals.h"
 #include "core/case_rules.h"
 #include "core/deadline.h"
@@ -113,6 +114,11 @@ static const ExportLabel export_labels[] = {
   {"audit_action", "export.approvals", "导出审批列表"},
   {"audit_entity", "deadline", "期限"},
   {"audit_entity", "audit", "审计日志"},
+  /* issue 10 (agencies) */
+  {"audit_action", "agency.create", "新增机关"},
+  {"audit_action", "agency.update", "修改机关"},
+  {"audit_action", "export.agencies", "导出机关名录"},
+  {"audit_entity", "agency", "机关"},
 };
 /* clang-format on */
 
@@ -433,3 +439,26 @@ int export_reply(Req *r, const ExportSpec *spec, ExportQuery xQuery) {
   return reply_fd(r, 200, fd, size, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                   zArenaDisposition);
 }
+
+/* issue 10 (agencies): the registry of agencies (机关名录) */
+static const char *label_agency_kind(const char *z) {
+  const AgencyKind *k = agency_kind_by_code(z);
+  return k ? k->zName : NULL;
+}
+/* clang-format off */
+static const XlsxColumn agency_columns[] = {
+  {"name",           "机关名称",         XLSX_TEXT, 30, NULL},
+  {"kind",           "类别",             XLSX_CODE, 16, label_agency_kind},
+  {"credit_code",    "统一社会信用代码", XLSX_TEXT, 22, NULL},
+  {"superior_name",  "上级机关",         XLSX_TEXT, 26, NULL},
+  {"address",        "地址",             XLSX_TEXT, 30, NULL},
+  {"contact_person", "联系人",           XLSX_TEXT, 10, NULL},
+  {"phone",          "联系电话",         XLSX_TEXT, 16, NULL},
+};
+static const ExportParam agency_params[] = {
+  {"q",    "搜索", EXPORT_PARAM_TEXT, NULL, NULL},
+  {"kind", "类别", EXPORT_PARAM_CODE, label_agency_kind, NULL},
+};
+const ExportSpec export_agencies = {{"机关名录", "agencies", agency_columns, NCOL(agency_columns)}, "export.agencies",
+                                    "agency", agency_params, NCOL(agency_params)};
+/* clang-format on */

@@ -68,6 +68,12 @@ const Route routes[] = {
   {"GET",    "/api/v1/reminders",               PERM_SELF,         0, BODY_NONE,          api_reminders},
   /* issue 9 (charges-agencies): the office's list of agencies (移送机关), read like the reference lists */
   {"GET",    "/api/v1/agencies",                PERM_ORG_READ,     0, BODY_NONE,          api_agencies_list},
+  /* issue 10 (agencies): the registry of agencies (机关名录): read by every user, kept by agency.manage */
+  {"GET",    "/api/v1/agencies/export.xlsx",    PERM_ORG_READ,     0, BODY_NONE,          api_agencies_export},
+  {"GET",    "/api/v1/agencies/{id}",           PERM_ORG_READ,     0, BODY_NONE,          api_agencies_get},
+  {"POST",   "/api/v1/agencies",                PERM_AGENCY_MANAGE, 1, BODY_DEFAULT_MAX,  api_agencies_create},
+  {"PUT",    "/api/v1/agencies/{id}",           PERM_AGENCY_MANAGE, 1, BODY_DEFAULT_MAX,  api_agencies_update},
+  {"GET",    "/api/v1/reference/agency-kinds",  PERM_ORG_READ,     0, BODY_NONE,          api_reference_agency_kinds},
 };
 /* clang-format on */
 

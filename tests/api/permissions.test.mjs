@@ -64,7 +64,9 @@ function fill(p, rec) {
     if (seg[i] !== '{id}') { outs.push(seg[i]); continue; }
     const what = seg[i - 1];
     const v = { orgs: rec.org, departments: rec.dept, users: rec.user, cases: rec.case, persons: rec.person,
-      approvals: rec.approval }[what];
+      approvals: rec.approval,
+      agencies: rec.agency, // issue 10 (agencies)
+    }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
   }
@@ -113,7 +115,10 @@ before(async () => {
         reason: '证据不足' });
       approval = pc.body.approval ? pc.body.approval.id : null;
     }
-    return { org: me.org_id, dept: crim.id, user: pros.id, case: c.id, person: c.persons[0].id, approval };
+    // issue 10 (agencies): the agency the registration added to the office's registry
+    const agency = (await anguan.get(`/api/v1/agencies?q=${encodeURIComponent('公安局')}`)).body.items
+      .find((a) => a.name === '公安局').id;
+    return { org: me.org_id, dept: crim.id, user: pros.id, case: c.id, person: c.persons[0].id, approval, agency };
   };
   const countyAnguan = await server.client().loginOk('anguan', PW);
   const countyPros = await server.client().loginOk('prosecutor', PW);

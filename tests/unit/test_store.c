@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app/accounts.h"
+#include "app/agencies.h"
 #include "app/audit.h"
 #include "app/auth.h"
 #include "store/accounts_store.h"
@@ -232,6 +233,171 @@ static void test_migration_8_numbers_charges_and_loads_agencies(void **state) {
   assert_int_equal(db_exec(db2, "INSERT INTO agency(org_id, name, created_at) VALUES (2, '乙县林业局', 'x')"), -1);
   db_close(db2);
   if (test_db_is_pg()) assert_int_equal(test_db_drop(zOld), 0);
+}
+
+/* issue 10 (agencies): migration 9 rebuilds the agency table (wider kinds, new columns) keeping every id, and the
+ * identity moves past them. */
+static void test_migration_9_keeps_agency_ids(void **state) {
+  Fixture *f = *state;
+  char zOld[256];
+  assert_int_equal(test_db_new(f->zDir, "v8.db", zOld, sizeof zOld), 0);
+  static const char zData[] =
+      "INSERT INTO org(id, code, name, level, created_at) VALUES (1, 'a', '甲县院', 'county', '2024-01-01T00:00:00Z');"
+      "INSERT INTO agency(id, org_id, name, kind, created_at) VALUES (3, 1, '甲县公安局', 'public_security', 'x'),"
+      " (7, 1, '甲县林业局', NULL, 'y');";
+  if (test_db_is_pg()) {
+    for (int v = 1; v <= 8; v++) {
+      char *zDdl = schema_pg_ddl(schema_migration(v));
+      assert_int_equal(test_db_pg_exec(zOld, zDdl), 0);
+      free(zDdl);
+    }
+    assert_int_equal(test_db_pg_exec(zOld, zData), 0);
+    assert_int_equal(test_db_pg_exec(zOld,
+                                     "CREATE TABLE jianwu_schema(version BIGINT NOT NULL);"
+                                     "INSERT INTO jianwu_schema(version) VALUES (8)"),
+                     0);
+  } else {
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(zOld, &h), SQLITE_OK);
+    for (int v = 1; v <= 8; v++) assert_int_equal(sqlite3_exec(h, schema_migration(v), NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, zData, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA user_version=8", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+  }
+  Db *db2 = NULL;
+  JwErr e;
+  assert_int_equal(db_open(zOld, DB_OPEN_EXISTING, &db2, &e), 0);
+  assert_int_equal(db_schema_version(db2), schema_latest());
+  assert_string_equal(
+      query_text(db2,
+                 "SELECT group_concat(x, '|') FROM (SELECT id || ' ' || name || ' ' || coalesce(kind, '-')"
+                 " || ' ' || coalesce(credit_code, '-') || ' ' || coalesce(superior_id, 0) AS x"
+                 " FROM agency ORDER BY id) AS t"),
+      "3 甲县公安局 public_security - 0|7 甲县林业局 - - 0");
+  /* a new kind is accepted now; new rows come after the copied ids; the superior must exist */
+  Stmt *s = db_prepare_uncached(db2,
+                                "INSERT INTO agency(org_id, name, kind, superior_id, created_at)"
+                                " VALUES (1, '甲县市场监督管理局', 'market_regulation', 3, 'z') RETURNING id");
+  assert_int_equal(db_step(s), DB_ROW);
+  assert_true(db_col_int(s, 0) > 7);
+  db_finalize(s);
+  assert_int_equal(db_exec(db2, "INSERT INTO agency(org_id, name, kind, created_at) VALUES (1, '乙', 'boss', 'z')"),
+                   -1);
+  assert_int_equal(db_exec(db2, "INSERT INTO agency(org_id, name, superior_id, created_at) VALUES (1, '丙', 99, 'z')"),
+                   -1);
+  db_close(db2);
+  if (test_db_is_pg()) assert_int_equal(test_db_drop(zOld), 0);
+}
+
+/* issue 10 (agencies): the registry's use cases: the credit code is normalised, every refusal names its field and
+ * writes nothing, duplicates are 409, a superior comes from the same office and never makes a cycle, an update is
+ * audited with before and after, and another office's agency is not found. */
+static void test_agency_registry(void **state) {
+  Fixture *f = *state;
+  JwErr e;
+  json_t *out = NULL;
+  json_t *in = json_pack("{s:s, s:s, s:s, s:s}", "name", "甲县人民政府", "kind", "county_government", "credit_code",
+                         " 113311220025000j42 ", "phone", "0578-3123001");
+  assert_int_equal(agencies_create(f->db, &f->actorA, in, &out, &e), 0);
+  json_decref(in);
+  int64_t gov = json_integer_value(json_object_get(out, "id"));
+  assert_string_equal(json_string_value(json_object_get(out, "credit_code")), "113311220025000J42");
+  assert_true(json_is_null(json_object_get(out, "superior_id")));
+  json_decref(out);
+  in = json_pack("{s:s, s:s, s:I}", "name", "甲县市场监督管理局", "kind", "market_regulation", "superior_id",
+                 (json_int_t)gov);
+  assert_int_equal(agencies_create(f->db, &f->actorA, in, &out, &e), 0);
+  json_decref(in);
+  int64_t market = json_integer_value(json_object_get(out, "id"));
+  assert_string_equal(json_string_value(json_object_get(out, "superior_name")), "甲县人民政府");
+  json_decref(out);
+
+  int agencies = count_rows(f->db, "agency"), audits = count_rows(f->db, "audit_log");
+  static const struct {
+    const char *zJson, *zField;
+    int status;
+  } bad[] = {
+      {"{\"kind\":\"taxation\"}", "name", 400},
+      {"{\"name\":\"甲县税务局\"}", "kind", 400},
+      {"{\"name\":\"甲县税务局\",\"kind\":\"boss\"}", "kind", 400},
+      {"{\"name\":\"甲县税务局\",\"kind\":\"taxation\",\"credit_code\":\"113311220025000J43\"}", "credit_code", 400},
+      {"{\"name\":\"甲县税务局\",\"kind\":\"taxation\",\"phone\":\"0578<script>\"}", "phone", 400},
+      {"{\"name\":\" 甲县税务局\",\"kind\":\"taxation\"}", "name", 400},
+      {"{\"name\":\"甲县税务局\",\"kind\":\"taxation\",\"superior_id\":99999}", "superior_id", 422},
+      {"{\"name\":\"甲县人民政府\",\"kind\":\"taxation\"}", "name", 409},
+      {"{\"name\":\"甲县税务局\",\"kind\":\"taxation\",\"credit_code\":\"113311220025000J42\"}", "credit_code", 409},
+      {"{\"name\":\"甲县税务局\",\"kind\":\"taxation\",\"extra\":1}", "extra", 400},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    in = json_loads(bad[i].zJson, 0, NULL);
+    assert_non_null(in);
+    assert_int_equal(agencies_create(f->db, &f->actorA, in, &out, &e), -1);
+    assert_string_equal(e.field, bad[i].zField);
+    assert_int_equal(e.status, bad[i].status);
+    json_decref(in);
+  }
+  /* no cycles: the government cannot sit under its own bureau, nor under itself */
+  in = json_pack("{s:I}", "superior_id", (json_int_t)market);
+  assert_int_equal(agencies_update(f->db, &f->actorA, gov, in, &out, &e), -1);
+  assert_string_equal(e.field, "superior_id");
+  assert_int_equal(e.status, 422);
+  json_decref(in);
+  in = json_pack("{s:I}", "superior_id", (json_int_t)gov);
+  assert_int_equal(agencies_update(f->db, &f->actorA, gov, in, &out, &e), -1);
+  assert_string_equal(e.field, "superior_id");
+  json_decref(in);
+  /* another office cannot see, change or point at the agency */
+  assert_int_equal(agencies_get(f->db, &f->actorB, gov, &out, &e), -1);
+  assert_int_equal(e.status, 404);
+  in = json_pack("{s:s}", "address", "乙县");
+  assert_int_equal(agencies_update(f->db, &f->actorB, gov, in, &out, &e), -1);
+  assert_int_equal(e.status, 404);
+  json_decref(in);
+  in = json_pack("{s:s, s:s, s:I}", "name", "乙县市场监督管理局", "kind", "market_regulation", "superior_id",
+                 (json_int_t)gov);
+  assert_int_equal(agencies_create(f->db, &f->actorB, in, &out, &e), -1);
+  assert_string_equal(e.field, "superior_id");
+  json_decref(in);
+  assert_int_equal(count_rows(f->db, "agency"), agencies);
+  assert_int_equal(count_rows(f->db, "audit_log"), audits);
+  assert_false(db_in_transaction(f->db));
+
+  /* an update: a field present changes, null clears, the rest stays; audited with before and after */
+  in = json_pack("{s:s, s:n}", "contact_person", "周某", "phone");
+  assert_int_equal(agencies_update(f->db, &f->actorA, gov, in, &out, &e), 0);
+  json_decref(in);
+  assert_string_equal(json_string_value(json_object_get(out, "contact_person")), "周某");
+  assert_true(json_is_null(json_object_get(out, "phone")));
+  assert_string_equal(json_string_value(json_object_get(out, "credit_code")), "113311220025000J42");
+  assert_string_equal(json_string_value(json_object_get(out, "kind")), "county_government");
+  json_decref(out);
+  assert_int_equal(count_rows(f->db, "audit_log"), audits + 1);
+  assert_string_equal(query_text(f->db, "SELECT action || ' ' || entity FROM audit_log ORDER BY id DESC LIMIT 1"),
+                      "agency.update agency");
+  /* the list finds by part of the credit code and filters by kind */
+  AgencyFilter lf = {.zQuery = "000j4", .limit = 50};
+  assert_int_equal(agencies_list(f->db, &f->actorA, lf, &out, &e), 0);
+  assert_int_equal(json_integer_value(json_object_get(out, "total")), 1);
+  json_decref(out);
+  lf = (AgencyFilter){.zKind = "market_regulation", .limit = 50};
+  assert_int_equal(agencies_list(f->db, &f->actorA, lf, &out, &e), 0);
+  assert_int_equal(json_integer_value(json_object_get(out, "total")), 1);
+  assert_string_equal(
+      json_string_value(json_object_get(json_array_get(json_object_get(out, "items"), 0), "superior_name")),
+      "甲县人民政府");
+  json_decref(out);
+  /* the reference check the records naming an agency use (agency_id of 行刑衔接 and 检察建议) */
+  assert_int_equal(db_begin(f->db), 0);
+  assert_int_equal(agencies_check_ref(f->db, &f->actorA, market, "agency_id", &e), 0);
+  assert_int_equal(agencies_check_ref(f->db, &f->actorB, market, "agency_id", &e), -1);
+  assert_int_equal(e.status, 422);
+  assert_string_equal(e.field, "agency_id");
+  assert_int_equal(agencies_check_ref(f->db, &f->actorA, 0, "agency_id", &e), -1);
+  assert_int_equal(agencies_check_ref(f->db, &f->actorA, 999999, "agency_id", &e), -1);
+  db_rollback(f->db);
+  lf = (AgencyFilter){.zKind = "boss", .limit = 50};
+  assert_int_equal(agencies_list(f->db, &f->actorA, lf, &out, &e), -1);
+  assert_string_equal(e.field, "kind");
 }
 
 /* PostgreSQL: a database that holds another program's table, and one that is empty (the equivalent of a missing
@@ -563,6 +729,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_older_database_is_migrated_forward_with_its_data, setup, teardown),
       cmocka_unit_test_setup_teardown(test_migration_8_numbers_charges_and_loads_agencies, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_migration_9_keeps_agency_ids, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_agency_registry, setup, teardown),
       cmocka_unit_test_setup_teardown(test_foreign_and_missing_files_are_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(test_audit_chain_verifies_and_detects_tampering, setup, teardown),
       cmocka_unit_test_setup_teardown(test_audit_append_needs_a_transaction, setup, teardown),

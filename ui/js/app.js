@@ -31,6 +31,8 @@ import * as fastTrackPage from './pages/fast_track.js';
 import * as deadlineWarningsPage from './pages/deadline_warnings.js';
 import * as powerListPage from './pages/power_list.js';
 import * as approvalsPage from './pages/approvals.js';
+import * as agenciesPage from './pages/agencies.js'; // issue 10 (agencies)
+import * as agencyFormPage from './pages/agency_form.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -53,6 +55,10 @@ const ROUTES = [
   { path: '/cases/:id', page: casePage, nav: 'cases' },
   { path: '/deadlines', page: deadlinesPage, nav: 'deadlines' },
   { path: '/tools/due', page: duePage, nav: 'due' },
+  // issue 10 (agencies): the registry of agencies
+  { path: '/agencies', page: agenciesPage, nav: 'agencies' },
+  { path: '/agencies/new', page: agencyFormPage, nav: 'agencies', permission: 'agency.manage' },
+  { path: '/agencies/:id', page: agencyFormPage, nav: 'agencies' },
 ];
 
 const $ = (id) => document.getElementById(id);

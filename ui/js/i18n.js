@@ -1246,6 +1246,70 @@ const zhCN = {
   'audit_field.decided_by_name': '审批人',
   'audit_field.from_on': '起始日期',
   'audit_field.to_on': '结束日期',
+  // issue 10 (agencies): the registry of agencies (机关名录) and the agency picker
+  'nav.agencies': '机关名录',
+  'home.desc.agencies': '移送机关与行政机关：信用代码、联系人、上级机关',
+  'agencies.title': '机关名录',
+  'agencies.new': '新增机关',
+  'agencies.create_title': '新增机关',
+  'agencies.create_submit': '新增',
+  'agencies.created': '已新增 {name}',
+  'agencies.back_to_list': '返回机关名录',
+  'agencies.search_label': '搜索',
+  'agencies.search': '机关名称或统一社会信用代码',
+  'agencies.name': '机关名称',
+  'agencies.kind': '类别',
+  'agencies.credit_code': '统一社会信用代码',
+  'agencies.credit_code_hint': '18 位，按 GB 32100 校验；小写、全角字符和首尾空格自动纠正',
+  'agencies.address': '地址',
+  'agencies.contact_person': '联系人',
+  'agencies.phone': '联系电话',
+  'agencies.superior': '上级机关',
+  'agencies.superior_hint': '从本院机关名录中选择',
+  'agencies.superior_pick': '请从列表中选择上级机关，或清空此项',
+  'agencies.note': '备注',
+  'agencies.meta': '创建于 {created}，最后修改 {updated}',
+  'agency_picker.label': '机关',
+  'agency_picker.placeholder': '输入机关名称或信用代码查找',
+  'agency_picker.chosen': '已选择：{name}',
+  'agency_picker.count': '找到 {total} 个机关',
+  'agency_picker.none': '机关名录中没有“{q}”',
+  'agency_picker.add': '新增机关“{name}”…',
+  'agency_picker.add_title': '新增机关',
+  'agency_picker.add_submit': '新增并选择',
+  'audit_action.agency.create': '新增机关',
+  'audit_action.agency.update': '修改机关',
+  'audit_action.export.agencies': '导出机关名录',
+  'audit_entity.agency': '机关',
+  'agency_kind.public_security': '公安机关',
+  'agency_kind.state_security': '国家安全机关',
+  'agency_kind.supervision': '监察机关',
+  'agency_kind.procuratorate': '检察机关',
+  'agency_kind.court': '人民法院',
+  'agency_kind.prison': '监狱',
+  'agency_kind.customs': '海关缉私部门',
+  'agency_kind.coast_guard': '海警机构',
+  'agency_kind.market_regulation': '市场监督管理部门',
+  'agency_kind.natural_resources': '自然资源部门',
+  'agency_kind.ecology_environment': '生态环境部门',
+  'agency_kind.taxation': '税务机关',
+  'agency_kind.emergency_management': '应急管理部门',
+  'agency_kind.agriculture_rural': '农业农村部门',
+  'agency_kind.housing_construction': '住房城乡建设部门',
+  'agency_kind.culture_tourism': '文化和旅游部门',
+  'agency_kind.health': '卫生健康部门',
+  'agency_kind.education': '教育部门',
+  'agency_kind.human_resources': '人力资源社会保障部门',
+  'agency_kind.transport': '交通运输部门',
+  'agency_kind.water_resources': '水利部门',
+  'agency_kind.forestry': '林业部门',
+  'agency_kind.comprehensive_enforcement': '综合行政执法部门',
+  'agency_kind.township_government': '乡镇人民政府',
+  'agency_kind.subdistrict_office': '街道办事处',
+  'agency_kind.county_government': '县（区）人民政府',
+  'agency_kind.party_committee': '党委',
+  'agency_kind.people_congress': '人大及其常委会',
+  'agency_kind.other': '其他',
 };
 
 // The code lists the UI offers in selects and checkboxes, in display order.
@@ -1274,6 +1338,15 @@ export const NON_PROSECUTION_TYPES = ['statutory', 'discretionary', 'evidentiary
 export const APPROVERS = ['none', 'department_head', 'chief'];
 export const INSTANCES = ['first', 'appeal', 'retrial'];
 
+
+// issue 10 (agencies): the kinds of agency, in the server's display order (core/agency.c); the registry's audit rows
+export const AGENCY_KINDS = ['public_security', 'state_security', 'supervision', 'procuratorate', 'court', 'prison',
+  'customs', 'coast_guard', 'market_regulation', 'natural_resources', 'ecology_environment', 'taxation',
+  'emergency_management', 'agriculture_rural', 'housing_construction', 'culture_tourism', 'health', 'education',
+  'human_resources', 'transport', 'water_resources', 'forestry', 'comprehensive_enforcement', 'township_government',
+  'subdistrict_office', 'county_government', 'party_committee', 'people_congress', 'other'];
+AUDIT_ACTIONS.push('agency.create', 'agency.update');
+AUDIT_ENTITIES.push('agency');
 
 const table = zhCN;
 

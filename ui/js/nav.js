@@ -49,6 +49,9 @@ export const NAV = [
     href: '#/admin/deadline-warnings', permission: 'admin.manage' },
   { key: 'power-list', group: 'admin', label: 'nav.power_list', desc: 'home.desc.power_list', href: '#/admin/power-list',
     permission: 'admin.manage' },
+  // issue 10 (agencies): the registry of agencies, read by every user (org.read), kept by agency.manage
+  { key: 'agencies', group: 'tools', label: 'nav.agencies', desc: 'home.desc.agencies', href: '#/agencies',
+    permission: 'org.read' },
 ];
 
 /** navEntry: the NAV entry with the given key, or undefined. */
