@@ -13,7 +13,7 @@
 
 VERSION := 0.1.0
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libsodium libpq xlsxwriter
+PKGS    := libmicrohttpd jansson sqlite3 libsodium libpq xlsxwriter libzip
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
            -Wformat=2 -Wno-format-nonliteral -Wvla

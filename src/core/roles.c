@@ -10,7 +10,8 @@ const char *const role_codes[ROLE_COUNT] = {
 
 const uint32_t perm_all[] = {
     PERM_SELF,          PERM_ORG_READ,    PERM_ADMIN_MANAGE, PERM_AUDIT_READ,  PERM_CALENDAR_MANAGE, PERM_CASE_READ,
-    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,   0};
+    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,
+    /* documents */ PERM_DOCUMENT_TEMPLATE, 0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -37,6 +38,8 @@ uint32_t role_permissions(const char *zRole) {
   if (strcmp(zRole, "leader") == 0) p |= PERM_APPROVE | PERM_APPROVE_CHIEF | PERM_CASE_DECIDE;
   /* DOMAIN 0.6: an 检察官助理 may prepare any decision but never propose or take one */
   if (strcmp(zRole, "prosecutor") == 0) p |= PERM_CASE_DECIDE;
+  /* documents (issue 10 §4): the office's 文书 templates and 文号 format are the administrator's */
+  if (strcmp(zRole, "admin") == 0) p |= PERM_DOCUMENT_TEMPLATE;
   return p;
 }
 
@@ -64,6 +67,8 @@ const char *perm_name(uint32_t perm) {
       return "case.decide";
     case PERM_APPROVE_CHIEF:
       return "approval.chief";
+    case PERM_DOCUMENT_TEMPLATE: /* documents */
+      return "document.template";
     default:
       return NULL;
   }

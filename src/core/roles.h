@@ -19,6 +19,8 @@ typedef enum {
   PERM_APPROVE = 1u << 8, /* approve or return proposed decisions of one's department (部门负责人) or any (leaders) */
   PERM_CASE_DECIDE = 1u << 9, /* propose or take the decisions of the 权力清单 (员额检察官): never an assistant */
   PERM_APPROVE_CHIEF = 1u << 10, /* approve what the 权力清单 gives the 检察长: leaders */
+  /* documents (issue 10 §4) */
+  PERM_DOCUMENT_TEMPLATE = 1u << 16, /* edit the office's 文书 templates and its 文号 format: administrators */
 } Perm;
 
 #define ROLE_COUNT 10

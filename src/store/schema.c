@@ -359,6 +359,51 @@ static const char *const aMigration[] = {
     "         OR source_agency LIKE '%警察%' THEN 'public_security'"
     "       ELSE NULL END,"
     "  min(created_at) FROM case_record WHERE source_agency <> '' GROUP BY org_id, source_agency;",
+    /* 10 (documents, issue 10 §4): the 文书. An office's templates are versioned (a new row per edit: an issued
+     * document names the version it was filled from and keeps its own rendered text); the 文号 sequence runs per
+     * (office, type, year) and is taken in the issuing transaction; a document row is frozen once issued: only
+     * superseded_by is ever set, when it is reissued under a new number. */
+    "CREATE TABLE document_template("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  doc_type TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  created_by INTEGER REFERENCES app_user(id),"
+    "  created_at TEXT NOT NULL,"
+    "  UNIQUE(org_id, doc_type, version));"
+    "CREATE TABLE document_sequence("
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  doc_type TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  last INTEGER NOT NULL,"
+    "  PRIMARY KEY(org_id, doc_type, year));"
+    "CREATE TABLE document("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  doc_type TEXT NOT NULL CHECK(doc_type IN ('non_prosecution','procuratorial_opinion','suggestion',"
+    "                                            'review_suspension','review_termination','urging_letter')),"
+    "  number TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  seq INTEGER NOT NULL,"
+    "  entity_kind TEXT NOT NULL,"
+    "  entity_id INTEGER NOT NULL,"
+    "  case_id INTEGER REFERENCES case_record(id),"
+    "  template_version INTEGER NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  fields_json TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  issued_on TEXT NOT NULL,"
+    "  issued_by INTEGER REFERENCES app_user(id),"
+    "  issued_at TEXT NOT NULL,"
+    "  supersedes INTEGER REFERENCES document(id),"
+    "  superseded_by INTEGER REFERENCES document(id),"
+    "  UNIQUE(org_id, number),"
+    "  UNIQUE(org_id, doc_type, year, seq));"
+    "CREATE INDEX document_entity ON document(org_id, entity_kind, entity_id, id);"
+    "CREATE INDEX document_issued ON document(org_id, issued_on, id);"
+    "CREATE INDEX document_case ON document(case_id);",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))
