@@ -62,6 +62,19 @@ int cases_person_document(Db *db, const Actor *actor, int64_t caseId, int64_t pe
     rc = err_set(e, 409, "conflict", "final_decision",
                  "附条件不起诉的考验期满作出不起诉决定后，才能制发不起诉决定书（刑事诉讼法第二百八十四条）");
   }
+  /* one 不起诉决定书 in force per person: a correction is a reissue (a new number, the old one kept) */
+  json_t *issued = rc ? NULL : document_store_for_entity(db, actor->orgId, "case_person", personId);
+  if (!rc && !issued) rc = err_internal(e, db_errmsg(db));
+  size_t k;
+  json_t *it;
+  json_array_foreach(issued, k, it) {
+    if (!rc && json_is_null(json_object_get(it, "superseded_by")) &&
+        strcmp(json_string_value(json_object_get(it, "type")), "non_prosecution") == 0) {
+      rc = err_set(e, 409, "conflict", "type", "已制发不起诉决定书 %s；如需更正，请重新制发",
+                   json_string_value(json_object_get(it, "number")));
+    }
+  }
+  json_decref(issued);
   long long id = 0;
   if (!rc) {
     const char *zName = "不起诉", *zBasis = NULL;
