@@ -31,6 +31,10 @@ import * as fastTrackPage from './pages/fast_track.js';
 import * as deadlineWarningsPage from './pages/deadline_warnings.js';
 import * as powerListPage from './pages/power_list.js';
 import * as approvalsPage from './pages/approvals.js';
+// documents (issue 10 §4)
+import * as documentPage from './pages/document.js';
+import * as documentsPage from './pages/documents.js';
+import * as documentTemplatesPage from './pages/document_templates.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -53,6 +57,10 @@ const ROUTES = [
   { path: '/cases/:id', page: casePage, nav: 'cases' },
   { path: '/deadlines', page: deadlinesPage, nav: 'deadlines' },
   { path: '/tools/due', page: duePage, nav: 'due' },
+  // documents (issue 10 §4)
+  { path: '/documents', page: documentsPage, nav: 'documents' },
+  { path: '/documents/:id', page: documentPage, nav: 'documents' },
+  { path: '/admin/document-templates', page: documentTemplatesPage, nav: 'document-templates' },
 ];
 
 const $ = (id) => document.getElementById(id);

@@ -49,6 +49,11 @@ export const NAV = [
     href: '#/admin/deadline-warnings', permission: 'admin.manage' },
   { key: 'power-list', group: 'admin', label: 'nav.power_list', desc: 'home.desc.power_list', href: '#/admin/power-list',
     permission: 'admin.manage' },
+  // documents (issue 10 §4)
+  { key: 'documents', group: 'cases', label: 'nav.documents', desc: 'home.desc.documents', href: '#/documents',
+    permission: 'case.read' },
+  { key: 'document-templates', group: 'admin', label: 'nav.document_templates', desc: 'home.desc.document_templates',
+    href: '#/admin/document-templates', permission: 'document.template' },
 ];
 
 /** navEntry: the NAV entry with the given key, or undefined. */
