@@ -15,4 +15,9 @@
  * same data on the same day. Prints the logins to fp. 0 ok, -1 with e filled. */
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e);
 
+#include "app/audit.h"
+/* documents (demo_documents.c): the 不起诉决定书 of the first non-prosecuted persons, issued by registrar (案管), one
+ * of them reissued. 0, or -1 with e. */
+int demo_documents(Db *db, const Actor *registrar, FILE *fp, JwErr *e);
+
 #endif

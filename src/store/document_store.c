@@ -237,3 +237,24 @@ json_t *document_store_person(Db *db, int64_t orgId, int64_t caseId, int64_t per
   }
   return o;
 }
+
+int document_store_unissued_non_prosecuted(Db *db, int64_t orgId, int n, int64_t *aCase, int64_t *aPerson) {
+  Stmt *s =
+      db_prepare(db,
+                 "SELECT p.case_id, p.id FROM case_person p WHERE p.org_id = ?1 AND p.decision = 'non_prosecution'"
+                 " AND (p.non_prosecution_type IS NULL OR p.non_prosecution_type <> 'conditional'"
+                 "      OR p.final_decision = 'non_prosecution')"
+                 " AND NOT EXISTS (SELECT 1 FROM document d WHERE d.org_id = p.org_id"
+                 "   AND d.entity_kind = 'case_person' AND d.entity_id = p.id)"
+                 " ORDER BY p.decision_on, p.id LIMIT ?2");
+  db_bind_int(s, 1, orgId);
+  db_bind_int(s, 2, n);
+  int k = 0, rc;
+  while ((rc = db_step(s)) == DB_ROW && k < n) {
+    aCase[k] = db_col_int(s, 0);
+    aPerson[k] = db_col_int(s, 1);
+    k++;
+  }
+  db_done(s);
+  return rc == DB_ERROR ? -1 : k;
+}

@@ -28,6 +28,9 @@ int document_store_case_names(Db *db, int64_t orgId, int64_t caseId, char **pzNu
  * non_prosecution_type, decision_on, final_decision, final_on, source_agency, charges:[codes in their order]}
  * (null for what is not recorded). NULL when the person is not on that case of the office, or on error. */
 json_t *document_store_person(Db *db, int64_t orgId, int64_t caseId, int64_t personId);
+/* Up to n persons of the office whose 不起诉 is in force (for 附条件不起诉 the final one) and who have no 文书 yet, oldest
+ * decision first: their case ids in aCase, person ids in aPerson. The count, or -1 on error (the demo data). */
+int document_store_unissued_non_prosecuted(Db *db, int64_t orgId, int n, int64_t *aCase, int64_t *aPerson);
 
 typedef struct DocumentRow {
   int64_t orgId;
