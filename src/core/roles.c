@@ -67,7 +67,8 @@ const char *perm_name(uint32_t perm) {
       return "case.decide";
     case PERM_APPROVE_CHIEF:
       return "approval.chief";
-    case PERM_DOCUMENT_TEMPLATE: /* documents */
+    /* documents (issue 10 §4) */
+    case PERM_DOCUMENT_TEMPLATE:
       return "document.template";
     default:
       return NULL;
