@@ -73,6 +73,7 @@ static int issue(Db *db, const Actor *actor, const DocIssue *in, int64_t superse
   const char *zOn = in->zOnDate && *in->zOnDate ? in->zOnDate : zToday;
   JwDate on;
   if (date_parse(zOn, strlen(zOn), &on)) return err_field(e, "issued_on", "成文日期必须是有效日期（YYYY-MM-DD）");
+  if (strcmp(zOn, zToday) > 0) return err_field(e, "issued_on", "成文日期不能晚于今天");
   if (check_fields(t, in->pFields, e)) return -1;
 
   int64_t version = 0;

@@ -22,8 +22,8 @@ typedef struct DocIssue {
 
 /* Issues a document inside the caller's transaction (the sequence is taken there: a rollback gives the number back;
  * the writes are serialised, so two issues never share one). Audited as document.issue. *pId gets the new id.
- * 0, or -1 with e filled (400 naming the field for an unknown type, a bad date, entity or field; 409 when the 文号 format
- * gives a number too long or one already used). */
+ * 0, or -1 with e filled (400 naming the field for an unknown type, a bad or future date, entity or field; 409 when
+ * the 文号 format gives a number too long or one already used). */
 int documents_issue(Db *db, const Actor *actor, const DocIssue *in, long long *pId, JwErr *e);
 /* The entity's documents, newest first: *out = [{id, type, type_name, number, title, issued_on, superseded_by}]. */
 int documents_for_entity(Db *db, const Actor *actor, const char *zEntityKind, long long id, json_t **out, JwErr *e);

@@ -135,6 +135,7 @@ describe('issuing', () => {
     assert.equal(await auditCount(), before + 2, 'two issues');
     const audit = (await admin.get('/api/v1/audit?limit=20')).body.items.filter((a) => a.action === 'document.issue');
     assert.ok(audit.some((a) => a.entity_id === String(d.id) && a.after.number === d.number));
+    assert.equal(audit.find((a) => a.entity_id === String(d.id)).entity_name, d.number, 'the audit log names it by its 文号');
     assert.deepEqual((await docsOf(c)).map((x) => x.id), [d.id]);
     const one = await clerk.get(`/api/v1/documents/${d.id}`);
     assert.equal(one.status, 200, one.text);

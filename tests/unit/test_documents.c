@@ -265,15 +265,15 @@ static const char *issue(Fixture *f, const Actor *a, const char *zType, const ch
 
 static void test_sequence_per_type_and_year_without_gaps(void **state) {
   Fixture *f = *state;
-  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2026-03-02", 1), "缙检行意〔2026〕1号");
+  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2025-03-02", 1), "缙检行意〔2025〕1号");
   /* rolled back: the number is given back */
-  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2026-03-03", 0), "缙检行意〔2026〕2号");
-  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2026-03-04", 1), "缙检行意〔2026〕2号");
+  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2025-03-03", 0), "缙检行意〔2025〕2号");
+  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2025-03-04", 1), "缙检行意〔2025〕2号");
   /* each type and each year has its own sequence; each office its own */
-  assert_string_equal(issue(f, &f->a, "urging_letter", "2026-03-04", 1), "缙检行督〔2026〕1号");
-  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2025-12-31", 1), "缙检行意〔2025〕1号");
-  assert_string_equal(issue(f, &f->b, "procuratorial_opinion", "2026-03-04", 1), "乙检行意〔2026〕1号");
-  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2026-12-31", 1), "缙检行意〔2026〕3号");
+  assert_string_equal(issue(f, &f->a, "urging_letter", "2025-03-04", 1), "缙检行督〔2025〕1号");
+  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2024-12-31", 1), "缙检行意〔2024〕1号");
+  assert_string_equal(issue(f, &f->b, "procuratorial_opinion", "2025-03-04", 1), "乙检行意〔2025〕1号");
+  assert_string_equal(issue(f, &f->a, "procuratorial_opinion", "2025-12-31", 1), "缙检行意〔2025〕3号");
   json_t *list = NULL;
   JwErr e;
   assert_int_equal(documents_for_entity(f->db, &f->a, "linkage", 7, &list, &e), 0);
@@ -325,9 +325,10 @@ static void test_bad_input_writes_nothing(void **state) {
       {"urging_letter", "linkage", 1, 0, NULL, bad},
       {"urging_letter", "linkage", 1, 0, NULL, arr},
       {"urging_letter", "linkage", 1, 999, NULL, ok},
+      {"urging_letter", "linkage", 1, 0, "2999-01-01", ok},
   };
   static const char *const fieldsWant[] = {"type",   "entity_kind", "entity_kind", "issued_on",
-                                           "fields", "fields",      "case_id"};
+                                           "fields", "fields",      "case_id",     "issued_on"};
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     assert_int_equal(db_begin(f->db), 0);
     assert_int_equal(documents_issue(f->db, &f->a, &cases[i], &id, &e), -1);
@@ -339,7 +340,7 @@ static void test_bad_input_writes_nothing(void **state) {
   json_decref(arr);
   json_decref(ok);
   /* nothing was numbered: the first real one is number 1 */
-  assert_string_equal(issue(f, &f->a, "urging_letter", "2026-01-05", 1), "缙检行督〔2026〕1号");
+  assert_string_equal(issue(f, &f->a, "urging_letter", "2025-01-05", 1), "缙检行督〔2025〕1号");
 }
 
 int main(void) {

@@ -1330,8 +1330,12 @@ export const AUDIT_ACTIONS = ['org.create', 'org.update', 'department.create', '
   'case.assign', 'case.extend', 'case.return', 'case.resubmit', 'case.self_investigation', 'case.custody', 'case.decide',
   'case.judgment', 'case.transfer', 'case.archive', 'case.suspend', 'case.resume', 'case.assessment', 'case.police_withdraw',
   'case.withdraw_prosecution', 'case.jurisdiction', 'setting.power_list', 'approval.propose', 'approval.approve',
-  'approval.return', 'approval.withdraw'];
-export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case', 'approval'];
+  'approval.return', 'approval.withdraw',
+  // documents (issue 10 §4)
+  'document.issue', 'document.reissue', 'document_template.update', 'document_settings.update'];
+export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case', 'approval',
+  // documents (issue 10 §4)
+  'document', 'document_template'];
 export const CASE_TYPES = ['arrest_review', 'arrest_decision', 'prosecution_review', 'custody_necessity', 'complaint_review'];
 export const CASE_STATUSES = ['under_review', 'returned', 'concluded', 'archived', 'transferred'];
 export const CUSTODY = ['detained', 'arrested', 'bail', 'residential', 'released', 'none'];
