@@ -196,11 +196,6 @@ int documents_reissue(Db *db, const Actor *actor, long long id, json_t **out, Jw
     rc = issue(db, actor, &in, id, &newId, e);
   }
   if (!rc) {
-    int marked = document_store_supersede(db, actor->orgId, id, newId);
-    if (marked < 0) rc = err_internal(e, db_errmsg(db));
-    else if (!marked) rc = err_set(e, 409, "conflict", "superseded_by", "该文书已被重新制发");
-  }
-  if (!rc) {
     json_t *after = json_pack("{s:I, s:I}", "superseded_by", (json_int_t)newId, "id", (json_int_t)id);
     rc = audit_append(db, actor, "document.reissue", "document", audit_id(id).z, NULL, after, e);
     json_decref(after);

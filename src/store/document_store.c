@@ -104,23 +104,13 @@ int64_t document_store_insert(Db *db, const DocumentRow *d) {
   return store_insert_id(s);
 }
 
-int document_store_supersede(Db *db, int64_t orgId, int64_t id, int64_t newId) {
-  Stmt *s =
-      db_prepare(db, "UPDATE document SET superseded_by = ?3 WHERE org_id = ?1 AND id = ?2 AND superseded_by IS NULL");
-  db_bind_int(s, 1, orgId);
-  db_bind_int(s, 2, id);
-  db_bind_int(s, 3, newId);
-  if (store_step_done(s)) return -1;
-  return db_changes(db) == 1 ? 1 : 0;
-}
-
 #define DOC_COLUMNS                                                                                               \
   "d.id, d.doc_type, d.number, d.title, d.entity_kind, d.entity_id, d.case_id, c.case_number, d.issued_on,"       \
-  " u.name, d.superseded_by, d.year, d.seq, d.template_version, d.fields_json, d.body, d.issued_by, d.issued_at," \
+  " u.name, n.id, d.year, d.seq, d.template_version, d.fields_json, d.body, d.issued_by, d.issued_at," \
   " d.supersedes, n.number"
 #define DOC_FROM                                                                                            \
   " FROM document d LEFT JOIN case_record c ON c.id = d.case_id LEFT JOIN app_user u ON u.id = d.issued_by" \
-  " LEFT JOIN document n ON n.id = d.superseded_by"
+  " LEFT JOIN document n ON n.supersedes = d.id"
 
 static json_t *doc_item(Stmt *s) {
   return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:o, s:o, s:s, s:o, s:o}", "id", (json_int_t)db_col_int(s, 0),

@@ -45,10 +45,10 @@ typedef struct DocumentRow {
   const char *zIssuedAt;
   int64_t supersedes; /* 0: none */
 } DocumentRow;
-/* Inserts an issued document; its id, or -1 (db_is_constraint() tells a duplicate number). */
+/* Inserts an issued document; its id, or -1 (db_is_constraint() tells a duplicate number, or a second reissue of the
+ * document it supersedes). The row is never updated or deleted afterwards (the schema refuses it): a document's
+ * superseded_by is the document whose supersedes names it. */
 int64_t document_store_insert(Db *db, const DocumentRow *d);
-/* Marks a document superseded by newId, only when it is not superseded yet: 1 marked, 0 already superseded, -1. */
-int document_store_supersede(Db *db, int64_t orgId, int64_t id, int64_t newId);
 /* One document of the office, whole: {id, type, number, year, seq, entity_kind, entity_id, case_id, case_number,
  * template_version, title, fields (object), body, issued_on, issued_by, issued_by_name, issued_at, supersedes,
  * superseded_by, superseded_number}. NULL when absent. */

@@ -304,6 +304,12 @@ static void test_issue_fills_and_freezes(void **state) {
   assert_string_equal(json_string_value(json_object_get(json_object_get(d, "fields"), "date")), "2026年5月6日");
   assert_string_equal(json_string_value(json_object_get(d, "org_name")), "缙云县人民检察院");
   json_decref(d);
+  /* frozen in the database itself: no UPDATE, no DELETE, on either backend */
+  assert_int_equal(db_exec(f->db, "UPDATE document SET body = 'x'"), -1);
+  assert_int_equal(db_exec(f->db, "DELETE FROM document"), -1);
+  assert_int_equal(documents_get(f->db, &f->a, id, &d, &e), 0);
+  assert_non_null(strstr(json_string_value(json_object_get(d, "body")), "给予罚款"));
+  json_decref(d);
   /* another office does not see it */
   assert_int_equal(documents_get(f->db, &f->b, id, &d, &e), -1);
   assert_int_equal(e.status, 404);
