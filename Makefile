@@ -13,7 +13,7 @@
 
 VERSION := 0.1.0
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libsodium libpq xlsxwriter
+PKGS    := libmicrohttpd jansson sqlite3 libsodium libpq xlsxwriter libzip
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
            -Wformat=2 -Wno-format-nonliteral -Wvla
@@ -42,6 +42,8 @@ OBJ := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC)) $(B)/obj/gen/ui_assets.o
 UI_FILES := $(shell find ui -type f 2>/dev/null | LC_ALL=C sort)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+# documents: test_documents parses the .docx parts with expat (libexpat1-dev)
+UNIT_LIBS := -lexpat
 
 .PHONY: all build asan test test-sqlite test-pg test-unit test-api test-browser reliability failover demo bench fuzz setup \
         clean check-sql format
@@ -76,7 +78,7 @@ $(B)/obj/gen/ui_assets.o: build/gen/ui_assets.c
 $(B)/tests/%: tests/unit/%.c $(B)/libjianwu.a tests/unit/test_util.h tests/unit/test_db.h
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(MODE_CFLAGS) -Itests/unit -o $@ $< $(B)/libjianwu.a \
-	  $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka
+	  $(MODE_LDFLAGS) $(PKG_LIBS) -lcmocka $(UNIT_LIBS)
 
 # The power-cut test links the crash VFS (tests/unit/crashvfs.c), which exists only in tests.
 $(B)/tests/test_crash: tests/unit/test_crash.c tests/unit/crashvfs.c tests/unit/crashvfs.h $(B)/libjianwu.a \

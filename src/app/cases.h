@@ -49,5 +49,9 @@ int cases_fast_track_put(Db *db, const Actor *actor, const json_t *in, json_t **
 
 /* Who rotation would assign next in a department: {"prosecutor_id","name"}; 404 when nobody can take cases. */
 int cases_rotation_peek(Db *db, const Actor *actor, int64_t departmentId, json_t **out, JwErr *e);
+/* documents (issue 10 §4, case_documents.c): issues a person's 不起诉决定书 {type:"non_prosecution", facts?} once the
+ * person's 不起诉 decision is recorded (for 附条件不起诉, the final 不起诉); *out is the document (documents_get). */
+int cases_person_document(Db *db, const Actor *actor, int64_t caseId, int64_t personId, const json_t *in,
+                          json_t **out, JwErr *e);
 
 #endif

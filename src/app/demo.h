@@ -19,5 +19,9 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e);
 /* demo_agencies.c (issue 10, agencies): the registry of agencies with their credit codes, contacts and superiors,
  * after the 移送机关 list is in place. 0, or -1 with e filled. */
 int demo_agencies(Db *db, const Actor *admin, int64_t orgId, JwErr *e);
+#include "app/audit.h"
+/* documents (demo_documents.c): the 不起诉决定书 of the first non-prosecuted persons, issued by registrar (案管), one
+ * of them reissued. 0, or -1 with e. */
+int demo_documents(Db *db, const Actor *registrar, FILE *fp, JwErr *e);
 
 #endif

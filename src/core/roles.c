@@ -12,7 +12,8 @@ const char *const role_codes[ROLE_COUNT] = {
 const uint32_t perm_all[] = {
     PERM_SELF,          PERM_ORG_READ,    PERM_ADMIN_MANAGE, PERM_AUDIT_READ,  PERM_CALENDAR_MANAGE, PERM_CASE_READ,
     PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,
-    PERM_AGENCY_MANAGE, /* issue 10 (agencies) */
+    PERM_AGENCY_MANAGE,     /* issue 10 (agencies) */
+    PERM_DOCUMENT_TEMPLATE, /* issue 10 (documents) */
     0};
 /* clang-format on */
 
@@ -45,6 +46,8 @@ uint32_t role_permissions(const char *zRole) {
   if (strcmp(zRole, "admin") == 0 || strcmp(zRole, "case_manager") == 0 || strcmp(zRole, "admin_prosecutor") == 0 ||
       strcmp(zRole, "leader") == 0)
     p |= PERM_AGENCY_MANAGE;
+  /* documents (issue 10 §4): the office's 文书 templates and 文号 format are the administrator's */
+  if (strcmp(zRole, "admin") == 0) p |= PERM_DOCUMENT_TEMPLATE;
   return p;
 }
 
@@ -74,6 +77,9 @@ const char *perm_name(uint32_t perm) {
       return "approval.chief";
     case PERM_AGENCY_MANAGE:
       return "agency.manage";
+    /* documents (issue 10 §4) */
+    case PERM_DOCUMENT_TEMPLATE:
+      return "document.template";
     default:
       return NULL;
   }

@@ -21,6 +21,8 @@ typedef enum {
   PERM_APPROVE_CHIEF = 1u << 10, /* approve what the 权力清单 gives the 检察长: leaders */
   /* issue 10 (agencies) */
   PERM_AGENCY_MANAGE = 1u << 11, /* add and edit the office's agency registry (机关名录) */
+  /* documents (issue 10 §4) */
+  PERM_DOCUMENT_TEMPLATE = 1u << 16, /* edit the office's 文书 templates and its 文号 format: administrators */
 } Perm;
 
 #define ROLE_COUNT 10

@@ -147,8 +147,8 @@ static json_t *audit_from_row(Stmt *s) {
 }
 
 /* The statement that finds the name people know a record by, for the entities that have one: a case's 案号, a
- * user's, a department's or an office's name, an approval's subject, each in the office's own rows (?1 the office,
- * ?2 the record). NULL for an entity without a name. */
+ * user's, a department's or an office's name, an approval's subject, a document's 文号, each in the office's own
+ * rows (?1 the office, ?2 the record). NULL for an entity without a name. */
 static Stmt *audit_name_stmt(Db *db, const char *zEntity) {
   if (strcmp(zEntity, "case") == 0)
     return db_prepare(db, "SELECT case_number FROM case_record WHERE org_id = ?1 AND id = ?2");
@@ -158,6 +158,9 @@ static Stmt *audit_name_stmt(Db *db, const char *zEntity) {
   if (strcmp(zEntity, "org") == 0) return db_prepare(db, "SELECT name FROM org WHERE id = ?1 AND id = ?2");
   if (strcmp(zEntity, "approval") == 0)
     return db_prepare(db, "SELECT subject FROM approval WHERE org_id = ?1 AND id = ?2");
+  /* documents (issue 10 §4): a 文书 by its 文号 */
+  if (strcmp(zEntity, "document") == 0)
+    return db_prepare(db, "SELECT number FROM document WHERE org_id = ?1 AND id = ?2");
   return NULL;
 }
 

@@ -31,7 +31,8 @@ static const struct {
 /* entity_id columns whose table follows the row's entity_kind. */
 static const struct {
   const char *zTable, *zColumn;
-} aByKind[] = {{"deadline", "entity_id"}, {"clock_stop", "entity_id"}, {"approval", "entity_id"}};
+} aByKind[] = {{"deadline", "entity_id"}, {"clock_stop", "entity_id"}, {"approval", "entity_id"},
+               /* documents */ {"document", "entity_id"}};
 
 /* The entity_kind values the program writes (src/app: DeadlineOwner, ApprovalRequest, clock_stop_insert). */
 static const struct {
@@ -52,7 +53,8 @@ static const struct {
 static const struct {
   const char *zEntity, *zTable;
 } aEntityTable[] = {{"org", "org"},          {"department", "department"}, {"user", "app_user"},
-                    {"case", "case_record"}, {"approval", "approval"},     {"calendar", "calendar_import"}};
+                    {"case", "case_record"}, {"approval", "approval"},     {"calendar", "calendar_import"},
+                    /* documents */ {"document", "document"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -391,6 +391,52 @@ static const char *const aMigration[] = {
     "ALTER TABLE agency_v9 RENAME TO agency;"
     "CREATE INDEX agency_superior ON agency(superior_id);"
     "CREATE INDEX agency_kind ON agency(org_id, kind, name);",
+    /* 10 (documents, issue 10 §4): the 文书. An office's templates are versioned (a new row per edit: an issued
+     * document names the version it was filled from and keeps its own rendered text); the 文号 sequence runs per
+     * (office, type, year) and is taken in the issuing transaction; a document row is frozen once issued (never
+     * updated or deleted: schema_document_frozen_*): a reissue is a new row naming the one it supersedes, at most
+     * one per document (the unique index; NULLs do not collide on either backend). */
+    "CREATE TABLE document_template("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  doc_type TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  created_by INTEGER REFERENCES app_user(id),"
+    "  created_at TEXT NOT NULL,"
+    "  UNIQUE(org_id, doc_type, version));"
+    "CREATE TABLE document_sequence("
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  doc_type TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  last INTEGER NOT NULL,"
+    "  PRIMARY KEY(org_id, doc_type, year));"
+    "CREATE TABLE document("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  doc_type TEXT NOT NULL CHECK(doc_type IN ('non_prosecution','procuratorial_opinion','suggestion',"
+    "                                            'review_suspension','review_termination','urging_letter')),"
+    "  number TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  seq INTEGER NOT NULL,"
+    "  entity_kind TEXT NOT NULL,"
+    "  entity_id INTEGER NOT NULL,"
+    "  case_id INTEGER REFERENCES case_record(id),"
+    "  template_version INTEGER NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  fields_json TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  issued_on TEXT NOT NULL,"
+    "  issued_by INTEGER REFERENCES app_user(id),"
+    "  issued_at TEXT NOT NULL,"
+    "  supersedes INTEGER REFERENCES document(id),"
+    "  UNIQUE(org_id, number),"
+    "  UNIQUE(org_id, doc_type, year, seq));"
+    "CREATE INDEX document_entity ON document(org_id, entity_kind, entity_id, id);"
+    "CREATE INDEX document_issued ON document(org_id, issued_on, id);"
+    "CREATE INDEX document_case ON document(case_id);"
+    "CREATE UNIQUE INDEX document_supersedes ON document(supersedes);", /* + schema_document_frozen_* */
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))
@@ -424,6 +470,19 @@ static const char schema_search_pg[] =
     "  '无法创建 PostgreSQL 扩展 pg_trgm（案件搜索的三元组索引需要它）：%。请以本数据库的所有者或超级用户执行"
     " CREATE EXTENSION pg_trgm 后重试（见 docs/operations.md）', SQLERRM; END$$;"
     "CREATE INDEX case_search_trgm ON case_search USING gin (doc gin_trgm_ops);";
+
+/* Part of the documents migration (the one that creates the table document), in each dialect: an issued 文书 is
+ * frozen, its row never updated or deleted (docs/api-documents.md "Freezing and reissue"). */
+static const char schema_document_frozen_sqlite[] =
+    "CREATE TRIGGER document_frozen BEFORE UPDATE ON document"
+    "  BEGIN SELECT RAISE(ABORT, 'an issued document is frozen'); END;"
+    "CREATE TRIGGER document_no_delete BEFORE DELETE ON document"
+    "  BEGIN SELECT RAISE(ABORT, 'an issued document is frozen'); END;";
+static const char schema_document_frozen_pg[] =
+    "CREATE OR REPLACE FUNCTION document_frozen() RETURNS trigger LANGUAGE plpgsql AS"
+    "  $$BEGIN RAISE EXCEPTION 'an issued document is frozen'; END$$;"
+    "CREATE TRIGGER document_frozen BEFORE UPDATE OR DELETE ON document"
+    "  FOR EACH ROW EXECUTE FUNCTION document_frozen();";
 
 /* PostgreSQL only, (re)created at every migration: SQLite's julianday(date) and date(date, '+N days') for the
  * 'YYYY-MM-DD' text the store keeps (both inlined by the planner), and group_concat(text, separator) with SQLite's
@@ -543,6 +602,8 @@ static int schema_run(Db *db, int v) {
   }
   if (rc == 0 && v == 1)
     rc = db_exec(db, pg ? schema_append_only_pg : schema_append_only_sqlite); /* sql-safe: literals */
+  if (rc == 0 && v == 10)
+    rc = db_exec(db, pg ? schema_document_frozen_pg : schema_document_frozen_sqlite); /* sql-safe: literals */
   if (rc == 0 && v == 7) {
     rc = db_exec(db, pg ? schema_search_pg : schema_search_sqlite); /* sql-safe: literals */
     if (rc == 0) rc = case_search_rebuild(db);

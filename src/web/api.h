@@ -68,5 +68,15 @@ int api_agencies_get(Req *r);
 int api_agencies_create(Req *r);
 int api_agencies_update(Req *r);
 int api_reference_agency_kinds(Req *r);
+/* documents (issue 10 §4, api_documents.c) */
+int api_documents_list(Req *r);
+int api_documents_export(Req *r);
+int api_documents_get(Req *r);
+int api_documents_docx(Req *r);
+int api_documents_reissue(Req *r);
+int api_document_templates_get(Req *r);
+int api_document_templates_put(Req *r);
+int api_document_settings_put(Req *r);
+int api_cases_person_document(Req *r);
 
 #endif

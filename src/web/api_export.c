@@ -119,6 +119,14 @@ static const ExportLabel export_labels[] = {
   {"audit_action", "agency.update", "修改机关"},
   {"audit_action", "export.agencies", "导出机关名录"},
   {"audit_entity", "agency", "机关"},
+  /* documents (issue 10 §4) */
+  {"audit_action", "document.issue", "制发文书"},
+  {"audit_action", "document.reissue", "重新制发文书"},
+  {"audit_action", "document_template.update", "修改文书模板"},
+  {"audit_action", "document_settings.update", "修改文号格式"},
+  {"audit_action", "export.documents", "导出文书列表"},
+  {"audit_entity", "document", "文书"},
+  {"audit_entity", "document_template", "文书模板"},
 };
 /* clang-format on */
 

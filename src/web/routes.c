@@ -74,6 +74,16 @@ const Route routes[] = {
   {"POST",   "/api/v1/agencies",                PERM_AGENCY_MANAGE, 1, BODY_DEFAULT_MAX,  api_agencies_create},
   {"PUT",    "/api/v1/agencies/{id}",           PERM_AGENCY_MANAGE, 1, BODY_DEFAULT_MAX,  api_agencies_update},
   {"GET",    "/api/v1/reference/agency-kinds",  PERM_ORG_READ,     0, BODY_NONE,          api_reference_agency_kinds},
+  /* documents (issue 10 §4, api_documents.c): the 文书, their templates and 文号 format */
+  {"GET",    "/api/v1/documents",               PERM_CASE_READ,    0, BODY_NONE,          api_documents_list},
+  {"GET",    "/api/v1/documents/export.xlsx",   PERM_CASE_READ,    0, BODY_NONE,          api_documents_export},
+  {"GET",    "/api/v1/documents/{id}",          PERM_CASE_READ,    0, BODY_NONE,          api_documents_get},
+  {"GET",    "/api/v1/documents/{id}/docx",     PERM_CASE_READ,    0, BODY_NONE,          api_documents_docx},
+  {"POST",   "/api/v1/documents/{id}/reissue",  PERM_CASE_HANDLE,  1, BODY_NONE,          api_documents_reissue},
+  {"GET",    "/api/v1/document-templates",      PERM_ORG_READ,     0, BODY_NONE,          api_document_templates_get},
+  {"PUT",    "/api/v1/document-templates",      PERM_DOCUMENT_TEMPLATE, 1, BODY_DEFAULT_MAX, api_document_templates_put},
+  {"PUT",    "/api/v1/settings/documents",      PERM_DOCUMENT_TEMPLATE, 1, BODY_DEFAULT_MAX, api_document_settings_put},
+  {"POST",   "/api/v1/cases/{id}/persons/{id}/documents", PERM_CASE_HANDLE, 1, BODY_DEFAULT_MAX, api_cases_person_document},
 };
 /* clang-format on */
 

@@ -66,6 +66,7 @@ function fill(p, rec) {
     const v = { orgs: rec.org, departments: rec.dept, users: rec.user, cases: rec.case, persons: rec.person,
       approvals: rec.approval,
       agencies: rec.agency, // issue 10 (agencies)
+      documents: rec.document, // issue 10 (documents)
     }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
@@ -118,7 +119,23 @@ before(async () => {
     // issue 10 (agencies): the agency the registration added to the office's registry
     const agency = (await anguan.get(`/api/v1/agencies?q=${encodeURIComponent('公安局')}`)).body.items
       .find((a) => a.name === '公安局').id;
-    return { org: me.org_id, dept: crim.id, user: pros.id, case: c.id, person: c.persons[0].id, approval, agency };
+    // documents (issue 10 §4): a 不起诉决定书, for the document routes
+    let document = null;
+    if (prosecutor) {
+      const np = (await anguan.post('/api/v1/cases', { case_type: 'prosecution_review', title: '权限测试不诉案',
+        source_agency: '公安局', received_on: '2025-03-05', department_id: crim.id, assign: 'manual',
+        prosecutor_id: pros.id, persons: [{ name: '李某', custody: 'bail', custody_since: '2025-03-05', charges: ['fraud'] }] })).body;
+      const prop = await prosecutor.post(`/api/v1/cases/${np.id}/events`, { kind: 'decide', on: '2025-03-25',
+        person_id: np.persons[0].id, decision: 'non_prosecution', non_prosecution_type: 'evidentiary', reason: '证据不足' });
+      assert.equal(prop.status, 202, prop.text);
+      const ok = await clients.county.leader.post(`/api/v1/approvals/${prop.body.approval.id}/approve`, { on: '2025-03-28' });
+      assert.equal(ok.status, 200, ok.text);
+      const d = await prosecutor.post(`/api/v1/cases/${np.id}/persons/${np.persons[0].id}/documents`, { type: 'non_prosecution' });
+      assert.equal(d.status, 201, d.text);
+      document = d.body.id;
+    }
+    return { org: me.org_id, dept: crim.id, user: pros.id, case: c.id, person: c.persons[0].id, approval, agency,
+      document };
   };
   const countyAnguan = await server.client().loginOk('anguan', PW);
   const countyPros = await server.client().loginOk('prosecutor', PW);
@@ -130,6 +147,7 @@ before(async () => {
   const sAnguan = await server.client().loginOk('s_case_manager', PW);
   ids.sibling = await records(sAnguan, null);
   ids.sibling.approval = ids.own.approval + 100000; // no approval exists there: any id of another office is unknown
+  ids.sibling.document = ids.own.document + 100000; // likewise a document
 });
 
 after(async () => {

@@ -33,6 +33,10 @@ import * as powerListPage from './pages/power_list.js';
 import * as approvalsPage from './pages/approvals.js';
 import * as agenciesPage from './pages/agencies.js'; // issue 10 (agencies)
 import * as agencyFormPage from './pages/agency_form.js';
+// documents (issue 10 §4)
+import * as documentPage from './pages/document.js';
+import * as documentsPage from './pages/documents.js';
+import * as documentTemplatesPage from './pages/document_templates.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -59,6 +63,10 @@ const ROUTES = [
   { path: '/agencies', page: agenciesPage, nav: 'agencies' },
   { path: '/agencies/new', page: agencyFormPage, nav: 'agencies', permission: 'agency.manage' },
   { path: '/agencies/:id', page: agencyFormPage, nav: 'agencies' },
+  // documents (issue 10 §4)
+  { path: '/documents', page: documentsPage, nav: 'documents' },
+  { path: '/documents/:id', page: documentPage, nav: 'documents' },
+  { path: '/admin/document-templates', page: documentTemplatesPage, nav: 'document-templates' },
 ];
 
 const $ = (id) => document.getElementById(id);

@@ -52,6 +52,11 @@ export const NAV = [
   // issue 10 (agencies): the registry of agencies, read by every user (org.read), kept by agency.manage
   { key: 'agencies', group: 'tools', label: 'nav.agencies', desc: 'home.desc.agencies', href: '#/agencies',
     permission: 'org.read' },
+  // documents (issue 10 §4)
+  { key: 'documents', group: 'cases', label: 'nav.documents', desc: 'home.desc.documents', href: '#/documents',
+    permission: 'case.read' },
+  { key: 'document-templates', group: 'admin', label: 'nav.document_templates', desc: 'home.desc.document_templates',
+    href: '#/admin/document-templates', permission: 'document.template' },
 ];
 
 /** navEntry: the NAV entry with the given key, or undefined. */

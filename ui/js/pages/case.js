@@ -28,6 +28,7 @@ import {
 } from '../casework.js';
 import { personEditor } from './case_form.js';
 import { promptsBox, approvalsPanel } from './case_approvals.js';
+import { casePersonDocuments } from '../documents.js'; // documents (issue 10 §4)
 
 const REASON_MAX = 200;
 const SENTENCE_MAX = 200;
@@ -884,7 +885,9 @@ class CasePage {
           handle ? el('th', { class: 'col-actions', text: t('common.actions') }) : null)),
         el('tbody', null, rows.length ? rows : el('tr', { class: 'state-row' },
           el('td', { colspan: handle ? '10' : '9', class: 'state state-empty', text: t('case.no_persons') }))))),
-      addSlot);
+      addSlot,
+      // documents (issue 10 §4): the 不起诉决定书 of each person whose 不起诉 is in force
+      casePersonDocuments(c, { mayIssue: handle, navigate: this.ctx.navigate, toast: this.ctx.toast }));
   }
 
   /**
