@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/cases.h"
+#include "app/linkage.h"
 #include "app/tx.h"
 #include "core/roles.h"
 #include "lib/jsonin.h"
@@ -20,6 +21,8 @@ static const struct {
   ApprovalApply xApply;
 } approval_entities[] = {
     {"case", cases_apply_approved},
+    /* linkage (issue 10): 延长审查期限 and 检察意见 of a 行刑衔接 item */
+    {"linkage", linkage_apply_approved},
 };
 
 static ApprovalApply approval_apply_for(const char *zKind) {

@@ -10,7 +10,9 @@ const char *const role_codes[ROLE_COUNT] = {
 
 const uint32_t perm_all[] = {
     PERM_SELF,          PERM_ORG_READ,    PERM_ADMIN_MANAGE, PERM_AUDIT_READ,  PERM_CALENDAR_MANAGE, PERM_CASE_READ,
-    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,   0};
+    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,
+    /* linkage */
+    PERM_LINKAGE_READ, PERM_LINKAGE_HANDLE, 0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -37,6 +39,14 @@ uint32_t role_permissions(const char *zRole) {
   if (strcmp(zRole, "leader") == 0) p |= PERM_APPROVE | PERM_APPROVE_CHIEF | PERM_CASE_DECIDE;
   /* DOMAIN 0.6: an 检察官助理 may prepare any decision but never propose or take one */
   if (strcmp(zRole, "prosecutor") == 0) p |= PERM_CASE_DECIDE;
+  /* linkage (issue 10): whoever reads cases reads the 行刑衔接 items; 刑检 (the case's prosecutors) transfers and
+   * 行政检察 handles the rest; a 行政检察 检察官 proposes the 检察意见 to the 检察长 (a 权力清单 decision) */
+  if (p & PERM_CASE_READ) p |= PERM_LINKAGE_READ;
+  static const char *const linkers[] = {"leader", "department_head", "prosecutor", "admin_prosecutor"};
+  for (size_t i = 0; i < sizeof linkers / sizeof linkers[0]; i++) {
+    if (strcmp(zRole, linkers[i]) == 0) p |= PERM_LINKAGE_HANDLE;
+  }
+  if (strcmp(zRole, "admin_prosecutor") == 0) p |= PERM_CASE_DECIDE;
   return p;
 }
 
@@ -64,6 +74,10 @@ const char *perm_name(uint32_t perm) {
       return "case.decide";
     case PERM_APPROVE_CHIEF:
       return "approval.chief";
+    case PERM_LINKAGE_READ:
+      return "linkage.read";
+    case PERM_LINKAGE_HANDLE:
+      return "linkage.handle";
     default:
       return NULL;
   }

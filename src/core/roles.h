@@ -19,6 +19,9 @@ typedef enum {
   PERM_APPROVE = 1u << 8, /* approve or return proposed decisions of one's department (部门负责人) or any (leaders) */
   PERM_CASE_DECIDE = 1u << 9, /* propose or take the decisions of the 权力清单 (员额检察官): never an assistant */
   PERM_APPROVE_CHIEF = 1u << 10, /* approve what the 权力清单 gives the 检察长: leaders */
+  /* linkage (issue 10): 行刑反向衔接 items */
+  PERM_LINKAGE_READ = 1u << 12,   /* read the office's linkage items */
+  PERM_LINKAGE_HANDLE = 1u << 13, /* record the steps of a linkage item (刑检 its transfer, 行政检察 the rest) */
 } Perm;
 
 #define ROLE_COUNT 10

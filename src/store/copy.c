@@ -36,7 +36,7 @@ static const struct {
 /* The entity_kind values the program writes (src/app: DeadlineOwner, ApprovalRequest, clock_stop_insert). */
 static const struct {
   const char *zKind, *zTable;
-} aKindTable[] = {{"case", "case_record"}, {"case_person", "case_person"}};
+} aKindTable[] = {{"case", "case_record"}, {"case_person", "case_person"}, /* linkage */ {"linkage", "linkage_item"}};
 
 /* Ids kept inside JSON text: approval.payload is a proposed event's input, applied when approved; case_event.data
  * the event as recorded (the timeline shows the users it names). */
@@ -46,13 +46,18 @@ static const struct {
     {"approval", "payload", "person_id", "case_person"}, {"approval", "payload", "prosecutor_id", "app_user"},
     {"case_event", "data", "approval_id", "approval"},   {"case_event", "data", "proposed_by", "app_user"},
     {"case_event", "data", "approved_by", "app_user"},   {"case_event", "data", "prosecutor_id", "app_user"},
+    /* linkage */
+    {"approval", "payload", "agency_id", "agency"},      {"linkage_event", "data", "approval_id", "approval"},
+    {"linkage_event", "data", "proposed_by", "app_user"}, {"linkage_event", "data", "approved_by", "app_user"},
+    {"linkage_event", "data", "agency_id", "agency"},
 };
 
 /* The entities audit_append() is called with, and their tables. */
 static const struct {
   const char *zEntity, *zTable;
 } aEntityTable[] = {{"org", "org"},          {"department", "department"}, {"user", "app_user"},
-                    {"case", "case_record"}, {"approval", "approval"},     {"calendar", "calendar_import"}};
+                    {"case", "case_record"}, {"approval", "approval"},     {"calendar", "calendar_import"},
+                    /* linkage */ {"linkage", "linkage_item"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -62,5 +62,10 @@ int api_deadlines_export(Req *r);
 int api_audit_export(Req *r);
 int api_users_export(Req *r);
 int api_approvals_export(Req *r);
+/* linkage (issue 10): 行刑反向衔接 items (api_linkage.c) */
+int api_linkage_list(Req *r);
+int api_linkage_export(Req *r);
+int api_linkage_get(Req *r);
+int api_linkage_event(Req *r);
 
 #endif

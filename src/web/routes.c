@@ -68,6 +68,11 @@ const Route routes[] = {
   {"GET",    "/api/v1/reminders",               PERM_SELF,         0, BODY_NONE,          api_reminders},
   /* issue 9 (charges-agencies): the office's list of agencies (移送机关), read like the reference lists */
   {"GET",    "/api/v1/agencies",                PERM_ORG_READ,     0, BODY_NONE,          api_agencies_list},
+  /* linkage (issue 10): 行刑反向衔接 items */
+  {"GET",    "/api/v1/linkage",                 PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_list},
+  {"GET",    "/api/v1/linkage/export.xlsx",     PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_export},
+  {"GET",    "/api/v1/linkage/{id}",            PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_get},
+  {"POST",   "/api/v1/linkage/{id}/events",     PERM_LINKAGE_HANDLE, 1, BODY_DEFAULT_MAX, api_linkage_event},
 };
 /* clang-format on */
 
