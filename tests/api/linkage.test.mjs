@@ -17,7 +17,7 @@ function newCase(over = {}) {
   n += 1;
   return { case_type: 'prosecution_review', title: `危险驾驶案${n}`, source_agency: '缙云县公安局交通警察大队',
     received_on: '2026-02-02', department_id: depts['第一检察部'], assign: 'manual', prosecutor_id: users.prosecutor,
-    persons: [{ name: `李某${n}`, custody: 'bail', custody_since: '2026-02-02', plea: true, sentence_band: 'under_1y',
+    persons: [{ name: `李某${n}`, custody: 'bail', custody_since: '2026-02-02', plea: false, sentence_band: '1_3y',
       charges: ['dangerous_driving'] }], ...over };
 }
 
@@ -126,12 +126,12 @@ describe('the walk', () => {
     res = await ev(prosecutor, it.id, { kind: 'opinion', on: '2026-03-17', side: 'criminal', opinion: 'penalty', text: '应吊销驾驶证' });
     assert.equal(res.status, 201, res.text);
     assertError(await ev(xingjian, it.id, { kind: 'opinion', on: '2026-03-18', side: 'administrative', opinion: 'no_penalty' }),
-      422, 'validation_failed', 'reason');
+      400, 'validation_failed', 'reason');
     res = await ev(xingjian, it.id, { kind: 'opinion', on: '2026-03-18', side: 'administrative', opinion: 'penalty', text: '同意' });
     assert.equal(res.status, 201, res.text);
 
     // 检察意见: proposed to the 检察长, issued on the day the 检察长 signs
-    const agency = (await xingjian.get('/api/v1/agencies?q=交通警察')).body.items[0];
+    const agency = (await xingjian.get(`/api/v1/agencies?q=${encodeURIComponent('交通警察')}`)).body.items[0];
     assert.ok(agency, 'the case registration added the agency');
     res = await ev(xingjian, it.id, { kind: 'procuratorial_opinion', on: '2026-03-20', agency_id: agency.id,
       penalties: ['licence_revocation', 'fine'], facts: '醉酒驾驶机动车，情节轻微，依法应吊销机动车驾驶证', reason: '需要给予行政处罚' });
@@ -204,7 +204,7 @@ describe('bad input writes nothing', () => {
     it = (await nonProsecuted('2026-04-01')).item;
     assert.equal((await ev(prosecutor, it.id, { kind: 'transfer', on: '2026-04-02' })).status, 201);
     assert.equal((await ev(xingjian, it.id, { kind: 'register', on: '2026-04-03' })).status, 201);
-    agencyId = (await xingjian.get('/api/v1/agencies?q=交通警察')).body.items[0].id;
+    agencyId = (await xingjian.get(`/api/v1/agencies?q=${encodeURIComponent('交通警察')}`)).body.items[0].id;
   });
 
   const refused = async (client, body, status, code, field) => {
