@@ -150,7 +150,6 @@ static JwDate day_of(const char *z) {
   return d;
 }
 
-
 static int opinion_code(const char *z) {
   return !z || !*z ? 0 : strcmp(z, "penalty") == 0 ? 1 : 2;
 }
@@ -311,7 +310,8 @@ static int check_values(Db *db, const Actor *actor, const LinkageRow *r, Linkage
       return 0;
     case LEV_DECISION_CHANGED:
       if (!linkage_change_kind_valid(jin_str(in, "change_kind"))) {
-        return err_field(e, "change_kind", "程序必须是 reconsideration（复议）、review（复核）或 complaint（申诉复查）");
+        return err_field(e, "change_kind",
+                         "程序必须是 reconsideration（复议）、review（复核）或 complaint（申诉复查）");
       }
       return 0;
     case LEV_OPINION: {
@@ -389,7 +389,8 @@ static int check_values(Db *db, const Actor *actor, const LinkageRow *r, Linkage
         if (!linkage_penalty_fits(zPenalty, zKind[0] ? zKind : NULL)) {
           return err_field(e, "penalty", "%s无权给予该处罚（%s）", zName, zPenalty);
         }
-        if (!jin_str(in, "decision_number")) return err_field(e, "decision_number", "给予处罚的回复须写明处罚决定书文号");
+        if (!jin_str(in, "decision_number"))
+          return err_field(e, "decision_number", "给予处罚的回复须写明处罚决定书文号");
       } else if (zPenalty || jin_has(in, "amount_fen") || jin_str(in, "decision_number")) {
         const char *zField = zPenalty ? "penalty" : jin_has(in, "amount_fen") ? "amount_fen" : "decision_number";
         return err_field(e, zField, "未给予处罚的回复不能有%s", label_of(zField));
@@ -560,8 +561,8 @@ static int event_run(Db *db, const Actor *actor, int64_t id, LinkageEventKind k,
     else if (routed == 1) {
       char zNow[32];
       time_now_iso(zNow);
-      json_t *data = json_pack("{s:s, s:I, s:s*}", "decision_kind", zDecision, "approval_id",
-                               (json_int_t)*pApprovalId, "reason", zReason);
+      json_t *data = json_pack("{s:s, s:I, s:s*}", "decision_kind", zDecision, "approval_id", (json_int_t)*pApprovalId,
+                               "reason", zReason);
       if (linkage_store_event_insert(db, actor->orgId, id, "proposed", NULL, data, actor->userId, zNow) < 0) {
         rc = err_internal(e, db_errmsg(db));
       }
@@ -669,9 +670,9 @@ static json_t *actions_of(Db *db, const Actor *actor, const LinkageRow *r, const
     json_decref(probe);
     if (ok && (zWhy = linkage_check_event(f, (LinkageEventKind)k, today, today, &zField))) ok = 0;
     (void)db;
-    json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:s*}", "kind", linkage_event_code((LinkageEventKind)k),
-                                       "name", linkage_event_name((LinkageEventKind)k), "allowed", ok, "reason",
-                                       ok ? NULL : zWhy));
+    json_array_append_new(
+        a, json_pack("{s:s, s:s, s:b, s:s*}", "kind", linkage_event_code((LinkageEventKind)k), "name",
+                     linkage_event_name((LinkageEventKind)k), "allowed", ok, "reason", ok ? NULL : zWhy));
   }
   return a;
 }

@@ -15,8 +15,8 @@
 /* What the case capability knows when a person's 不起诉 takes effect. */
 typedef struct LinkageOpen {
   int64_t caseId, personId;
-  int64_t prosecutorId;  /* the case's 承办检察官: the transfer deadline is theirs */
-  const char *zNpt;      /* the 不起诉 type */
+  int64_t prosecutorId; /* the case's 承办检察官: the transfer deadline is theirs */
+  const char *zNpt;     /* the 不起诉 type */
   const char *zDecisionOn;
 } LinkageOpen;
 

@@ -4,8 +4,8 @@
 #include <string.h>
 
 static const char *const state_codes[LINKAGE_STATE_COUNT] = {
-    "pending_transfer", "transferred", "under_review", "suspended", "terminated",
-    "opinion_issued",   "awaiting_reply", "replied",   "follow_up", "closed",
+    "pending_transfer", "transferred",    "under_review", "suspended", "terminated",
+    "opinion_issued",   "awaiting_reply", "replied",      "follow_up", "closed",
 };
 
 const char *linkage_state_code(LinkageState s) {
@@ -70,7 +70,7 @@ static int in_list(const char *z, const char *const *a) {
 }
 
 int linkage_request_kind_valid(const char *z) {
-  static const char *const a[] = {"reconsideration",  "review", "complaint_victim", "complaint_person",
+  static const char *const a[] = {"reconsideration",     "review", "complaint_victim", "complaint_person",
                                   "private_prosecution", NULL};
   return in_list(z, a);
 }
@@ -81,8 +81,14 @@ int linkage_terminate_reason_valid(const char *z) {
 }
 
 int linkage_penalty_valid(const char *z) {
-  static const char *const a[] = {"fine",         "detention",    "licence_revocation", "permit_suspension",
-                                  "permit_revocation", "confiscation", "disciplinary",       "other",
+  static const char *const a[] = {"fine",
+                                  "detention",
+                                  "licence_revocation",
+                                  "permit_suspension",
+                                  "permit_revocation",
+                                  "confiscation",
+                                  "disciplinary",
+                                  "other",
                                   NULL};
   return in_list(z, a);
 }
@@ -112,10 +118,10 @@ int linkage_penalty_fits(const char *zPenalty, const char *zAgencyKind) {
 
 /* ---- steps ------------------------------------------------------------------------------------------------ */
 
-#define WHY(field, msg)               \
-  do {                                \
-    *pField = (field);                \
-    return (msg);                     \
+#define WHY(field, msg) \
+  do {                  \
+    *pField = (field);  \
+    return (msg);       \
   } while (0)
 
 const char *linkage_check_event(const LinkageFacts *f, LinkageEventKind k, JwDate on, JwDate today,

@@ -63,14 +63,14 @@ const char *linkage_event_name(LinkageEventKind k);
 /* ---- codes ------------------------------------------------------------------------------------------------ */
 
 /* 1 when z is one of the list's codes. */
-int linkage_request_kind_valid(const char *z);   /* reconsideration 复议, review 复核, complaint_victim 被害人申诉,
-                                                    complaint_person 被不起诉人申诉, private_prosecution 自诉 */
+int linkage_request_kind_valid(const char *z); /* reconsideration 复议, review 复核, complaint_victim 被害人申诉,
+                                                  complaint_person 被不起诉人申诉, private_prosecution 自诉 */
 int linkage_terminate_reason_valid(const char *z); /* already_penalised, time_barred (行政处罚法第三十六条),
                                                       no_legal_basis, deceased, other (with text) */
-int linkage_penalty_valid(const char *z);        /* fine, detention, licence_revocation, permit_suspension,
-                                                    permit_revocation, confiscation, disciplinary, other */
+int linkage_penalty_valid(const char *z);          /* fine, detention, licence_revocation, permit_suspension,
+                                                      permit_revocation, confiscation, disciplinary, other */
 int linkage_service_method_valid(const char *z); /* in_person 直接送达, mail 邮寄送达, electronic 电子送达, other */
-int linkage_change_kind_valid(const char *z);    /* reconsideration, review, complaint: who changed the 不起诉 */
+int linkage_change_kind_valid(const char *z); /* reconsideration, review, complaint: who changed the 不起诉 */
 
 /* 1 when an agency of kind zAgencyKind (agency.kind; NULL when unknown) can impose the penalty: 政务处分 only a
  * 监察委员会 (政务处分法 Art.3) or a body without a known kind; 行政拘留 and 吊销驾驶证 only 公安 (治安管理处罚法,
@@ -82,7 +82,7 @@ int linkage_penalty_fits(const char *zPenalty, const char *zAgencyKind);
 /* What the rules see of an item (dates 0 when not yet). */
 typedef struct LinkageFacts {
   LinkageState state;
-  JwDate decisionOn;   /* the 不起诉 (for 附条件不起诉 the final one) took effect */
+  JwDate decisionOn; /* the 不起诉 (for 附条件不起诉 the final one) took effect */
   JwDate transferredOn, registeredOn;
   JwDate requestOn;    /* a pending 复议/复核/申诉/自诉 (0 none) */
   JwDate suspendedOn;  /* the open suspension (0 none) */
@@ -91,7 +91,7 @@ typedef struct LinkageFacts {
   int adminOpinion;    /* the same for 行政检察 */
   JwDate outcomeOn;    /* 终结审查 or the 检察意见 issued */
   JwDate servedOn;
-  int replyMonths;     /* the reply period (default 2) */
+  int replyMonths; /* the reply period (default 2) */
   JwDate replyOn;
   int replyPenalised;
   int urges;           /* 督促 sent */
@@ -99,7 +99,7 @@ typedef struct LinkageFacts {
   int urgeDays;        /* the days that 督促 gave for the reply */
   JwDate followedUpOn; /* 跟进监督 */
   JwDate closedOn;
-  JwDate replyDue;     /* the running reply deadline's due day (0 none), for the 督促 rule */
+  JwDate replyDue; /* the running reply deadline's due day (0 none), for the 督促 rule */
 } LinkageFacts;
 
 #define LINKAGE_REVIEW_WORKDAYS   10 /* 指引 Art.12 */

@@ -15,19 +15,53 @@ static const struct {
   char type;
   size_t off, size;
 } cols[] = {
-#define T(f) {'T', offsetof(LinkageRow, f), sizeof(((LinkageRow *)0)->f)}
-#define H(f) {'H', offsetof(LinkageRow, f), 0}
-#define I(f) {'I', offsetof(LinkageRow, f), 0}
-#define N(f) {'N', offsetof(LinkageRow, f), 0}
-#define V(f) {'V', offsetof(LinkageRow, f), 0}
-    T(zState),           I(prosecutorId),    I(departmentId),     I(handlerId),        T(zTransferredOn),
-    T(zRegisteredOn),    T(zRequestKind),    T(zRequestOn),       T(zSuspendedOn),     V(extensionDays),
-    T(zCriminalOpinion), H(zCriminalOpinionText), T(zAdminOpinion), H(zAdminOpinionText), H(zDisagreement),
-    T(zOutcome),         T(zOutcomeOn),      T(zTerminateReason), H(zTerminateText),   I(agencyId),
-    T(zPenalties),       H(zFacts),          T(zServedOn),        T(zServiceMethod),   V(replyMonths),
-    T(zReplyOn),         N(replyPenalised),  T(zReplyPenalty),    H(zReplyDecisionNumber), N(replyAmountFen),
-    H(zReplyText),       T(zUrgedOn),        I(urgeDays),         T(zFollowedUpOn),    I(suggestionId),
-    T(zClosedOn),        T(zCloseReason),
+#define T(f) \
+  { 'T', offsetof(LinkageRow, f), sizeof(((LinkageRow *)0)->f) }
+#define H(f) \
+  { 'H', offsetof(LinkageRow, f), 0 }
+#define I(f) \
+  { 'I', offsetof(LinkageRow, f), 0 }
+#define N(f) \
+  { 'N', offsetof(LinkageRow, f), 0 }
+#define V(f) \
+  { 'V', offsetof(LinkageRow, f), 0 }
+    T(zState),
+    I(prosecutorId),
+    I(departmentId),
+    I(handlerId),
+    T(zTransferredOn),
+    T(zRegisteredOn),
+    T(zRequestKind),
+    T(zRequestOn),
+    T(zSuspendedOn),
+    V(extensionDays),
+    T(zCriminalOpinion),
+    H(zCriminalOpinionText),
+    T(zAdminOpinion),
+    H(zAdminOpinionText),
+    H(zDisagreement),
+    T(zOutcome),
+    T(zOutcomeOn),
+    T(zTerminateReason),
+    H(zTerminateText),
+    I(agencyId),
+    T(zPenalties),
+    H(zFacts),
+    T(zServedOn),
+    T(zServiceMethod),
+    V(replyMonths),
+    T(zReplyOn),
+    N(replyPenalised),
+    T(zReplyPenalty),
+    H(zReplyDecisionNumber),
+    N(replyAmountFen),
+    H(zReplyText),
+    T(zUrgedOn),
+    I(urgeDays),
+    T(zFollowedUpOn),
+    I(suggestionId),
+    T(zClosedOn),
+    T(zCloseReason),
 #undef T
 #undef H
 #undef I
@@ -36,11 +70,11 @@ static const struct {
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
-#define MUTABLE_COLUMNS                                                                                          \
-  "state, prosecutor_id, department_id, handler_id, transferred_on, registered_on, request_kind, request_on,"    \
-  " suspended_on, extension_days, criminal_opinion, criminal_opinion_text, admin_opinion, admin_opinion_text,"  \
-  " disagreement_reason, outcome, outcome_on, terminate_reason, terminate_text, agency_id, penalties, facts,"   \
-  " served_on, service_method, reply_months, reply_on, reply_penalised, reply_penalty, reply_decision_number,"  \
+#define MUTABLE_COLUMNS                                                                                        \
+  "state, prosecutor_id, department_id, handler_id, transferred_on, registered_on, request_kind, request_on,"  \
+  " suspended_on, extension_days, criminal_opinion, criminal_opinion_text, admin_opinion, admin_opinion_text," \
+  " disagreement_reason, outcome, outcome_on, terminate_reason, terminate_text, agency_id, penalties, facts,"  \
+  " served_on, service_method, reply_months, reply_on, reply_penalised, reply_penalty, reply_decision_number," \
   " reply_amount_fen, reply_text, urged_on, urge_days, followed_up_on, suggestion_id, closed_on, close_reason"
 
 void linkage_row_free(LinkageRow *r) {
@@ -105,8 +139,8 @@ static void read_mutable(Stmt *s, LinkageRow *r, int first) {
 }
 
 int64_t linkage_store_admin_department(Db *db, int64_t orgId) {
-  Stmt *s = db_prepare(db,
-                       "SELECT id FROM department WHERE org_id = ?1 AND kind = 'administrative' ORDER BY id LIMIT 1");
+  Stmt *s =
+      db_prepare(db, "SELECT id FROM department WHERE org_id = ?1 AND kind = 'administrative' ORDER BY id LIMIT 1");
   db_bind_int(s, 1, orgId);
   int rc = db_step(s);
   int64_t id = rc == DB_ROW ? db_col_int(s, 0) : 0;
@@ -115,12 +149,12 @@ int64_t linkage_store_admin_department(Db *db, int64_t orgId) {
 }
 
 int64_t linkage_store_insert(Db *db, const LinkageRow *r, const char *zNow) {
-  Stmt *s = db_prepare(db,
-                       "INSERT INTO linkage_item(org_id, case_id, person_id, non_prosecution_type, decision_on, "
-                       MUTABLE_COLUMNS ", created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
-                       " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
-                       " ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42,"
-                       " ?43, ?43) ON CONFLICT(person_id) DO NOTHING RETURNING id");
+  Stmt *s = db_prepare(
+      db, "INSERT INTO linkage_item(org_id, case_id, person_id, non_prosecution_type, decision_on, " MUTABLE_COLUMNS
+          ", created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
+          " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+          " ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42,"
+          " ?43, ?43) ON CONFLICT(person_id) DO NOTHING RETURNING id");
   db_bind_int(s, 1, r->orgId);
   db_bind_int(s, 2, r->caseId);
   db_bind_int(s, 3, r->personId);
@@ -136,9 +170,8 @@ int64_t linkage_store_insert(Db *db, const LinkageRow *r, const char *zNow) {
 
 int linkage_store_load(Db *db, int64_t orgId, int64_t id, LinkageRow *r) {
   memset(r, 0, sizeof *r);
-  Stmt *s = db_prepare(db,
-                       "SELECT id, org_id, case_id, person_id, non_prosecution_type, decision_on, " MUTABLE_COLUMNS
-                       " FROM linkage_item WHERE org_id = ?1 AND id = ?2");
+  Stmt *s = db_prepare(db, "SELECT id, org_id, case_id, person_id, non_prosecution_type, decision_on, " MUTABLE_COLUMNS
+                           " FROM linkage_item WHERE org_id = ?1 AND id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, id);
   int rc = db_step(s);
@@ -156,10 +189,11 @@ int linkage_store_load(Db *db, int64_t orgId, int64_t id, LinkageRow *r) {
 }
 
 int linkage_store_save(Db *db, const LinkageRow *r, const char *zNow) {
-  Stmt *s = db_prepare(db,
-                       "UPDATE linkage_item SET (" MUTABLE_COLUMNS ", updated_at) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                       " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
-                       " ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39) WHERE id = ?1 AND org_id = ?40");
+  Stmt *s =
+      db_prepare(db, "UPDATE linkage_item SET (" MUTABLE_COLUMNS
+                     ", updated_at) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                     " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
+                     " ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39) WHERE id = ?1 AND org_id = ?40");
   db_bind_int(s, 1, r->id);
   bind_mutable(s, r, 2);
   db_bind_text(s, 39, zNow);
@@ -197,19 +231,19 @@ int64_t linkage_store_event_insert(Db *db, int64_t orgId, int64_t itemId, const 
 
 /* ---- reads ------------------------------------------------------------------------------------------------ */
 
-#define ITEM_SELECT                                                                                               \
-  "SELECT l.id, l.case_id, c.case_number, c.title, l.person_id, p.name, p.id_number, l.non_prosecution_type,"     \
-  " l.decision_on, l.state, l.prosecutor_id, pu.name, l.department_id, dp.name, l.handler_id, hu.name,"           \
-  " l.transferred_on, l.registered_on, l.request_kind, l.request_on, l.suspended_on, l.extension_days,"          \
-  " l.criminal_opinion, l.criminal_opinion_text, l.admin_opinion, l.admin_opinion_text, l.disagreement_reason,"  \
-  " l.outcome, l.outcome_on, l.terminate_reason, l.terminate_text, l.agency_id, a.name, l.penalties, l.facts,"   \
-  " l.served_on, l.service_method, l.reply_months, l.reply_on, l.reply_penalised, l.reply_penalty,"              \
-  " l.reply_decision_number, l.reply_amount_fen, l.reply_text, l.urged_on, l.urge_days, l.followed_up_on,"       \
-  " l.suggestion_id, l.closed_on, l.close_reason, l.created_at, l.updated_at, a.kind,"                           \
-  " (SELECT min(d.due_on) FROM deadline d WHERE d.entity_kind = 'linkage' AND d.entity_id = l.id"                \
-  "  AND d.status = 'open'), c.department_id FROM linkage_item l JOIN case_record c ON c.id = l.case_id"                          \
-  " JOIN case_person p ON p.id = l.person_id LEFT JOIN app_user pu ON pu.id = l.prosecutor_id"                   \
-  " LEFT JOIN app_user hu ON hu.id = l.handler_id LEFT JOIN department dp ON dp.id = l.department_id"            \
+#define ITEM_SELECT                                                                                             \
+  "SELECT l.id, l.case_id, c.case_number, c.title, l.person_id, p.name, p.id_number, l.non_prosecution_type,"   \
+  " l.decision_on, l.state, l.prosecutor_id, pu.name, l.department_id, dp.name, l.handler_id, hu.name,"         \
+  " l.transferred_on, l.registered_on, l.request_kind, l.request_on, l.suspended_on, l.extension_days,"         \
+  " l.criminal_opinion, l.criminal_opinion_text, l.admin_opinion, l.admin_opinion_text, l.disagreement_reason," \
+  " l.outcome, l.outcome_on, l.terminate_reason, l.terminate_text, l.agency_id, a.name, l.penalties, l.facts,"  \
+  " l.served_on, l.service_method, l.reply_months, l.reply_on, l.reply_penalised, l.reply_penalty,"             \
+  " l.reply_decision_number, l.reply_amount_fen, l.reply_text, l.urged_on, l.urge_days, l.followed_up_on,"      \
+  " l.suggestion_id, l.closed_on, l.close_reason, l.created_at, l.updated_at, a.kind,"                          \
+  " (SELECT min(d.due_on) FROM deadline d WHERE d.entity_kind = 'linkage' AND d.entity_id = l.id"               \
+  "  AND d.status = 'open'), c.department_id FROM linkage_item l JOIN case_record c ON c.id = l.case_id"        \
+  " JOIN case_person p ON p.id = l.person_id LEFT JOIN app_user pu ON pu.id = l.prosecutor_id"                  \
+  " LEFT JOIN app_user hu ON hu.id = l.handler_id LEFT JOIN department dp ON dp.id = l.department_id"           \
   " LEFT JOIN agency a ON a.id = l.agency_id"
 
 static json_t *penalty_list(const char *z) {
@@ -232,27 +266,82 @@ static int in_names(const char *z, const char *const *a) {
 
 static json_t *item_from_row(Stmt *s) {
   static const char *const names[] = {
-      "id",           "case_id",          "case_number",        "case_title",          "person_id",
-      "person_name",  "person_id_number", "non_prosecution_type", "decision_on",       "state",
-      "prosecutor_id", "prosecutor_name", "department_id",      "department_name",     "handler_id",
-      "handler_name", "transferred_on",   "registered_on",      "request_kind",        "request_on",
-      "suspended_on", "extension_days",   "criminal_opinion",   "criminal_opinion_text", "admin_opinion",
-      "admin_opinion_text", "disagreement_reason", "outcome",   "outcome_on",          "terminate_reason",
-      "terminate_text", "agency_id",      "agency_name",        "penalties",           "facts",
-      "served_on",    "service_method",   "reply_months",       "reply_on",            "reply_penalised",
-      "reply_penalty", "reply_decision_number", "reply_amount_fen", "reply_text",      "urged_on",
-      "urge_days",    "followed_up_on",   "suggestion_id",      "closed_on",           "close_reason",
-      "created_at",   "updated_at",       "agency_kind",        "next_due_on",         "case_department_id",
+      "id",
+      "case_id",
+      "case_number",
+      "case_title",
+      "person_id",
+      "person_name",
+      "person_id_number",
+      "non_prosecution_type",
+      "decision_on",
+      "state",
+      "prosecutor_id",
+      "prosecutor_name",
+      "department_id",
+      "department_name",
+      "handler_id",
+      "handler_name",
+      "transferred_on",
+      "registered_on",
+      "request_kind",
+      "request_on",
+      "suspended_on",
+      "extension_days",
+      "criminal_opinion",
+      "criminal_opinion_text",
+      "admin_opinion",
+      "admin_opinion_text",
+      "disagreement_reason",
+      "outcome",
+      "outcome_on",
+      "terminate_reason",
+      "terminate_text",
+      "agency_id",
+      "agency_name",
+      "penalties",
+      "facts",
+      "served_on",
+      "service_method",
+      "reply_months",
+      "reply_on",
+      "reply_penalised",
+      "reply_penalty",
+      "reply_decision_number",
+      "reply_amount_fen",
+      "reply_text",
+      "urged_on",
+      "urge_days",
+      "followed_up_on",
+      "suggestion_id",
+      "closed_on",
+      "close_reason",
+      "created_at",
+      "updated_at",
+      "agency_kind",
+      "next_due_on",
+      "case_department_id",
   };
-  static const char *const ints[] = {"id",        "case_id",      "person_id",        "prosecutor_id",
-                                     "department_id", "handler_id", "extension_days", "agency_id",
-                                     "reply_months", "reply_amount_fen", "urge_days", "suggestion_id",
-                                     "case_department_id", NULL};
+  static const char *const ints[] = {"id",
+                                     "case_id",
+                                     "person_id",
+                                     "prosecutor_id",
+                                     "department_id",
+                                     "handler_id",
+                                     "extension_days",
+                                     "agency_id",
+                                     "reply_months",
+                                     "reply_amount_fen",
+                                     "urge_days",
+                                     "suggestion_id",
+                                     "case_department_id",
+                                     NULL};
   json_t *o = json_object();
   for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++) {
     json_t *v;
     if (strcmp(names[i], "penalties") == 0) v = penalty_list(db_col_text(s, i));
-    else if (strcmp(names[i], "reply_penalised") == 0) v = db_col_is_null(s, i) ? json_null() : json_boolean(db_col_int(s, i));
+    else if (strcmp(names[i], "reply_penalised") == 0)
+      v = db_col_is_null(s, i) ? json_null() : json_boolean(db_col_int(s, i));
     else if (in_names(names[i], ints)) v = store_col_int_or_null(s, i);
     else v = store_col_text_or_null(s, i);
     json_object_set_new(o, names[i], v);
@@ -282,8 +371,8 @@ json_t *linkage_store_events(Db *db, int64_t itemId) {
     json_t *data = db_col_is_null(s, 3) ? NULL : json_loads(db_col_text(s, 3), 0, NULL);
     json_array_append_new(a, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:s}", "id", (json_int_t)db_col_int(s, 0),
                                        "kind", db_col_text(s, 1), "on", store_col_text_or_null(s, 2), "data",
-                                       data ? data : json_object(), "user_id", store_col_int_or_null(s, 4),
-                                       "user_name", store_col_text_or_null(s, 5), "at", db_col_text(s, 6)));
+                                       data ? data : json_object(), "user_id", store_col_int_or_null(s, 4), "user_name",
+                                       store_col_text_or_null(s, 5), "at", db_col_text(s, 6)));
   }
   db_done(s);
   if (rc == DB_ERROR) {
@@ -304,9 +393,9 @@ json_t *linkage_store_deadlines(Db *db, int64_t itemId) {
   while ((rc = db_step(s)) == DB_ROW) {
     json_array_append_new(
         a, json_pack("{s:I, s:s, s:I, s:s, s:s, s:I, s:I, s:o, s:o, s:s, s:o, s:I, s:s}", "id",
-                     (json_int_t)db_col_int(s, 0), "kind", db_col_text(s, 1), "sequence",
-                     (json_int_t)db_col_int(s, 2), "start_on", db_col_text(s, 3), "length", db_col_text(s, 4),
-                     "extra_days", (json_int_t)db_col_int(s, 5), "stop_days", (json_int_t)db_col_int(s, 6), "due_on",
+                     (json_int_t)db_col_int(s, 0), "kind", db_col_text(s, 1), "sequence", (json_int_t)db_col_int(s, 2),
+                     "start_on", db_col_text(s, 3), "length", db_col_text(s, 4), "extra_days",
+                     (json_int_t)db_col_int(s, 5), "stop_days", (json_int_t)db_col_int(s, 6), "due_on",
                      store_col_text_or_null(s, 7), "days_left", store_col_int_or_null(s, 8), "status",
                      db_col_text(s, 9), "closed_on", store_col_text_or_null(s, 10), "warn_days",
                      (json_int_t)db_col_int(s, 11), "rule", db_col_text(s, 12)));
@@ -407,15 +496,16 @@ json_t *linkage_store_list(Db *db, const LinkageFilter *f) {
   Buf where = BUF_INIT;
   linkage_where(&where, f);
   ListCtx x = {f, f->zQuery ? store_like_pattern(f->zQuery) : NULL};
-  StoreListQuery q = {"FROM linkage_item l JOIN case_record c ON c.id = l.case_id"
-                      " JOIN case_person p ON p.id = l.person_id LEFT JOIN agency a ON a.id = l.agency_id",
-                      ITEM_SELECT,
-                      " ORDER BY l.id DESC LIMIT ?8 OFFSET ?9",
-                      8,
-                      linkage_bind,
-                      &x,
-                      item_from_row,
-                      f->pExport};
+  StoreListQuery q = {
+      "FROM linkage_item l JOIN case_record c ON c.id = l.case_id"
+      " JOIN case_person p ON p.id = l.person_id LEFT JOIN agency a ON a.id = l.agency_id",
+      ITEM_SELECT,
+      " ORDER BY l.id DESC LIMIT ?8 OFFSET ?9",
+      8,
+      linkage_bind,
+      &x,
+      item_from_row,
+      f->pExport};
   json_t *out = store_list(db, &q, &where, f->limit, f->offset);
   free(x.zPattern);
   buf_free(&where);

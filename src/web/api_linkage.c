@@ -15,8 +15,7 @@ static int linkage_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   int64_t mine = 0, overdue = 0, agency = 0, dept = 0;
   const char *zState = NULL, *zQuery = NULL;
   if ((!x && req_paging(r, &f.limit, &f.offset, e)) || req_query_int(r, "mine", 0, 1, 0, &mine, e) ||
-      req_query_int(r, "overdue", 0, 1, 0, &overdue, e) ||
-      req_query_int(r, "agency_id", 1, INT64_MAX, 0, &agency, e) ||
+      req_query_int(r, "overdue", 0, 1, 0, &overdue, e) || req_query_int(r, "agency_id", 1, INT64_MAX, 0, &agency, e) ||
       req_query_int(r, "department_id", 1, INT64_MAX, 0, &dept, e) || req_query_str(r, "state", 24, &zState, e) ||
       req_query_str(r, "q", 50, &zQuery, e)) {
     return -1;
