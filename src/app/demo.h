@@ -15,4 +15,9 @@
  * same data on the same day. Prints the logins to fp. 0 ok, -1 with e filled. */
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e);
 
+/* linkage (issue 10, demo_linkage.c): takes the office's 行刑衔接 items (opened by the demo's 不起诉 decisions) to
+ * every state, with the 检察意见 to two agencies with different reply records. 0, or -1 with e. */
+#include "core/date.h"
+int demo_linkage(Db *db, int64_t orgId, int64_t chiefId, int64_t adminProsecutorId, JwDate today, JwErr *e);
+
 #endif

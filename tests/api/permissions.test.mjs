@@ -64,7 +64,7 @@ function fill(p, rec) {
     if (seg[i] !== '{id}') { outs.push(seg[i]); continue; }
     const what = seg[i - 1];
     const v = { orgs: rec.org, departments: rec.dept, users: rec.user, cases: rec.case, persons: rec.person,
-      approvals: rec.approval }[what];
+      approvals: rec.approval, linkage: rec.linkage }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
   }
@@ -113,7 +113,10 @@ before(async () => {
         reason: '证据不足' });
       approval = pc.body.approval ? pc.body.approval.id : null;
     }
-    return { org: me.org_id, dept: crim.id, user: pros.id, case: c.id, person: c.persons[0].id, approval };
+    // linkage: an item of the office opens only on a 不起诉 the 检察长 approves (tests/api/linkage.test.mjs); the
+    // matrix needs only an id: an unknown one is 404 from the handler, never the dispatcher's 403
+    return { org: me.org_id, dept: crim.id, user: pros.id, case: c.id, person: c.persons[0].id, approval,
+      linkage: 987654 };
   };
   const countyAnguan = await server.client().loginOk('anguan', PW);
   const countyPros = await server.client().loginOk('prosecutor', PW);
