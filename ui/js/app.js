@@ -31,6 +31,8 @@ import * as fastTrackPage from './pages/fast_track.js';
 import * as deadlineWarningsPage from './pages/deadline_warnings.js';
 import * as powerListPage from './pages/power_list.js';
 import * as approvalsPage from './pages/approvals.js';
+import * as linkagePage from './pages/linkage.js'; // linkage (issue 10)
+import * as linkageItemPage from './pages/linkage_item.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -53,6 +55,9 @@ const ROUTES = [
   { path: '/cases/:id', page: casePage, nav: 'cases' },
   { path: '/deadlines', page: deadlinesPage, nav: 'deadlines' },
   { path: '/tools/due', page: duePage, nav: 'due' },
+  // linkage (issue 10)
+  { path: '/linkage', page: linkagePage, nav: 'linkage' },
+  { path: '/linkage/:id', page: linkageItemPage, nav: 'linkage' },
 ];
 
 const $ = (id) => document.getElementById(id);
