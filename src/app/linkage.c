@@ -499,8 +499,9 @@ static int apply(Db *db, const Actor *actor, LinkageRow *r, LinkageEventKind k, 
       break;
     case LEV_FOLLOW_UP:
       put_text(r->zFollowedUpOn, sizeof r->zFollowedUpOn, zOn);
-      /* lead: suggestions_open_linked — open the draft 检察建议 here (type correction, r->agencyId, entity
-       * "linkage" r->id, r->caseId, the reason text) and keep its id in r->suggestionId */
+      /* lead: suggestions_open_linked */
+      /* (open the draft 检察建议 here: type correction, agency r->agencyId, linked entity "linkage" r->id, case
+       * r->caseId, the reason text; keep its id in r->suggestionId) */
       zState = "follow_up";
       break;
     case LEV_CLOSE:

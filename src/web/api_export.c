@@ -117,6 +117,21 @@ static const ExportLabel export_labels[] = {
   {"audit_entity", "linkage", "行刑衔接"},
   {"audit_action", "export.linkage", "导出行刑衔接列表"},
   {"audit_action", "linkage.open", "开启行刑衔接"},
+  {"audit_action", "linkage.transfer", "行刑衔接：移送"},
+  {"audit_action", "linkage.register", "行刑衔接：受理登记"},
+  {"audit_action", "linkage.request", "行刑衔接：登记复议复核申诉自诉"},
+  {"audit_action", "linkage.suspend", "行刑衔接：中止审查"},
+  {"audit_action", "linkage.resume", "行刑衔接：恢复审查"},
+  {"audit_action", "linkage.extend", "行刑衔接：延长审查期限"},
+  {"audit_action", "linkage.opinion", "行刑衔接：审查意见"},
+  {"audit_action", "linkage.terminate", "行刑衔接：终结审查"},
+  {"audit_action", "linkage.procuratorial_opinion", "行刑衔接：检察意见"},
+  {"audit_action", "linkage.serve", "行刑衔接：送达"},
+  {"audit_action", "linkage.reply", "行刑衔接：登记回复"},
+  {"audit_action", "linkage.urge", "行刑衔接：督促"},
+  {"audit_action", "linkage.follow_up", "行刑衔接：跟进监督"},
+  {"audit_action", "linkage.close", "行刑衔接：结案"},
+  {"audit_action", "linkage.decision_changed", "行刑衔接：不起诉决定被变更"},
   {"linkage_state", "pending_transfer", "待移送"},
   {"linkage_state", "transferred", "已移送待受理"},
   {"linkage_state", "under_review", "审查中"},
@@ -352,6 +367,9 @@ const ExportSpec export_approvals = {{"审批列表", "approvals", approval_colu
 /* clang-format on */
 
 /* linkage (issue 10) */
+static const char *label_flag(const char *z) {
+  return strcmp(z, "1") == 0 ? "是" : strcmp(z, "0") == 0 ? "否" : NULL;
+}
 static const char *label_linkage_state(const char *z) {
   return export_label("linkage_state", z);
 }
@@ -377,9 +395,9 @@ static const XlsxColumn linkage_columns[] = {
   {"closed_on",       "结案日期",     XLSX_DATE,    12, NULL},
 };
 static const ExportParam linkage_params[] = {
-  {"mine",          "我的事项", EXPORT_PARAM_CODE, label_bool, NULL},
+  {"mine",          "我的事项", EXPORT_PARAM_CODE, label_flag, NULL},
   {"state",         "状态",     EXPORT_PARAM_CODE, label_linkage_state, NULL},
-  {"overdue",       "已逾期",   EXPORT_PARAM_CODE, label_bool, NULL},
+  {"overdue",       "已逾期",   EXPORT_PARAM_CODE, label_flag, NULL},
   {"department_id", "部门",     EXPORT_PARAM_DEPT, NULL, NULL},
   {"agency_id",     "主管机关", EXPORT_PARAM_TEXT, NULL, NULL},
   {"q",             "搜索",     EXPORT_PARAM_TEXT, NULL, NULL},

@@ -1262,6 +1262,21 @@ const zhCN = {
   'audit_entity.linkage': '行刑衔接',
   'audit_action.linkage.open': '开启行刑衔接',
   'audit_action.export.linkage': '导出行刑衔接列表',
+  'audit_action.linkage.transfer': '行刑衔接：移送',
+  'audit_action.linkage.register': '行刑衔接：受理登记',
+  'audit_action.linkage.request': '行刑衔接：登记复议复核申诉自诉',
+  'audit_action.linkage.suspend': '行刑衔接：中止审查',
+  'audit_action.linkage.resume': '行刑衔接：恢复审查',
+  'audit_action.linkage.extend': '行刑衔接：延长审查期限',
+  'audit_action.linkage.opinion': '行刑衔接：审查意见',
+  'audit_action.linkage.terminate': '行刑衔接：终结审查',
+  'audit_action.linkage.procuratorial_opinion': '行刑衔接：检察意见',
+  'audit_action.linkage.serve': '行刑衔接：送达',
+  'audit_action.linkage.reply': '行刑衔接：登记回复',
+  'audit_action.linkage.urge': '行刑衔接：督促',
+  'audit_action.linkage.follow_up': '行刑衔接：跟进监督',
+  'audit_action.linkage.close': '行刑衔接：结案',
+  'audit_action.linkage.decision_changed': '行刑衔接：不起诉决定被变更',
   'linkage_state.pending_transfer': '待移送',
   'linkage_state.transferred': '已移送待受理',
   'linkage_state.under_review': '审查中',
@@ -1405,8 +1420,10 @@ export const AUDIT_ACTIONS = ['org.create', 'org.update', 'department.create', '
   'case.assign', 'case.extend', 'case.return', 'case.resubmit', 'case.self_investigation', 'case.custody', 'case.decide',
   'case.judgment', 'case.transfer', 'case.archive', 'case.suspend', 'case.resume', 'case.assessment', 'case.police_withdraw',
   'case.withdraw_prosecution', 'case.jurisdiction', 'setting.power_list', 'approval.propose', 'approval.approve',
-  'approval.return', 'approval.withdraw'];
-export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case', 'approval'];
+  'approval.return', 'approval.withdraw',
+  // linkage (issue 10)
+  'linkage.open', 'linkage.transfer', 'linkage.register', 'linkage.request', 'linkage.suspend', 'linkage.resume', 'linkage.extend', 'linkage.opinion', 'linkage.terminate', 'linkage.procuratorial_opinion', 'linkage.serve', 'linkage.reply', 'linkage.urge', 'linkage.follow_up', 'linkage.close', 'linkage.decision_changed'];
+export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case', 'approval', 'linkage'];
 export const CASE_TYPES = ['arrest_review', 'arrest_decision', 'prosecution_review', 'custody_necessity', 'complaint_review'];
 export const CASE_STATUSES = ['under_review', 'returned', 'concluded', 'archived', 'transferred'];
 export const CUSTODY = ['detained', 'arrested', 'bail', 'residential', 'released', 'none'];
