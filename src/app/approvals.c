@@ -197,6 +197,10 @@ int approvals_return(Db *db, const Actor *actor, int64_t id, const json_t *in, j
   if (!rc && strcmp(row.zEntityKind, "case") == 0) {
     rc = cases_note_approval(db, actor, row.entityId, "approval_returned", row.zDecisionKind, jin_str(in, "reason"), e);
   }
+  if (!rc && strcmp(row.zEntityKind, "linkage") == 0) { /* linkage: the item's timeline shows it too */
+    rc = linkage_note_approval(db, actor, row.entityId, "approval_returned", row.zDecisionKind, jin_str(in, "reason"),
+                               e);
+  }
   approval_row_free(&row);
   return approval_finish(db, actor, id, "approval.return", before, rc, out, e);
 }
@@ -215,6 +219,9 @@ int approvals_withdraw(Db *db, const Actor *actor, int64_t id, json_t **out, JwE
   }
   if (!rc && strcmp(row.zEntityKind, "case") == 0) {
     rc = cases_note_approval(db, actor, row.entityId, "approval_withdrawn", row.zDecisionKind, NULL, e);
+  }
+  if (!rc && strcmp(row.zEntityKind, "linkage") == 0) { /* linkage */
+    rc = linkage_note_approval(db, actor, row.entityId, "approval_withdrawn", row.zDecisionKind, NULL, e);
   }
   approval_row_free(&row);
   return approval_finish(db, actor, id, "approval.withdraw", before, rc, out, e);

@@ -725,6 +725,18 @@ int linkage_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) 
   return 0;
 }
 
+int linkage_note_approval(Db *db, const Actor *actor, int64_t id, const char *zKind, const char *zDecisionKind,
+                          const char *zReason, JwErr *e) {
+  char zNow[32];
+  time_now_iso(zNow);
+  json_t *data = json_pack("{s:s, s:s*}", "decision_kind", zDecisionKind, "reason", zReason);
+  int rc = linkage_store_event_insert(db, actor->orgId, id, zKind, NULL, data, actor->userId, zNow) < 0
+               ? err_internal(e, db_errmsg(db))
+               : 0;
+  json_decref(data);
+  return rc;
+}
+
 json_t *linkage_for_case(Db *db, const Actor *actor, int64_t caseId) {
   json_t *a = linkage_store_for_case(db, actor->orgId, caseId);
   return a ? a : json_array();

@@ -34,6 +34,10 @@ int linkage_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json
 /* The approval queue's apply function for entity kind "linkage" (app/approvals.c). */
 int linkage_apply_approved(Db *db, const Actor *approver, int64_t id, const json_t *payload, JwDate legalOn,
                            int64_t proposerId, JwErr *e);
+/* A returned or withdrawn approval of the item on its timeline (zKind approval_returned / approval_withdrawn), inside
+ * the approval's transaction. 0, or -1 with e. */
+int linkage_note_approval(Db *db, const Actor *actor, int64_t id, const char *zKind, const char *zDecisionKind,
+                          const char *zReason, JwErr *e);
 /* The items of a case's persons, for the case page (an empty array when none or on error). */
 json_t *linkage_for_case(Db *db, const Actor *actor, int64_t caseId);
 

@@ -277,6 +277,33 @@ describe('other paths', () => {
     assert.equal(res.status, 201, res.text);
   });
 
+  test('a 检察意见 the 检察长 returns shows on the timeline and may be proposed again; a 检察长 extends at once', async () => {
+    const { item } = await nonProsecuted('2026-06-01');
+    await ev(prosecutor, item.id, { kind: 'transfer', on: '2026-06-02' });
+    await ev(xingjian, item.id, { kind: 'register', on: '2026-06-03' });
+    await ev(xingjian, item.id, { kind: 'opinion', on: '2026-06-04', side: 'administrative', opinion: 'penalty' });
+    const agencyId = (await xingjian.get(`/api/v1/agencies?q=${encodeURIComponent('交通警察')}`)).body.items[0].id;
+    const body = { kind: 'procuratorial_opinion', on: '2026-06-05', agency_id: agencyId, penalties: ['fine'], facts: '事实', reason: '理由' };
+    let res = await ev(xingjian, item.id, body);
+    assert.equal(res.status, 202, res.text);
+    assertError(await ev(xingjian, item.id, body), 409, 'conflict');
+    const ret = await chief.post(`/api/v1/approvals/${res.body.approvals[0].id}/return`, { reason: '事实部分须补充' });
+    assert.equal(ret.status, 200, ret.text);
+    let it = await get(item.id);
+    assert.equal(it.events.at(-1).kind, 'approval_returned');
+    assert.equal(it.events.at(-1).data.reason, '事实部分须补充');
+    assert.equal(it.state, 'under_review');
+    res = await ev(xingjian, item.id, body);
+    assert.equal(res.status, 202, res.text);
+    // the 检察长 holds the authority: an extension is taken at once (5 working days more)
+    const due = dl(it, 'linkage_review').due_on;
+    res = await ev(chief, item.id, { kind: 'extend', on: '2026-06-05', days: 5, reason: '案情复杂' });
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.body.extension_days, 5);
+    assert.notEqual(dl(res.body, 'linkage_review').due_on, due);
+    assert.equal(dl(res.body, 'linkage_review').length, '15wd');
+  });
+
   test('the list: mine, state, q; the export; isolation and permissions', async () => {
     const all = (await xingjian.get('/api/v1/linkage?limit=200')).body;
     assert.ok(all.total >= 4);

@@ -1290,6 +1290,8 @@ const zhCN = {
   'linkage_state.open': '未结案',
   'linkage_event.opened': '不起诉决定生效，开启衔接',
   'linkage_event.proposed': '提请检察长审批',
+  'linkage_event.approval_returned': '检察长退回审批',
+  'linkage_event.approval_withdrawn': '撤回审批提请',
   'linkage_event.transfer': '移送行政检察部门',
   'linkage_event.register': '受理登记',
   'linkage_event.request': '登记复议、复核、申诉或自诉',
