@@ -253,7 +253,37 @@ describe('bad input writes nothing', () => {
   });
 });
 
+// A valid 18-digit 公民身份号码 (GB 11643: the check character from the weighted sum mod 11).
+function idNumber(body17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((a, c, i) => a + Number(c) * w[i], 0);
+  return body17 + '10X98765432'[sum % 11];
+}
+
+async function decide(c, body, on) {
+  const p = await prosecutor.post(`/api/v1/cases/${c.id}/events`, { kind: 'decide', on, person_id: c.persons[0].id, ...body });
+  assert.equal(p.status, 202, p.text);
+  const a = await chief.post(`/api/v1/approvals/${p.body.approval.id}/approve`, { on });
+  assert.equal(a.status, 200, a.text);
+  return (await prosecutor.get(`/api/v1/cases/${c.id}`)).body;
+}
+
 describe('other paths', () => {
+  test('附条件不起诉 opens no item; the final 不起诉 after the probation does', async () => {
+    const body = newCase();
+    body.persons[0] = { ...body.persons[0], id_number: idNumber('33112220100101123') };
+    const res = await anguan.post('/api/v1/cases', body);
+    assert.equal(res.status, 201, res.text);
+    let c = await decide(res.body, { decision: 'non_prosecution', non_prosecution_type: 'conditional', offence_on: '2026-01-10',
+      probation_months: 6, reason: '未成年人，附条件不起诉' }, '2026-02-10');
+    assert.equal(c.linkage.length, 0, 'the person is on probation: no 不起诉 has taken effect yet');
+    c = await decide(c, { decision: 'non_prosecution', non_prosecution_type: 'conditional', reason: '考验期满，作出不起诉决定' }, '2026-08-11');
+    assert.equal(c.linkage.length, 1);
+    assert.equal(c.linkage[0].decision_on, '2026-08-11');
+    assert.equal(c.linkage[0].non_prosecution_type, 'conditional');
+  });
+
+
   test('a 不起诉 changed on 复议 closes the item with that reason', async () => {
     const { item } = await nonProsecuted('2026-05-06');
     const res = await ev(prosecutor, item.id, { kind: 'decision_changed', on: '2026-05-20', change_kind: 'reconsideration', text: '复议后撤销不起诉决定' });
