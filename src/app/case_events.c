@@ -7,6 +7,7 @@
 #include "app/approvals.h"
 #include "app/case_internal.h"
 #include "app/cases.h"
+#include "app/linkage.h"
 #include "app/tx.h"
 #include "core/roles.h"
 #include "lib/jsonin.h"
@@ -427,7 +428,17 @@ static int case_event_run(Db *db, const Actor *actor, int64_t id, CaseEventKind 
       return rc ? -1 : 1;
     }
   }
+  /* linkage (issue 10): a 不起诉 that takes effect (directly or on approval; for 附条件不起诉 the final one) opens
+   * the person's 行刑反向衔接 item in this transaction */
+  int opensLinkage = !rc && kind == EVENT_DECIDE && strcmp(jin_str(in, "decision"), "non_prosecution") == 0 &&
+                     ((x.pf->conditional && !x.pf->finalOn) ||
+                      !(jin_str(in, "non_prosecution_type") &&
+                        strcmp(jin_str(in, "non_prosecution_type"), "conditional") == 0));
   if (!rc) rc = event_rules[kind].xApply(&x);
+  if (opensLinkage && !rc) {
+    LinkageOpen lo = {id, x.personId, st->c.prosecutorId, jin_str(in, "non_prosecution_type"), x.zOn};
+    rc = linkage_open(db, actor, &lo, e);
+  }
   char zNow[32];
   time_now_iso(zNow);
   if (!rc && case_store_update(db, &st->c, zNow)) rc = err_internal(e, db_errmsg(db));

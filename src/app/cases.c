@@ -7,6 +7,7 @@
 
 #include "app/agencies.h"
 #include "app/approvals.h"
+#include "app/linkage.h"
 #include "app/case_internal.h"
 #include "app/tx.h"
 #include "core/case_rules.h"
@@ -61,6 +62,8 @@ int cases_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
   for (int i = 0; i < nPrompt; i++) json_array_append_new(prompts, json_string(azPrompt[i]));
   json_object_set_new(*out, "prompts", prompts);
   json_object_set_new(*out, "approvals", approvals_for_record(db, actor, "case", id));
+  /* linkage (issue 10): the 行刑衔接 items of the case's persons */
+  json_object_set_new(*out, "linkage", linkage_for_case(db, actor, id));
   case_state_free(st);
   return 0;
 }

@@ -23,5 +23,9 @@ int demo_agencies(Db *db, const Actor *admin, int64_t orgId, JwErr *e);
 /* documents (demo_documents.c): the 不起诉决定书 of the first non-prosecuted persons, issued by registrar (案管), one
  * of them reissued. 0, or -1 with e. */
 int demo_documents(Db *db, const Actor *registrar, FILE *fp, JwErr *e);
+/* linkage (issue 10, demo_linkage.c): takes the office's 行刑衔接 items (opened by the demo's 不起诉 decisions) to
+ * every state, with the 检察意见 to two agencies with different reply records. 0, or -1 with e. */
+#include "core/date.h"
+int demo_linkage(Db *db, int64_t orgId, int64_t chiefId, int64_t adminProsecutorId, JwDate today, JwErr *e);
 
 #endif

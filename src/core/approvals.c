@@ -16,6 +16,9 @@ const DecisionKindRule decision_kinds[] = {
     {"suspend", "中止审查", APPROVER_CHIEF, "权力清单"},
     {"custody_necessity", "羁押必要性审查决定", APPROVER_NONE, "权力清单"},
     {"complaint_review", "不起诉申诉复查决定", APPROVER_CHIEF, "规则第三百八十八条；权力清单"},
+    /* linkage (issue 10): 行刑反向衔接 */
+    {"linkage_extend", "延长行刑衔接审查期限", APPROVER_CHIEF, "行刑反向衔接工作指引第十二条；权力清单"},
+    {"procuratorial_opinion", "检察意见（行刑反向衔接）", APPROVER_CHIEF, "规则第三百七十三条；权力清单"},
 };
 
 const int decision_kinds_count = (int)(sizeof decision_kinds / sizeof decision_kinds[0]);

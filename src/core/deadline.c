@@ -23,6 +23,11 @@ const DeadlineKindRule deadline_kinds[] = {
      * a reminder to renew, change or lift the measure before it runs out; warning days [M] */
     {"bail_expiry", "取保候审期限", 15, 0, "刑事诉讼法第七十九条"},
     {"residential_expiry", "监视居住期限", 10, 0, "刑事诉讼法第七十九条"},
+    /* linkage (issue 10, 行刑反向衔接; core/linkage.h): transfer 3 working days, review 10 working days, reply 2
+     * months; warning days [M] */
+    {"linkage_transfer", "行刑衔接移送期限", 1, 0, "人民检察院行刑反向衔接工作指引"},
+    {"linkage_review", "行刑衔接审查期限", 3, 0, "人民检察院行刑反向衔接工作指引第十二条"},
+    {"linkage_reply", "检察意见回复期限", 10, 0, "关于推进行政执法与刑事司法衔接工作的规定"},
 };
 
 const int deadline_kinds_count = (int)(sizeof deadline_kinds / sizeof deadline_kinds[0]);

@@ -14,6 +14,8 @@ const uint32_t perm_all[] = {
     PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,
     PERM_AGENCY_MANAGE,     /* issue 10 (agencies) */
     PERM_DOCUMENT_TEMPLATE, /* issue 10 (documents) */
+    PERM_LINKAGE_READ,      /* issue 10 (linkage) */
+    PERM_LINKAGE_HANDLE,    /* issue 10 (linkage) */
     0};
 /* clang-format on */
 
@@ -48,6 +50,14 @@ uint32_t role_permissions(const char *zRole) {
     p |= PERM_AGENCY_MANAGE;
   /* documents (issue 10 §4): the office's 文书 templates and 文号 format are the administrator's */
   if (strcmp(zRole, "admin") == 0) p |= PERM_DOCUMENT_TEMPLATE;
+  /* linkage (issue 10): whoever reads cases reads the 行刑衔接 items; 刑检 (the case's prosecutors) transfers and
+   * 行政检察 handles the rest; a 行政检察 检察官 proposes the 检察意见 to the 检察长 (a 权力清单 decision) */
+  if (p & PERM_CASE_READ) p |= PERM_LINKAGE_READ;
+  static const char *const linkers[] = {"leader", "department_head", "prosecutor", "admin_prosecutor"};
+  for (size_t i = 0; i < sizeof linkers / sizeof linkers[0]; i++) {
+    if (strcmp(zRole, linkers[i]) == 0) p |= PERM_LINKAGE_HANDLE;
+  }
+  if (strcmp(zRole, "admin_prosecutor") == 0) p |= PERM_CASE_DECIDE;
   return p;
 }
 
@@ -80,6 +90,10 @@ const char *perm_name(uint32_t perm) {
     /* documents (issue 10 §4) */
     case PERM_DOCUMENT_TEMPLATE:
       return "document.template";
+    case PERM_LINKAGE_READ:
+      return "linkage.read";
+    case PERM_LINKAGE_HANDLE:
+      return "linkage.handle";
     default:
       return NULL;
   }

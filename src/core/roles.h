@@ -23,6 +23,9 @@ typedef enum {
   PERM_AGENCY_MANAGE = 1u << 11, /* add and edit the office's agency registry (机关名录) */
   /* documents (issue 10 §4) */
   PERM_DOCUMENT_TEMPLATE = 1u << 16, /* edit the office's 文书 templates and its 文号 format: administrators */
+  /* linkage (issue 10): 行刑反向衔接 items */
+  PERM_LINKAGE_READ = 1u << 12,   /* read the office's linkage items */
+  PERM_LINKAGE_HANDLE = 1u << 13, /* record the steps of a linkage item (刑检 its transfer, 行政检察 the rest) */
 } Perm;
 
 #define ROLE_COUNT 10

@@ -37,7 +37,7 @@ static const struct {
 /* The entity_kind values the program writes (src/app: DeadlineOwner, ApprovalRequest, clock_stop_insert). */
 static const struct {
   const char *zKind, *zTable;
-} aKindTable[] = {{"case", "case_record"}, {"case_person", "case_person"}};
+} aKindTable[] = {{"case", "case_record"}, {"case_person", "case_person"}, /* linkage */ {"linkage", "linkage_item"}};
 
 /* Ids kept inside JSON text: approval.payload is a proposed event's input, applied when approved; case_event.data
  * the event as recorded (the timeline shows the users it names). */
@@ -47,6 +47,10 @@ static const struct {
     {"approval", "payload", "person_id", "case_person"}, {"approval", "payload", "prosecutor_id", "app_user"},
     {"case_event", "data", "approval_id", "approval"},   {"case_event", "data", "proposed_by", "app_user"},
     {"case_event", "data", "approved_by", "app_user"},   {"case_event", "data", "prosecutor_id", "app_user"},
+    /* linkage */
+    {"approval", "payload", "agency_id", "agency"},      {"linkage_event", "data", "approval_id", "approval"},
+    {"linkage_event", "data", "proposed_by", "app_user"}, {"linkage_event", "data", "approved_by", "app_user"},
+    {"linkage_event", "data", "agency_id", "agency"},
 };
 
 /* The entities audit_append() is called with, and their tables. */
@@ -54,7 +58,8 @@ static const struct {
   const char *zEntity, *zTable;
 } aEntityTable[] = {{"org", "org"},          {"department", "department"}, {"user", "app_user"},
                     {"case", "case_record"}, {"approval", "approval"},     {"calendar", "calendar_import"},
-                    /* documents */ {"document", "document"}};
+                    /* documents */ {"document", "document"},
+                    /* linkage */ {"linkage", "linkage_item"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -19,7 +19,7 @@
 #include "store/db.h"
 
 #define COPY_MAX_TABLES  32
-#define COPY_MAX_COLUMNS 40
+#define COPY_MAX_COLUMNS 64 /* linkage_item (migration 11) has 50 */
 #define COPY_NAME_MAX    48
 
 typedef enum {

@@ -78,5 +78,10 @@ int api_document_templates_get(Req *r);
 int api_document_templates_put(Req *r);
 int api_document_settings_put(Req *r);
 int api_cases_person_document(Req *r);
+/* linkage (issue 10): 行刑反向衔接 items (api_linkage.c) */
+int api_linkage_list(Req *r);
+int api_linkage_export(Req *r);
+int api_linkage_get(Req *r);
+int api_linkage_event(Req *r);
 
 #endif

@@ -127,6 +127,44 @@ static const ExportLabel export_labels[] = {
   {"audit_action", "export.documents", "导出文书列表"},
   {"audit_entity", "document", "文书"},
   {"audit_entity", "document_template", "文书模板"},
+  /* linkage (issue 10) */
+  {"audit_entity", "linkage", "行刑衔接"},
+  {"audit_action", "export.linkage", "导出行刑衔接列表"},
+  {"audit_action", "linkage.open", "开启行刑衔接"},
+  {"audit_action", "linkage.transfer", "行刑衔接：移送"},
+  {"audit_action", "linkage.register", "行刑衔接：受理登记"},
+  {"audit_action", "linkage.request", "行刑衔接：登记复议复核申诉自诉"},
+  {"audit_action", "linkage.suspend", "行刑衔接：中止审查"},
+  {"audit_action", "linkage.resume", "行刑衔接：恢复审查"},
+  {"audit_action", "linkage.extend", "行刑衔接：延长审查期限"},
+  {"audit_action", "linkage.opinion", "行刑衔接：审查意见"},
+  {"audit_action", "linkage.terminate", "行刑衔接：终结审查"},
+  {"audit_action", "linkage.procuratorial_opinion", "行刑衔接：检察意见"},
+  {"audit_action", "linkage.serve", "行刑衔接：送达"},
+  {"audit_action", "linkage.reply", "行刑衔接：登记回复"},
+  {"audit_action", "linkage.urge", "行刑衔接：督促"},
+  {"audit_action", "linkage.follow_up", "行刑衔接：跟进监督"},
+  {"audit_action", "linkage.close", "行刑衔接：结案"},
+  {"audit_action", "linkage.decision_changed", "行刑衔接：不起诉决定被变更"},
+  {"linkage_state", "pending_transfer", "待移送"},
+  {"linkage_state", "transferred", "已移送待受理"},
+  {"linkage_state", "under_review", "审查中"},
+  {"linkage_state", "suspended", "中止审查"},
+  {"linkage_state", "terminated", "终结审查"},
+  {"linkage_state", "opinion_issued", "检察意见已制发"},
+  {"linkage_state", "awaiting_reply", "待回复"},
+  {"linkage_state", "replied", "已回复"},
+  {"linkage_state", "follow_up", "跟进监督"},
+  {"linkage_state", "closed", "已结案"},
+  {"linkage_state", "open", "未结案"},
+  {"penalty", "fine", "罚款"},
+  {"penalty", "detention", "行政拘留"},
+  {"penalty", "licence_revocation", "吊销驾驶证"},
+  {"penalty", "permit_suspension", "暂扣许可证"},
+  {"penalty", "permit_revocation", "吊销许可证"},
+  {"penalty", "confiscation", "没收违法所得"},
+  {"penalty", "disciplinary", "政务处分"},
+  {"penalty", "other", "其他"},
 };
 /* clang-format on */
 
@@ -340,6 +378,46 @@ static const ExportParam approval_params[] = {
 };
 const ExportSpec export_approvals = {{"审批列表", "approvals", approval_columns, NCOL(approval_columns)},
                                      "export.approvals", "approval", approval_params, NCOL(approval_params)};
+/* clang-format on */
+
+/* linkage (issue 10) */
+static const char *label_flag(const char *z) {
+  return strcmp(z, "1") == 0 ? "是" : strcmp(z, "0") == 0 ? "否" : NULL;
+}
+static const char *label_linkage_state(const char *z) {
+  return export_label("linkage_state", z);
+}
+static const char *label_penalty(const char *z) {
+  return export_label("penalty", z);
+}
+/* clang-format off */
+static const XlsxColumn linkage_columns[] = {
+  {"case_number",     "案号",         XLSX_TEXT,    24, NULL},
+  {"person_name",     "被不起诉人",   XLSX_TEXT,    12, NULL},
+  {"decision_on",     "不起诉日期",   XLSX_DATE,    12, NULL},
+  {"state",           "状态",         XLSX_CODE,    14, label_linkage_state},
+  {"prosecutor_name", "刑检承办人",   XLSX_TEXT,    12, NULL},
+  {"department_name", "行政检察部门", XLSX_TEXT,    16, NULL},
+  {"handler_name",    "行政检察承办人", XLSX_TEXT,  12, NULL},
+  {"registered_on",   "受理日期",     XLSX_DATE,    12, NULL},
+  {"agency_name",     "主管机关",     XLSX_TEXT,    24, NULL},
+  {"penalties",       "建议处罚",     XLSX_CODE,    20, label_penalty},
+  {"outcome_on",      "结论日期",     XLSX_DATE,    12, NULL},
+  {"served_on",       "送达日期",     XLSX_DATE,    12, NULL},
+  {"reply_on",        "回复日期",     XLSX_DATE,    12, NULL},
+  {"next_due_on",     "最近期限",     XLSX_DATE,    12, NULL},
+  {"closed_on",       "结案日期",     XLSX_DATE,    12, NULL},
+};
+static const ExportParam linkage_params[] = {
+  {"mine",          "我的事项", EXPORT_PARAM_CODE, label_flag, NULL},
+  {"state",         "状态",     EXPORT_PARAM_CODE, label_linkage_state, NULL},
+  {"overdue",       "已逾期",   EXPORT_PARAM_CODE, label_flag, NULL},
+  {"department_id", "部门",     EXPORT_PARAM_DEPT, NULL, NULL},
+  {"agency_id",     "主管机关", EXPORT_PARAM_TEXT, NULL, NULL},
+  {"q",             "搜索",     EXPORT_PARAM_TEXT, NULL, NULL},
+};
+const ExportSpec export_linkage = {{"行刑衔接列表", "linkage", linkage_columns, NCOL(linkage_columns)},
+                                   "export.linkage", "linkage", linkage_params, NCOL(linkage_params)};
 /* clang-format on */
 
 /* ---- the export --------------------------------------------------------------------------------------------- */

@@ -84,6 +84,11 @@ const Route routes[] = {
   {"PUT",    "/api/v1/document-templates",      PERM_DOCUMENT_TEMPLATE, 1, BODY_DEFAULT_MAX, api_document_templates_put},
   {"PUT",    "/api/v1/settings/documents",      PERM_DOCUMENT_TEMPLATE, 1, BODY_DEFAULT_MAX, api_document_settings_put},
   {"POST",   "/api/v1/cases/{id}/persons/{id}/documents", PERM_CASE_HANDLE, 1, BODY_DEFAULT_MAX, api_cases_person_document},
+  /* linkage (issue 10): 行刑反向衔接 items */
+  {"GET",    "/api/v1/linkage",                 PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_list},
+  {"GET",    "/api/v1/linkage/export.xlsx",     PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_export},
+  {"GET",    "/api/v1/linkage/{id}",            PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_get},
+  {"POST",   "/api/v1/linkage/{id}/events",     PERM_LINKAGE_HANDLE, 1, BODY_DEFAULT_MAX, api_linkage_event},
 };
 /* clang-format on */
 

@@ -67,6 +67,7 @@ function fill(p, rec) {
       approvals: rec.approval,
       agencies: rec.agency, // issue 10 (agencies)
       documents: rec.document, // issue 10 (documents)
+      linkage: rec.linkage, // issue 10 (linkage)
     }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
@@ -134,8 +135,10 @@ before(async () => {
       assert.equal(d.status, 201, d.text);
       document = d.body.id;
     }
+    // linkage: an item of the office opens only on a 不起诉 the 检察长 approves (tests/api/linkage.test.mjs); the
+    // matrix needs only an id: an unknown one is 404 from the handler, never the dispatcher's 403
     return { org: me.org_id, dept: crim.id, user: pros.id, case: c.id, person: c.persons[0].id, approval, agency,
-      document };
+      document, linkage: 987654 };
   };
   const countyAnguan = await server.client().loginOk('anguan', PW);
   const countyPros = await server.client().loginOk('prosecutor', PW);

@@ -118,7 +118,7 @@ static const char *deadlines_of(Db *db, int64_t caseId) {
       " || length || CASE WHEN extra_days <> 0 THEN '+' || extra_days || 'd' ELSE '' END || '=' || coalesce(due_on, "
       "'-')"
       " || CASE WHEN custody_bound <> 0 THEN ' cb' ELSE '' END || ' ' || status || coalesce(' ' || closed_on, '') AS x"
-      " FROM deadline d LEFT JOIN case_person p ON p.id = d.person_id WHERE d.case_id = %lld"
+      " FROM deadline d LEFT JOIN case_person p ON p.id = d.person_id WHERE d.case_id = %lld AND d.entity_kind = 'case'"
       " AND d.kind NOT IN ('bail_expiry', 'residential_expiry') ORDER BY kind, sequence, d.person_id) AS t",
       (long long)caseId);
 }
@@ -981,10 +981,22 @@ static void test_prosecution_review_story(void **state) {
       "2025-05-26+1m=2025-06-26 closed 2025-06-10; review#3[乙某] 2025-05-26+1m=2025-06-26 closed 2025-06-05; "
       "supplementary#1 2025-03-20+1m=2025-04-21 closed 2025-04-15; supplementary#2 2025-05-06+1m=2025-06-06 closed "
       "2025-05-26");
-  /* nothing of the office is left running; the parties' complaint periods lapse by themselves */
-  assert_int_equal(
-      qi(db, "SELECT count(*) FROM deadline WHERE case_id = %lld AND status = 'open' AND lapses = 0", (long long)id),
-      0);
+  /* nothing of the case is left running; the parties' complaint periods lapse by themselves */
+  assert_int_equal(qi(db,
+                      "SELECT count(*) FROM deadline WHERE case_id = %lld AND entity_kind = 'case' AND status = 'open'"
+                      " AND lapses = 0",
+                      (long long)id),
+                   0);
+  /* linkage (issue 10): the 不起诉 of 甲某 on 06-10 opened 甲某's 行刑衔接 item in the same transaction, with its
+   * transfer period (3 working days: 06-13) on the case's prosecutor; 乙某 (prosecuted) has none */
+  assert_string_equal(
+      qs(db,
+         "SELECT l.state || '|' || l.decision_on || '|' || d.due_on || '|' || d.status FROM linkage_item l"
+         " JOIN deadline d ON d.entity_kind = 'linkage' AND d.entity_id = l.id"
+         " AND d.kind = 'linkage_transfer' WHERE l.person_id = %lld",
+         (long long)pA),
+      "pending_transfer|2025-06-10|2025-06-13|open");
+  assert_int_equal(qi(db, "SELECT count(*) FROM linkage_item WHERE person_id = %lld", (long long)pB), 0);
   assert_history(db, id, 2, "2025-03-20", "2025-04-15", "2025-05-06", "2025-05-26");
 
   /* the timeline and the audit trail: one row per accepted step, none for the refused ones */
@@ -1256,7 +1268,8 @@ static void test_charges_keep_their_order(void **state) {
       reg_json(db, &f->anguan, &e,
                jf("{\"case_type\":\"prosecution_review\",\"title\":\"张某等盗窃案\",\"source_agency\":\"甲县公安局\","
                   "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,\"persons\":["
-                  "{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"theft\",\"a277_2\",\"fraud\",\"theft\"]},"
+                  "{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"theft\","
+                  "\"a277_2\",\"fraud\",\"theft\"]},"
                   "{\"name\":\"李某\",\"custody\":\"none\",\"charges\":[\"robbery\",\"affray\"]}]}",
                   (long long)f->dFirst, (long long)f->uPros1));
   assert_true(id > 0);
@@ -1311,7 +1324,8 @@ static int64_t reg_agency(Fixture *f, const Actor *a, int64_t deptId, int64_t pr
   int64_t id = reg_json(f->db, a, &e,
                         jf("{\"case_type\":\"prosecution_review\",\"title\":\"张某盗窃案\",\"source_agency\":\"%s\","
                            "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"theft\"]}]}",
+                           "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\","
+                           "\"charges\":[\"theft\"]}]}",
                            zAgency, (long long)deptId, (long long)prosId));
   if (id < 0) fail_msg("register failed: %d %s %s", e.status, e.field, e.message);
   return id;
@@ -1355,7 +1369,8 @@ static void test_agencies_are_added_once_per_office(void **state) {
   int64_t bad = reg_json(db, &f->anguan, &e,
                          jf("{\"case_type\":\"prosecution_review\",\"title\":\"x\",\"source_agency\":\"丁县公安局\","
                             "\"received_on\":\"2025-03-05\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                            "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"nope\"]}]}",
+                            "\"persons\":[{\"name\":\"张某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\","
+                            "\"charges\":[\"nope\"]}]}",
                             (long long)f->dFirst, (long long)f->uPros1));
   assert_int_equal(bad, -1);
   assert_int_equal(qi(db, "SELECT count(*) FROM agency WHERE name = '丁县公安局'"), 0);
@@ -1546,7 +1561,8 @@ static void test_warning_lead_times_change_open_rows(void **state) {
   json_t *expect =
       jf("{\"arrest_review\":2,\"arrest_decision\":2,\"prosecution_review\":9,\"custody_necessity\":3,"
          "\"complaint_review\":10,\"supplementary\":3,\"archiving\":5,\"probation\":10,\"complaint_victim\":2,"
-         "\"complaint_suspect\":2,\"jurisdiction_transfer\":2,\"bail_expiry\":15,\"residential_expiry\":10}");
+         "\"complaint_suspect\":2,\"jurisdiction_transfer\":2,\"bail_expiry\":15,\"residential_expiry\":10,"
+         "\"linkage_transfer\":1,\"linkage_review\":3,\"linkage_reply\":10}");
   assert_true(json_equal(out, expect));
   json_decref(out);
   out = deadlines_warnings_get(db, &f->anguan);
@@ -1640,7 +1656,8 @@ static void test_month_view_counts_equal_the_list_per_day(void **state) {
       reg_json(db, &f->anguanB, &e,
                jf("{\"case_type\":\"prosecution_review\",\"title\":\"李某盗窃案\",\"source_agency\":\"乙县公安局\","
                   "\"received_on\":\"2025-03-03\",\"department_id\":%lld,\"prosecutor_id\":%lld,"
-                  "\"persons\":[{\"name\":\"李某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":[\"theft\"]}]}",
+                  "\"persons\":[{\"name\":\"李某\",\"custody\":\"bail\",\"custody_since\":\"2025-03-01\",\"charges\":["
+                  "\"theft\"]}]}",
                   (long long)f->dB, (long long)f->uProsB));
   assert_true(idB > 0);
 

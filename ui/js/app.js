@@ -37,6 +37,8 @@ import * as agencyFormPage from './pages/agency_form.js';
 import * as documentPage from './pages/document.js';
 import * as documentsPage from './pages/documents.js';
 import * as documentTemplatesPage from './pages/document_templates.js';
+import * as linkagePage from './pages/linkage.js'; // linkage (issue 10)
+import * as linkageItemPage from './pages/linkage_item.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -67,6 +69,9 @@ const ROUTES = [
   { path: '/documents', page: documentsPage, nav: 'documents' },
   { path: '/documents/:id', page: documentPage, nav: 'documents' },
   { path: '/admin/document-templates', page: documentTemplatesPage, nav: 'document-templates' },
+  // linkage (issue 10)
+  { path: '/linkage', page: linkagePage, nav: 'linkage' },
+  { path: '/linkage/:id', page: linkageItemPage, nav: 'linkage' },
 ];
 
 const $ = (id) => document.getElementById(id);

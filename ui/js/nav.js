@@ -19,6 +19,7 @@ import { levelClass } from './casework.js';
 /** GROUPS: the headings of the side bar, in display order. */
 export const GROUPS = [
   { key: 'cases', label: 'nav.group.cases' },
+  { key: 'linkage', label: 'nav.group.linkage' }, // linkage (issue 10)
   { key: 'tools', label: 'nav.group.tools' },
   { key: 'admin', label: 'nav.group.admin' },
 ];
@@ -32,6 +33,9 @@ export const NAV = [
     permission: 'case.read', badge: 'deadlines' },
   { key: 'approvals', group: 'cases', label: 'nav.approvals', desc: 'home.desc.approvals', href: '#/approvals',
     permission: ['approval.decide', 'case.decide'], badge: 'approvals' },
+  // linkage (issue 10): 行刑反向衔接 items; the bell links a reminder of entity_kind 'linkage' to #/linkage/ID
+  { key: 'linkage', group: 'linkage', label: 'nav.linkage', desc: 'home.desc.linkage', href: '#/linkage',
+    permission: 'linkage.read', entity: 'linkage' },
   { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
   { key: 'orgs', group: 'admin', label: 'nav.orgs', desc: 'home.desc.orgs', href: '#/admin/orgs',
     permission: 'admin.manage' },
@@ -166,9 +170,11 @@ const bell = { data: null, userId: null, at: 0, loading: null, timer: 0, open: f
 
 /** reminderHref: the page of a reminder's record. */
 function reminderHref(d) {
+  // a record with its own page (a 行刑衔接 item shown with its case) links there; a case's period to the case
+  const n = d.entity_kind && d.entity_kind !== 'case' && NAV.find((e) => e.entity && e.entity === d.entity_kind);
+  if (n) return n.href + '/' + encodeURIComponent(d.entity_id);
   if (d.case_id) return '#/cases/' + encodeURIComponent(d.case_id);
-  const n = NAV.find((e) => e.entity && e.entity === d.entity_kind);
-  return n ? n.href + '/' + encodeURIComponent(d.entity_id) : '#/deadlines';
+  return '#/deadlines';
 }
 
 function reminderKind(d) {

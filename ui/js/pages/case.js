@@ -29,6 +29,16 @@ import {
 import { personEditor } from './case_form.js';
 import { promptsBox, approvalsPanel } from './case_approvals.js';
 import { casePersonDocuments } from '../documents.js'; // documents (issue 10 §4)
+import { stateBadge as linkageStateBadge } from './linkage.js';
+
+/** linkageBlock: the 行刑衔接 items of the case's persons (one per person not prosecuted), each a link to its page. */
+function linkageBlock(c) {
+  if (!(c.linkage && c.linkage.length) || !can('linkage.read')) return null;
+  return section(t('linkage.case_block'), el('ul', { class: 'plain-list', testid: 'case-linkage' },
+    c.linkage.map((it) => el('li', { testid: 'case-linkage-' + it.id },
+      el('a', { href: '#/linkage/' + it.id, testid: 'case-linkage-link-' + it.id, text: it.person_name }), ' ',
+      linkageStateBadge(it.state), it.next_due_on ? ' ' + t('linkage.col_next_due') + ' ' + it.next_due_on : ''))));
+}
 
 const REASON_MAX = 200;
 const SENTENCE_MAX = 200;
@@ -227,6 +237,7 @@ class CasePage {
         ? el('div', { class: 'alert alert-info', testid: 'case-not-mine', text: t('case.not_mine') }) : null,
       promptsBox(c),
       approvalsPanel(c, { personName: (id) => this.personName(id), toast: this.ctx.toast, onChanged: () => this.reload() }),
+      linkageBlock(c), // linkage (issue 10)
       handle && actions.length ? this.actionPanel(actions) : null,
       this.deadlinePanel(),
       this.personPanel(actions),
