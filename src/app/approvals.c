@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/cases.h"
+#include "app/suggestions.h"
 #include "app/tx.h"
 #include "core/roles.h"
 #include "lib/jsonin.h"
@@ -20,6 +21,8 @@ static const struct {
   ApprovalApply xApply;
 } approval_entities[] = {
     {"case", cases_apply_approved},
+    /* suggestions (issue 10) */
+    {"suggestion", suggestions_apply_approved},
 };
 
 static ApprovalApply approval_apply_for(const char *zKind) {
@@ -194,6 +197,10 @@ int approvals_return(Db *db, const Actor *actor, int64_t id, const json_t *in, j
   if (!rc && strcmp(row.zEntityKind, "case") == 0) {
     rc = cases_note_approval(db, actor, row.entityId, "approval_returned", row.zDecisionKind, jin_str(in, "reason"), e);
   }
+  if (!rc && strcmp(row.zEntityKind, "suggestion") == 0) { /* suggestions (issue 10) */
+    rc = suggestions_note_approval(db, actor, row.entityId, "approval_returned", row.zDecisionKind,
+                                   jin_str(in, "reason"), e);
+  }
   approval_row_free(&row);
   return approval_finish(db, actor, id, "approval.return", before, rc, out, e);
 }
@@ -212,6 +219,9 @@ int approvals_withdraw(Db *db, const Actor *actor, int64_t id, json_t **out, JwE
   }
   if (!rc && strcmp(row.zEntityKind, "case") == 0) {
     rc = cases_note_approval(db, actor, row.entityId, "approval_withdrawn", row.zDecisionKind, NULL, e);
+  }
+  if (!rc && strcmp(row.zEntityKind, "suggestion") == 0) { /* suggestions (issue 10) */
+    rc = suggestions_note_approval(db, actor, row.entityId, "approval_withdrawn", row.zDecisionKind, NULL, e);
   }
   approval_row_free(&row);
   return approval_finish(db, actor, id, "approval.withdraw", before, rc, out, e);

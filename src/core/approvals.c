@@ -16,6 +16,9 @@ const DecisionKindRule decision_kinds[] = {
     {"suspend", "中止审查", APPROVER_CHIEF, "权力清单"},
     {"custody_necessity", "羁押必要性审查决定", APPROVER_NONE, "权力清单"},
     {"complaint_review", "不起诉申诉复查决定", APPROVER_CHIEF, "规则第三百八十八条；权力清单"},
+    /* suggestions (issue 10): issuing a 检察建议, and deciding on the recipient's objection (Art.23) */
+    {"suggestion_issue", "签发检察建议", APPROVER_CHIEF, "人民检察院检察建议工作规定第十七条；权力清单"},
+    {"suggestion_objection", "检察建议异议处理", APPROVER_CHIEF, "人民检察院检察建议工作规定第二十三条"},
 };
 
 const int decision_kinds_count = (int)(sizeof decision_kinds / sizeof decision_kinds[0]);

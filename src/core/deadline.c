@@ -23,6 +23,8 @@ const DeadlineKindRule deadline_kinds[] = {
      * a reminder to renew, change or lift the measure before it runs out; warning days [M] */
     {"bail_expiry", "取保候审期限", 15, 0, "刑事诉讼法第七十九条"},
     {"residential_expiry", "监视居住期限", 10, 0, "刑事诉讼法第七十九条"},
+    /* suggestions (issue 10): the recipient's written reply, 2 months from service (15 days urgent 公益诉讼) */
+    {"suggestion_reply", "检察建议回复期限", 10, 0, "人民检察院检察建议工作规定第十九条"},
 };
 
 const int deadline_kinds_count = (int)(sizeof deadline_kinds / sizeof deadline_kinds[0]);

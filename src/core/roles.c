@@ -10,7 +10,9 @@ const char *const role_codes[ROLE_COUNT] = {
 
 const uint32_t perm_all[] = {
     PERM_SELF,          PERM_ORG_READ,    PERM_ADMIN_MANAGE, PERM_AUDIT_READ,  PERM_CALENDAR_MANAGE, PERM_CASE_READ,
-    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,   0};
+    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,
+    /* suggestions */
+    PERM_SUGGESTION_READ, PERM_SUGGESTION_HANDLE, 0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
@@ -37,6 +39,13 @@ uint32_t role_permissions(const char *zRole) {
   if (strcmp(zRole, "leader") == 0) p |= PERM_APPROVE | PERM_APPROVE_CHIEF | PERM_CASE_DECIDE;
   /* DOMAIN 0.6: an 检察官助理 may prepare any decision but never propose or take one */
   if (strcmp(zRole, "prosecutor") == 0) p |= PERM_CASE_DECIDE;
+  /* suggestions (issue 10): the case readers read the 检察建议; those who handle cases (and 行政检察) draft them */
+  if (p & PERM_CASE_READ) p |= PERM_SUGGESTION_READ;
+  static const char *const suggestionHandlers[] = {"leader", "department_head", "prosecutor", "assistant",
+                                                   "admin_prosecutor"};
+  for (size_t i = 0; i < sizeof suggestionHandlers / sizeof suggestionHandlers[0]; i++) {
+    if (strcmp(zRole, suggestionHandlers[i]) == 0) p |= PERM_SUGGESTION_HANDLE;
+  }
   return p;
 }
 
@@ -64,6 +73,11 @@ const char *perm_name(uint32_t perm) {
       return "case.decide";
     case PERM_APPROVE_CHIEF:
       return "approval.chief";
+    /* suggestions */
+    case PERM_SUGGESTION_READ:
+      return "suggestion.read";
+    case PERM_SUGGESTION_HANDLE:
+      return "suggestion.handle";
     default:
       return NULL;
   }

@@ -19,6 +19,9 @@ typedef enum {
   PERM_APPROVE = 1u << 8, /* approve or return proposed decisions of one's department (部门负责人) or any (leaders) */
   PERM_CASE_DECIDE = 1u << 9, /* propose or take the decisions of the 权力清单 (员额检察官): never an assistant */
   PERM_APPROVE_CHIEF = 1u << 10, /* approve what the 权力清单 gives the 检察长: leaders */
+  /* suggestions (issue 10): read the office's 检察建议; draft them and record their steps */
+  PERM_SUGGESTION_READ = 1u << 14,
+  PERM_SUGGESTION_HANDLE = 1u << 15,
 } Perm;
 
 #define ROLE_COUNT 10

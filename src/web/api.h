@@ -62,5 +62,13 @@ int api_deadlines_export(Req *r);
 int api_audit_export(Req *r);
 int api_users_export(Req *r);
 int api_approvals_export(Req *r);
+/* api_suggestions.c: the 检察建议 (issue 10) */
+int api_suggestions_list(Req *r);
+int api_suggestions_export(Req *r);
+int api_suggestions_by_agency(Req *r);
+int api_suggestions_get(Req *r);
+int api_suggestions_create(Req *r);
+int api_suggestions_update(Req *r);
+int api_suggestions_event(Req *r);
 
 #endif
