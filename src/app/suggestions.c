@@ -13,6 +13,7 @@
 #include "core/suggestion.h"
 #include "lib/jsonin.h"
 #include "lib/timeutil.h"
+#include "lib/utf8.h"
 #include "store/approval_store.h"
 #include "store/deadline_store.h"
 
@@ -177,8 +178,7 @@ static int check_terms(const json_t *in, const SuggestionRow *r, JwErr *e) {
 }
 
 /* The copies (抄送) of the input as stored: [{agency_id, name}] or [{name}]. *out a new reference. */
-static int check_copies(Db *db, int64_t orgId, const json_t *a, json_t **out, JwErr *e) {
-  *out = json_array();
+static int check_copies_into(Db *db, int64_t orgId, const json_t *a, json_t *out, JwErr *e) {
   size_t i;
   json_t *v;
   json_array_foreach(a, i, v) {
@@ -189,43 +189,42 @@ static int check_copies(Db *db, int64_t orgId, const json_t *a, json_t **out, Jw
     json_object_foreach(v, key, x) {
       if (strcmp(key, "agency_id") != 0 && strcmp(key, "name") != 0) {
         snprintf(zField, sizeof zField, "copies.%zu.%s", i, key);
-        json_decref(*out);
         return err_field(e, zField, "抄送单位只能写 agency_id 或 name");
       }
     }
     if ((id != NULL) == (name != NULL)) {
       snprintf(zField, sizeof zField, "copies.%zu", i);
-      json_decref(*out);
       return err_field(e, zField, "抄送单位须写明机关（agency_id）或名称（name），二者选一");
     }
     if (id) {
       snprintf(zField, sizeof zField, "copies.%zu.agency_id", i);
       char zName[400];
-      int found = json_is_integer(id)
-                      ? suggestion_store_agency_name(db, orgId, json_integer_value(id), zName, sizeof zName)
-                      : 0;
-      if (found < 0) {
-        json_decref(*out);
-        return db_fail(db, e);
-      }
-      if (!found) {
-        json_decref(*out);
-        return rule_err(e, zField, "抄送机关不在本院机关名录中");
-      }
-      json_array_append_new(*out,
+      if (!json_is_integer(id) || json_integer_value(id) < 1) return err_field(e, zField, "抄送机关的 id 必须是正整数");
+      int found = suggestion_store_agency_name(db, orgId, json_integer_value(id), zName, sizeof zName);
+      if (found < 0) return db_fail(db, e);
+      if (!found) return rule_err(e, zField, "抄送机关不在本院机关名录中");
+      json_array_append_new(out,
                             json_pack("{s:I, s:s}", "agency_id", (json_int_t)json_integer_value(id), "name", zName));
     } else {
       snprintf(zField, sizeof zField, "copies.%zu.name", i);
       const char *z = json_string_value(name);
-      size_t n = z ? strlen(z) : 0;
-      if (!z || !n || n > 300 || strchr(z, '\n')) {
-        json_decref(*out);
+      size_t n = z ? utf8_length(z, strlen(z)) : 0;
+      if (!z || !n || n > 100 || utf8_has_control(z, strlen(z), NULL)) {
         return err_field(e, zField, "抄送单位名称须为 1 至 100 字的一行文字");
       }
-      json_array_append_new(*out, json_pack("{s:s}", "name", z));
+      json_array_append_new(out, json_pack("{s:s}", "name", z));
     }
   }
   return 0;
+}
+
+/* The copies (抄送) of the input as stored: [{agency_id, name}] or [{name}]. *out a new reference (NULL on error). */
+static int check_copies(Db *db, int64_t orgId, const json_t *a, json_t **out, JwErr *e) {
+  json_t *copies = json_array();
+  int rc = check_copies_into(db, orgId, a, copies, e);
+  if (rc) json_decref(copies);
+  *out = rc ? NULL : copies;
+  return rc;
 }
 
 /* The links of the input: each {kind: case|linkage|lead, id}; a case must be the office's. */

@@ -158,7 +158,7 @@ int suggestion_store_link(Db *db, int64_t orgId, int64_t suggestionId, const cha
 
 int64_t suggestion_store_event_insert(Db *db, int64_t orgId, int64_t suggestionId, const char *zKind, const char *zOn,
                                       const json_t *data, int64_t userId, const char *zNow) {
-  char *zData = json_dumps(data ? data : json_object(), JSON_COMPACT | JSON_SORT_KEYS);
+  char *zData = data ? json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
   Stmt *s = db_prepare(db,
                        "INSERT INTO suggestion_event(org_id, suggestion_id, kind, on_date, data, user_id, at)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
