@@ -15,4 +15,7 @@
  * same data on the same day. Prints the logins to fp. 0 ok, -1 with e filled. */
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e);
 
+/* suggestions (issue 10): the office's 检察建议 in every state, for two agencies (demo_suggestions.c). */
+int demo_suggestions(Db *db, FILE *fp, JwErr *e);
+
 #endif
