@@ -64,7 +64,7 @@ function fill(p, rec) {
     if (seg[i] !== '{id}') { outs.push(seg[i]); continue; }
     const what = seg[i - 1];
     const v = { orgs: rec.org, departments: rec.dept, users: rec.user, cases: rec.case, persons: rec.person,
-      approvals: rec.approval }[what];
+      approvals: rec.approval, suggestions: rec.suggestion }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
   }
@@ -125,6 +125,13 @@ before(async () => {
   const sAnguan = await server.client().loginOk('s_case_manager', PW);
   ids.sibling = await records(sAnguan, null);
   ids.sibling.approval = ids.own.approval + 100000; // no approval exists there: any id of another office is unknown
+  // suggestions (issue 10): a draft 检察建议 of the county's prosecutor; none in the sibling office
+  const agency = (await countyPros.get('/api/v1/agencies?limit=1')).body.items[0];
+  const sg = await countyPros.post('/api/v1/suggestions', { type: 'other', title: '权限测试', agency_id: agency.id,
+    facts: '事实', text: '建议', legal_basis: '依据' });
+  assert.equal(sg.status, 201, sg.text);
+  ids.own.suggestion = sg.body.id;
+  ids.sibling.suggestion = sg.body.id + 100000;
 });
 
 after(async () => {
