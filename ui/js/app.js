@@ -31,6 +31,10 @@ import * as fastTrackPage from './pages/fast_track.js';
 import * as deadlineWarningsPage from './pages/deadline_warnings.js';
 import * as powerListPage from './pages/power_list.js';
 import * as approvalsPage from './pages/approvals.js';
+// suggestions (issue 10)
+import * as suggestionsPage from './pages/suggestions.js';
+import * as suggestionPage from './pages/suggestion.js';
+import * as suggestionFormPage from './pages/suggestion_form.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -53,6 +57,10 @@ const ROUTES = [
   { path: '/cases/:id', page: casePage, nav: 'cases' },
   { path: '/deadlines', page: deadlinesPage, nav: 'deadlines' },
   { path: '/tools/due', page: duePage, nav: 'due' },
+  // suggestions (issue 10)
+  { path: '/suggestions', page: suggestionsPage, nav: 'suggestions' },
+  { path: '/suggestions/new', page: suggestionFormPage, nav: 'suggestions', permission: 'suggestion.handle' },
+  { path: '/suggestions/:id', page: suggestionPage, nav: 'suggestions' },
 ];
 
 const $ = (id) => document.getElementById(id);

@@ -19,6 +19,8 @@ import { levelClass } from './casework.js';
 /** GROUPS: the headings of the side bar, in display order. */
 export const GROUPS = [
   { key: 'cases', label: 'nav.group.cases' },
+  // suggestions (issue 10)
+  { key: 'supervision', label: 'nav.group.supervision' },
   { key: 'tools', label: 'nav.group.tools' },
   { key: 'admin', label: 'nav.group.admin' },
 ];
@@ -32,6 +34,9 @@ export const NAV = [
     permission: 'case.read', badge: 'deadlines' },
   { key: 'approvals', group: 'cases', label: 'nav.approvals', desc: 'home.desc.approvals', href: '#/approvals',
     permission: ['approval.decide', 'case.decide'], badge: 'approvals' },
+  // suggestions (issue 10): the bell links a reminder of a suggestion to #/suggestions/ID
+  { key: 'suggestions', group: 'supervision', label: 'nav.suggestions', desc: 'home.desc.suggestions',
+    href: '#/suggestions', permission: 'suggestion.read', entity: 'suggestion' },
   { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
   { key: 'orgs', group: 'admin', label: 'nav.orgs', desc: 'home.desc.orgs', href: '#/admin/orgs',
     permission: 'admin.manage' },
