@@ -136,7 +136,7 @@ export async function render(root, ctx) {
             .map((k) => el('th', { text: t('sug.' + k) })))), el('tbody', null, deadlines)))
           : el('p', { class: 'muted', text: t('sug.no_deadline') })),
       el('section', { class: 'panel' }, el('h2', { class: 'panel-title', text: t('sug.timeline') }),
-        el('ol', { class: 'timeline', testid: 'suggestion-timeline' }, events)));
+        el('ol', { class: 'timeline sug-timeline', testid: 'suggestion-timeline' }, events)));
   }
 
   function eventDetail(e) {
