@@ -237,6 +237,27 @@ describe('a suggestion from draft to 办复', () => {
       'validation_failed', 'reply_length');
   });
 
+  test('a returned proposal is on the timeline and the draft may be edited and proposed again', async () => {
+    const s = await create(prosecutor, draft({ title: '退回的提请' }));
+    const res = await ev(prosecutor, s.id, { kind: 'issue', reason: '拟发出' });
+    assert.equal(res.status, 202, res.text);
+    assertError(await prosecutor.put(`/api/v1/suggestions/${s.id}`, { title: '改' }), 409, 'conflict');
+    const back = await chief.post(`/api/v1/approvals/${res.body.approval.id}/return`, { reason: '事实部分需补充' });
+    assert.equal(back.status, 200, back.text);
+    let now = await get(s.id);
+    assert.equal(now.state, 'draft');
+    assert.equal(now.events.at(-1).kind, 'approval_returned');
+    assert.equal(now.events.at(-1).data.reason, '事实部分需补充');
+    const edited = await prosecutor.put(`/api/v1/suggestions/${s.id}`, { facts: '补充后的事实', agency_id: agencyA });
+    assert.equal(edited.status, 200, edited.text);
+    assert.equal(edited.body.facts, '补充后的事实');
+    assert.equal(edited.body.agency_id, agencyA);
+    assertError(await prosecutor.put(`/api/v1/suggestions/${s.id}`, { agency_id: 999999 }), 422, 'rule_violated',
+      'agency_id');
+    now = await issue(s, '2026-04-01');
+    assert.equal(now.state, 'issued');
+  });
+
   test('an objection upheld and withdrawn closes it; one rejected returns it to served', async () => {
     const s = await create(prosecutor, draft({ title: '撤回的检察建议' }));
     await issue(s, '2026-04-01');

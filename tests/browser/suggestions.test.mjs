@@ -83,10 +83,18 @@ test('the list, a draft, approval, service, reply, 回访 and 办复', async () 
   const id = new URL(page.url()).hash.replace('#/suggestions/', '');
   assert.match(id, /^\d+$/);
 
+  // the draft edited before it is proposed
+  await page.click('[data-testid=suggestion-edit]');
+  await page.fill('[data-testid=sug-edit-title]', '关于依法吊销醉驾人员驾驶证的检察建议');
+  await page.click('[data-testid=sug-edit-submit]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=page-title]').textContent
+    === '关于依法吊销醉驾人员驾驶证的检察建议');
+
   // proposed for the 检察长's signature
   await step(page, 'issue', { reason: '拟发出纠正违法检察建议' });
   await page.waitForSelector('[data-testid=suggestion-pending]');
   assert.equal(await page.locator('[data-testid=suggestion-act-issue]').count(), 0);
+  assert.equal(await page.locator('[data-testid=suggestion-edit]').count(), 0, 'no edit while it awaits approval');
   const chief = await world.server.client().loginOk('leader', PASSWORD);
   const s = (await chief.get(`/api/v1/suggestions/${id}`)).body;
   const ap = s.approvals.find((a) => a.status === 'pending');
@@ -119,7 +127,7 @@ test('the list, a draft, approval, service, reply, 回访 and 办复', async () 
   assert.match(await page.textContent('[data-testid=suggestion-outcome]'), /办复/);
   assert.equal(await page.locator('[data-testid=suggestion-actions]').count(), 0);
   const kinds = await page.$$eval('[data-testid=suggestion-timeline] li', (l) => l.map((x) => x.dataset.testid));
-  assert.deepEqual(kinds, ['created', 'proposed', 'issue', 'serve', 'reply', 'visit', 'close']
+  assert.deepEqual(kinds, ['created', 'edited', 'proposed', 'issue', 'serve', 'reply', 'visit', 'close']
     .map((k) => 'suggestion-event-' + k));
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -1385,6 +1385,8 @@ const zhCN = {
   'sug.proposed_toast': '已提请检察长审批',
   'sug.linked_case': '关联案件：#{id}',
   'sug.field_title': '标题',
+  'sug.edit': '修改草稿',
+  'sug.not_mine_reason': '只能办理本部门或本人的检察建议',
   'sug.field_on': '日期',
   'sug.field_reason': '提请理由',
   'sug.field_method': '送达方式',

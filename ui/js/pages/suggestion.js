@@ -77,6 +77,7 @@ export async function render(root, ctx) {
       ? el('a', { href: '#/cases/' + l.id, class: 'link-chip', text: (l.case_number || '') + ' ' + (l.title || '') })
       : el('span', { class: 'link-chip', text: label('sug_link', l.kind) + ' #' + l.id }));
     const formSlot = el('div', { class: 'event-form-slot', testid: 'suggestion-form-slot' });
+    const editSlot = el('div', { class: 'event-form-slot' });
     const enabled = (s.actions || []).filter((a) => a.enabled);
     const actionBar = can('suggestion.handle') && enabled.length
       ? el('section', { class: 'panel', testid: 'suggestion-actions' },
@@ -103,7 +104,11 @@ export async function render(root, ctx) {
             s.overdue ? el('span', { class: 'badge level-badge level-overdue', testid: 'suggestion-overdue',
               text: t('sug.overdue') }) : null),
           el('h1', { testid: 'page-title', text: s.title })),
-        el('div', { class: 'page-actions' }, el('a', { href: '#/suggestions', class: 'btn', text: t('sug.back') }))),
+        el('div', { class: 'page-actions' },
+          mayEditDraft() ? el('button', { type: 'button', class: 'btn', testid: 'suggestion-edit', text: t('sug.edit'),
+            on: { click: () => openEdit(editSlot) } }) : null,
+          el('a', { href: '#/suggestions', class: 'btn', text: t('sug.back') }))),
+      editSlot,
       el('section', { class: 'panel' },
         el('dl', { class: 'facts', testid: 'suggestion-facts' },
           item(t('sug.agency'), s.agency_name, 'suggestion-agency'),
@@ -137,6 +142,48 @@ export async function render(root, ctx) {
           : el('p', { class: 'muted', text: t('sug.no_deadline') })),
       el('section', { class: 'panel' }, el('h2', { class: 'panel-title', text: t('sug.timeline') }),
         el('ol', { class: 'timeline sug-timeline', testid: 'suggestion-timeline' }, events)));
+  }
+
+  /** A draft not awaiting approval may be edited by whoever may act on it (the server decides). */
+  function mayEditDraft() {
+    return s.state === 'draft' && can('suggestion.handle') && !(s.approvals || []).some((a) => a.status === 'pending') &&
+      (s.actions || []).some((a) => a.kind === 'issue' && (a.enabled || a.why !== t('sug.not_mine_reason')));
+  }
+
+  /** openEdit: the draft's title, facts, text and legal basis (PUT /suggestions/{id}). */
+  function openEdit(slot) {
+    if (slot.firstChild) { replace(slot); return; }
+    const title = field({ name: 'title', label: t('sug.field_title'), required: true, maxlength: 200, value: s.title,
+      testid: 'sug-edit-title' });
+    title.classList.add('field-span-2');
+    const parts = [title, textField('facts', t('sug.facts'), true, 'sug-edit-facts', s.facts),
+      textField('text', t('sug.text'), true, 'sug-edit-text', s.text),
+      textField('legal_basis', t('sug.legal_basis'), true, 'sug-edit-basis', s.legal_basis)];
+    const form = el('form', { class: 'form event-form', novalidate: true, testid: 'sug-edit-form' },
+      el('h3', { class: 'event-form-title', text: t('sug.edit') }),
+      el('div', { class: 'form-grid form-grid-4' }, parts),
+      el('div', { class: 'form-actions' },
+        el('button', { type: 'submit', class: 'btn btn-primary', testid: 'sug-edit-submit', text: t('sug.submit') }),
+        el('button', { type: 'button', class: 'btn', text: t('common.cancel'), on: { click: () => replace(slot) } })));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      clearErrors(form);
+      const bodyIn = {};
+      for (const f of parts) {
+        const v = f.control.value.trim();
+        if (v) bodyIn[f.dataset.field] = v;
+      }
+      busy(form, true);
+      try {
+        s = await api.put('/suggestions/' + encodeURIComponent(id), bodyIn);
+        ctx.toast(t('sug.saved_toast'));
+        draw();
+      } catch (err) {
+        busy(form, false);
+        showError(form, err);
+      }
+    });
+    replace(slot, form);
   }
 
   function eventDetail(e) {
