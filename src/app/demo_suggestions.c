@@ -1,6 +1,7 @@
 /* demo_suggestions.c: the demo office's 检察建议 (issue 10 §3): suggestions in every state, several overdue, to two
  * agencies with different reply records (the 交警大队 replies and rectifies; the 市场监督管理局 lets them run out),
- * written through the use cases (app/suggestions.h), so they are validated and audited like the UI's. */
+ * written through the use cases (app/suggestions.h), so they are validated and audited like the UI's. They are 胡检察官's
+ * (第一检察部): the demo's 李检察官 keeps a case load whose queues the home page's tests know. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,7 @@ static int demo_sug_step(Db *db, const Actor *a, int64_t id, json_t *in, JwErr *
 }
 
 int demo_suggestions(Db *db, FILE *fp, JwErr *e) {
-  Actor pros = demo_sug_actor(db, "prosecutor"), chief = demo_sug_actor(db, "leader");
+  Actor pros = demo_sug_actor(db, "hujc"), chief = demo_sug_actor(db, "leader");
   if (!pros.userId || !chief.userId) return err_internal(e, "demo users missing");
   if (agencies_note(db, pros.orgId, "缙云县市场监督管理局", e)) return -1;
   int64_t aAgency[2] = {suggestion_store_agency_id(db, pros.orgId, "缙云县公安局交通警察大队"),

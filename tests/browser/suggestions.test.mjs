@@ -132,3 +132,27 @@ test('the list, a draft, approval, service, reply, 回访 and 办复', async () 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('the case page lists its suggestions and drafts one linked to it', async () => {
+  const page = await openPage(world);
+  await signIn(page, world, 'prosecutor');
+  const pros = await world.server.client().loginOk('prosecutor', PASSWORD);
+  const c = (await pros.get('/api/v1/cases?limit=1')).body.items[0];
+  await page.goto(`${world.server.url}/#/cases/${c.id}`);
+  await page.waitForSelector('[data-testid=case-suggestions]:not([hidden])');
+  await page.click('[data-testid=case-suggestion-new]');
+  await page.waitForSelector('[data-testid=sug-new-case]');
+  await page.fill('[data-testid=sug-new-title]', '本案关联的检察建议');
+  await page.selectOption('[data-testid=sug-new-agency]', { index: 1 });
+  await page.fill('[data-testid=sug-new-facts]', '事实');
+  await page.fill('[data-testid=sug-new-text]', '建议');
+  await page.fill('[data-testid=sug-new-basis]', '依据');
+  await page.click('[data-testid=sug-new-submit]');
+  await stateIs(page, 'draft');
+  const id = new URL(page.url()).hash.replace('#/suggestions/', '');
+  await page.goto(`${world.server.url}/#/cases/${c.id}`);
+  await page.waitForSelector(`[data-testid=case-suggestion-${id}]`);
+  assert.match(await page.textContent(`[data-testid=case-suggestion-${id}]`), /本案关联的检察建议/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

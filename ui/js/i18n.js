@@ -1386,6 +1386,8 @@ const zhCN = {
   'sug.linked_case': '关联案件：#{id}',
   'sug.field_title': '标题',
   'sug.edit': '修改草稿',
+  'sug.case_block': '检察建议',
+  'sug.case_none': '本案尚无检察建议',
   'sug.not_mine_reason': '只能办理本部门或本人的检察建议',
   'sug.field_on': '日期',
   'sug.field_reason': '提请理由',

@@ -161,8 +161,8 @@ export function refreshBadges(force) {
 const BELL_POLL = 60 * 1000;
 const bell = { data: null, userId: null, at: 0, loading: null, timer: 0, open: false, listening: false };
 
-/** reminderHref: the page of a reminder's record. */
-function reminderHref(d) {
+/** reminderHref: the page of a reminder's (or any deadline's) record; the home page's queues use it too. */
+export function reminderHref(d) {
   if (d.case_id) return '#/cases/' + encodeURIComponent(d.case_id);
   const n = NAV.find((e) => e.entity && e.entity === d.entity_kind);
   return n ? n.href + '/' + encodeURIComponent(d.entity_id) : '#/deadlines';

@@ -28,6 +28,7 @@ import {
 } from '../casework.js';
 import { personEditor } from './case_form.js';
 import { promptsBox, approvalsPanel } from './case_approvals.js';
+import { suggestionsBlock } from '../suggestions_block.js'; // suggestions (issue 10)
 
 const REASON_MAX = 200;
 const SENTENCE_MAX = 200;
@@ -229,7 +230,8 @@ class CasePage {
       handle && actions.length ? this.actionPanel(actions) : null,
       this.deadlinePanel(),
       this.personPanel(actions),
-      this.timelinePanel());
+      this.timelinePanel(),
+      suggestionsBlock(c.id)); // suggestions (issue 10)
   }
 
   // ---- header
