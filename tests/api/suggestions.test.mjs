@@ -4,9 +4,12 @@
 // nothing written; the lists, the by-agency figures, the export, permissions and isolation between offices. Runs on
 // SQLite, or on PostgreSQL with JIANWU_TEST_PG set.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, newDbTarget, rmTempDir, startServer } from './helpers.mjs';
+import { REPO, addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, newDbTarget, rmTempDir, startServer } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
 let dir, db, server, anguan, prosecutor, prosecutor2, chief, clerk, otherChief, depts, users, agencyA, agencyB, caseId;
@@ -375,9 +378,23 @@ describe('lists, figures, permissions and isolation', () => {
     assert.equal(a.avg_reply_days, 49, '2026-04-01 → 2026-05-20');
     assert.ok(a.reply_rate > 0 && a.reply_rate < 1);
 
-    const x = await prosecutor.get('/api/v1/suggestions/export.xlsx?state=closed', { raw: true });
+    const x = await prosecutor.get('/api/v1/suggestions/export.xlsx?state=closed');
     assert.equal(x.status, 200);
     assert.match(String(x.headers['content-type']), /spreadsheetml/);
+    // read back with openpyxl: the closed suggestions, with their Chinese labels, and the filter stated
+    const file = path.join(dir, 'suggestions.xlsx');
+    fs.writeFileSync(file, x.raw);
+    const r = spawnSync('/usr/bin/python3', [path.join(REPO, 'tests/api/xlsx_read.py'), file], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const book = JSON.parse(r.stdout);
+    const [head, ...rows] = book.sheets[0].rows;
+    const col = (name) => head.findIndex((c) => c.v === name);
+    assert.ok(col('标题') >= 0 && col('结案方式') >= 0, JSON.stringify(head));
+    assert.equal(rows.length, closed.length);
+    assert.ok(rows.some((row) => row[col('结案方式')].v === '办复'));
+    assert.ok(rows.every((row) => row[col('状态')].v === '已结案'));
+    const notes = book.sheets.find((sh) => sh.name === '导出说明');
+    assert.ok(JSON.stringify(notes.rows).includes('状态：已结案'));
     const exp = (await chief.get('/api/v1/audit?action=export.suggestions')).body.items;
     assert.equal(exp.length, 1);
   });
