@@ -9,7 +9,7 @@ import { el, field, selectField, pageHeader, replace, loadingBlock, errorBlock, 
   fmtTime } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { can } from '../session.js';
-import { levelBadge, todayCST } from '../casework.js';
+import { lengthText, levelBadge, levelClass, todayCST } from '../casework.js';
 
 /** The form of each step: its fields, in order ([name, kind, required, options-or-null]). */
 const STEP_FIELDS = {
@@ -101,7 +101,7 @@ export async function render(root, ctx) {
           el('div', { class: 'case-number-line' }, sugStateBadge(s.state, 'suggestion-state'),
             el('span', { class: 'tag', text: label('sug_type', s.type) }),
             s.urgent ? el('span', { class: 'tag tag-warn', text: t('sug.urgent') }) : null,
-            s.overdue ? el('span', { class: 'badge level-badge level-overdue', testid: 'suggestion-overdue',
+            s.overdue ? el('span', { class: ['badge', 'level-badge', levelClass('overdue')], testid: 'suggestion-overdue',
               text: t('sug.overdue') }) : null),
           el('h1', { testid: 'page-title', text: s.title })),
         el('div', { class: 'page-actions' },
@@ -118,7 +118,7 @@ export async function render(root, ctx) {
           item(t('sug.issued_on'), s.issued_on, 'suggestion-issued-on'),
           item(t('sug.served_on'), s.served_on ? s.served_on + ' ' + label('sug_method', s.service_method) : null,
             'suggestion-served-on'),
-          item(t('sug.reply_length'), s.reply_length),
+          item(t('sug.reply_length'), lengthText(s.reply_length)),
           item(t('sug.reply_due_on'), s.reply_due_on, 'suggestion-reply-due'),
           item(t('sug.reply_on'), s.reply_on ? s.reply_on + ' ' + label('sug_adoption', s.adoption) : null,
             'suggestion-reply-on'),

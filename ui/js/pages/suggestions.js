@@ -10,6 +10,7 @@ import { exportButton, pagedList } from '../list.js';
 import { t, label, SUGGESTION_STATES, SUGGESTION_TYPES } from '../i18n.js';
 import { can } from '../session.js';
 import { sugStateBadge } from './suggestion.js';
+import { levelClass } from '../casework.js';
 
 const TABS = ['all', 'mine', 'overdue', 'agency'];
 const COLS = 8;
@@ -74,7 +75,7 @@ export function render(root, ctx) {
       el('td', { class: 'nowrap', text: label('sug_type', s.type) + (s.urgent ? t('sug.urgent_mark') : '') }),
       el('td', { text: s.agency_name }),
       el('td', { class: 'nowrap' }, sugStateBadge(s.state, 'suggestion-state-' + s.id),
-        s.overdue ? el('span', { class: 'badge level-badge level-overdue', testid: 'suggestion-overdue-' + s.id,
+        s.overdue ? el('span', { class: ['badge', 'level-badge', levelClass('overdue')], testid: 'suggestion-overdue-' + s.id,
           text: t('sug.overdue') }) : null),
       el('td', { class: 'nowrap', text: s.prosecutor_name || t('common.dash') }),
       el('td', { class: 'nowrap', text: s.served_on || t('common.dash') }),
