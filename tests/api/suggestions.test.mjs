@@ -145,7 +145,15 @@ describe('a suggestion from draft to 办复', () => {
     const overdue = (await prosecutor.get('/api/v1/suggestions?overdue=true')).body.items;
     assert.ok(overdue.some((x) => x.id === s.id));
     const dl = (await chief.get('/api/v1/deadlines?scope=office&kind=suggestion_reply&limit=200')).body.items;
-    assert.ok(dl.some((d) => d.entity_id === s.id || d.subject.includes(s.title)), JSON.stringify(dl.slice(0, 2)));
+    const mine = dl.find((d) => d.entity_kind === 'suggestion' && d.entity_id === s.id);
+    assert.ok(mine, JSON.stringify(dl.slice(0, 2)));
+    assert.equal(mine.level, 'overdue');
+    assert.equal(mine.prosecutor_id, users.prosecutor);
+    // the bell of its 承办检察官 lists it (issue 10 §5), and not another department's prosecutor's
+    const bell = (await prosecutor.get('/api/v1/reminders')).body.items;
+    assert.ok(bell.some((d) => d.entity_kind === 'suggestion' && d.entity_id === s.id), JSON.stringify(bell.slice(0, 2)));
+    const other = (await prosecutor2.get('/api/v1/reminders')).body.items;
+    assert.ok(!other.some((d) => d.entity_kind === 'suggestion' && d.entity_id === s.id));
 
     // the recipient objects; while it is pending no reply can be recorded
     res = await ev(prosecutor, s.id, { kind: 'object', on: '2026-03-20', text: '被建议单位认为已依法处理' });
