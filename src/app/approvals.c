@@ -5,6 +5,7 @@
 
 #include "app/cases.h"
 #include "app/linkage.h"
+#include "app/suggestions.h"
 #include "app/tx.h"
 #include "core/roles.h"
 #include "lib/jsonin.h"
@@ -23,6 +24,8 @@ static const struct {
     {"case", cases_apply_approved},
     /* linkage (issue 10): 延长审查期限 and 检察意见 of a 行刑衔接 item */
     {"linkage", linkage_apply_approved},
+    /* suggestions (issue 10) */
+    {"suggestion", suggestions_apply_approved},
 };
 
 static ApprovalApply approval_apply_for(const char *zKind) {
@@ -201,6 +204,10 @@ int approvals_return(Db *db, const Actor *actor, int64_t id, const json_t *in, j
     rc = linkage_note_approval(db, actor, row.entityId, "approval_returned", row.zDecisionKind, jin_str(in, "reason"),
                                e);
   }
+  if (!rc && strcmp(row.zEntityKind, "suggestion") == 0) { /* suggestions (issue 10) */
+    rc = suggestions_note_approval(db, actor, row.entityId, "approval_returned", row.zDecisionKind,
+                                   jin_str(in, "reason"), e);
+  }
   approval_row_free(&row);
   return approval_finish(db, actor, id, "approval.return", before, rc, out, e);
 }
@@ -222,6 +229,9 @@ int approvals_withdraw(Db *db, const Actor *actor, int64_t id, json_t **out, JwE
   }
   if (!rc && strcmp(row.zEntityKind, "linkage") == 0) { /* linkage */
     rc = linkage_note_approval(db, actor, row.entityId, "approval_withdrawn", row.zDecisionKind, NULL, e);
+  }
+  if (!rc && strcmp(row.zEntityKind, "suggestion") == 0) { /* suggestions (issue 10) */
+    rc = suggestions_note_approval(db, actor, row.entityId, "approval_withdrawn", row.zDecisionKind, NULL, e);
   }
   approval_row_free(&row);
   return approval_finish(db, actor, id, "approval.withdraw", before, rc, out, e);

@@ -548,6 +548,7 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
   if (nRandom < nCases && demo_work_cases(db, &r, &registrar, aDept, aUserId[1], today, e)) return -1; /* 李检察官 */
   if (demo_documents(db, &registrar, fp, e)) return -1; /* documents (issue 10 §4) */
   if (demo_linkage(db, countyId, aUserId[DEMO_LEADER], aUserId[5], today, e)) return -1; /* linkage: 吴行政检察官 */
+  if (demo_suggestions(db, fp, e)) return -1; /* suggestions (issue 10) */
   fprintf(fp, "  已生成 %d 件演示案件（近一年受理，含审查中、退补、审结、归档、逾期等各种状态）\n", nCases);
   return 0;
 }

@@ -27,5 +27,7 @@ int demo_documents(Db *db, const Actor *registrar, FILE *fp, JwErr *e);
  * every state, with the 检察意见 to two agencies with different reply records. 0, or -1 with e. */
 #include "core/date.h"
 int demo_linkage(Db *db, int64_t orgId, int64_t chiefId, int64_t adminProsecutorId, JwDate today, JwErr *e);
+/* suggestions (issue 10): the office's 检察建议 in every state, for two agencies (demo_suggestions.c). */
+int demo_suggestions(Db *db, FILE *fp, JwErr *e);
 
 #endif

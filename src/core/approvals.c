@@ -19,6 +19,9 @@ const DecisionKindRule decision_kinds[] = {
     /* linkage (issue 10): 行刑反向衔接 */
     {"linkage_extend", "延长行刑衔接审查期限", APPROVER_CHIEF, "行刑反向衔接工作指引第十二条；权力清单"},
     {"procuratorial_opinion", "检察意见（行刑反向衔接）", APPROVER_CHIEF, "规则第三百七十三条；权力清单"},
+    /* suggestions (issue 10): issuing a 检察建议, and deciding on the recipient's objection (Art.23) */
+    {"suggestion_issue", "签发检察建议", APPROVER_CHIEF, "人民检察院检察建议工作规定第十七条；权力清单"},
+    {"suggestion_objection", "检察建议异议处理", APPROVER_CHIEF, "人民检察院检察建议工作规定第二十三条"},
 };
 
 const int decision_kinds_count = (int)(sizeof decision_kinds / sizeof decision_kinds[0]);

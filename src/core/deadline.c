@@ -28,6 +28,8 @@ const DeadlineKindRule deadline_kinds[] = {
     {"linkage_transfer", "行刑衔接移送期限", 1, 0, "人民检察院行刑反向衔接工作指引"},
     {"linkage_review", "行刑衔接审查期限", 3, 0, "人民检察院行刑反向衔接工作指引第十二条"},
     {"linkage_reply", "检察意见回复期限", 10, 0, "关于推进行政执法与刑事司法衔接工作的规定"},
+    /* suggestions (issue 10): the recipient's written reply, 2 months from service (15 days urgent 公益诉讼) */
+    {"suggestion_reply", "检察建议回复期限", 10, 0, "人民检察院检察建议工作规定第十九条"},
 };
 
 const int deadline_kinds_count = (int)(sizeof deadline_kinds / sizeof deadline_kinds[0]);

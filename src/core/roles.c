@@ -16,6 +16,8 @@ const uint32_t perm_all[] = {
     PERM_DOCUMENT_TEMPLATE, /* issue 10 (documents) */
     PERM_LINKAGE_READ,      /* issue 10 (linkage) */
     PERM_LINKAGE_HANDLE,    /* issue 10 (linkage) */
+    PERM_SUGGESTION_READ,   /* issue 10 (suggestions) */
+    PERM_SUGGESTION_HANDLE, /* issue 10 (suggestions) */
     0};
 /* clang-format on */
 
@@ -58,6 +60,13 @@ uint32_t role_permissions(const char *zRole) {
     if (strcmp(zRole, linkers[i]) == 0) p |= PERM_LINKAGE_HANDLE;
   }
   if (strcmp(zRole, "admin_prosecutor") == 0) p |= PERM_CASE_DECIDE;
+  /* suggestions (issue 10): the case readers read the 检察建议; those who handle cases (and 行政检察) draft them */
+  if (p & PERM_CASE_READ) p |= PERM_SUGGESTION_READ;
+  static const char *const suggestionHandlers[] = {"leader", "department_head", "prosecutor", "assistant",
+                                                   "admin_prosecutor"};
+  for (size_t i = 0; i < sizeof suggestionHandlers / sizeof suggestionHandlers[0]; i++) {
+    if (strcmp(zRole, suggestionHandlers[i]) == 0) p |= PERM_SUGGESTION_HANDLE;
+  }
   return p;
 }
 
@@ -94,6 +103,11 @@ const char *perm_name(uint32_t perm) {
       return "linkage.read";
     case PERM_LINKAGE_HANDLE:
       return "linkage.handle";
+    /* suggestions */
+    case PERM_SUGGESTION_READ:
+      return "suggestion.read";
+    case PERM_SUGGESTION_HANDLE:
+      return "suggestion.handle";
     default:
       return NULL;
   }

@@ -26,6 +26,9 @@ typedef enum {
   /* linkage (issue 10): 行刑反向衔接 items */
   PERM_LINKAGE_READ = 1u << 12,   /* read the office's linkage items */
   PERM_LINKAGE_HANDLE = 1u << 13, /* record the steps of a linkage item (刑检 its transfer, 行政检察 the rest) */
+  /* suggestions (issue 10): read the office's 检察建议; draft them and record their steps */
+  PERM_SUGGESTION_READ = 1u << 14,
+  PERM_SUGGESTION_HANDLE = 1u << 15,
 } Perm;
 
 #define ROLE_COUNT 10

@@ -431,3 +431,21 @@ json_t *deadline_store_for_case(Db *db, int64_t caseId, const char *zToday) {
   }
   return dl;
 }
+
+/* suggestions (issue 10): the rows of one record (entity kind and id), as API objects, by due day. */
+json_t *deadline_store_for_entity(Db *db, const char *zEntityKind, int64_t entityId, const char *zToday) {
+  Stmt *s = db_prepare(db, DEADLINE_SELECT " WHERE d.entity_kind = ?1 AND d.entity_id = ?2"
+                           " ORDER BY d.due_on IS NULL, d.due_on, d.id");
+  db_bind_text(s, 1, zEntityKind);
+  db_bind_int(s, 2, entityId);
+  db_bind_text(s, TODAY_PARAM, zToday);
+  json_t *dl = json_array();
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) json_array_append_new(dl, deadline_from_row(s));
+  db_done(s);
+  if (rc == DB_ERROR) {
+    json_decref(dl);
+    return NULL;
+  }
+  return dl;
+}

@@ -98,5 +98,7 @@ json_t *deadline_store_summary(Db *db, const DeadlineFilter *f); /* NULL on a da
 json_t *deadline_store_month(Db *db, const DeadlineFilter *f, int nPerDay);
 /* Every deadline shown with a case, as API objects, by due day. NULL on error. */
 json_t *deadline_store_for_case(Db *db, int64_t caseId, const char *zToday);
+/* suggestions (issue 10): every deadline of one record (entity kind and id), as API objects. NULL on error. */
+json_t *deadline_store_for_entity(Db *db, const char *zEntityKind, int64_t entityId, const char *zToday);
 
 #endif

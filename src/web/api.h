@@ -83,5 +83,13 @@ int api_linkage_list(Req *r);
 int api_linkage_export(Req *r);
 int api_linkage_get(Req *r);
 int api_linkage_event(Req *r);
+/* api_suggestions.c: the 检察建议 (issue 10) */
+int api_suggestions_list(Req *r);
+int api_suggestions_export(Req *r);
+int api_suggestions_by_agency(Req *r);
+int api_suggestions_get(Req *r);
+int api_suggestions_create(Req *r);
+int api_suggestions_update(Req *r);
+int api_suggestions_event(Req *r);
 
 #endif

@@ -165,6 +165,40 @@ static const ExportLabel export_labels[] = {
   {"penalty", "confiscation", "没收违法所得"},
   {"penalty", "disciplinary", "政务处分"},
   {"penalty", "other", "其他"},
+  /* suggestions (issue 10) */
+  {"sug_type", "retrial", "再审检察建议"},
+  {"sug_type", "correction", "纠正违法检察建议"},
+  {"sug_type", "public_interest", "公益诉讼检察建议"},
+  {"sug_type", "social_governance", "社会治理检察建议"},
+  {"sug_type", "other", "其他检察建议"},
+  {"sug_state", "draft", "草稿"},
+  {"sug_state", "issued", "已签发"},
+  {"sug_state", "served", "已送达"},
+  {"sug_state", "objected", "异议待处理"},
+  {"sug_state", "replied", "已回复"},
+  {"sug_state", "closed", "已结案"},
+  {"sug_state", "open", "未结案"},
+  {"sug_adoption", "adopted", "采纳"},
+  {"sug_adoption", "partly", "部分采纳"},
+  {"sug_adoption", "not_adopted", "不采纳"},
+  {"sug_outcome", "handled", "办复"},
+  {"sug_outcome", "withdrawn", "撤回"},
+  {"sug_outcome", "not_adopted_closed", "不采纳结案"},
+  {"sug_outcome", "public_interest_suit", "提起公益诉讼"},
+  {"sug_outcome", "other", "其他"},
+  {"audit_entity", "suggestion", "检察建议"},
+  {"audit_action", "suggestion.create", "新建检察建议"},
+  {"audit_action", "suggestion.update", "修改检察建议草稿"},
+  {"audit_action", "suggestion.issue", "签发检察建议"},
+  {"audit_action", "suggestion.serve", "送达检察建议"},
+  {"audit_action", "suggestion.object", "登记异议"},
+  {"audit_action", "suggestion.objection_handle", "处理异议"},
+  {"audit_action", "suggestion.reply", "登记回复"},
+  {"audit_action", "suggestion.visit", "整改落实回访"},
+  {"audit_action", "suggestion.urge", "督促"},
+  {"audit_action", "suggestion.escalate", "上报、通报"},
+  {"audit_action", "suggestion.close", "检察建议结案"},
+  {"audit_action", "export.suggestions", "导出检察建议列表"},
 };
 /* clang-format on */
 
@@ -245,6 +279,20 @@ static const char *label_approval_scope(const char *z) {
          : strcmp(z, "proposed") == 0 ? "我提请的"
          : strcmp(z, "all") == 0      ? "全院"
                                       : NULL;
+}
+
+/* suggestions (issue 10) */
+static const char *label_sug_type(const char *z) {
+  return export_label("sug_type", z);
+}
+static const char *label_sug_state(const char *z) {
+  return export_label("sug_state", z);
+}
+static const char *label_sug_adoption(const char *z) {
+  return export_label("sug_adoption", z);
+}
+static const char *label_sug_outcome(const char *z) {
+  return export_label("sug_outcome", z);
 }
 
 /* ---- the lists ---------------------------------------------------------------------------------------------- */
@@ -378,6 +426,34 @@ static const ExportParam approval_params[] = {
 };
 const ExportSpec export_approvals = {{"审批列表", "approvals", approval_columns, NCOL(approval_columns)},
                                      "export.approvals", "approval", approval_params, NCOL(approval_params)};
+
+/* suggestions (issue 10) */
+static const XlsxColumn suggestion_columns[] = {
+  {"title",           "标题",       XLSX_TEXT,     36, NULL},
+  {"type",            "类型",       XLSX_CODE,     18, label_sug_type},
+  {"agency_name",     "被建议单位", XLSX_TEXT,     24, NULL},
+  {"state",           "状态",       XLSX_CODE,     12, label_sug_state},
+  {"prosecutor_name", "承办检察官", XLSX_TEXT,     12, NULL},
+  {"issued_on",       "签发日期",   XLSX_DATE,     12, NULL},
+  {"served_on",       "送达日期",   XLSX_DATE,     12, NULL},
+  {"reply_due_on",    "回复期限",   XLSX_DATE,     12, NULL},
+  {"overdue",         "逾期未回复", XLSX_BOOLEAN,  10, NULL},
+  {"reply_on",        "回复日期",   XLSX_DATE,     12, NULL},
+  {"adoption",        "采纳情况",   XLSX_CODE,     10, label_sug_adoption},
+  {"outcome",         "结案方式",   XLSX_CODE,     12, label_sug_outcome},
+  {"closed_on",       "结案日期",   XLSX_DATE,     12, NULL},
+};
+static const ExportParam suggestion_params[] = {
+  {"q",         "搜索",       EXPORT_PARAM_TEXT, NULL, NULL},
+  {"scope",     "范围",       EXPORT_PARAM_CODE, label_deadline_scope, NULL},
+  {"state",     "状态",       EXPORT_PARAM_CODE, label_sug_state, NULL},
+  {"type",      "类型",       EXPORT_PARAM_CODE, label_sug_type, NULL},
+  {"agency_id", "被建议单位", EXPORT_PARAM_TEXT, NULL, NULL},
+  {"overdue",   "逾期未回复", EXPORT_PARAM_CODE, label_bool, NULL},
+};
+const ExportSpec export_suggestions = {{"检察建议列表", "suggestions", suggestion_columns, NCOL(suggestion_columns)},
+                                       "export.suggestions", "suggestion", suggestion_params,
+                                       NCOL(suggestion_params)};
 /* clang-format on */
 
 /* linkage (issue 10) */

@@ -44,6 +44,7 @@ typedef struct ExportSpec {
 extern const ExportSpec export_cases, export_deadlines, export_audit, export_users, export_approvals;
 extern const ExportSpec export_agencies; /* issue 10 (agencies) */
 extern const ExportSpec export_linkage; /* linkage (issue 10) */
+extern const ExportSpec export_suggestions; /* suggestions (issue 10) */
 
 /* Answers an export request for the list of spec through its query function. Returns 0 (a reply is always set). */
 int export_reply(Req *r, const ExportSpec *spec, ExportQuery xQuery);

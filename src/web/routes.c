@@ -89,6 +89,14 @@ const Route routes[] = {
   {"GET",    "/api/v1/linkage/export.xlsx",     PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_export},
   {"GET",    "/api/v1/linkage/{id}",            PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_get},
   {"POST",   "/api/v1/linkage/{id}/events",     PERM_LINKAGE_HANDLE, 1, BODY_DEFAULT_MAX, api_linkage_event},
+  /* suggestions (issue 10 §3): the 检察建议 (app/suggestions.h) */
+  {"GET",    "/api/v1/suggestions",             PERM_SUGGESTION_READ,   0, BODY_NONE,        api_suggestions_list},
+  {"POST",   "/api/v1/suggestions",             PERM_SUGGESTION_HANDLE, 1, BODY_DEFAULT_MAX, api_suggestions_create},
+  {"GET",    "/api/v1/suggestions/export.xlsx", PERM_SUGGESTION_READ,   0, BODY_NONE,        api_suggestions_export},
+  {"GET",    "/api/v1/suggestions/by-agency",   PERM_SUGGESTION_READ,   0, BODY_NONE,        api_suggestions_by_agency},
+  {"GET",    "/api/v1/suggestions/{id}",        PERM_SUGGESTION_READ,   0, BODY_NONE,        api_suggestions_get},
+  {"PUT",    "/api/v1/suggestions/{id}",        PERM_SUGGESTION_HANDLE, 1, BODY_DEFAULT_MAX, api_suggestions_update},
+  {"POST",   "/api/v1/suggestions/{id}/events", PERM_SUGGESTION_HANDLE, 1, BODY_DEFAULT_MAX, api_suggestions_event},
 };
 /* clang-format on */
 

@@ -68,6 +68,7 @@ function fill(p, rec) {
       agencies: rec.agency, // issue 10 (agencies)
       documents: rec.document, // issue 10 (documents)
       linkage: rec.linkage, // issue 10 (linkage)
+      suggestions: rec.suggestion, // issue 10 (suggestions)
     }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
@@ -151,6 +152,13 @@ before(async () => {
   ids.sibling = await records(sAnguan, null);
   ids.sibling.approval = ids.own.approval + 100000; // no approval exists there: any id of another office is unknown
   ids.sibling.document = ids.own.document + 100000; // likewise a document
+  // suggestions (issue 10): a draft 检察建议 of the county's prosecutor; none in the sibling office
+  const agency = (await countyPros.get('/api/v1/agencies?limit=1')).body.items[0];
+  const sg = await countyPros.post('/api/v1/suggestions', { type: 'other', title: '权限测试', agency_id: agency.id,
+    facts: '事实', text: '建议', legal_basis: '依据' });
+  assert.equal(sg.status, 201, sg.text);
+  ids.own.suggestion = sg.body.id;
+  ids.sibling.suggestion = sg.body.id + 100000;
 });
 
 after(async () => {

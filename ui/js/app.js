@@ -39,6 +39,10 @@ import * as documentsPage from './pages/documents.js';
 import * as documentTemplatesPage from './pages/document_templates.js';
 import * as linkagePage from './pages/linkage.js'; // linkage (issue 10)
 import * as linkageItemPage from './pages/linkage_item.js';
+// suggestions (issue 10)
+import * as suggestionsPage from './pages/suggestions.js';
+import * as suggestionPage from './pages/suggestion.js';
+import * as suggestionFormPage from './pages/suggestion_form.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -72,6 +76,10 @@ const ROUTES = [
   // linkage (issue 10)
   { path: '/linkage', page: linkagePage, nav: 'linkage' },
   { path: '/linkage/:id', page: linkageItemPage, nav: 'linkage' },
+  // suggestions (issue 10)
+  { path: '/suggestions', page: suggestionsPage, nav: 'suggestions' },
+  { path: '/suggestions/new', page: suggestionFormPage, nav: 'suggestions', permission: 'suggestion.handle' },
+  { path: '/suggestions/:id', page: suggestionPage, nav: 'suggestions' },
 ];
 
 const $ = (id) => document.getElementById(id);

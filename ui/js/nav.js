@@ -20,6 +20,8 @@ import { levelClass } from './casework.js';
 export const GROUPS = [
   { key: 'cases', label: 'nav.group.cases' },
   { key: 'linkage', label: 'nav.group.linkage' }, // linkage (issue 10)
+  // suggestions (issue 10)
+  { key: 'supervision', label: 'nav.group.supervision' },
   { key: 'tools', label: 'nav.group.tools' },
   { key: 'admin', label: 'nav.group.admin' },
 ];
@@ -36,6 +38,9 @@ export const NAV = [
   // linkage (issue 10): 行刑反向衔接 items; the bell links a reminder of entity_kind 'linkage' to #/linkage/ID
   { key: 'linkage', group: 'linkage', label: 'nav.linkage', desc: 'home.desc.linkage', href: '#/linkage',
     permission: 'linkage.read', entity: 'linkage' },
+  // suggestions (issue 10): the bell links a reminder of a suggestion to #/suggestions/ID
+  { key: 'suggestions', group: 'supervision', label: 'nav.suggestions', desc: 'home.desc.suggestions',
+    href: '#/suggestions', permission: 'suggestion.read', entity: 'suggestion' },
   { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
   { key: 'orgs', group: 'admin', label: 'nav.orgs', desc: 'home.desc.orgs', href: '#/admin/orgs',
     permission: 'admin.manage' },
@@ -169,8 +174,9 @@ const BELL_POLL = 60 * 1000;
 const bell = { data: null, userId: null, at: 0, loading: null, timer: 0, open: false, listening: false };
 
 /** reminderHref: the page of a reminder's record. */
-function reminderHref(d) {
-  // a record with its own page (a 行刑衔接 item shown with its case) links there; a case's period to the case
+/** reminderHref: the page of a reminder's (or any deadline's) record; the home page's queues use it too. */
+export function reminderHref(d) {
+  // a record with its own page (a 行刑衔接 item, a 检察建议) links there; a case's period to the case
   const n = d.entity_kind && d.entity_kind !== 'case' && NAV.find((e) => e.entity && e.entity === d.entity_kind);
   if (n) return n.href + '/' + encodeURIComponent(d.entity_id);
   if (d.case_id) return '#/cases/' + encodeURIComponent(d.case_id);

@@ -91,7 +91,8 @@ export function render(root, ctx) {
   /** approvalRow: the approval's row, and under it a row for its approve / return form when one is open. */
   function approvalRow(a) {
     const formRow = el('tr', { class: 'approval-form-row', hidden: true }, el('td', { colspan: String(COLS) }));
-    const href = '#/cases/' + encodeURIComponent(a.case_id || a.entity_id);
+    const href = a.entity_kind === 'suggestion' ? '#/suggestions/' + encodeURIComponent(a.entity_id)
+      : '#/cases/' + encodeURIComponent(a.case_id || a.entity_id);
     const actions = mayDecide(a) || mayWithdraw(a)
       ? el('button', { type: 'button', class: 'btn btn-small', testid: 'approval-open-' + a.id, 'aria-expanded': 'false',
         text: mayDecide(a) ? t('approvals.approve') + ' / ' + t('approvals.return') : t('approvals.withdraw'),

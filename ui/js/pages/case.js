@@ -39,6 +39,7 @@ function linkageBlock(c) {
       el('a', { href: '#/linkage/' + it.id, testid: 'case-linkage-link-' + it.id, text: it.person_name }), ' ',
       linkageStateBadge(it.state), it.next_due_on ? ' ' + t('linkage.col_next_due') + ' ' + it.next_due_on : ''))));
 }
+import { suggestionsBlock } from '../suggestions_block.js'; // suggestions (issue 10)
 
 const REASON_MAX = 200;
 const SENTENCE_MAX = 200;
@@ -241,7 +242,8 @@ class CasePage {
       handle && actions.length ? this.actionPanel(actions) : null,
       this.deadlinePanel(),
       this.personPanel(actions),
-      this.timelinePanel());
+      this.timelinePanel(),
+      suggestionsBlock(c.id)); // suggestions (issue 10)
   }
 
   // ---- header

@@ -7,7 +7,7 @@
 import * as api from '../api.js';
 import { el, pageHeader, rolesText, replace, errorMessage } from '../dom.js';
 import { t, label } from '../i18n.js';
-import { visibleEntries } from '../nav.js';
+import { reminderHref, visibleEntries } from '../nav.js';
 import { currentUser } from '../session.js';
 import { levelBadge, levelClass } from '../casework.js';
 
@@ -18,6 +18,7 @@ export function listHref(list, filter) {
 
 /** recordHref: the page of the record a line is about: a deadline's case, or the case itself. */
 function recordHref(kind, item) {
+  if (kind !== 'cases' && !item.case_id && item.entity_kind) return reminderHref(item); // a suggestion's (issue 10)
   const id = kind === 'cases' ? item.id : item.case_id;
   return id ? '#/cases/' + encodeURIComponent(id) : listHref('deadlines', {});
 }
