@@ -110,3 +110,10 @@ int cases_person_document(Db *db, const Actor *actor, int64_t caseId, int64_t pe
   rc = app_finish_write(db, rc, e);
   return rc ? rc : documents_get(db, actor, id, out, e);
 }
+
+int cases_may_handle_id(Db *db, const Actor *actor, int64_t caseId) {
+  CaseRow c;
+  int found = case_store_load(db, actor->orgId, caseId, &c);
+  if (found <= 0) return found;
+  return case_may_handle(actor, &c) ? 1 : 0;
+}

@@ -53,5 +53,8 @@ int cases_rotation_peek(Db *db, const Actor *actor, int64_t departmentId, json_t
  * person's 不起诉 decision is recorded (for 附条件不起诉, the final 不起诉); *out is the document (documents_get). */
 int cases_person_document(Db *db, const Actor *actor, int64_t caseId, int64_t personId, const json_t *in,
                           json_t **out, JwErr *e);
+/* documents: 1 when the actor may handle the office's case caseId (case_may_handle: its team, or a case manager), 0
+ * when not (or the case is not the office's), -1 on a database error. A case's documents are reissued by its team. */
+int cases_may_handle_id(Db *db, const Actor *actor, int64_t caseId);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/cases.h"
 #include "app/tx.h"
 #include "core/date.h"
 #include "core/document.h"
@@ -181,6 +182,13 @@ int documents_reissue(Db *db, const Actor *actor, long long id, json_t **out, Jw
   else if (!json_is_null(json_object_get(old, "superseded_by"))) {
     rc = err_set(e, 409, "conflict", "superseded_by", "该文书已被 %s 取代，请重新制发最新的一份",
                  json_string_value(json_object_get(old, "superseded_number")));
+  }
+  /* a case's document is reissued by the case's team, as it was issued */
+  json_t *jCase = old ? json_object_get(old, "case_id") : NULL;
+  if (!rc && json_is_integer(jCase)) {
+    int may = cases_may_handle_id(db, actor, json_integer_value(jCase));
+    if (may < 0) rc = err_internal(e, db_errmsg(db));
+    else if (!may) rc = err_set(e, 403, "forbidden", NULL, "只有承办人、本部门或案件管理部门可以重新制发本案文书");
   }
   if (!rc) {
     json_t *caseId = json_object_get(old, "case_id");

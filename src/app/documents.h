@@ -31,7 +31,8 @@ int documents_for_entity(Db *db, const Actor *actor, const char *zEntityKind, lo
 /* One document with what its print view needs (org_name, type_name). 404 when not the office's. */
 int documents_get(Db *db, const Actor *actor, long long id, json_t **out, JwErr *e);
 /* Reissues a document in a transaction of its own: same type, record and fields, today's date, the template in
- * force, a new number; the old one is marked superseded_by the new one. 409 when it is superseded already. */
+ * force, a new number naming the old one (kept as it was, shown superseded_by the new one). 409 when it is superseded
+ * already; 403 when it belongs to a case the actor does not handle (cases_may_handle_id). */
 int documents_reissue(Db *db, const Actor *actor, long long id, json_t **out, JwErr *e);
 /* The office's documents (store_list()). f->orgId is set from the actor. */
 int documents_list(Db *db, const Actor *actor, DocumentFilter f, json_t **out, JwErr *e);

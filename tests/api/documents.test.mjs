@@ -17,7 +17,7 @@ import {
 } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
-let dir, db, server, anguan, prosecutor, chief, admin, clerk, otherOrg, depts, users;
+let dir, db, server, anguan, prosecutor, prosecutor2, chief, admin, clerk, otherOrg, depts, users;
 const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear(); // the 成文日期 is today in China
 
 /** A valid 公民身份号码 (GB 11643) of a man born 1990-04-02 in 缙云县, the n-th of that day. */
@@ -87,8 +87,8 @@ before(async () => {
   addUser(db, { org: 'other', login: 'other_cm', role: 'case_manager', password: PW });
   server = await startServer(db);
   const login = (l) => server.client().loginOk(l, PW);
-  [anguan, prosecutor, chief, admin, clerk, otherOrg] = await Promise.all(
-    ['anguan', 'prosecutor', 'leader', 'admin', 'clerk', 'other_cm'].map(login));
+  [anguan, prosecutor, prosecutor2, chief, admin, clerk, otherOrg] = await Promise.all(
+    ['anguan', 'prosecutor', 'prosecutor2', 'leader', 'admin', 'clerk', 'other_cm'].map(login));
   depts = Object.fromEntries((await anguan.get('/api/v1/departments')).body.items.map((d) => [d.name, d.id]));
   users = Object.fromEntries((await anguan.get('/api/v1/users?limit=200')).body.items.map((u) => [u.login, u.id]));
 });
@@ -201,6 +201,9 @@ describe('freezing and reissue', () => {
     assert.equal(again.body, d.body);
     assert.equal(again.number, d.number);
     assert.equal(again.template_version, 0);
+    // a prosecutor of another department does not handle the case: neither issue nor reissue
+    assertError(await prosecutor2.post(`/api/v1/documents/${d.id}/reissue`), 403, 'forbidden');
+    assert.equal((await docsOf(c)).length, 1, 'the refused reissue wrote nothing');
     // reissue: a new number from the template in force, the old one marked
     res = await prosecutor.post(`/api/v1/documents/${d.id}/reissue`);
     assert.equal(res.status, 201, res.text);
