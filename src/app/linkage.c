@@ -11,6 +11,8 @@
 #include "app/approvals.h"
 #include "app/deadlines.h"
 #include "app/holidays.h"
+#include "app/linkage_documents.h"
+#include "app/suggestions.h"
 #include "app/tx.h"
 #include "core/deadline.h"
 #include "core/linkage.h"
@@ -499,9 +501,19 @@ static int apply(Db *db, const Actor *actor, LinkageRow *r, LinkageEventKind k, 
       break;
     case LEV_FOLLOW_UP:
       put_text(r->zFollowedUpOn, sizeof r->zFollowedUpOn, zOn);
-      /* lead: suggestions_open_linked */
-      /* (open the draft 检察建议 here: type correction, agency r->agencyId, linked entity "linkage" r->id, case
-       * r->caseId, the reason text; keep its id in r->suggestionId) */
+      /* 跟进监督 in one step: a draft 纠正违法检察建议 to the same agency, linked both ways (the suggestion's link row
+       * names this item; the item keeps the suggestion's id); it then goes through the 检察长's approval as any */
+      {
+        long long sid = 0;
+        SuggestionDraft d = {.zType = "correction",
+                             .agencyId = r->agencyId,
+                             .zLinkedKind = "linkage",
+                             .linkedId = r->id,
+                             .caseId = r->caseId,
+                             .zReason = jin_str(in, "reason")};
+        if (suggestions_open_linked(db, actor, &d, &sid, e)) return -1;
+        r->suggestionId = sid;
+      }
       zState = "follow_up";
       break;
     case LEV_CLOSE:
@@ -591,6 +603,7 @@ static int event_run(Db *db, const Actor *actor, int64_t id, LinkageEventKind k,
     json_decref(data);
   }
   if (!rc) rc = sync_deadlines(db, &r, item, e);
+  if (!rc) rc = linkage_step_document(db, actor, id, k, in, zOn, e); /* its 文书, when the step has one */
   json_decref(item);
   linkage_row_free(&r);
   return rc;

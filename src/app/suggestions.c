@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/approvals.h"
+#include "app/suggestion_documents.h"
 #include "app/deadlines.h"
 #include "app/holidays.h"
 #include "app/tx.h"
@@ -16,6 +17,7 @@
 #include "lib/utf8.h"
 #include "store/approval_store.h"
 #include "store/deadline_store.h"
+#include "store/linkage_store.h"
 
 #define SUG_ID_MAX   ((int64_t)1 << 53)
 #define SUG_TEXT_MAX 5000
@@ -247,7 +249,15 @@ static int check_links(Db *db, int64_t orgId, const json_t *a, JwErr *e) {
       if (found < 0) return db_fail(db, e);
       if (!found) return rule_err(e, zField, "关联案件不存在");
     }
-    /* lead: a linkage item or a lead is checked against its table once that capability is merged */
+    if (strcmp(zKind, "linkage") == 0) {
+      int found = 0;
+      json_t *item = linkage_store_get(db, orgId, json_integer_value(id), &found);
+      json_decref(item);
+      if (found < 0) return db_fail(db, e);
+      if (!found) return rule_err(e, zField, "关联的行刑衔接事项不存在");
+    }
+    /* a lead (线索, issue 12) cannot be named before that capability keeps them */
+    if (strcmp(zKind, "lead") == 0) return rule_err(e, zField, "关联线索不存在");
   }
   return 0;
 }
@@ -624,12 +634,15 @@ static int sug_run(Db *db, const Actor *actor, int64_t id, SugEventKind kind, co
     time_now_iso(zNow);
     if (suggestion_store_update(db, &r, zNow)) rc = db_fail(db, e);
     if (!rc) rc = sync_reply(db, &r, wasRunning, zOn, e);
+    int amended = kind == SUG_EV_OBJECTION_HANDLE && strcmp(s.zResult, "amend") == 0;
     /* an amended text is served anew: the next service starts the next round's period */
-    if (!rc && kind == SUG_EV_OBJECTION_HANDLE && strcmp(s.zResult, "amend") == 0) {
+    if (!rc && amended) {
       r.zServedOn[0] = 0;
       r.zObjectionOn[0] = 0;
       if (suggestion_store_update(db, &r, zNow)) rc = db_fail(db, e);
     }
+    /* the 检察建议书: on its 签发, and under a new 文号 for an amended text (the first one kept as issued) */
+    if (!rc && (kind == SUG_EV_ISSUE || amended)) rc = suggestion_issue_document(db, actor, &r, zOn, e);
   }
   if (!rc) {
     json_t *data = json_deep_copy(in);
