@@ -15,4 +15,12 @@
  * same data on the same day. Prints the logins to fp. 0 ok, -1 with e filled. */
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e);
 
+/* How demo_populate_path() writes the random cases: AUTO (what demo_populate does) goes through the use cases below
+ * 10,000 cases and through the bulk path above (all but the newest 1,000); USE_CASES and BULK force one path for
+ * every random case (the test that compares the two, tests/unit/test_demo.c). The bulk path writes the same stories
+ * straight to the store (demo.c, "the bulk path": the same rules, deadlines and search documents, one audit row per
+ * case, no approval rows). */
+typedef enum { DEMO_PATH_AUTO, DEMO_PATH_USE_CASES, DEMO_PATH_BULK } DemoPath;
+int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e);
+
 #endif
