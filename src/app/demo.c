@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/accounts.h"
@@ -11,6 +12,7 @@
 #include "app/case_internal.h"
 #include "app/cases.h"
 #include "app/holidays.h"
+#include "core/approvals.h"
 #include "core/case_rules.h"
 #include "core/idcard.h"
 #include "core/period.h"
@@ -465,6 +467,26 @@ static int bulk_fast_track(const PersonInput *aP, int nP) {
   return 1;
 }
 
+/* approvals_required() of each decision kind, read once per load (it parses the office's 权力清单 setting; the load
+ * does not change it). */
+static struct {
+  int64_t orgId;
+  int aKnown[32];
+  Approver aApprover[32];
+} bulk_approvers;
+
+static Approver bulk_approver(Db *db, int64_t orgId, const char *zDecisionKind) {
+  const DecisionKindRule *k = decision_kind_by_code(zDecisionKind);
+  int i = k ? (int)(k - decision_kinds) : -1;
+  if (i < 0 || i >= 32) return approvals_required(db, orgId, zDecisionKind);
+  if (bulk_approvers.orgId != orgId) memset(&bulk_approvers, 0, sizeof bulk_approvers), bulk_approvers.orgId = orgId;
+  if (!bulk_approvers.aKnown[i]) {
+    bulk_approvers.aApprover[i] = approvals_required(db, orgId, zDecisionKind);
+    bulk_approvers.aKnown[i] = 1;
+  }
+  return bulk_approvers.aApprover[i];
+}
+
 /* One custody change of person i, in the rows and in the state (case_store_person_set_custody). */
 static int bulk_set_custody(BulkCase *b, int i, const char *zCustody, JwDate on, const char *zOn) {
   CaseState *st = b->st;
@@ -519,7 +541,7 @@ static int bulk_event(BulkCase *b, json_t *in, JwErr *e) {
   } else if (kind == EVENT_DECIDE && (strcmp(zDecision, "release") == 0 || strcmp(zDecision, "maintain") == 0)) {
     zDecisionKind = "custody_necessity";
   } else if (kind == EVENT_DECIDE) zDecisionKind = "complaint_review";
-  Approver approver = !rc && zDecisionKind ? approvals_required(b->db, st->c.orgId, zDecisionKind) : APPROVER_NONE;
+  Approver approver = !rc && zDecisionKind ? bulk_approver(b->db, st->c.orgId, zDecisionKind) : APPROVER_NONE;
   if (!rc && approver != APPROVER_NONE && b->leavePending) rc = 1;
   if (rc) {
     json_decref(in);
@@ -903,8 +925,14 @@ static int demo_bulk_cases(Db *db, Rng *r, const Actor *registrar, const int64_t
                            int nRandom, int nCases, FILE *fp, JwErr *e) {
   const JwCalendar *cal = holidays_current(db, e);
   if (!cal) return -1;
+  memset(&bulk_approvers, 0, sizeof bulk_approvers);
   char *zFormat = NULL, *zShort = NULL;
   if (case_store_numbering(db, registrar->orgId, &zFormat, &zShort)) return err_internal(e, db_errmsg(db));
+  if (db_load_settings(db, 1)) {
+    free(zFormat);
+    free(zShort);
+    return err_internal(e, db_errmsg(db));
+  }
   int rc = 0;
   for (int i = from; i < to && !rc; i += DEMO_BULK_BATCH) {
     int end = i + DEMO_BULK_BATCH < to ? i + DEMO_BULK_BATCH : to;
@@ -929,6 +957,7 @@ static int demo_bulk_cases(Db *db, Rng *r, const Actor *registrar, const int64_t
   }
   free(zFormat);
   free(zShort);
+  if (db_load_settings(db, 0) && !rc) rc = err_internal(e, db_errmsg(db));
   return rc;
 }
 
@@ -996,8 +1025,9 @@ int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e) {
               : path == DEMO_PATH_AUTO && nCases >= DEMO_BULK_FROM ? nRandom - DEMO_BULK_TAIL
                                                                    : 0;
   if (nBulk > 0 && demo_bulk_cases(db, &r, &registrar, aDept, today, 0, nBulk, nRandom, nCases, fp, e)) return -1;
-  for (int i = nBulk > 0 ? nBulk : 0; i < nRandom; i++) {
-    if (i % batch == 0 && db_bulk_begin(db)) return err_internal(e, db_errmsg(db));
+  const int first = nBulk > 0 ? nBulk : 0;
+  for (int i = first; i < nRandom; i++) {
+    if ((i == first || i % batch == 0) && db_bulk_begin(db)) return err_internal(e, db_errmsg(db));
     /* received over the past year, evenly, oldest first */
     JwDate received = today - 365 + (JwDate)((int64_t)i * 365 / nRandom);
     rc = demo_case(db, &r, &registrar, aDept, received, today, e);

@@ -291,6 +291,16 @@ int db_bulk_commit(Db *db) {
   return db_commit(db);
 }
 
+int db_load_settings(Db *db, int on) {
+  if (db->backend == DB_POSTGRES) {
+    return db_exec(db, on ? "SET synchronous_commit = off" : "SET synchronous_commit = on");
+  }
+  /* 1 GiB of page cache while loading (the indexes of a million cases stay in memory), no fsync per commit; then
+   * the production settings of db_open again */
+  if (on) return db_exec(db, "PRAGMA synchronous=OFF") || db_exec(db, "PRAGMA cache_size=-1048576") ? -1 : 0;
+  return db_exec(db, "PRAGMA synchronous=FULL") || db_exec(db, "PRAGMA cache_size=-2000") ? -1 : 0;
+}
+
 int db_in_transaction(Db *db) {
   if (db->backend == DB_POSTGRES) return db->pg && dbp_in_transaction(db);
   return !sqlite3_get_autocommit(db->h);
