@@ -487,6 +487,45 @@ static Approver bulk_approver(Db *db, int64_t orgId, const char *zDecisionKind) 
   return bulk_approvers.aApprover[i];
 }
 
+/* Rotation (轮案) as case_store_rotation_pick() picks, kept in memory: in the department, the prosecutor whose latest
+ * case there is the oldest (one without a case first), then by id. The SQL pick reads every case of the department
+ * for each of its prosecutors (case_record_department has no prosecutor column), which grows with the office: at a
+ * million cases it is most of the load's time. The demo's prosecutors (demo_users) start with no case. */
+static struct {
+  int64_t aDept[32], aUser[32], aLast[32];
+  int n;
+} bulk_rotation;
+
+static void bulk_rotation_init(const int64_t *aDept, const int64_t *aUserId) {
+  memset(&bulk_rotation, 0, sizeof bulk_rotation);
+  for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0] && bulk_rotation.n < 32; i++) {
+    if (strcmp(demo_users[i].zRole, "prosecutor") != 0) continue;
+    bulk_rotation.aDept[bulk_rotation.n] = aDept[demo_users[i].dept];
+    bulk_rotation.aUser[bulk_rotation.n++] = aUserId[i];
+  }
+}
+
+static int64_t bulk_rotation_pick(int64_t deptId) {
+  int best = -1;
+  for (int i = 0; i < bulk_rotation.n; i++) {
+    if (bulk_rotation.aDept[i] != deptId) continue;
+    if (best < 0) {
+      best = i;
+      continue;
+    }
+    int64_t l = bulk_rotation.aLast[i], bl = bulk_rotation.aLast[best];
+    int earlier = l == 0 ? bl != 0 : bl != 0 && l < bl; /* NULLS FIRST, then the older latest case */
+    if (earlier || (l == bl && bulk_rotation.aUser[i] < bulk_rotation.aUser[best])) best = i;
+  }
+  return best < 0 ? 0 : bulk_rotation.aUser[best];
+}
+
+static void bulk_rotation_took(int64_t userId, int64_t caseId) {
+  for (int i = 0; i < bulk_rotation.n; i++) {
+    if (bulk_rotation.aUser[i] == userId) bulk_rotation.aLast[i] = caseId;
+  }
+}
+
 /* One custody change of person i, in the rows and in the state (case_store_person_set_custody). */
 static int bulk_set_custody(BulkCase *b, int i, const char *zCustody, JwDate on, const char *zOn) {
   CaseState *st = b->st;
@@ -693,9 +732,7 @@ static int demo_case_bulk(Db *db, Rng *r, const Actor *registrar, const int64_t 
   if (fastTrack) deptId = aDept[D_FAST];
   c->summaryProcedure = fastTrack;
   c->departmentId = deptId;
-  char zPicked[64];
-  if (!rc && case_store_rotation_pick(db, c->orgId, deptId, &c->prosecutorId, zPicked, sizeof zPicked) != 1)
-    rc = err_internal(e, "demo: no prosecutor to rotate to");
+  if (!rc && !(c->prosecutorId = bulk_rotation_pick(deptId))) rc = err_internal(e, "demo: no prosecutor to rotate to");
   int y, m, d;
   date_to_ymd(received, &y, &m, &d);
   int64_t seq = rc ? 0 : case_store_next_sequence(db, c->orgId, y, zType);
@@ -704,6 +741,7 @@ static int demo_case_bulk(Db *db, Rng *r, const Actor *registrar, const int64_t 
     rc = err_internal(e, db_errmsg(db));
   }
   if (!rc && (c->id = case_store_insert(db, c, zTitle, zAgency, NULL, b.zNow)) < 0) rc = err_internal(e, db_errmsg(db));
+  if (!rc) bulk_rotation_took(c->prosecutorId, c->id);
   for (int i = 0; i < nPersons && !rc; i++) {
     PersonRow *p = &st->aP[i];
     if ((p->id = case_person_insert(db, c->orgId, c->id, &aP[i], c->zReceived, e)) < 0) {
@@ -921,32 +959,29 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
 
 /* Writes the random cases [from, to) through the bulk path, DEMO_BULK_BATCH cases to a transaction, each batch's
  * search documents built before its commit. */
-static int demo_bulk_cases(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, JwDate today, int from, int to,
-                           int nRandom, int nCases, FILE *fp, JwErr *e) {
+static int demo_bulk_cases(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, const int64_t *aUserId,
+                           JwDate today, int from, int to, int nRandom, int nCases, FILE *fp, JwErr *e) {
   const JwCalendar *cal = holidays_current(db, e);
   if (!cal) return -1;
   memset(&bulk_approvers, 0, sizeof bulk_approvers);
+  bulk_rotation_init(aDept, aUserId);
   char *zFormat = NULL, *zShort = NULL;
   if (case_store_numbering(db, registrar->orgId, &zFormat, &zShort)) return err_internal(e, db_errmsg(db));
-  if (db_load_settings(db, 1)) {
-    free(zFormat);
-    free(zShort);
-    return err_internal(e, db_errmsg(db));
-  }
-  int rc = 0;
+  int rc = db_load_settings(db, 1) ? err_internal(e, db_errmsg(db)) : 0;
+  /* SQLite: the secondary indexes go during the load and are built once after it */
+  char *zIndexes = rc ? NULL : db_load_drop_indexes(db);
+  int64_t firstId = 0, lastId = 0;
   for (int i = from; i < to && !rc; i += DEMO_BULK_BATCH) {
     int end = i + DEMO_BULK_BATCH < to ? i + DEMO_BULK_BATCH : to;
     if (db_begin(db)) {
       rc = err_internal(e, db_errmsg(db));
       break;
     }
-    int64_t firstId = 0, lastId = 0;
     for (int k = i; k < end && !rc; k++) {
       JwDate received = today - 365 + (JwDate)((int64_t)k * 365 / nRandom);
       rc = demo_case_bulk(db, r, registrar, aDept, cal, zFormat, zShort, received, today, &lastId, e);
       if (!firstId) firstId = lastId;
     }
-    if (!rc && firstId && case_search_rebuild_range(db, firstId, lastId)) rc = err_internal(e, db_errmsg(db));
     if (rc) {
       db_rollback(db);
       break;
@@ -957,6 +992,15 @@ static int demo_bulk_cases(Db *db, Rng *r, const Actor *registrar, const int64_t
   }
   free(zFormat);
   free(zShort);
+  if (db_load_restore_indexes(db, zIndexes) && !rc) rc = err_internal(e, db_errmsg(db));
+  /* the search documents of the loaded cases, in one transaction */
+  if (!rc && firstId) {
+    if (db_begin(db)) rc = err_internal(e, db_errmsg(db));
+    else if (case_search_rebuild_range(db, firstId, lastId)) {
+      rc = err_internal(e, db_errmsg(db));
+      db_rollback(db);
+    } else if (db_commit(db)) rc = err_internal(e, db_errmsg(db));
+  }
   if (db_load_settings(db, 0) && !rc) rc = err_internal(e, db_errmsg(db));
   return rc;
 }
@@ -1024,7 +1068,8 @@ int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e) {
   int nBulk = path == DEMO_PATH_BULK                               ? nRandom
               : path == DEMO_PATH_AUTO && nCases >= DEMO_BULK_FROM ? nRandom - DEMO_BULK_TAIL
                                                                    : 0;
-  if (nBulk > 0 && demo_bulk_cases(db, &r, &registrar, aDept, today, 0, nBulk, nRandom, nCases, fp, e)) return -1;
+  if (nBulk > 0 && demo_bulk_cases(db, &r, &registrar, aDept, aUserId, today, 0, nBulk, nRandom, nCases, fp, e))
+    return -1;
   const int first = nBulk > 0 ? nBulk : 0;
   for (int i = first; i < nRandom; i++) {
     if ((i == first || i % batch == 0) && db_bulk_begin(db)) return err_internal(e, db_errmsg(db));
