@@ -145,25 +145,21 @@ CaseState *case_state_load(Db *db, int64_t orgId, int64_t id, JwErr *e) {
     free(st);
     return NULL;
   }
-  case_build_facts(st);
-  if (!st->f.type) {
-    err_internal(e, "case of an unknown type");
-    free(st);
-    return NULL;
-  }
   const JwCalendar *cal = holidays_current(db, e);
-  if (!cal) {
+  if (!cal || case_state_derive(st, cal, e)) {
     free(st);
     return NULL;
   }
-  st->nD = case_deadlines(cal, &st->f, &st->h, st->aD);
-  if (st->nD < 0) {
-    err_field(e, "on", "期限超出可计算的日期范围");
-    free(st);
-    return NULL;
-  }
-  case_facts_set_review_due(&st->f, st->aPF, &st->h, st->aD, st->nD);
   return st;
+}
+
+int case_state_derive(CaseState *st, const JwCalendar *cal, JwErr *e) {
+  case_build_facts(st);
+  if (!st->f.type) return err_internal(e, "case of an unknown type");
+  st->nD = case_deadlines(cal, &st->f, &st->h, st->aD);
+  if (st->nD < 0) return err_field(e, "on", "期限超出可计算的日期范围");
+  case_facts_set_review_due(&st->f, st->aPF, &st->h, st->aD, st->nD);
+  return 0;
 }
 
 PersonRow *case_state_person(CaseState *st, int64_t personId, CasePersonFacts **ppFacts) {
@@ -207,6 +203,12 @@ int case_refresh(Db *db, const Actor *actor, int64_t id, JwErr *e) {
     case_state_free(st);
     if (!(st = case_state_load(db, actor->orgId, id, e))) return -1;
   }
+  int rc = case_state_sync_deadlines(db, actor, st, e);
+  case_state_free(st);
+  return rc;
+}
+
+int case_state_sync_deadlines(Db *db, const Actor *actor, CaseState *st, JwErr *e) {
   DeadlineRow *a = xcalloc((size_t)(st->nD ? st->nD : 1), sizeof *a);
   JwDate today = case_today();
   for (int i = 0; i < st->nD; i++) {
@@ -236,10 +238,9 @@ int case_refresh(Db *db, const Actor *actor, int64_t id, JwErr *e) {
   }
   char zSubject[sizeof st->c.zNumber + sizeof st->c.zTitle + 2];
   snprintf(zSubject, sizeof zSubject, "%s %s", st->c.zNumber, st->c.zTitle);
-  DeadlineOwner o = {actor->orgId, "case", id, id, zSubject, st->c.prosecutorId, st->c.departmentId};
+  DeadlineOwner o = {actor->orgId, "case", st->c.id, st->c.id, zSubject, st->c.prosecutorId, st->c.departmentId};
   int rc = deadlines_sync(db, &o, a, st->nD, e);
   free(a);
-  case_state_free(st);
   return rc;
 }
 

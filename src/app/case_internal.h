@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "app/audit.h"
+#include "core/calendar.h"
 #include "core/case_rules.h"
 #include "lib/err.h"
 #include "store/case_store.h"
@@ -28,6 +29,18 @@ typedef struct CaseState {
  * filled (404 when not in the organisation, 500 on a database error). */
 CaseState *case_state_load(Db *db, int64_t orgId, int64_t id, JwErr *e);
 void case_state_free(CaseState *st);
+/* The derived half of case_state_load(): the facts from the rows held in st (c, aP, nP, h, and each aPF's id and
+ * custody history), the deadlines on the calendar cal and the review due day. No database access: the bulk demo load
+ * (app/demo.c) keeps a state in memory as it writes the rows and derives it here, as a load from the store would.
+ * 0, or -1 with e filled. */
+int case_state_derive(CaseState *st, const JwCalendar *cal, JwErr *e);
+/* The write half of case_refresh(): the state's deadlines (st->aD, as derived) to deadlines_sync(), parties' periods
+ * that have run written closed. Inside the caller's transaction. */
+int case_state_sync_deadlines(Db *db, const Actor *actor, CaseState *st, JwErr *e);
+/* Formats a case number from the organisation's template: {short} {type} {year} {n}. -1 when it does not fit out. */
+int case_format_number(const char *zFormat, const char *zShort, const char *zAbbr, int year, int64_t n, char *out,
+                       size_t nOut);
+
 /* The state's person with this id, or NULL. */
 PersonRow *case_state_person(CaseState *st, int64_t personId, CasePersonFacts **ppFacts);
 

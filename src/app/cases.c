@@ -108,8 +108,8 @@ static const JinLabel case_labels[] = {
 
 /* Formats a case number from the organisation's template: {short} {type} {year} {n}. -1 when it does not fit out
  * (never cut: a cut number would collide with the next one). */
-static int case_format_number(const char *zFormat, const char *zShort, const char *zAbbr, int year, int64_t n,
-                              char *out, size_t nOut) {
+int case_format_number(const char *zFormat, const char *zShort, const char *zAbbr, int year, int64_t n, char *out,
+                       size_t nOut) {
   Buf b = BUF_INIT;
   for (const char *p = zFormat; *p;) {
     if (strncmp(p, "{short}", 7) == 0) buf_puts(&b, zShort), p += 7;

@@ -3,19 +3,25 @@
 
 #include <jansson.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/accounts.h"
 #include "app/agencies.h"
 #include "app/approvals.h"
+#include "app/case_internal.h"
 #include "app/cases.h"
 #include "app/holidays.h"
+#include "core/approvals.h"
 #include "core/case_rules.h"
 #include "core/idcard.h"
 #include "core/period.h"
 #include "core/roles.h"
+#include "lib/mem.h"
 #include "lib/timeutil.h"
 #include "store/accounts_store.h"
+#include "store/case_search.h"
+#include "store/case_store.h"
 
 typedef struct DemoDept {
   const char *zName, *zKind;
@@ -70,6 +76,12 @@ static const DemoUser demo_users[] = {
  * transaction per use case with 1000). */
 #define DEMO_BATCH_SQLITE 1000
 #define DEMO_BATCH_PG     8
+
+/* The bulk path (demo_case_bulk): from DEMO_BULK_FROM cases on (DEMO_PATH_AUTO), all but the newest DEMO_BULK_TAIL
+ * random cases, DEMO_BULK_BATCH cases to a transaction (no savepoints: a case that fails fails the load). */
+#define DEMO_BULK_FROM  10000
+#define DEMO_BULK_TAIL  1000
+#define DEMO_BULK_BATCH 10000
 
 /* ---- a small deterministic generator ---------------------------------------------------------------------- */
 
@@ -262,6 +274,11 @@ static void demo_date(JwDate d, char out[11]) {
   date_format(d, out);
 }
 
+/* The sentence of a judgment. */
+static const char *demo_sentence(Rng *r) {
+  return rng_pct(r, 50) ? "拘役三个月，缓刑六个月，并处罚金人民币五千元" : "有期徒刑一年，并处罚金人民币一万元";
+}
+
 /* Registers one case received on `received` and moves it along as far as its age allows. */
 static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, JwDate received, JwDate today,
                      JwErr *e) {
@@ -281,7 +298,8 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
     light |= strcmp(zMainCharge, light_charges[k]) == 0;
   for (int i = 0; i < nPersons; i++) {
     char zName[32], zId[19], zSince[11];
-    snprintf(zName, sizeof zName, "%s某%s", surnames[rng_int(r, 0, (int)(sizeof surnames / sizeof surnames[0]) - 1)],
+    const char *zSurname = surnames[rng_int(r, 0, (int)(sizeof surnames / sizeof surnames[0]) - 1)];
+    snprintf(zName, sizeof zName, "%s某%s", zSurname,
              i ? given[rng_int(r, 0, (int)(sizeof given / sizeof given[0]) - 1)] : "");
     if (i == 0) snprintf(zFirstName, sizeof zFirstName, "%s", zName);
     demo_id_number(r, zId);
@@ -304,10 +322,13 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   if (zZui) memmove(zZui, zZui + strlen("罪"), strlen(zZui + strlen("罪")) + 1);
   char zReceived[11];
   demo_date(received, zReceived);
+  /* drawn in this order (the bulk path draws the same: a function's arguments have no order of evaluation) */
+  const char *zAgency = agencies[rng_int(r, 0, DEMO_CASE_AGENCIES - 1)];
+  int64_t deptId = aDept[rng_pct(r, 50) ? D_FIRST : D_SECOND];
+  int major = rng_pct(r, 8);
   json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:b, s:o}", "case_type", zType, "title", zTitle,
-                         "source_agency", agencies[rng_int(r, 0, DEMO_CASE_AGENCIES - 1)], "received_on", zReceived,
-                         "department_id", (json_int_t)aDept[rng_pct(r, 50) ? D_FIRST : D_SECOND], "assign", "rotation",
-                         "major_complex", rng_pct(r, 8), "persons", persons);
+                         "source_agency", zAgency, "received_on", zReceived, "department_id", (json_int_t)deptId,
+                         "assign", "rotation", "major_complex", major, "persons", persons);
   json_t *c = NULL;
   int rc = cases_register(db, registrar, in, &c, e);
   json_decref(in);
@@ -387,11 +408,11 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
     demo_date(judged, zOn);
     json_array_foreach(ps, i, p) {
       if (!rng_pct(r, 100)) continue;
-      json_t *ev = json_pack(
-          "{s:s, s:s, s:I, s:s, s:b, s:b}", "kind", "judgment", "on", zOn, "person_id",
-          json_integer_value(json_object_get(p, "id")), "sentence",
-          rng_pct(r, 50) ? "拘役三个月，缓刑六个月，并处罚金人民币五千元" : "有期徒刑一年，并处罚金人民币一万元",
-          "recommendation_adopted", rng_pct(r, 92), "consistent", rng_pct(r, 97));
+      const char *zSentence = demo_sentence(r);
+      int adopted = rng_pct(r, 92), consistent = rng_pct(r, 97);
+      json_t *ev = json_pack("{s:s, s:s, s:I, s:s, s:b, s:b}", "kind", "judgment", "on", zOn, "person_id",
+                             json_integer_value(json_object_get(p, "id")), "sentence", zSentence,
+                             "recommendation_adopted", adopted, "consistent", consistent);
       demo_event(db, &handler, caseId, ev);
     }
   }
@@ -404,6 +425,464 @@ static int demo_case(Db *db, Rng *r, const Actor *registrar, const int64_t *aDep
   }
   json_decref(c);
   return 0;
+}
+
+/* ---- the bulk path (demo_populate with bulk on: a large office) ------------------------------------------ */
+
+/* The same story as demo_case() (the same draws from the generator in the same order, so the same cases, persons,
+ * dates and decisions), written straight to the store: the case is registered as cases_register() writes it (number
+ * from the office's sequence and format, persons with charges and custody history, rotation inside the department,
+ * the fast-track rule), every event is checked by the same core rules on a CaseState held in memory (no read back)
+ * and changes the rows as its apply function in case_events.c does, then the deadlines are derived from that state
+ * (case_state_derive: case_deadlines() on the calendar in force) and written as case_refresh() writes them, and one
+ * audit row per case (case.register, the case as it ends) keeps the chain. What the bulk path does not write: the
+ * approvals the 权力清单 sends to the department head or the 检察长 (a decision takes effect on its legal date as the
+ * approval would make it, without the approval row and the 已提请审批 note), and the proposals of the recent cases
+ * the per-case path leaves pending (the bulk path leaves those steps out). The search documents are built per batch
+ * (case_search_rebuild_range). */
+
+typedef struct BulkCase {
+  Db *db;
+  const Actor *registrar, *handler;
+  const JwCalendar *cal;
+  CaseState *st; /* the case as the rows now are */
+  char zNow[32];
+  int leavePending;
+} BulkCase;
+
+/* The demo office's fast-track rule (demo_populate sets it: the light charges, 认罪认罚, at most 1_3y) for persons. */
+static int bulk_fast_track(const PersonInput *aP, int nP) {
+  for (int i = 0; i < nP; i++) {
+    if (!aP[i].plea || !aP[i].zSentenceBand || sentence_band_rank(aP[i].zSentenceBand) > sentence_band_rank("1_3y"))
+      return 0;
+    size_t k;
+    json_t *c;
+    json_array_foreach(aP[i].charges, k, c) {
+      int found = 0;
+      for (size_t j = 0; j < sizeof light_charges / sizeof light_charges[0]; j++)
+        found |= strcmp(json_string_value(c), light_charges[j]) == 0;
+      if (!found) return 0;
+    }
+  }
+  return 1;
+}
+
+/* approvals_required() of each decision kind, read once per load (it parses the office's 权力清单 setting; the load
+ * does not change it). */
+static struct {
+  int64_t orgId;
+  int aKnown[32];
+  Approver aApprover[32];
+} bulk_approvers;
+
+static Approver bulk_approver(Db *db, int64_t orgId, const char *zDecisionKind) {
+  const DecisionKindRule *k = decision_kind_by_code(zDecisionKind);
+  int i = k ? (int)(k - decision_kinds) : -1;
+  if (i < 0 || i >= 32) return approvals_required(db, orgId, zDecisionKind);
+  if (bulk_approvers.orgId != orgId) memset(&bulk_approvers, 0, sizeof bulk_approvers), bulk_approvers.orgId = orgId;
+  if (!bulk_approvers.aKnown[i]) {
+    bulk_approvers.aApprover[i] = approvals_required(db, orgId, zDecisionKind);
+    bulk_approvers.aKnown[i] = 1;
+  }
+  return bulk_approvers.aApprover[i];
+}
+
+/* Rotation (轮案) as case_store_rotation_pick() picks, kept in memory: in the department, the prosecutor whose latest
+ * case there is the oldest (one without a case first), then by id. The SQL pick reads every case of the department
+ * for each of its prosecutors (case_record_department has no prosecutor column), which grows with the office: at a
+ * million cases it is most of the load's time. The demo's prosecutors (demo_users) start with no case. */
+static struct {
+  int64_t aDept[32], aUser[32], aLast[32];
+  int n;
+} bulk_rotation;
+
+static void bulk_rotation_init(const int64_t *aDept, const int64_t *aUserId) {
+  memset(&bulk_rotation, 0, sizeof bulk_rotation);
+  for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0] && bulk_rotation.n < 32; i++) {
+    if (strcmp(demo_users[i].zRole, "prosecutor") != 0) continue;
+    bulk_rotation.aDept[bulk_rotation.n] = aDept[demo_users[i].dept];
+    bulk_rotation.aUser[bulk_rotation.n++] = aUserId[i];
+  }
+}
+
+static int64_t bulk_rotation_pick(int64_t deptId) {
+  int best = -1;
+  for (int i = 0; i < bulk_rotation.n; i++) {
+    if (bulk_rotation.aDept[i] != deptId) continue;
+    if (best < 0) {
+      best = i;
+      continue;
+    }
+    int64_t l = bulk_rotation.aLast[i], bl = bulk_rotation.aLast[best];
+    int earlier = l == 0 ? bl != 0 : bl != 0 && l < bl; /* NULLS FIRST, then the older latest case */
+    if (earlier || (l == bl && bulk_rotation.aUser[i] < bulk_rotation.aUser[best])) best = i;
+  }
+  return best < 0 ? 0 : bulk_rotation.aUser[best];
+}
+
+static void bulk_rotation_took(int64_t userId, int64_t caseId) {
+  for (int i = 0; i < bulk_rotation.n; i++) {
+    if (bulk_rotation.aUser[i] == userId) bulk_rotation.aLast[i] = caseId;
+  }
+}
+
+/* One custody change of person i, in the rows and in the state (case_store_person_set_custody). */
+static int bulk_set_custody(BulkCase *b, int i, const char *zCustody, JwDate on, const char *zOn) {
+  CaseState *st = b->st;
+  if (case_store_person_set_custody(b->db, st->c.orgId, st->c.id, st->aP[i].id, zCustody, zOn)) return -1;
+  snprintf(st->aP[i].zCustody, sizeof st->aP[i].zCustody, "%s", zCustody);
+  CasePersonFacts *pf = &st->aPF[i];
+  if (pf->nCustody < CASE_MAX_CUSTODY) {
+    pf->aCustody[pf->nCustody++] =
+        (CustodyChange){.on = on, .inCustody = custody_is_in_custody(zCustody), .measure = custody_measure(zCustody)};
+  }
+  return 0;
+}
+
+/* Records one event as case_event_run() does when it takes effect (see above). in is consumed. 0 taken, 1 left out
+ * (a proposal the per-case path would leave pending), -1 refused by the rules (nothing written), -2 database error
+ * (e filled). */
+static int bulk_event(BulkCase *b, json_t *in, JwErr *e) {
+  CaseState *st = b->st;
+  CaseEventKind kind = EVENT_KIND_COUNT;
+  for (int k = 0; k < EVENT_KIND_COUNT; k++) {
+    if (strcmp(case_event_code((CaseEventKind)k), json_string_value(json_object_get(in, "kind"))) == 0)
+      kind = (CaseEventKind)k;
+  }
+  const char *zOn = json_string_value(json_object_get(in, "on"));
+  JwDate on = 0;
+  date_parse(zOn, 10, &on);
+  int64_t personId = json_integer_value(json_object_get(in, "person_id"));
+  int pi = -1;
+  for (int i = 0; i < st->nP; i++) {
+    if (st->aP[i].id == personId) pi = i;
+  }
+  int rc = 0;
+  const char *zField = NULL, *zDecision = json_string_value(json_object_get(in, "decision"));
+  if (case_state_derive(st, b->cal, e)) rc = -1;
+  if (!rc && case_check_event(&st->f, kind, on, &zField)) rc = -1;
+  if (!rc && pi >= 0) {
+    PersonEventInput pin = {zDecision, json_string_value(json_object_get(in, "non_prosecution_type")),
+                            json_string_value(json_object_get(in, "instance")), 0, 0};
+    if (case_check_person_event(&st->f, &st->aPF[pi], kind, on, &pin, &zField)) rc = -1;
+    if (!rc && kind == EVENT_DECIDE && !case_decision_allowed(st->f.type, zDecision)) rc = -1;
+  }
+  /* a decision of the 权力清单 the handler may not take alone is proposed: left out where the per-case path leaves
+   * the proposal pending, else taken on its legal date in the approver's name (as cases_apply_approved does) */
+  const char *zDecisionKind = NULL;
+  if (kind == EVENT_EXTEND) zDecisionKind = "extend";
+  else if (kind == EVENT_RETURN) zDecisionKind = "return";
+  else if (kind == EVENT_DECIDE && strcmp(zDecision, "non_prosecution") == 0) zDecisionKind = "non_prosecution";
+  else if (kind == EVENT_DECIDE && strcmp(zDecision, "prosecute") == 0) zDecisionKind = "prosecute";
+  else if (kind == EVENT_DECIDE && strcmp(zDecision, "approve_arrest") == 0) zDecisionKind = "approve_arrest";
+  else if (kind == EVENT_DECIDE && strcmp(zDecision, "reject_arrest") == 0) {
+    zDecisionKind = case_person_in_custody_on(&st->aPF[pi], on) ? "reject_arrest_detained" : "reject_arrest";
+  } else if (kind == EVENT_DECIDE && (strcmp(zDecision, "release") == 0 || strcmp(zDecision, "maintain") == 0)) {
+    zDecisionKind = "custody_necessity";
+  } else if (kind == EVENT_DECIDE) zDecisionKind = "complaint_review";
+  Approver approver = !rc && zDecisionKind ? bulk_approver(b->db, st->c.orgId, zDecisionKind) : APPROVER_NONE;
+  if (!rc && approver != APPROVER_NONE && b->leavePending) rc = 1;
+  if (rc) {
+    json_decref(in);
+    return rc;
+  }
+  const Actor *who = b->handler;
+  if (approver == APPROVER_CHIEF) who = &demo_approvers.chief;
+  for (int i = 0; approver == APPROVER_DEPARTMENT_HEAD && i < D_COUNT; i++) {
+    if (demo_approvers.aHead[i] && demo_approvers.aHeadActor[i].departmentId == st->c.departmentId)
+      who = &demo_approvers.aHeadActor[i];
+  }
+  if (approver == APPROVER_DEPARTMENT_HEAD && who == b->handler) who = &demo_approvers.chief;
+  CaseRow *c = &st->c;
+  CaseHistory *h = &st->h;
+  switch (kind) {
+    case EVENT_EXTEND:
+      h->aExtendedSet[h->nReturns] = 1;
+      break;
+    case EVENT_RETURN:
+      snprintf(c->zStatus, sizeof c->zStatus, "returned");
+      h->aReturn[h->nReturns] = on;
+      h->aResubmit[h->nReturns++] = 0;
+      break;
+    case EVENT_RESUBMIT:
+      snprintf(c->zStatus, sizeof c->zStatus, "under_review");
+      h->aResubmit[h->nReturns - 1] = on;
+      break;
+    case EVENT_DECIDE: {
+      PersonRow *p = &st->aP[pi];
+      const char *zNpt = json_string_value(json_object_get(in, "non_prosecution_type"));
+      if (case_store_person_decide(b->db, c->id, p->id, zDecision, zNpt, zOn, NULL, 0)) rc = -2;
+      snprintf(p->zDecision, sizeof p->zDecision, "%s", zDecision);
+      snprintf(p->zNpType, sizeof p->zNpType, "%s", zNpt ? zNpt : "");
+      memcpy(p->zDecisionOn, zOn, 11);
+      if (!rc && case_decision_releases(zDecision) && case_person_in_custody_on(&st->aPF[pi], on)) {
+        json_t *data = json_pack("{s:s, s:s}", "custody", "released", "rule",
+                                 "刑事诉讼法第一百七十八条：被不起诉人在押的，应当立即释放");
+        if (bulk_set_custody(b, pi, "released", on, zOn) ||
+            case_store_event_insert(b->db, c->orgId, c->id, "custody_released", zOn, p->id, data, who->userId,
+                                    b->zNow) < 0) {
+          rc = -2;
+        }
+        json_decref(data);
+      }
+      if (!rc && strcmp(zDecision, "approve_arrest") == 0 && bulk_set_custody(b, pi, "arrested", on, zOn)) rc = -2;
+      if (st->f.undecidedPersons == 1) { /* no 附条件不起诉 in the demo's stories */
+        snprintf(c->zStatus, sizeof c->zStatus, "concluded");
+        memcpy(c->zConcluded, zOn, 11);
+        for (int i = 0; i < st->nP; i++) {
+          if (st->aP[i].zDecisionOn[0] && strcmp(st->aP[i].zDecisionOn, c->zConcluded) > 0)
+            memcpy(c->zConcluded, st->aP[i].zDecisionOn, 11);
+        }
+      }
+      break;
+    }
+    case EVENT_JUDGMENT:
+      if (case_store_person_judgment(b->db, c->id, personId, zOn, json_string_value(json_object_get(in, "sentence")),
+                                     json_is_true(json_object_get(in, "recommendation_adopted")),
+                                     json_is_true(json_object_get(in, "consistent")), "first")) {
+        rc = -2;
+      }
+      st->aP[pi].judged = 1;
+      break;
+    case EVENT_ARCHIVE:
+      snprintf(c->zStatus, sizeof c->zStatus, "archived");
+      memcpy(c->zArchived, zOn, 11);
+      break;
+    default:
+      break;
+  }
+  json_t *data = json_deep_copy(in);
+  json_object_del(data, "kind");
+  json_object_del(data, "on");
+  json_object_del(data, "person_id");
+  if (approver != APPROVER_NONE) {
+    json_object_set_new(data, "proposed_by", json_integer(b->handler->userId));
+    json_object_set_new(data, "approved_by", json_integer(who->userId));
+  }
+  if (!rc && case_store_event_insert(b->db, c->orgId, c->id, case_event_code(kind), zOn, personId, data, who->userId,
+                                     b->zNow) < 0) {
+    rc = -2;
+  }
+  json_decref(data);
+  json_decref(in);
+  if (rc) err_internal(e, db_errmsg(b->db));
+  return rc;
+}
+
+/* demo_case() through the bulk path: the same draws, the rows written directly (see above). */
+static int demo_case_bulk(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, const JwCalendar *cal,
+                          const char *zFormat, const char *zShort, JwDate received, JwDate today, int64_t *pId,
+                          JwErr *e) {
+  int pick = rng_int(r, 1, 100);
+  const char *zType = pick <= 58   ? "prosecution_review"
+                      : pick <= 90 ? "arrest_review"
+                      : pick <= 95 ? "custody_necessity"
+                      : pick <= 98 ? "arrest_decision"
+                                   : "complaint_review";
+  int prosecution = strcmp(zType, "prosecution_review") == 0, arrest = strncmp(zType, "arrest", 6) == 0;
+  int nPersons = rng_pct(r, 80) ? 1 : rng_int(r, 2, 3);
+  json_t *persons = json_array();
+  char zTitle[160] = "", zFirstName[32] = "";
+  const char *zMainCharge = charge_pool[rng_int(r, 0, (int)(sizeof charge_pool / sizeof charge_pool[0]) - 1)];
+  int light = 0;
+  for (size_t k = 0; k < sizeof light_charges / sizeof light_charges[0]; k++)
+    light |= strcmp(zMainCharge, light_charges[k]) == 0;
+  for (int i = 0; i < nPersons; i++) {
+    char zName[32], zId[19], zSince[11];
+    const char *zSurname = surnames[rng_int(r, 0, (int)(sizeof surnames / sizeof surnames[0]) - 1)];
+    snprintf(zName, sizeof zName, "%s某%s", zSurname,
+             i ? given[rng_int(r, 0, (int)(sizeof given / sizeof given[0]) - 1)] : "");
+    if (i == 0) snprintf(zFirstName, sizeof zFirstName, "%s", zName);
+    demo_id_number(r, zId);
+    const char *zCustody = arrest           ? (rng_pct(r, 85) ? "detained" : "bail")
+                           : rng_pct(r, 35) ? "arrested"
+                           : rng_pct(r, 90) ? "bail"
+                                            : "residential";
+    demo_date(received - rng_int(r, 1, 20), zSince);
+    int plea = prosecution ? rng_pct(r, 82) : rng_pct(r, 50);
+    const char *zBand = light ? (rng_pct(r, 70) ? "under_1y" : "1_3y") : (rng_pct(r, 60) ? "1_3y" : "3_10y");
+    if (strcmp(zMainCharge, "dangerous_driving") == 0) zBand = rng_pct(r, 80) ? "under_1y" : "fine_only";
+    json_array_append_new(persons, json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:[s]}", "name", zName, "id_number", zId,
+                                             "custody", zCustody, "custody_since", zSince, "plea", plea,
+                                             "sentence_band", zBand, "charges", zMainCharge));
+  }
+  const Charge *ch = charge_by_code(zMainCharge);
+  snprintf(zTitle, sizeof zTitle, "%s%s%s案", zFirstName, nPersons > 1 ? "等" : "", ch ? ch->zName : "");
+  char *zZui = strstr(zTitle, "罪案");
+  if (zZui) memmove(zZui, zZui + strlen("罪"), strlen(zZui + strlen("罪")) + 1);
+  const char *zAgency = agencies[rng_int(r, 0, DEMO_CASE_AGENCIES - 1)];
+  int64_t deptId = aDept[rng_pct(r, 50) ? D_FIRST : D_SECOND];
+  int major = rng_pct(r, 8);
+
+  /* the registration, as cases_register() writes it */
+  CaseState *st = xcalloc(1, sizeof *st);
+  BulkCase b = {db, registrar, NULL, cal, st, "", 0};
+  time_now_iso(b.zNow);
+  PersonInput aP[3];
+  int rc = 0;
+  for (int i = 0; i < nPersons && !rc; i++) rc = case_person_parse(json_array_get(persons, (size_t)i), &aP[i], e);
+  CaseRow *c = &st->c;
+  c->orgId = registrar->orgId;
+  snprintf(c->zType, sizeof c->zType, "%s", zType);
+  snprintf(c->zTitle, sizeof c->zTitle, "%s", zTitle);
+  snprintf(c->zStatus, sizeof c->zStatus, "under_review");
+  demo_date(received, c->zReceived);
+  c->majorComplex = major;
+  int fastTrack = !rc && prosecution && bulk_fast_track(aP, nPersons);
+  if (fastTrack) deptId = aDept[D_FAST];
+  c->summaryProcedure = fastTrack;
+  c->departmentId = deptId;
+  if (!rc && !(c->prosecutorId = bulk_rotation_pick(deptId))) rc = err_internal(e, "demo: no prosecutor to rotate to");
+  int y, m, d;
+  date_to_ymd(received, &y, &m, &d);
+  int64_t seq = rc ? 0 : case_store_next_sequence(db, c->orgId, y, zType);
+  if (!rc && (seq < 0 || case_format_number(zFormat, zShort, case_type_by_code(zType)->zAbbr, y, seq, c->zNumber,
+                                            sizeof c->zNumber))) {
+    rc = err_internal(e, db_errmsg(db));
+  }
+  if (!rc && (c->id = case_store_insert(db, c, zTitle, zAgency, NULL, b.zNow)) < 0) rc = err_internal(e, db_errmsg(db));
+  if (!rc) bulk_rotation_took(c->prosecutorId, c->id);
+  for (int i = 0; i < nPersons && !rc; i++) {
+    PersonRow *p = &st->aP[i];
+    if ((p->id = case_person_insert(db, c->orgId, c->id, &aP[i], c->zReceived, e)) < 0) {
+      rc = -1;
+      break;
+    }
+    snprintf(p->zName, sizeof p->zName, "%s", aP[i].zName);
+    snprintf(p->zIdNumber, sizeof p->zIdNumber, "%s", aP[i].zIdNumber);
+    snprintf(p->zBirth, sizeof p->zBirth, "%s", aP[i].zBirth);
+    snprintf(p->zCustody, sizeof p->zCustody, "%s", aP[i].zCustody);
+    p->plea = aP[i].plea;
+    snprintf(p->zSentenceBand, sizeof p->zSentenceBand, "%s", aP[i].zSentenceBand ? aP[i].zSentenceBand : "");
+    CasePersonFacts *pf = &st->aPF[i];
+    pf->id = p->id;
+    for (int k = 0; k < aP[i].nCustody && pf->nCustody < CASE_MAX_CUSTODY; k++) {
+      JwDate from = 0;
+      date_parse(aP[i].aCustody[k].zFrom, 10, &from);
+      pf->aCustody[pf->nCustody++] = (CustodyChange){.on = from,
+                                                     .inCustody = custody_is_in_custody(aP[i].aCustody[k].zCustody),
+                                                     .measure = custody_measure(aP[i].aCustody[k].zCustody)};
+    }
+    if (!aP[i].nCustody) {
+      pf->aCustody[pf->nCustody++] = (CustodyChange){.on = received,
+                                                     .inCustody = custody_is_in_custody(aP[i].zCustody),
+                                                     .measure = custody_measure(aP[i].zCustody)};
+    }
+    st->nP++;
+  }
+  if (!rc) {
+    json_t *data = json_pack("{s:s, s:b, s:b}", "assign", "rotation", "fast_track", fastTrack, "summary_procedure",
+                             c->summaryProcedure);
+    if (case_store_event_insert(db, c->orgId, c->id, "register", c->zReceived, 0, data, registrar->userId, b.zNow) < 0)
+      rc = err_internal(e, db_errmsg(db));
+    json_decref(data);
+  }
+  json_decref(persons);
+  if (rc) {
+    case_state_free(st);
+    return -1;
+  }
+  Actor handler = demo_handler(db, registrar->orgId, c->prosecutorId);
+  b.handler = &handler;
+  *pId = c->id;
+
+  /* the story: demo_case()'s, draw for draw */
+  int underReview = 1;
+  JwDate clock = received;
+  char zOn[11];
+  b.leavePending = today - received < 60 && rng_pct(r, 60);
+  int quiet = today - received < 45 && rng_pct(r, 12);
+  int st1;
+  if (!quiet && major && today - clock > 20) {
+    demo_date(clock + rng_int(r, 10, 20), zOn);
+    if (bulk_event(&b,
+                   json_pack("{s:s, s:s, s:s}", "kind", "extend", "on", zOn, "reason", "案情重大复杂，需延长审查期限"),
+                   e) == -2)
+      goto fail;
+  }
+  for (int round = 0; !quiet && prosecution && round < 2 && rng_pct(r, round ? 25 : 18); round++) {
+    JwDate ret = clock + rng_int(r, 12, 25);
+    if (ret > today) break;
+    demo_date(ret, zOn);
+    st1 = bulk_event(
+        &b, json_pack("{s:s, s:s, s:s}", "kind", "return", "on", zOn, "reason", "部分事实不清、证据不足，退回补充侦查"),
+        e);
+    if (st1 == -2) goto fail;
+    if (st1) break;
+    underReview = 0;
+    JwDate back = ret + rng_int(r, 15, 30);
+    if (back > today) break;
+    demo_date(back, zOn);
+    st1 = bulk_event(&b, json_pack("{s:s, s:s}", "kind", "resubmit", "on", zOn), e);
+    if (st1 == -2) goto fail;
+    if (st1) break;
+    underReview = 1;
+    clock = back;
+  }
+  JwDate decided = clock;
+  if (!quiet && underReview) {
+    decided = clock + (arrest ? rng_int(r, 3, 6) : prosecution ? rng_int(r, 8, 28) : rng_int(r, 5, 12));
+  }
+  if (!quiet && underReview && decided <= today) {
+    demo_date(decided, zOn);
+    for (int i = 0; i < st->nP; i++) {
+      json_t *ev = json_pack("{s:s, s:s, s:I, s:s}", "kind", "decide", "on", zOn, "person_id", (json_int_t)st->aP[i].id,
+                             "reason", "经审查，事实清楚，依法作出决定");
+      if (arrest) {
+        json_object_set_new(ev, "decision", json_string(rng_pct(r, 78) ? "approve_arrest" : "reject_arrest"));
+      } else if (prosecution) {
+        int np = rng_pct(r, 24);
+        json_object_set_new(ev, "decision", json_string(np ? "non_prosecution" : "prosecute"));
+        if (np) {
+          int t = rng_int(r, 1, 100);
+          json_object_set_new(ev, "non_prosecution_type",
+                              json_string(t <= 66   ? "discretionary"
+                                          : t <= 88 ? "evidentiary"
+                                                    : "statutory"));
+        }
+      } else if (strcmp(zType, "custody_necessity") == 0) {
+        json_object_set_new(ev, "decision", json_string(rng_pct(r, 60) ? "release" : "maintain"));
+      } else {
+        json_object_set_new(ev, "decision", json_string(rng_pct(r, 85) ? "uphold" : "revoke"));
+      }
+      if (bulk_event(&b, ev, e) == -2) goto fail;
+    }
+    JwDate judged = decided + rng_int(r, 25, 60);
+    if (prosecution && judged <= today && rng_pct(r, 75)) {
+      demo_date(judged, zOn);
+      for (int i = 0; i < st->nP; i++) {
+        if (!rng_pct(r, 100)) continue;
+        const char *zSentence = demo_sentence(r);
+        int adopted = rng_pct(r, 92), consistent = rng_pct(r, 97);
+        json_t *ev = json_pack("{s:s, s:s, s:I, s:s, s:b, s:b}", "kind", "judgment", "on", zOn, "person_id",
+                               (json_int_t)st->aP[i].id, "sentence", zSentence, "recommendation_adopted", adopted,
+                               "consistent", consistent);
+        if (bulk_event(&b, ev, e) == -2) goto fail;
+      }
+    }
+    JwDate archived = decided + (rng_pct(r, 90) ? rng_int(r, 5, 28) : rng_int(r, 32, 45));
+    if (archived <= today) {
+      demo_date(archived, zOn);
+      if (bulk_event(&b, json_pack("{s:s, s:s}", "kind", "archive", "on", zOn), e) == -2) goto fail;
+    }
+  }
+  /* the case row as the events left it, its deadlines (case_refresh's write), one audit row */
+  if (case_store_update(db, c, b.zNow)) {
+    err_internal(e, db_errmsg(db));
+    goto fail;
+  }
+  if (case_state_derive(st, cal, e) || case_state_sync_deadlines(db, registrar, st, e)) goto fail;
+  json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:i, s:s}", "id", (json_int_t)c->id,
+                            "case_number", c->zNumber, "case_type", c->zType, "title", c->zTitle, "status", c->zStatus,
+                            "received_on", c->zReceived, "department_id", (json_int_t)c->departmentId, "prosecutor_id",
+                            (json_int_t)c->prosecutorId, "persons", st->nP, "source_agency", zAgency);
+  rc = audit_append(db, registrar, "case.register", "case", audit_id(c->id).z, NULL, after, e);
+  json_decref(after);
+  case_state_free(st);
+  return rc;
+fail:
+  case_state_free(st);
+  return -1;
 }
 
 /* ---- the work queues' own cases ---------------------------------------------------------------------------- */
@@ -475,6 +954,58 @@ static int demo_work_cases(Db *db, Rng *r, const Actor *registrar, const int64_t
 }
 
 int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
+  return demo_populate_path(db, nCases, DEMO_PATH_AUTO, fp, e);
+}
+
+/* Writes the random cases [from, to) through the bulk path, DEMO_BULK_BATCH cases to a transaction, each batch's
+ * search documents built before its commit. */
+static int demo_bulk_cases(Db *db, Rng *r, const Actor *registrar, const int64_t *aDept, const int64_t *aUserId,
+                           JwDate today, int from, int to, int nRandom, int nCases, FILE *fp, JwErr *e) {
+  const JwCalendar *cal = holidays_current(db, e);
+  if (!cal) return -1;
+  memset(&bulk_approvers, 0, sizeof bulk_approvers);
+  bulk_rotation_init(aDept, aUserId);
+  char *zFormat = NULL, *zShort = NULL;
+  if (case_store_numbering(db, registrar->orgId, &zFormat, &zShort)) return err_internal(e, db_errmsg(db));
+  int rc = db_load_settings(db, 1) ? err_internal(e, db_errmsg(db)) : 0;
+  /* SQLite: the secondary indexes go during the load and are built once after it */
+  char *zIndexes = rc ? NULL : db_load_drop_indexes(db);
+  int64_t firstId = 0, lastId = 0;
+  for (int i = from; i < to && !rc; i += DEMO_BULK_BATCH) {
+    int end = i + DEMO_BULK_BATCH < to ? i + DEMO_BULK_BATCH : to;
+    if (db_begin(db)) {
+      rc = err_internal(e, db_errmsg(db));
+      break;
+    }
+    for (int k = i; k < end && !rc; k++) {
+      JwDate received = today - 365 + (JwDate)((int64_t)k * 365 / nRandom);
+      rc = demo_case_bulk(db, r, registrar, aDept, cal, zFormat, zShort, received, today, &lastId, e);
+      if (!firstId) firstId = lastId;
+    }
+    if (rc) {
+      db_rollback(db);
+      break;
+    }
+    if (db_commit(db)) rc = err_internal(e, db_errmsg(db));
+    if (!rc && (fp != stdout || nCases >= 10000)) fprintf(fp, "  %d / %d\n", end, nCases);
+    fflush(fp);
+  }
+  free(zFormat);
+  free(zShort);
+  if (db_load_restore_indexes(db, zIndexes) && !rc) rc = err_internal(e, db_errmsg(db));
+  /* the search documents of the loaded cases, in one transaction */
+  if (!rc && firstId) {
+    if (db_begin(db)) rc = err_internal(e, db_errmsg(db));
+    else if (case_search_rebuild_range(db, firstId, lastId)) {
+      rc = err_internal(e, db_errmsg(db));
+      db_rollback(db);
+    } else if (db_commit(db)) rc = err_internal(e, db_errmsg(db));
+  }
+  if (db_load_settings(db, 0) && !rc) rc = err_internal(e, db_errmsg(db));
+  return rc;
+}
+
+int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e) {
   int64_t cityId = 0, countyId = 0, adminId = 0;
   if (accounts_org_bootstrap(db, "lishui", "丽水市人民检察院", "city", NULL, &cityId, e) ||
       accounts_org_bootstrap(db, "jinyun", "缙云县人民检察院", "county", "lishui", &countyId, e) ||
@@ -533,8 +1064,16 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e) {
    * alone, and the load does not pay a commit per use case */
   int nRandom = nCases >= DEMO_WORK_CASES ? nCases - DEMO_WORK_CASES : nCases;
   const int batch = db_backend(db) == DB_POSTGRES ? DEMO_BATCH_PG : DEMO_BATCH_SQLITE;
-  for (int i = 0; i < nRandom; i++) {
-    if (i % batch == 0 && db_bulk_begin(db)) return err_internal(e, db_errmsg(db));
+  /* a large office: all but the newest DEMO_BULK_TAIL random cases through the bulk path (the same stories), the
+   * newest through the use cases, so that the approval queue and the recent timelines are as the UI makes them */
+  int nBulk = path == DEMO_PATH_BULK                               ? nRandom
+              : path == DEMO_PATH_AUTO && nCases >= DEMO_BULK_FROM ? nRandom - DEMO_BULK_TAIL
+                                                                   : 0;
+  if (nBulk > 0 && demo_bulk_cases(db, &r, &registrar, aDept, aUserId, today, 0, nBulk, nRandom, nCases, fp, e))
+    return -1;
+  const int first = nBulk > 0 ? nBulk : 0;
+  for (int i = first; i < nRandom; i++) {
+    if ((i == first || i % batch == 0) && db_bulk_begin(db)) return err_internal(e, db_errmsg(db));
     /* received over the past year, evenly, oldest first */
     JwDate received = today - 365 + (JwDate)((int64_t)i * 365 / nRandom);
     rc = demo_case(db, &r, &registrar, aDept, received, today, e);

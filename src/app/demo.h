@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "app/audit.h"
+#include "core/date.h"
 #include "lib/err.h"
 #include "store/db.h"
 
@@ -19,15 +20,20 @@ int demo_populate(Db *db, int nCases, FILE *fp, JwErr *e);
 /* demo_agencies.c (issue 10, agencies): the registry of agencies with their credit codes, contacts and superiors,
  * after the 移送机关 list is in place. 0, or -1 with e filled. */
 int demo_agencies(Db *db, const Actor *admin, int64_t orgId, JwErr *e);
-#include "app/audit.h"
 /* documents (demo_documents.c): the 不起诉决定书 of the first non-prosecuted persons, issued by registrar (案管), one
  * of them reissued. 0, or -1 with e. */
 int demo_documents(Db *db, const Actor *registrar, FILE *fp, JwErr *e);
 /* linkage (issue 10, demo_linkage.c): takes the office's 行刑衔接 items (opened by the demo's 不起诉 decisions) to
  * every state, with the 检察意见 to two agencies with different reply records. 0, or -1 with e. */
-#include "core/date.h"
 int demo_linkage(Db *db, int64_t orgId, int64_t chiefId, int64_t adminProsecutorId, JwDate today, JwErr *e);
 /* suggestions (issue 10): the office's 检察建议 in every state, for two agencies (demo_suggestions.c). */
 int demo_suggestions(Db *db, FILE *fp, JwErr *e);
+/* How demo_populate_path() writes the random cases: AUTO (what demo_populate does) goes through the use cases below
+ * 10,000 cases and through the bulk path above (all but the newest 1,000); USE_CASES and BULK force one path for
+ * every random case (the test that compares the two, tests/unit/test_demo.c). The bulk path writes the same stories
+ * straight to the store (demo.c, "the bulk path": the same rules, deadlines and search documents, one audit row per
+ * case, no approval rows). */
+typedef enum { DEMO_PATH_AUTO, DEMO_PATH_USE_CASES, DEMO_PATH_BULK } DemoPath;
+int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e);
 
 #endif

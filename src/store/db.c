@@ -291,6 +291,54 @@ int db_bulk_commit(Db *db) {
   return db_commit(db);
 }
 
+int db_load_settings(Db *db, int on) {
+  if (db->backend == DB_POSTGRES) {
+    return db_exec(db, on ? "SET synchronous_commit = off" : "SET synchronous_commit = on");
+  }
+  /* 1 GiB of page cache while loading (the indexes of a million cases stay in memory), no fsync per commit; then
+   * the production settings of db_open again */
+  if (on) return db_exec(db, "PRAGMA synchronous=OFF") || db_exec(db, "PRAGMA cache_size=-1048576") ? -1 : 0;
+  return db_exec(db, "PRAGMA synchronous=FULL") || db_exec(db, "PRAGMA cache_size=-2000") ? -1 : 0;
+}
+
+char *db_load_drop_indexes(Db *db) {
+  if (db->backend == DB_POSTGRES) return NULL; /* PostgreSQL keeps its indexes (not measured there) */
+  /* the tables a demo load fills; UNIQUE indexes stay (the writes look rows up by them: ON CONFLICT, the sync of a
+   * record's deadline rows), the rest are re-created from their own text by db_load_restore_indexes() */
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db->h,
+                         "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+                         " AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('case_record', 'case_person',"
+                         " 'case_custody', 'case_person_charge', 'case_event', 'deadline', 'audit_log')"
+                         " ORDER BY rowid",
+                         -1, &s, NULL) != SQLITE_OK) {
+    return NULL;
+  }
+  Buf create = BUF_INIT, drop = BUF_INIT;
+  buf_puts(&drop, "BEGIN;");
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    buf_printf(&drop, "DROP INDEX \"%s\";", (const char *)sqlite3_column_text(s, 0));
+    buf_printf(&create, "%s;", (const char *)sqlite3_column_text(s, 1));
+  }
+  sqlite3_finalize(s);
+  buf_puts(&drop, "COMMIT;");
+  int rc = create.n ? db_exec(db, buf_cstr(&drop)) : 0;     /* sql-safe: index names read from the schema itself */
+  if (rc && db_in_transaction(db)) db_exec(db, "ROLLBACK"); /* all the indexes stay */
+  buf_free(&drop);
+  if (rc || !create.n) {
+    buf_free(&create);
+    return NULL;
+  }
+  return buf_detach(&create);
+}
+
+int db_load_restore_indexes(Db *db, char *zCreate) {
+  if (!zCreate) return 0;
+  int rc = db_exec(db, zCreate); /* sql-safe: the indexes' own CREATE text, read from the schema */
+  free(zCreate);
+  return rc;
+}
+
 int db_in_transaction(Db *db) {
   if (db->backend == DB_POSTGRES) return db->pg && dbp_in_transaction(db);
   return !sqlite3_get_autocommit(db->h);

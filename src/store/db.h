@@ -80,6 +80,17 @@ int db_in_transaction(Db *db);
  * back). Never in the server. */
 int db_bulk_begin(Db *db);
 int db_bulk_commit(Db *db);
+/* Settings for a one-off load (jianwu demo-data's bulk path), outside a transaction: on (1), SQLite keeps a 1 GiB page
+ * cache and does not fsync at commit (synchronous=OFF), PostgreSQL commits without waiting for the WAL flush
+ * (synchronous_commit=off); off (0) restores what db_open set. A crash during the load can lose its last commits,
+ * never corrupt the file. Never in the server. 0 or -1. */
+int db_load_settings(Db *db, int on);
+/* For such a load on SQLite, outside a transaction: drops the secondary indexes of the case, deadline and audit tables
+ * (not the UNIQUE ones) and returns their CREATE statements (heap text; NULL when none or on PostgreSQL, which keeps
+ * its indexes). db_load_restore_indexes() re-creates them from that text and frees it (NULL: nothing to do); building
+ * an index once over sorted rows is much cheaper than keeping it during a million inserts. 0 or -1. */
+char *db_load_drop_indexes(Db *db);
+int db_load_restore_indexes(Db *db, char *zCreate);
 int db_changes(Db *db); /* rows changed by the last write statement */
 const char *db_errmsg(Db *db);
 int db_is_constraint(Db *db); /* last failure was a UNIQUE/CHECK/FK constraint */

@@ -332,3 +332,38 @@ test('the 期限 badge counts the office\'s overdue and due-today deadlines for 
     }
   }
 });
+
+test('a deadline due on a rest day is marked beside its weekday: 节假日 on the case page and in the deadline list', async () => {
+  const page = await openPage(world);
+  await signIn(page, world, 'anguan');
+  // 审查批准逮捕 of a detained suspect received 2025-09-24: 7 days, custody-bound, so due on 2025-10-01 (国庆节),
+  // which the period does not leave (CPL 105); the due-date calculator test above checks the same day
+  const created = await page.evaluate(async () => {
+    const api = await import('/js/api.js');
+    const depts = await api.get('/departments');
+    const first = (depts.items || depts).find((d) => d.name === '第一检察部');
+    return api.post('/cases', {
+      case_type: 'arrest_review', title: '节假日届满测试案', source_agency: '缙云县公安局', received_on: '2025-09-24',
+      department_id: first.id, assign: 'rotation',
+      persons: [{ name: '节某', custody: 'detained', custody_since: '2025-09-23', charges: ['theft'] }],
+    });
+  });
+  await openCase(page, world, `#/cases/${created.id}`);
+  const review = page.locator('[data-testid=deadline-review]');
+  assert.match(await review.locator('[data-testid=deadline-due]').textContent(), /2025-10-01/);
+  assert.match(await review.textContent(), /星期三/);
+  const mark = review.locator('[data-testid=deadline-due-mark]:not([hidden])');
+  await mark.waitFor();
+  assert.equal(await mark.textContent(), '节假日');
+  assert.equal(await mark.getAttribute('data-kind'), 'holiday');
+  // the office's deadlines due that day (the list of one day, as "+N" in the month view opens it)
+  await page.goto(`${world.server.url}/#/deadlines?scope=office&view=list&day=2025-10-01`);
+  const row = page.locator('tr.deadline-row', { hasText: created.case_number });
+  await row.waitFor();
+  assert.match(await row.textContent(), /2025-10-01.*星期三/);
+  const listMark = row.locator('[data-testid=deadline-due-mark]:not([hidden])');
+  await listMark.waitFor();
+  assert.equal(await listMark.textContent(), '节假日');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

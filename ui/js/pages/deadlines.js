@@ -14,7 +14,7 @@ import { t, label } from '../i18n.js';
 import { can, currentUser } from '../session.js';
 import {
   levelBadge, levelClass, daysLeftText, lengthText, todayCST, weekdayText, parseDate, addMonths, isDate, weekday,
-  fixedHoliday,
+  fixedHoliday, dueMark,
 } from '../casework.js';
 
 // attention: overdue, due today or within the warning days, what the bell counts (nav.js)
@@ -209,6 +209,7 @@ export async function render(root, ctx) {
       d.due_on ? el('span', { class: 'mono due-date', text: d.due_on })
         : el('span', { class: 'muted', text: t('deadline.suspended_due') }),
       el('span', { class: 'weekday', text: weekdayText(d.due_on) }),
+      dueMark(d.due_on, 'deadline-due-mark'),
       d.provisional ? el('span', { class: 'tag tag-warn', title: t('deadline.provisional_hint'), text: t('deadline.provisional') }) : null),
     el('td', { class: 'nowrap', text: daysLeftText(d) }),
     el('td', { class: 'nowrap' }, levelBadge(d.level)),
