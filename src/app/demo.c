@@ -12,6 +12,7 @@
 #include "app/case_internal.h"
 #include "app/cases.h"
 #include "app/holidays.h"
+#include "app/linkage.h"
 #include "core/approvals.h"
 #include "core/case_rules.h"
 #include "core/idcard.h"
@@ -626,6 +627,11 @@ static int bulk_event(BulkCase *b, json_t *in, JwErr *e) {
         json_decref(data);
       }
       if (!rc && strcmp(zDecision, "approve_arrest") == 0 && bulk_set_custody(b, pi, "arrested", on, zOn)) rc = -2;
+      /* a 不起诉 opens the person's 行刑反向衔接 item, as the case capability does (no 附条件不起诉 in the stories) */
+      if (!rc && strcmp(zDecision, "non_prosecution") == 0) {
+        LinkageOpen lo = {c->id, p->id, c->prosecutorId, zNpt, zOn};
+        if (linkage_open(b->db, who, &lo, e)) rc = -2;
+      }
       if (st->f.undecidedPersons == 1) { /* no 附条件不起诉 in the demo's stories */
         snprintf(c->zStatus, sizeof c->zStatus, "concluded");
         memcpy(c->zConcluded, zOn, 11);

@@ -16,7 +16,9 @@ extern const size_t agency_kinds_count;
 /* The kind with that code, or NULL. */
 const AgencyKind *agency_kind_by_code(const char *zCode);
 /* The kind an agency's name implies (…监察委员会: supervision, …公安局 / …派出所 / …交警大队: public_security, ...),
- * the same rules as migration 8's in the same order; NULL when the name says nothing. */
+ * migration 8's rules in the same order, then (issue 10) the administrative bodies' words (…市场监督管理局:
+ * market_regulation, …镇人民政府: township_government, ...); NULL when the name says nothing. For the agencies a case
+ * registration adds; the registry's form sets the kind itself. */
 const char *agency_kind_guess(const char *zName);
 
 #endif

@@ -363,7 +363,9 @@ static const char *const aMigration[] = {
      * same ids: the administrative kinds join the old ones, and each agency gets its 统一社会信用代码 (normalised,
      * unique in the office when set), address, contact person, phone, superior body (another agency of the same
      * office), a note and its last change. The self-reference names agency_v9: the rename carries it over (SQLite
-     * rewrites it, PostgreSQL binds it to the table itself). */
+     * rewrites it, PostgreSQL binds it to the table itself). It is checked at commit (DEFERRABLE INITIALLY
+     * DEFERRED): a superior may have a larger id than its subordinate, and jianwu migrate copies rows by id. The
+     * indexes come before the copy: PostgreSQL refuses DDL on a table with pending (deferred) trigger events. */
     "CREATE TABLE agency_v9("
     "  id INTEGER PRIMARY KEY,"
     "  org_id INTEGER NOT NULL REFERENCES org(id),"
@@ -379,18 +381,18 @@ static const char *const aMigration[] = {
     "  address TEXT,"
     "  contact_person TEXT,"
     "  phone TEXT,"
-    "  superior_id INTEGER REFERENCES agency_v9(id),"
+    "  superior_id INTEGER REFERENCES agency_v9(id) DEFERRABLE INITIALLY DEFERRED,"
     "  note TEXT,"
     "  created_at TEXT NOT NULL,"
     "  updated_at TEXT,"
     "  UNIQUE(org_id, name),"
     "  UNIQUE(org_id, credit_code));"
+    "CREATE INDEX agency_superior ON agency_v9(superior_id);"
+    "CREATE INDEX agency_kind ON agency_v9(org_id, kind, name);"
     "INSERT INTO agency_v9(id, org_id, name, kind, created_at)"
     "  SELECT id, org_id, name, kind, created_at FROM agency;"
     "DROP TABLE agency;"
-    "ALTER TABLE agency_v9 RENAME TO agency;"
-    "CREATE INDEX agency_superior ON agency(superior_id);"
-    "CREATE INDEX agency_kind ON agency(org_id, kind, name);",
+    "ALTER TABLE agency_v9 RENAME TO agency;",
     /* 10 (documents, issue 10 §4): the 文书. An office's templates are versioned (a new row per edit: an issued
      * document names the version it was filled from and keeps its own rendered text); the 文号 sequence runs per
      * (office, type, year) and is taken in the issuing transaction; a document row is frozen once issued (never

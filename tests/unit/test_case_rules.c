@@ -1194,7 +1194,19 @@ static void test_agency_kind_guess(void **state) {
   assert_string_equal(agency_kind_guess("浙江省第一监狱"), "prison");
   assert_string_equal(agency_kind_guess("杭州海关缉私局"), "customs");
   assert_string_equal(agency_kind_guess("温州海警局"), "coast_guard");
-  assert_null(agency_kind_guess("缙云县林业局"));
+  /* issue 10 (agencies): the administrative bodies, after migration 8's words */
+  assert_string_equal(agency_kind_guess("缙云县林业局"), "forestry");
+  assert_string_equal(agency_kind_guess("缙云县森林公安局"), "public_security");
+  assert_string_equal(agency_kind_guess("缙云县市场监督管理局"), "market_regulation");
+  assert_string_equal(agency_kind_guess("国家税务总局缙云县税务局"), "taxation");
+  assert_string_equal(agency_kind_guess("缙云县住房和城乡建设局"), "housing_construction");
+  assert_string_equal(agency_kind_guess("缙云县壶镇镇人民政府"), "township_government");
+  assert_string_equal(agency_kind_guess("缙云县人民政府"), "county_government");
+  assert_string_equal(agency_kind_guess("缙云县人民法院"), "court");
+  assert_string_equal(agency_kind_guess("中共缙云县委员会"), "party_committee");
+  assert_string_equal(agency_kind_guess("缙云县人民代表大会常务委员会"), "people_congress");
+  assert_string_equal(agency_kind_guess("缙云县五云街道办事处"), "subdistrict_office");
+  assert_null(agency_kind_guess("缙云县财政局"));
   assert_null(agency_kind_guess(""));
   assert_null(agency_kind_guess(NULL));
   const char *aName[] = {"公安", "监委", "检察院", "法院", "海警", "海关", "监狱", "国家安全"};
