@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/documents.h"
+#include "core/document.h"
 #include "lib/buf.h"
 
 /* The Chinese words of the codes a document shows. */
@@ -43,19 +44,19 @@ static const char *text_of(const json_t *o, const char *zKey) {
   return json_string_value(json_object_get(o, zKey));
 }
 
-/* Sets key to z when z is a non-empty text (else the template leaves its blank line). */
-static void put(json_t *f, const char *zKey, const char *z) {
-  if (z && *z) json_object_set_new(f, zKey, json_string(z));
+/* Sets key to z when z is a non-empty text the type t's template can show (else the template leaves its blank line). */
+static void put(const DocType *t, json_t *f, const char *zKey, const char *z) {
+  if (z && *z && doc_placeholder_allowed(t, zKey)) json_object_set_new(f, zKey, json_string(z));
 }
 
 /* "两个月", "N 个月", "N 日": the reply period as the documents write it. */
-static void put_period(json_t *f, int months, int days) {
+static void put_period(const DocType *t, json_t *f, int months, int days) {
   static const char *const cn[] = {"", "一", "两", "三", "四", "五", "六"};
   char z[32];
   if (days > 0) snprintf(z, sizeof z, "%d日", days);
   else if (months >= 1 && months <= 6) snprintf(z, sizeof z, "%s个月", cn[months]);
   else snprintf(z, sizeof z, "%d个月", months > 0 ? months : 2);
-  json_object_set_new(f, "reply_period", json_string(z));
+  put(t, f, "reply_period", z);
 }
 
 /* The newest 检察意见书 of the item in force: its number into zNumber (empty when none). */
@@ -84,20 +85,21 @@ int linkage_step_document(Db *db, const Actor *actor, int64_t id, LinkageEventKi
                       : k == LEV_URGE        ? "urging_letter"
                                              : NULL;
   if (!zType) return 0;
+  const DocType *t = doc_type_find(zType);
   int found = 0;
   json_t *item = linkage_store_get(db, actor->orgId, id, &found);
   if (!item) return err_internal(e, db_errmsg(db));
   json_t *f = json_object();
-  put(f, "person_name", text_of(item, "person_name"));
-  put(f, "case_number", text_of(item, "case_number"));
-  put(f, "case_title", text_of(item, "case_title"));
-  put(f, "agency_name", text_of(item, "agency_name"));
+  put(t, f, "person_name", text_of(item, "person_name"));
+  put(t, f, "case_number", text_of(item, "case_number"));
+  put(t, f, "case_title", text_of(item, "case_title"));
+  put(t, f, "agency_name", text_of(item, "agency_name"));
   int rc = 0;
   switch (k) {
     case LEV_PROCURATORIAL: {
-      put(f, "facts", text_of(item, "facts"));
+      put(t, f, "facts", text_of(item, "facts"));
       const char *zReasons = jin_str(in, "reasons") ? jin_str(in, "reasons") : text_of(item, "admin_opinion_text");
-      put(f, "reasons", zReasons);
+      put(t, f, "reasons", zReasons);
       Buf b = BUF_INIT;
       size_t i;
       json_t *v;
@@ -105,32 +107,32 @@ int linkage_step_document(Db *db, const Actor *actor, int64_t id, LinkageEventKi
         if (i) buf_puts(&b, "、");
         buf_puts(&b, label_of(penalty_labels, json_string_value(v)));
       }
-      if (b.n) put(f, "penalties", buf_cstr(&b));
+      if (b.n) put(t, f, "penalties", buf_cstr(&b));
       buf_free(&b);
-      put_period(f, (int)json_integer_value(json_object_get(item, "reply_months")), 0);
+      put_period(t, f, (int)json_integer_value(json_object_get(item, "reply_months")), 0);
       break;
     }
     case LEV_SUSPEND:
-      put(f, "reason", jin_str(in, "reason"));
-      put(f, "suspended_on", zOn);
+      put(t, f, "reason", jin_str(in, "reason"));
+      put(t, f, "suspended_on", zOn);
       break;
     case LEV_TERMINATE: {
       const char *zText = text_of(item, "terminate_text");
       Buf b = BUF_INIT;
       buf_puts(&b, label_of(terminate_labels, text_of(item, "terminate_reason")));
       if (zText && *zText) buf_printf(&b, "（%s）", zText);
-      put(f, "reason", buf_cstr(&b));
+      put(t, f, "reason", buf_cstr(&b));
       buf_free(&b);
       break;
     }
     case LEV_URGE: {
       char zNumber[160];
       rc = opinion_number(db, actor, id, zNumber, sizeof zNumber, e);
-      put(f, "earlier_title", "检察意见书");
-      put(f, "earlier_number", zNumber);
-      put(f, "served_on", text_of(item, "served_on"));
-      put_period(f, (int)json_integer_value(json_object_get(item, "reply_months")), 0);
-      put(f, "due_on", zOn);
+      put(t, f, "earlier_title", "检察意见书");
+      put(t, f, "earlier_number", zNumber);
+      put(t, f, "served_on", text_of(item, "served_on"));
+      put_period(t, f, (int)json_integer_value(json_object_get(item, "reply_months")), 0);
+      put(t, f, "due_on", zOn);
       break;
     }
     default:
