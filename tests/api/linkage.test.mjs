@@ -173,7 +173,20 @@ describe('the walk', () => {
     res = await ev(xingjian, it.id, { kind: 'follow_up', on: '2026-06-20', reason: '督促后仍未回复，制发检察建议' });
     assert.equal(res.status, 201, res.text);
     assert.equal(res.body.followed_up_on, '2026-06-20');
-    assert.equal(res.body.suggestion_id, null, 'the suggestion is wired by the lead');
+    // 跟进监督 opened a draft 纠正违法检察建议 to the same agency, linked both ways
+    const sid = res.body.suggestion_id;
+    assert.ok(Number.isInteger(sid) && sid > 0, res.text);
+    const sg = await xingjian.get(`/api/v1/suggestions/${sid}`);
+    assert.equal(sg.status, 200, sg.text);
+    assert.deepEqual([sg.body.type, sg.body.state, sg.body.agency_id], ['correction', 'draft', res.body.agency_id]);
+    assert.ok(sg.body.links.some((l) => l.kind === 'linkage' && l.id === it.id), JSON.stringify(sg.body.links));
+    // each step with a 文书 issued it under the office's 文号, with the person's name in it
+    const docs = (await xingjian.get(`/api/v1/documents?entity_kind=linkage&entity_id=${it.id}`)).body.items;
+    assert.deepEqual(docs.map((d) => d.type).sort(),
+      ['procuratorial_opinion', 'review_suspension', 'urging_letter']);
+    for (const d of docs) assert.match(d.number, /〔2026〕\d+号$/);
+    const op = (await xingjian.get(`/api/v1/documents/${docs.find((d) => d.type === 'procuratorial_opinion').id}`)).body;
+    assert.ok(op.body.includes(res.body.person_name), op.body);
     res = await ev(xingjian, it.id, { kind: 'reply', on: '2026-07-01', penalised: true, penalty: 'licence_revocation',
       decision_number: '缙公交决字〔2026〕88号', amount_fen: 0 });
     assert.equal(res.status, 201, res.text);

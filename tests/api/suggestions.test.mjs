@@ -128,6 +128,13 @@ describe('a suggestion from draft to 办复', () => {
     assert.equal(issued.kind, 'issue');
     assert.equal(issued.data.approved_by, users.leader);
     assert.equal(issued.data.proposed_by, users.prosecutor);
+    // the 签发 issued the 检察建议书 under the office's 文号 (代字 建), with the suggestion's text in it
+    const docs = async () => (await prosecutor.get(`/api/v1/documents?entity_kind=suggestion&entity_id=${s.id}`)).body.items;
+    const first = await docs();
+    assert.equal(first.length, 1, JSON.stringify(first));
+    assert.equal(first[0].type, 'suggestion');
+    assert.match(first[0].number, /建〔2026〕\d+号$/);
+    assert.equal(first[0].issued_on, '2026-03-02');
 
     // service: the reply period of 2 months runs from it, off rest days
     let res = await ev(prosecutor, s.id, { kind: 'serve', on: '2026-03-10', method: 'written' });
@@ -170,6 +177,12 @@ describe('a suggestion from draft to 办复', () => {
     now = await get(s.id);
     assert.equal(now.state, 'issued', 'the amended suggestion is served anew');
     assert.equal(now.text, '建议依法作出暂扣驾驶证的处罚。');
+    // the amended text is a new 检察建议书 under a new 文号; the first stays as it was issued
+    const both = await docs();
+    assert.equal(both.length, 2);
+    assert.notEqual(both[0].number, both[1].number);
+    const amended = (await prosecutor.get(`/api/v1/documents/${both[0].id}`)).body;
+    assert.ok(amended.body.includes('建议依法作出暂扣驾驶证的处罚。'), amended.body);
     assert.equal(now.served_on, null);
     assert.equal(now.deadlines.length, 1);
     assert.equal(now.deadlines[0].status, 'closed');
