@@ -182,7 +182,7 @@ $(B)/bench/bench_cases: bench/bench_cases.c bench/pg_load.c bench/pg_load.h $(B)
 FUZZ_SECONDS ?= 60
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN := $(patsubst fuzz/%.c,build/fuzz/bin/%,$(FUZZ_SRC))
-FUZZ_LIBS := $(shell pkg-config --libs jansson sqlite3 libsodium libpq xlsxwriter 2>/dev/null) -lpthread -lm
+FUZZ_LIBS := $(shell pkg-config --libs jansson sqlite3 libsodium libpq xlsxwriter libzip 2>/dev/null) -lpthread -lm
 
 fuzz: setup
 	@bash scripts/build-fuzz

@@ -1505,6 +1505,8 @@ const zhCN = {
   'linkage.penalties': '建议的处罚',
   'linkage.served_on': '送达日期',
   'linkage.reply': '回复',
+  'linkage.follow_up': '跟进监督',
+  'linkage.follow_up_suggestion': '{on} 制发的检察建议（草稿起）',
   'linkage.reply_penalised': '已给予处罚',
   'linkage.reply_not_penalised': '未给予处罚',
   'linkage.amount_yuan': '{yuan} 元',
@@ -1709,13 +1711,14 @@ export const AUDIT_ACTIONS = ['org.create', 'org.update', 'department.create', '
   'case.withdraw_prosecution', 'case.jurisdiction', 'setting.power_list', 'approval.propose', 'approval.approve',
   'approval.return', 'approval.withdraw',
   // documents (issue 10 §4)
-  'document.issue', 'document.reissue', 'document_template.update', 'document_settings.update'];
-export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case', 'approval',
-  // documents (issue 10 §4)
-  'document', 'document_template'];
+  'document.issue', 'document.reissue', 'document_template.update', 'document_settings.update',
   // linkage (issue 10)
   'linkage.open', 'linkage.transfer', 'linkage.register', 'linkage.request', 'linkage.suspend', 'linkage.resume', 'linkage.extend', 'linkage.opinion', 'linkage.terminate', 'linkage.procuratorial_opinion', 'linkage.serve', 'linkage.reply', 'linkage.urge', 'linkage.follow_up', 'linkage.close', 'linkage.decision_changed'];
-export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case', 'approval', 'linkage'];
+export const AUDIT_ENTITIES = ['org', 'department', 'user', 'session', 'calendar', 'case', 'approval',
+  // documents (issue 10 §4)
+  'document', 'document_template',
+  // linkage (issue 10)
+  'linkage'];
 export const CASE_TYPES = ['arrest_review', 'arrest_decision', 'prosecution_review', 'custody_necessity', 'complaint_review'];
 export const CASE_STATUSES = ['under_review', 'returned', 'concluded', 'archived', 'transferred'];
 export const CUSTODY = ['detained', 'arrested', 'bail', 'residential', 'released', 'none'];

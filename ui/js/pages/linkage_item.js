@@ -14,6 +14,7 @@ import { can } from '../session.js';
 import { refreshBadges } from '../nav.js';
 import { dueMark, todayCST } from '../casework.js';
 import { stateBadge } from './linkage.js';
+import { documentsBlock } from '../documents.js';
 
 const PENALTIES = ['fine', 'detention', 'licence_revocation', 'permit_suspension', 'permit_revocation', 'confiscation',
   'disciplinary', 'other'];
@@ -81,6 +82,7 @@ class ItemPage {
       this.factsPanel(),
       can('linkage.handle') ? this.actionPanel() : null,
       this.deadlinePanel(),
+      documentsBlock('linkage', it.id),
       this.approvalPanel(),
       this.timelinePanel());
   }
@@ -117,6 +119,9 @@ class ItemPage {
         item(t('linkage.penalties'), (it.penalties || []).map((p) => label('penalty', p)).join('、')),
         item(t('linkage.served_on'), it.served_on ? it.served_on + ' ' + label('service_method', it.service_method) : ''),
         item(t('linkage.reply'), reply, 'linkage-reply'),
+        item(t('linkage.follow_up'), it.suggestion_id
+          ? el('a', { href: '#/suggestions/' + it.suggestion_id, testid: 'linkage-suggestion-link',
+            text: t('linkage.follow_up_suggestion', { on: it.followed_up_on || '' }) }) : '', 'linkage-follow-up'),
         item(t('linkage.closed'), it.closed_on ? it.closed_on + ' ' + label('close_reason', it.close_reason) : '', 'linkage-closed')));
   }
 

@@ -5,6 +5,7 @@
 // (签发, 异议处理) is proposed for approval unless the user is the 检察长.
 
 import * as api from '../api.js';
+import { documentsBlock } from '../documents.js';
 import { el, field, selectField, pageHeader, replace, loadingBlock, errorBlock, clearErrors, showError, busy, nextId,
   fmtTime } from '../dom.js';
 import { t, label } from '../i18n.js';
@@ -132,6 +133,7 @@ export async function render(root, ctx) {
         el('p', { class: 'prewrap', testid: 'suggestion-text', text: s.text || t('common.dash') }),
         el('h2', { class: 'panel-title', text: t('sug.legal_basis') }),
         el('p', { class: 'prewrap', text: s.legal_basis || t('common.dash') })),
+      s.state !== 'draft' ? documentsBlock('suggestion', s.id) : null,
       (s.approvals || []).some((a) => a.status === 'pending')
         ? el('div', { class: 'alert alert-info', testid: 'suggestion-pending', text: t('sug.pending_approval') }) : null,
       actionBar,
