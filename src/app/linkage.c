@@ -666,6 +666,13 @@ int linkage_list(Db *db, const Actor *actor, LinkageFilter *f, json_t **out, JwE
   return *out ? 0 : err_internal(e, db_errmsg(db));
 }
 
+int linkage_by_agency(Db *db, const Actor *actor, json_t **out, JwErr *e) {
+  char zToday[11];
+  time_today_china(zToday);
+  *out = linkage_store_by_agency(db, actor->orgId, zToday);
+  return *out ? 0 : err_internal(e, db_errmsg(db));
+}
+
 /* Each step with whether the actor may take it today, and why not. */
 static json_t *actions_of(Db *db, const Actor *actor, const LinkageRow *r, const LinkageFacts *f) {
   json_t *a = json_array();

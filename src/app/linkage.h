@@ -28,6 +28,8 @@ int linkage_open(Db *db, const Actor *actor, const LinkageOpen *o, JwErr *e);
 int linkage_list(Db *db, const Actor *actor, LinkageFilter *f, json_t **out, JwErr *e);
 /* One item with its timeline, deadlines, approvals and allowed actions ({kind, name, allowed, reason}). */
 int linkage_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e);
+/* The office's 检察意见 by agency (linkage_store_by_agency), as of today in China. */
+int linkage_by_agency(Db *db, const Actor *actor, json_t **out, JwErr *e);
 /* Records a step {kind, on, ...} (docs/api-linkage.md). *pStatus 201 when taken, 202 when proposed to the
  * 检察长; *out the item. */
 int linkage_event(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, int *pStatus, JwErr *e);

@@ -511,3 +511,48 @@ json_t *linkage_store_list(Db *db, const LinkageFilter *f) {
   buf_free(&where);
   return out;
 }
+
+/* The 检察意见 of the office by agency (issue 10 §5): per agency the opinions issued, those still open, those past
+ * their running reply period (or 督促 period) on zToday, served, replied, replied with a penalty, and the days from
+ * service to reply. */
+json_t *linkage_store_by_agency(Db *db, int64_t orgId, const char *zToday) {
+  Stmt *s = db_prepare(db,
+                       "SELECT a.id, a.name, count(*),"
+                       " sum(CASE WHEN l.state <> 'closed' THEN 1 ELSE 0 END),"
+                       " sum(CASE WHEN EXISTS(SELECT 1 FROM deadline d WHERE d.entity_kind = 'linkage'"
+                       "   AND d.entity_id = l.id AND d.kind = 'linkage_reply' AND d.status = 'open'"
+                       "   AND d.due_on < ?2) THEN 1 ELSE 0 END),"
+                       " sum(CASE WHEN l.served_on IS NOT NULL THEN 1 ELSE 0 END),"
+                       " sum(CASE WHEN l.reply_on IS NOT NULL THEN 1 ELSE 0 END),"
+                       " sum(CASE WHEN l.reply_on IS NOT NULL AND l.reply_penalised = 1 THEN 1 ELSE 0 END),"
+                       " CAST(sum(CASE WHEN l.reply_on IS NOT NULL AND l.served_on IS NOT NULL"
+                       "   THEN julianday(l.reply_on) - julianday(l.served_on) ELSE 0 END) AS INTEGER)"
+                       " FROM linkage_item l JOIN agency a ON a.id = l.agency_id"
+                       " WHERE l.org_id = ?1 AND l.outcome = 'opinion'"
+                       " GROUP BY a.id, a.name ORDER BY a.name, a.id");
+  db_bind_int(s, 1, orgId);
+  db_bind_text(s, 2, zToday);
+  json_t *items = json_array();
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    int64_t served = db_col_int(s, 5), replied = db_col_int(s, 6), penalised = db_col_int(s, 7);
+    int64_t days = db_col_int(s, 8);
+    json_t *o = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "agency_id", (json_int_t)db_col_int(s, 0),
+                          "agency_name", db_col_text(s, 1), "total", (json_int_t)db_col_int(s, 2), "open",
+                          (json_int_t)db_col_int(s, 3), "overdue", (json_int_t)db_col_int(s, 4), "served",
+                          (json_int_t)served, "replied", (json_int_t)replied, "penalised", (json_int_t)penalised);
+    /* rates as fractions (0..1, 4 decimals), null when nothing to divide by, as the 检察建议's figures */
+    json_object_set_new(o, "reply_rate",
+                        served ? json_real((double)(replied * 10000 / served) / 10000.0) : json_null());
+    json_object_set_new(o, "penalty_rate",
+                        replied ? json_real((double)(penalised * 10000 / replied) / 10000.0) : json_null());
+    json_object_set_new(o, "avg_reply_days", replied ? json_real((double)(days * 10 / replied) / 10.0) : json_null());
+    json_array_append_new(items, o);
+  }
+  db_done(s);
+  if (rc == DB_ERROR) {
+    json_decref(items);
+    return NULL;
+  }
+  return json_pack("{s:o}", "items", items);
+}

@@ -90,5 +90,8 @@ typedef struct LinkageFilter {
 
 /* The office's items, newest first (store_list()). NULL on error. */
 json_t *linkage_store_list(Db *db, const LinkageFilter *f);
+/* The office's 检察意见 by agency: {"items":[{agency_id, agency_name, total, open, overdue, served, replied, penalised,
+ * reply_rate, penalty_rate, avg_reply_days}]}; NULL on error. */
+json_t *linkage_store_by_agency(Db *db, int64_t orgId, const char *zToday);
 
 #endif

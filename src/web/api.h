@@ -81,6 +81,7 @@ int api_cases_person_document(Req *r);
 /* linkage (issue 10): 行刑反向衔接 items (api_linkage.c) */
 int api_linkage_list(Req *r);
 int api_linkage_export(Req *r);
+int api_linkage_by_agency(Req *r);
 int api_linkage_get(Req *r);
 int api_linkage_event(Req *r);
 /* api_suggestions.c: the 检察建议 (issue 10) */

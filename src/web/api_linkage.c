@@ -34,6 +34,13 @@ static int linkage_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   return linkage_list(r->db, &r->session.actor, &f, out, e);
 }
 
+int api_linkage_by_agency(Req *r) {
+  JwErr e;
+  json_t *out = NULL;
+  int rc = linkage_by_agency(r->db, &r->session.actor, &out, &e);
+  return rc ? reply_error(r, &e) : reply_json(r, 200, out);
+}
+
 int api_linkage_list(Req *r) {
   JwErr e;
   json_t *out = NULL;

@@ -87,6 +87,7 @@ const Route routes[] = {
   /* linkage (issue 10): 行刑反向衔接 items */
   {"GET",    "/api/v1/linkage",                 PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_list},
   {"GET",    "/api/v1/linkage/export.xlsx",     PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_export},
+  {"GET",    "/api/v1/linkage/by-agency",       PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_by_agency},
   {"GET",    "/api/v1/linkage/{id}",            PERM_LINKAGE_READ, 0, BODY_NONE,          api_linkage_get},
   {"POST",   "/api/v1/linkage/{id}/events",     PERM_LINKAGE_HANDLE, 1, BODY_DEFAULT_MAX, api_linkage_event},
   /* suggestions (issue 10 §3): the 检察建议 (app/suggestions.h) */

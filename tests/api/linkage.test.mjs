@@ -209,6 +209,29 @@ describe('the walk', () => {
     const audit = (await chief.get(`/api/v1/audit?entity=linkage&entity_id=${it.id}&limit=200`)).body.items || [];
     assert.ok(audit.length >= 13, `audited steps: ${audit.length}`);
   });
+
+  test('by agency: the 检察意见 issued, open, overdue, replied and penalised, counted from the items themselves', async () => {
+    const res = await xingjian.get('/api/v1/linkage/by-agency');
+    assert.equal(res.status, 200, res.text);
+    const ids = (await xingjian.get('/api/v1/linkage?limit=200')).body.items.map((x) => x.id);
+    const items = await Promise.all(ids.map(async (id) => (await xingjian.get(`/api/v1/linkage/${id}`)).body));
+    const opinions = items.filter((x) => x.outcome === 'opinion' && x.agency_id);
+    assert.ok(opinions.length >= 1, 'the walk issued one');
+    const agencies = [...new Set(opinions.map((x) => x.agency_id))];
+    assert.equal(res.body.items.length, agencies.length);
+    for (const row of res.body.items) {
+      const mine = opinions.filter((x) => x.agency_id === row.agency_id);
+      const served = mine.filter((x) => x.served_on).length;
+      const replied = mine.filter((x) => x.reply_on).length;
+      const penalised = mine.filter((x) => x.reply_on && x.reply_penalised).length;
+      assert.deepEqual([row.total, row.open, row.served, row.replied, row.penalised],
+        [mine.length, mine.filter((x) => x.state !== 'closed').length, served, replied, penalised], row.agency_name);
+      assert.equal(row.reply_rate, served ? Math.floor((replied * 10000) / served) / 10000 : null);
+      assert.equal(row.penalty_rate, replied ? Math.floor((penalised * 10000) / replied) / 10000 : null);
+    }
+    // another office sees none of them
+    assert.deepEqual((await other.get('/api/v1/linkage/by-agency')).body.items, []);
+  });
 });
 
 describe('bad input writes nothing', () => {

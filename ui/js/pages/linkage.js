@@ -1,10 +1,12 @@
 // pages/linkage.js: the 行刑反向衔接 list (#/linkage?tab=mine|queue|overdue|all&state=&q=&offset=, GET /api/v1/linkage,
 // paged, with its Excel export). Tabs: 我的事项 (mine=1: the items whose 刑检 prosecutor or 行政检察 handler the user
 // is), 行政检察待办 (the user's department, not closed), 逾期 (an open period past due), 全部. A state select and a
-// search (name, 案号, agency) narrow any tab. Each row links to the item page (pages/linkage_item.js).
+// search (name, 案号, agency) narrow any tab. Each row links to the item page (pages/linkage_item.js). The tab 按机关统计
+// (tab=agency) shows the 检察意见 by agency instead (GET /api/v1/linkage/by-agency: issued, open, overdue, reply rate,
+// penalty rate, average days to reply).
 
 import * as api from '../api.js';
-import { el, pageHeader } from '../dom.js';
+import { el, errorBlock, loadingBlock, pageHeader, replace } from '../dom.js';
 import { exportButton, pagedList } from '../list.js';
 import { t, label } from '../i18n.js';
 import { currentUser } from '../session.js';
@@ -12,7 +14,7 @@ import { dueMark } from '../casework.js';
 
 export const LINKAGE_STATES = ['pending_transfer', 'transferred', 'under_review', 'suspended', 'terminated',
   'opinion_issued', 'awaiting_reply', 'replied', 'follow_up', 'closed'];
-const TABS = ['mine', 'queue', 'overdue', 'all'];
+const TABS = ['mine', 'queue', 'overdue', 'all', 'agency'];
 const COLS = 7;
 
 /** stateBadge: an item's state as a badge (closed greyed, the overdue flag red). */
@@ -53,9 +55,12 @@ export function render(root, ctx) {
     el('tbody'));
   const pagerSlot = el('div', { class: 'pager-slot' });
   root.appendChild(el('div', { class: 'tabs', role: 'tablist', 'aria-label': t('linkage.title') }, tabs));
-  root.appendChild(el('section', { class: 'panel', role: 'tabpanel' },
+  const listPanel = el('section', { class: 'panel', role: 'tabpanel' },
     el('div', { class: 'deadlines-toolbar' }, search, stateSel),
-    el('div', { class: 'table-wrap' }, table), pagerSlot));
+    el('div', { class: 'table-wrap' }, table), pagerSlot);
+  const agencyPanel = el('section', { class: 'panel', role: 'tabpanel', testid: 'linkage-by-agency', hidden: true });
+  root.appendChild(listPanel);
+  root.appendChild(agencyPanel);
 
   const address = () => '#/linkage' + api.query({ tab: ui.tab === 'mine' ? '' : ui.tab,
     state: state.state === 'open' && ui.tab === 'queue' ? '' : state.state, q: state.q, offset: state.offset || '' });
@@ -76,6 +81,29 @@ export function render(root, ctx) {
       el('td', { class: 'nowrap', 'data-print': 'drop', text: it.handler_name || it.prosecutor_name || t('common.dash') }));
   }
 
+  const pct = (x) => (x === null || x === undefined ? t('common.dash') : (x * 100).toFixed(1) + '%');
+  async function drawAgencies() {
+    const loading = loadingBlock();
+    replace(agencyPanel, loading);
+    history.replaceState(null, '', '#/linkage?tab=agency');
+    try {
+      const reply = await api.get('/linkage/by-agency');
+      if (!loading.isConnected) return;
+      const cols = ['agency', 'total', 'open', 'overdue', 'replied', 'reply_rate', 'penalty_rate', 'avg_reply_days'];
+      const tbl = el('table', { class: 'table', testid: 'linkage-agency-table' },
+        el('thead', null, el('tr', null, cols.map((k) => el('th', { text: t('linkage.stat_' + k) })))),
+        el('tbody', null, reply.items.length ? reply.items.map((a) => el('tr', { testid: 'linkage-agency-' + a.agency_id },
+          el('td', { text: a.agency_name }), el('td', { text: String(a.total) }), el('td', { text: String(a.open) }),
+          el('td', { class: a.overdue ? 'text-danger' : null, text: String(a.overdue) }),
+          el('td', { text: String(a.replied) }), el('td', { text: pct(a.reply_rate) }), el('td', { text: pct(a.penalty_rate) }),
+          el('td', { text: a.avg_reply_days === null ? t('common.dash') : String(a.avg_reply_days) })))
+          : el('tr', null, el('td', { colspan: String(cols.length), class: 'muted', text: t('linkage.stat_empty') }))));
+      replace(agencyPanel, el('div', { class: 'table-wrap' }, tbl));
+    } catch (err) {
+      if (loading.isConnected) replace(agencyPanel, errorBlock(err));
+    }
+  }
+
   function load() {
     sync();
     for (const b of tabs) {
@@ -83,6 +111,10 @@ export function render(root, ctx) {
       b.setAttribute('aria-selected', on ? 'true' : 'false');
       b.classList.toggle('is-active', on);
     }
+    const byAgency = ui.tab === 'agency';
+    listPanel.hidden = byAgency;
+    agencyPanel.hidden = !byAgency;
+    if (byAgency) { drawAgencies(); return; }
     stateSel.value = state.state;
     list.load();
   }
