@@ -61,6 +61,31 @@ function writeRoutes() {
       fields: { reason: 200 }, read: () => `/api/v1/cases/${ids.case}` },
     'POST /api/v1/approvals/{id}/return': { as: () => chief, path: () => `/api/v1/approvals/${ids.approval}/return`,
       body: () => ({ reason: '退回理由' }), fields: { reason: 500 }, read: null, once: true },
+    // issue 10: the registry of agencies
+    'POST /api/v1/agencies': { as: () => anguan, body: () => ({ name: `攻击测试机关${++serial}`, kind: 'other' }),
+      fields: { name: 100, address: 200, contact_person: 50, note: 1000 }, read: (b) => `/api/v1/agencies/${b.id}` },
+    'PUT /api/v1/agencies/{id}': { as: () => anguan, path: () => `/api/v1/agencies/${ids.agency}`,
+      body: () => ({ name: '靶机关', kind: 'other' }), fields: { name: 100, address: 200, note: 1000 },
+      read: () => `/api/v1/agencies/${ids.agency}` },
+    // issue 10: the 文书 templates and the 文号 format (a format or template with an unknown {placeholder} is refused)
+    'PUT /api/v1/document-templates': { as: () => admin,
+      body: () => ({ type: 'urging_letter', title: '督促函', body: '{agency_name}：请回复。' }),
+      fields: { title: 60, body: 0 }, read: null },
+    'PUT /api/v1/settings/documents': { as: () => admin, body: () => ({ number_format: '{short}检{abbr}〔{year}〕{n}号' }),
+      fields: { number_format: 0 }, read: null },
+    // issue 10: 行刑衔接 steps run once each: every attempt gets a fresh item (a 不起诉 the 检察长 approved)
+    'POST /api/v1/linkage/{id}/events': { as: () => ids.xingjian, prepare: freshLinkageItem,
+      path: () => `/api/v1/linkage/${ids.linkage}/events`, body: () => ({ kind: 'transfer', on: '2026-11-20', reason: '移送' }),
+      fields: { reason: 500 }, read: null },
+    // issue 10: 检察建议 (a draft, and a served one whose 督促 is logged as often as it is sent)
+    'POST /api/v1/suggestions': { as: () => prosecutor, body: () => ({ type: 'other', title: '攻击测试建议',
+      agency_id: ids.agency, facts: '事实', text: '建议', legal_basis: '依据' }),
+      fields: { title: 200, facts: 5000, text: 5000, legal_basis: 1000 }, read: (b) => `/api/v1/suggestions/${b.id}` },
+    'PUT /api/v1/suggestions/{id}': { as: () => prosecutor, path: () => `/api/v1/suggestions/${ids.suggestion}`,
+      body: () => ({ title: '靶建议' }), fields: { title: 200, facts: 5000 },
+      read: () => `/api/v1/suggestions/${ids.suggestion}` },
+    'POST /api/v1/suggestions/{id}/events': { as: () => prosecutor, path: () => `/api/v1/suggestions/${ids.served}/events`,
+      body: () => ({ kind: 'urge', on: '2026-11-25', text: '请及时回复' }), fields: { text: 5000 }, read: null },
     'POST /api/v1/calendar/import': { as: () => admin, body: () => ({ text: 'year 2031 complete\n2031-01-01 holiday 元旦\n' +
       '2031-05-01 holiday 劳动节\n2031-10-01..2031-10-03 holiday 国庆节\n' }), fields: { text: 0 }, read: null },
   };
@@ -78,7 +103,25 @@ const NO_TEXT = {
   'PUT /api/v1/settings/power-list': 'codes only: approvals.test.mjs',
   'POST /api/v1/approvals/{id}/approve': 'a date and a comment: approvals.test.mjs (the comment is a JIN_TEXT like return\'s reason)',
   'POST /api/v1/approvals/{id}/withdraw': 'no body',
+  'POST /api/v1/documents/{id}/reissue': 'no body: the reissue copies the frozen fields',
+  'POST /api/v1/cases/{id}/persons/{id}/documents': 'a type and the facts of one 不起诉决定书 per person: documents.test.mjs '
+    + 'fills hostile text into it and reads it back escaped in the .docx (test_documents.c too)',
 };
+
+/** A new 行刑衔接 item, pending transfer: a case whose person's 不起诉 the 检察长 approved. */
+async function freshLinkageItem() {
+  const c = await anguan.post('/api/v1/cases', { case_type: 'prosecution_review', title: `衔接靶案${++serial}`,
+    source_agency: '公安局', received_on: '2026-10-08', department_id: ids.dept, assign: 'manual',
+    prosecutor_id: ids.prosecutor, persons: [{ name: '赵某', custody: 'bail', custody_since: '2026-10-08', charges: ['fraud'] }] });
+  assert.equal(c.status, 201, c.text);
+  const p = await prosecutor.post(`/api/v1/cases/${c.body.id}/events`, { kind: 'decide', on: '2026-11-02',
+    person_id: c.body.persons[0].id, decision: 'non_prosecution', non_prosecution_type: 'discretionary', reason: '情节轻微' });
+  assert.equal(p.status, 202, p.text);
+  const a = await chief.post(`/api/v1/approvals/${p.body.approval.id}/approve`, { on: '2026-11-03' });
+  assert.equal(a.status, 200, a.text);
+  const items = (await ids.xingjian.get('/api/v1/linkage?state=pending_transfer&limit=200')).body.items;
+  ids.linkage = items.find((x) => x.case_id === c.body.id).id;
+}
 
 function routesOfTable() {
   const src = fs.readFileSync(path.join(REPO, 'src/web/routes.c'), 'utf8');
@@ -119,6 +162,20 @@ before(async () => {
   assert.equal(c.status, 201, c.text);
   ids.case = c.body.id;
   ids.person = c.body.persons[0].id;
+  // issue 10: an agency, a draft 检察建议 and a served one; the 行政检察 officer
+  const ag = await anguan.post('/api/v1/agencies', { name: '靶机关', kind: 'other' });
+  assert.equal(ag.status, 201, ag.text);
+  ids.agency = ag.body.id;
+  const sg = () => prosecutor.post('/api/v1/suggestions', { type: 'other', title: '靶建议', agency_id: ids.agency,
+    facts: '事实', text: '建议', legal_basis: '依据' });
+  ids.suggestion = (await sg()).body.id;
+  ids.served = (await sg()).body.id;
+  const pr = await prosecutor.post(`/api/v1/suggestions/${ids.served}/events`, { kind: 'issue', on: '2026-11-20', reason: '签发' });
+  assert.equal(pr.status, 202, pr.text);
+  assert.equal((await chief.post(`/api/v1/approvals/${pr.body.approval.id}/approve`, { on: '2026-11-20' })).status, 200);
+  const sv = await prosecutor.post(`/api/v1/suggestions/${ids.served}/events`, { kind: 'serve', on: '2026-11-23', method: 'written' });
+  assert.equal(sv.status, 201, sv.text);
+  ids.xingjian = await server.client().loginOk('xingjian', PW);
 });
 
 after(async () => {
@@ -150,6 +207,7 @@ describe('payloads in every text field of every write route', () => {
             ids.approval = p.body.approval.id;
             ids.approvalPending = true;
           }
+          if (r.prepare) await r.prepare();
           const body = r.body();
           setField(body, field, v);
           const before = await auditCount();

@@ -1345,7 +1345,7 @@ static void test_agencies_are_added_once_per_office(void **state) {
   reg_agency(f, &f->anguanB, f->dB, f->uProsB, "甲县公安局交通警察大队");
   reg_agency(f, &f->anguanB, f->dB, f->uProsB, "乙县林业局");
   assert_string_equal(agencies_of(f, &f->anguan, NULL), "甲县公安局交通警察大队(public_security)");
-  assert_string_equal(agencies_of(f, &f->anguanB, NULL), "乙县林业局(-)|甲县公安局交通警察大队(public_security)");
+  assert_string_equal(agencies_of(f, &f->anguanB, NULL), "乙县林业局(forestry)|甲县公安局交通警察大队(public_security)");
   assert_int_not_equal(qi(db, "SELECT id FROM agency WHERE org_id = %lld", (long long)f->orgA),
                        qi(db, "SELECT min(id) FROM agency WHERE org_id = %lld", (long long)f->orgB));
   /* a case update to a new agency adds it; a refused update adds nothing */
