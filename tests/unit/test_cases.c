@@ -1378,7 +1378,7 @@ static void test_agencies_are_added_once_per_office(void **state) {
   assert_string_equal(agencies_of(f, &f->anguan, "监察"), "甲县监察委员会(supervision)");
   assert_string_equal(agencies_of(f, &f->anguan, "交通警察"), "甲县公安局交通警察大队(public_security)");
   assert_string_equal(agencies_of(f, &f->anguan, "林业"), "");
-  assert_string_equal(agencies_of(f, &f->anguanB, "林业"), "乙县林业局(-)");
+  assert_string_equal(agencies_of(f, &f->anguanB, "林业"), "乙县林业局(forestry)");
   assert_string_equal(agencies_of(f, &f->anguan, "%"), "");
 }
 
