@@ -8,11 +8,20 @@ const char *const role_codes[ROLE_COUNT] = {
     "case_manager", "admin_prosecutor", "petition_officer", "political_officer", "clerk",
 };
 
-const uint32_t perm_all[] = {
-    PERM_SELF,          PERM_ORG_READ,    PERM_ADMIN_MANAGE, PERM_AUDIT_READ,  PERM_CALENDAR_MANAGE, PERM_CASE_READ,
-    PERM_CASE_REGISTER, PERM_CASE_HANDLE, PERM_APPROVE,      PERM_CASE_DECIDE, PERM_APPROVE_CHIEF,
-    /* suggestions */
-    PERM_SUGGESTION_READ, PERM_SUGGESTION_HANDLE, 0};
+const uint32_t perm_all[] = {PERM_SELF,
+                             PERM_ORG_READ,
+                             PERM_ADMIN_MANAGE,
+                             PERM_AUDIT_READ,
+                             PERM_CALENDAR_MANAGE,
+                             PERM_CASE_READ,
+                             PERM_CASE_REGISTER,
+                             PERM_CASE_HANDLE,
+                             PERM_APPROVE,
+                             PERM_CASE_DECIDE,
+                             PERM_APPROVE_CHIEF,
+                             PERM_SUGGESTION_READ,
+                             PERM_SUGGESTION_HANDLE,
+                             0};
 
 int role_is_valid(const char *zRole) {
   for (int i = 0; i < ROLE_COUNT; i++) {
