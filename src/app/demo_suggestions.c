@@ -1,7 +1,7 @@
 /* demo_suggestions.c: the demo office's 检察建议 (issue 10 §3): suggestions in every state, several overdue, to two
  * agencies with different reply records (the 交警大队 replies and rectifies; the 市场监督管理局 lets them run out),
- * written through the use cases (app/suggestions.h), so they are validated and audited like the UI's. They are 胡检察官's
- * (第一检察部): the demo's 李检察官 keeps a case load whose queues the home page's tests know. */
+ * written through the use cases (app/suggestions.h), so they are validated and audited like the UI's. They are
+ * 胡检察官's (第一检察部): the demo's 李检察官 keeps a case load whose queues the home page's tests know. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

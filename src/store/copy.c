@@ -26,40 +26,59 @@ static const struct {
     {"deadline", "department_id", "department"},
     {"audit_log", "org_id", "org"},
     {"audit_log", "user_id", "app_user"},
+    {"linkage_item", "suggestion_id", "suggestion"}, /* the 检察建议 a 跟进监督 opened (issue 10) */
 };
 
 /* entity_id columns whose table follows the row's entity_kind. */
 static const struct {
   const char *zTable, *zColumn;
-} aByKind[] = {{"deadline", "entity_id"}, {"clock_stop", "entity_id"}, {"approval", "entity_id"},
-               /* documents */ {"document", "entity_id"}};
+} aByKind[] = {{"deadline", "entity_id"},
+               {"clock_stop", "entity_id"},
+               {"approval", "entity_id"},
+               /* documents */ {"document", "entity_id"},
+               /* suggestions (issue 10): a suggestion's linked records */
+               {"suggestion_link", "entity_id"}};
 
 /* The entity_kind values the program writes (src/app: DeadlineOwner, ApprovalRequest, clock_stop_insert). */
 static const struct {
   const char *zKind, *zTable;
-} aKindTable[] = {{"case", "case_record"}, {"case_person", "case_person"}, /* linkage */ {"linkage", "linkage_item"}};
+} aKindTable[] = {{"case", "case_record"},
+                  {"case_person", "case_person"},
+                  /* linkage */ {"linkage", "linkage_item"},
+                  /* suggestions */ {"suggestion", "suggestion"}};
 
 /* Ids kept inside JSON text: approval.payload is a proposed event's input, applied when approved; case_event.data
  * the event as recorded (the timeline shows the users it names). */
 static const struct {
   const char *zTable, *zColumn, *zKey, *zRef;
 } aJsonRef[] = {
-    {"approval", "payload", "person_id", "case_person"}, {"approval", "payload", "prosecutor_id", "app_user"},
-    {"case_event", "data", "approval_id", "approval"},   {"case_event", "data", "proposed_by", "app_user"},
-    {"case_event", "data", "approved_by", "app_user"},   {"case_event", "data", "prosecutor_id", "app_user"},
+    {"approval", "payload", "person_id", "case_person"},
+    {"approval", "payload", "prosecutor_id", "app_user"},
+    {"case_event", "data", "approval_id", "approval"},
+    {"case_event", "data", "proposed_by", "app_user"},
+    {"case_event", "data", "approved_by", "app_user"},
+    {"case_event", "data", "prosecutor_id", "app_user"},
     /* linkage */
-    {"approval", "payload", "agency_id", "agency"},      {"linkage_event", "data", "approval_id", "approval"},
-    {"linkage_event", "data", "proposed_by", "app_user"}, {"linkage_event", "data", "approved_by", "app_user"},
+    {"approval", "payload", "agency_id", "agency"},
+    {"linkage_event", "data", "approval_id", "approval"},
+    {"linkage_event", "data", "proposed_by", "app_user"},
+    {"linkage_event", "data", "approved_by", "app_user"},
     {"linkage_event", "data", "agency_id", "agency"},
+    /* suggestions (issue 10): the timeline's data, and the copies (抄送: an array of {agency_id, name}) */
+    {"suggestion_event", "data", "approval_id", "approval"},
+    {"suggestion_event", "data", "proposed_by", "app_user"},
+    {"suggestion_event", "data", "approved_by", "app_user"},
+    {"suggestion_event", "data", "agency_id", "agency"},
+    {"suggestion", "copies", "agency_id", "agency"},
 };
 
 /* The entities audit_append() is called with, and their tables. */
 static const struct {
   const char *zEntity, *zTable;
-} aEntityTable[] = {{"org", "org"},          {"department", "department"}, {"user", "app_user"},
-                    {"case", "case_record"}, {"approval", "approval"},     {"calendar", "calendar_import"},
-                    /* documents */ {"document", "document"},
-                    /* linkage */ {"linkage", "linkage_item"}};
+} aEntityTable[] = {
+    {"org", "org"},           {"department", "department"},    {"user", "app_user"},        {"case", "case_record"},
+    {"approval", "approval"}, {"calendar", "calendar_import"}, {"document", "document"},    {"linkage", "linkage_item"},
+    {"suggestion", "suggestion"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -368,6 +387,21 @@ static int copy_kind_table(const CopyPlan *p, const char *zKind) {
   return -1;
 }
 
+/* Adds offset to the positive integer o[zKey] (o an object, or an array of objects: each of them). 1 when changed. */
+static int copy_json_shift(json_t *o, const char *zKey, int64_t offset) {
+  if (json_is_array(o)) {
+    int changed = 0;
+    size_t i;
+    json_t *x;
+    json_array_foreach(o, i, x) changed |= copy_json_shift(x, zKey, offset);
+    return changed;
+  }
+  json_t *v = json_object_get(o, zKey);
+  if (!json_is_integer(v) || json_integer_value(v) <= 0) return 0;
+  json_object_set_new(o, zKey, json_integer(json_integer_value(v) + offset));
+  return 1;
+}
+
 /* JSON text z with the ids of aJsonRef for t.zColumn remapped, or NULL when nothing changes (heap memory). */
 static char *copy_json_remap(const CopyPlan *p, const CopyTable *t, const char *zColumn, const char *z) {
   json_t *o = NULL;
@@ -377,11 +411,7 @@ static char *copy_json_remap(const CopyPlan *p, const CopyTable *t, const char *
     int iRef = copy_index(p, aJsonRef[k].zRef);
     if (iRef < 0 || p->aTable[iRef].offset == 0) continue;
     if (!o && !(o = json_loads(z, 0, NULL))) return NULL;
-    json_t *v = json_object_get(o, aJsonRef[k].zKey);
-    if (json_is_integer(v) && json_integer_value(v) > 0) {
-      json_object_set_new(o, aJsonRef[k].zKey, json_integer(json_integer_value(v) + p->aTable[iRef].offset));
-      changed = 1;
-    }
+    changed |= copy_json_shift(o, aJsonRef[k].zKey, p->aTable[iRef].offset);
   }
   char *zOut = changed ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL; /* as the store writes it */
   json_decref(o);

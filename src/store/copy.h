@@ -18,7 +18,7 @@
 #include "lib/err.h"
 #include "store/db.h"
 
-#define COPY_MAX_TABLES  32
+#define COPY_MAX_TABLES  64
 #define COPY_MAX_COLUMNS 64 /* linkage_item (migration 11) has 50 */
 #define COPY_NAME_MAX    48
 

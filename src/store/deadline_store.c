@@ -434,8 +434,9 @@ json_t *deadline_store_for_case(Db *db, int64_t caseId, const char *zToday) {
 
 /* suggestions (issue 10): the rows of one record (entity kind and id), as API objects, by due day. */
 json_t *deadline_store_for_entity(Db *db, const char *zEntityKind, int64_t entityId, const char *zToday) {
-  Stmt *s = db_prepare(db, DEADLINE_SELECT " WHERE d.entity_kind = ?1 AND d.entity_id = ?2"
-                           " ORDER BY d.due_on IS NULL, d.due_on, d.id");
+  Stmt *s = db_prepare(db, DEADLINE_SELECT
+                       " WHERE d.entity_kind = ?1 AND d.entity_id = ?2"
+                       " ORDER BY d.due_on IS NULL, d.due_on, d.id");
   db_bind_text(s, 1, zEntityKind);
   db_bind_int(s, 2, entityId);
   db_bind_text(s, TODAY_PARAM, zToday);

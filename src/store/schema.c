@@ -507,8 +507,8 @@ static const char *const aMigration[] = {
     "  at TEXT NOT NULL);"
     "CREATE INDEX linkage_event_item ON linkage_event(item_id, id);",
     /* 12 (suggestions, issue 10 §3): the 检察建议 (core/suggestion.h), its linked records (cases, 行刑衔接 items) and
-     * the steps of its timeline. Its reply period is a deadline row (entity "suggestion", kind suggestion_reply), one per
-     * service (service_round): the list's due day and overdue filter read it there. */
+     * the steps of its timeline. Its reply period is a deadline row (entity "suggestion", kind suggestion_reply), one
+     * per service (service_round): the list's due day and overdue filter read it there. */
     "CREATE TABLE suggestion("
     "  id INTEGER PRIMARY KEY,"
     "  org_id INTEGER NOT NULL REFERENCES org(id),"
