@@ -7,7 +7,7 @@
 import * as api from '../api.js';
 import { el, pageHeader, rolesText, replace, errorMessage } from '../dom.js';
 import { t, label } from '../i18n.js';
-import { visibleEntries } from '../nav.js';
+import { NAV, visibleEntries } from '../nav.js';
 import { currentUser } from '../session.js';
 import { levelBadge, levelClass } from '../casework.js';
 
@@ -16,8 +16,12 @@ export function listHref(list, filter) {
   return '#/' + list + api.query(filter || {});
 }
 
-/** recordHref: the page of the record a line is about: a deadline's case, or the case itself. */
+/** recordHref: the page of the record a line is about: a deadline's record with a page of its own (a 行刑衔接 item,
+ * by the NAV entry of its entity kind), else its case, or the case itself. */
 function recordHref(kind, item) {
+  const own = kind === 'deadlines' && item.entity_kind && item.entity_kind !== 'case'
+    && NAV.find((n) => n.entity === item.entity_kind);
+  if (own) return own.href + '/' + encodeURIComponent(item.entity_id);
   const id = kind === 'cases' ? item.id : item.case_id;
   return id ? '#/cases/' + encodeURIComponent(id) : listHref('deadlines', {});
 }
