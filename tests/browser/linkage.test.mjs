@@ -38,6 +38,9 @@ async function step(page, kind, fill) {
 test('the list, an item registered, opinions, a 检察意见 proposed, a refusal beside its field', async () => {
   const page = await openPage(world);
   await signIn(page, world, 'xingjian');
+  // the home page's deadline queues link a linkage period to its item (the demo leaves some overdue)
+  await page.waitForSelector('[data-testid=work-queues][aria-busy=false]');
+  assert.ok(await page.locator('[data-testid=work-queues] a[href^="#/linkage/"]').count() > 0, 'a queue line links to an item');
   await page.click('[data-testid=nav-linkage]');
   await page.waitForSelector('[data-testid=linkage-table] tbody tr');
   await page.click('[data-testid=linkage-tab-all]');

@@ -16,9 +16,11 @@ export function listHref(list, filter) {
   return '#/' + list + api.query(filter || {});
 }
 
-/** recordHref: the page of the record a line is about: a deadline's case, or the case itself. */
+/** recordHref: the page of the record a line is about: a deadline's record with a page of its own (a 行刑衔接 item,
+ * by the NAV entry of its entity kind), else its case, or the case itself. */
 function recordHref(kind, item) {
-  if (kind !== 'cases' && !item.case_id && item.entity_kind) return reminderHref(item); // a suggestion's (issue 10)
+  // a record with a page of its own (a 行刑衔接 item, a 检察建议) links there, as the bell does
+  if (kind !== 'cases' && item.entity_kind && item.entity_kind !== 'case') return reminderHref(item);
   const id = kind === 'cases' ? item.id : item.case_id;
   return id ? '#/cases/' + encodeURIComponent(id) : listHref('deadlines', {});
 }
