@@ -542,11 +542,9 @@ json_t *linkage_store_by_agency(Db *db, int64_t orgId, const char *zToday) {
                           (json_int_t)db_col_int(s, 3), "overdue", (json_int_t)db_col_int(s, 4), "served",
                           (json_int_t)served, "replied", (json_int_t)replied, "penalised", (json_int_t)penalised);
     /* rates as fractions (0..1, 4 decimals), null when nothing to divide by, as the 检察建议's figures */
-    json_object_set_new(o, "reply_rate",
-                        served ? json_real((double)(replied * 10000 / served) / 10000.0) : json_null());
-    json_object_set_new(o, "penalty_rate",
-                        replied ? json_real((double)(penalised * 10000 / replied) / 10000.0) : json_null());
-    json_object_set_new(o, "avg_reply_days", replied ? json_real((double)(days * 10 / replied) / 10.0) : json_null());
+    json_object_set_new(o, "reply_rate", store_ratio(replied, served, 4));
+    json_object_set_new(o, "penalty_rate", store_ratio(penalised, replied, 4));
+    json_object_set_new(o, "avg_reply_days", store_ratio(days, replied, 1));
     json_array_append_new(items, o);
   }
   db_done(s);

@@ -96,6 +96,13 @@ json_t *store_col_int_or_null(Stmt *s, int i) {
   return db_col_is_null(s, i) ? json_null() : json_integer(db_col_int(s, i));
 }
 
+json_t *store_ratio(int64_t num, int64_t den, int places) {
+  if (!den) return json_null();
+  int64_t scale = 1;
+  for (int i = 0; i < places; i++) scale *= 10;
+  return json_real((double)(num * scale / den) / (double)scale);
+}
+
 void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *zTail) {
   buf_puts(out, zHead);
   buf_append(out, clause->z ? clause->z : "", clause->n);

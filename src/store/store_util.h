@@ -13,6 +13,9 @@ int64_t store_insert_id(Stmt *s);
 /* Column i as a JSON string or integer, or JSON null when the column is NULL (new references). */
 json_t *store_col_text_or_null(Stmt *s, int i);
 json_t *store_col_int_or_null(Stmt *s, int i);
+/* A figure of a by-agency table: num / den as a JSON real cut (not rounded) to `places` decimals, or JSON null when
+ * den is 0 (nothing to divide by). Rates take 4 places (0..1), mean days 1. */
+json_t *store_ratio(int64_t num, int64_t den, int places);
 
 /* Steps a bound statement whose column 0 is an id and groups its rows: {"<id>": [xItem(row), ...], ...} in the rows'
  * order (ids without rows are absent). Resets the statement. NULL on a database error; otherwise a new reference. */

@@ -404,11 +404,9 @@ json_t *suggestion_store_by_agency(Db *db, int64_t orgId, const char *zToday) {
                           (json_int_t)db_col_int(s, 3), "overdue", (json_int_t)db_col_int(s, 4), "served",
                           (json_int_t)served, "replied", (json_int_t)replied, "adopted", (json_int_t)adopted);
     /* rates as fractions (0..1, 4 decimals), null when nothing to divide by */
-    json_object_set_new(o, "reply_rate",
-                        served ? json_real((double)(replied * 10000 / served) / 10000.0) : json_null());
-    json_object_set_new(o, "adoption_rate",
-                        replied ? json_real((double)(adopted * 10000 / replied) / 10000.0) : json_null());
-    json_object_set_new(o, "avg_reply_days", replied ? json_real((double)(days * 10 / replied) / 10.0) : json_null());
+    json_object_set_new(o, "reply_rate", store_ratio(replied, served, 4));
+    json_object_set_new(o, "adoption_rate", store_ratio(adopted, replied, 4));
+    json_object_set_new(o, "avg_reply_days", store_ratio(days, replied, 1));
     json_array_append_new(items, o);
   }
   db_done(s);
