@@ -347,7 +347,7 @@ static int check_values(Db *db, const Actor *actor, const LinkageRow *r, Linkage
       return 0;
     }
     case LEV_PROCURATORIAL: {
-      char zKind[32], zName[256];
+      char zKind[32], zName[AGENCY_NAME_BYTES];
       int found = linkage_store_agency(db, actor->orgId, jin_int(in, "agency_id", 0), zKind, zName);
       if (found < 0) return err_internal(e, db_errmsg(db));
       if (!found) return err_field(e, "agency_id", "主管机关不在本院的机关名录中");
@@ -384,7 +384,7 @@ static int check_values(Db *db, const Actor *actor, const LinkageRow *r, Linkage
       if (penalised) {
         if (!zPenalty) return err_field(e, "penalty", "给予处罚的回复须写明处罚种类");
         if (!linkage_penalty_valid(zPenalty)) return err_field(e, "penalty", "处罚种类无效：%s", zPenalty);
-        char zKind[32] = "", zName[256] = "";
+        char zKind[32] = "", zName[AGENCY_NAME_BYTES] = "";
         if (r->agencyId && linkage_store_agency(db, actor->orgId, r->agencyId, zKind, zName) < 0) {
           return err_internal(e, db_errmsg(db));
         }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/documents.h"
+#include "core/agency.h"
 #include "core/period.h"
 
 /* "两个月", "15日", "10个工作日": a reply length as the document writes it. */
@@ -32,7 +33,7 @@ static void put(json_t *f, const char *zKey, const char *z) {
 }
 
 int suggestion_issue_document(Db *db, const Actor *actor, const SuggestionRow *r, const char *zOn, JwErr *e) {
-  char zAgency[400] = "", zPeriod[32];
+  char zAgency[AGENCY_NAME_BYTES] = "", zPeriod[32];
   if (suggestion_store_agency_name(db, r->orgId, r->agencyId, zAgency, sizeof zAgency) < 0) {
     return err_internal(e, db_errmsg(db));
   }

@@ -10,6 +10,7 @@
 #include "app/deadlines.h"
 #include "app/holidays.h"
 #include "app/tx.h"
+#include "core/agency.h"
 #include "core/roles.h"
 #include "core/suggestion.h"
 #include "lib/jsonin.h"
@@ -200,7 +201,7 @@ static int check_copies_into(Db *db, int64_t orgId, const json_t *a, json_t *out
     }
     if (id) {
       snprintf(zField, sizeof zField, "copies.%zu.agency_id", i);
-      char zName[400];
+      char zName[AGENCY_NAME_BYTES];
       if (!json_is_integer(id) || json_integer_value(id) < 1) return err_field(e, zField, "抄送机关的 id 必须是正整数");
       int found = suggestion_store_agency_name(db, orgId, json_integer_value(id), zName, sizeof zName);
       if (found < 0) return db_fail(db, e);
@@ -264,7 +265,7 @@ static int check_links(Db *db, int64_t orgId, const json_t *a, JwErr *e) {
 
 /* The recipient: an agency of the actor's office. */
 static int check_agency(Db *db, int64_t orgId, int64_t agencyId, JwErr *e) {
-  char zName[400];
+  char zName[AGENCY_NAME_BYTES];
   int found = suggestion_store_agency_name(db, orgId, agencyId, zName, sizeof zName);
   if (found < 0) return db_fail(db, e);
   if (!found) return rule_err(e, "agency_id", "被建议单位不在本院机关名录中");
@@ -356,7 +357,7 @@ int suggestions_open_linked(Db *db, const Actor *actor, const SuggestionDraft *d
     return err_field(e, "kind", "关联记录类型必须是 linkage、case 或 lead");
   }
   if (d->linkedId < 1) return err_field(e, "id", "关联记录的 id 必须是正整数");
-  char zAgency[400];
+  char zAgency[AGENCY_NAME_BYTES];
   int found = suggestion_store_agency_name(db, actor->orgId, d->agencyId, zAgency, sizeof zAgency);
   if (found < 0) return db_fail(db, e);
   if (!found) return rule_err(e, "agency_id", "被建议单位不在本院机关名录中");

@@ -5,6 +5,11 @@
 #define JW_AGENCY_H
 #include <stddef.h>
 
+/* An agency's name: at most 100 characters (the registry's and the case form's limit); a buffer that holds one holds
+ * 100 characters of 4 bytes each and the NUL, so no name is ever cut mid-character. */
+#define AGENCY_NAME_CHARS 100
+#define AGENCY_NAME_BYTES (AGENCY_NAME_CHARS * 4 + 1)
+
 typedef struct AgencyKind {
   const char *zCode; /* "public_security" */
   const char *zName; /* 公安机关 */

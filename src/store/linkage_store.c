@@ -440,14 +440,14 @@ json_t *linkage_store_for_case(Db *db, int64_t orgId, int64_t caseId) {
   return a;
 }
 
-int linkage_store_agency(Db *db, int64_t orgId, int64_t agencyId, char zKind[32], char zName[256]) {
+int linkage_store_agency(Db *db, int64_t orgId, int64_t agencyId, char zKind[32], char zName[AGENCY_NAME_BYTES]) {
   Stmt *s = db_prepare(db, "SELECT kind, name FROM agency WHERE org_id = ?1 AND id = ?2");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, agencyId);
   int rc = db_step(s);
   if (rc == DB_ROW) {
     snprintf(zKind, 32, "%s", db_col_text(s, 0));
-    snprintf(zName, 256, "%s", db_col_text(s, 1));
+    snprintf(zName, AGENCY_NAME_BYTES, "%s", db_col_text(s, 1));
   }
   db_done(s);
   return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;

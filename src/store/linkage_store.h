@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "core/agency.h"
 #include "core/deadline.h"
 #include "store/db.h"
 #include "store/store_util.h"
@@ -73,7 +74,7 @@ int linkage_store_stops(Db *db, int64_t itemId, ClockStop *a, int max);
 json_t *linkage_store_for_case(Db *db, int64_t orgId, int64_t caseId);
 
 /* The kind (NULL kind → "") and name of an agency of the office: 1 found, 0 not, -1 error. */
-int linkage_store_agency(Db *db, int64_t orgId, int64_t agencyId, char zKind[32], char zName[256]);
+int linkage_store_agency(Db *db, int64_t orgId, int64_t agencyId, char zKind[32], char zName[AGENCY_NAME_BYTES]);
 
 typedef struct LinkageFilter {
   int64_t orgId;

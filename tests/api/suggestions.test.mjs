@@ -246,6 +246,19 @@ describe('a suggestion from draft to 办复', () => {
     }
   });
 
+  test('an agency named with 100 four-byte characters is kept whole as recipient, copy and in the 检察建议书', async () => {
+    const name = '𠀀'.repeat(100); // 100 characters of 4 bytes: the registry's limit, 400 bytes
+    const ag = await anguan.post('/api/v1/agencies', { name, kind: 'other' });
+    assert.equal(ag.status, 201, ag.text);
+    const s = await create(prosecutor, draft({ agency_id: ag.body.id, copies: [{ agency_id: ag.body.id }], title: '长名建议' }));
+    assert.equal(s.agency_name, name);
+    assert.equal(s.copies[0].name, name, 'the copy keeps the whole name');
+    await issue(s, '2026-04-03');
+    const docs = (await prosecutor.get(`/api/v1/documents?entity_kind=suggestion&entity_id=${s.id}`)).body.items;
+    const doc = (await prosecutor.get(`/api/v1/documents/${docs[0].id}`)).body;
+    assert.ok(doc.body.startsWith(name + '：'), 'the 检察建议书 is addressed to the whole name');
+  });
+
   test('an urgent 公益诉讼 suggestion gets 15 days; a per-suggestion length overrides the default', async () => {
     const s = await create(prosecutor, draft({ type: 'public_interest', urgent: true, title: '关于河道污染的诉前检察建议' }));
     assert.equal(s.reply_length, '15d');
