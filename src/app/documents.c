@@ -89,7 +89,7 @@ static int issue(Db *db, const Actor *actor, const DocIssue *in, int64_t superse
   int y, m, d;
   date_to_ymd(on, &y, &m, &d);
   int64_t seq = 0;
-  char zNumber[256], zDate[32];
+  char zNumber[DOC_NUMBER_BYTES], zDate[32];
   if (!rc) {
     zFormat = number_format(db, actor->orgId);
     seq = document_store_next_sequence(db, actor->orgId, t->zCode, y);
@@ -244,7 +244,7 @@ static json_t *template_entry(Db *db, int64_t orgId, const DocType *t, JwErr *e)
 
 /* The 文号 the office's format gives a type's first number this year (the editor shows it beside the format). */
 static json_t *number_example(Db *db, int64_t orgId, const char *zFormat) {
-  char *zShort = NULL, *zOrg = NULL, zToday[11], zNumber[256];
+  char *zShort = NULL, *zOrg = NULL, zToday[11], zNumber[DOC_NUMBER_BYTES];
   time_today_china(zToday);
   json_t *v = json_null();
   if (!document_store_org_names(db, orgId, &zShort, &zOrg) &&

@@ -77,8 +77,8 @@ static int opinion_number(Db *db, const Actor *actor, int64_t id, char *zNumber,
   return 0;
 }
 
-int linkage_step_document(Db *db, const Actor *actor, int64_t id, LinkageEventKind k, const json_t *in,
-                          const char *zOn, JwErr *e) {
+int linkage_step_document(Db *db, const Actor *actor, int64_t id, LinkageEventKind k, const json_t *in, const char *zOn,
+                          JwErr *e) {
   const char *zType = k == LEV_PROCURATORIAL ? "procuratorial_opinion"
                       : k == LEV_SUSPEND     ? "review_suspension"
                       : k == LEV_TERMINATE   ? "review_termination"
@@ -126,7 +126,7 @@ int linkage_step_document(Db *db, const Actor *actor, int64_t id, LinkageEventKi
       break;
     }
     case LEV_URGE: {
-      char zNumber[160];
+      char zNumber[DOC_NUMBER_BYTES];
       rc = opinion_number(db, actor, id, zNumber, sizeof zNumber, e);
       put(t, f, "earlier_title", "检察意见书");
       put(t, f, "earlier_number", zNumber);

@@ -10,6 +10,9 @@
 #include "lib/buf.h"
 
 /* One placeholder a type's template may use, with its Chinese label (shown in the template editor). */
+/* A 文号 as the office's format makes it: at most this many bytes with the NUL (a longer one is refused, 409). */
+#define DOC_NUMBER_BYTES 256
+
 typedef struct DocPlaceholder {
   const char *zName;
   const char *zLabel;
