@@ -75,10 +75,16 @@ static const struct {
 /* The entities audit_append() is called with, and their tables. */
 static const struct {
   const char *zEntity, *zTable;
-} aEntityTable[] = {
-    {"org", "org"},           {"department", "department"},    {"user", "app_user"},        {"case", "case_record"},
-    {"approval", "approval"}, {"calendar", "calendar_import"}, {"document", "document"},    {"linkage", "linkage_item"},
-    {"suggestion", "suggestion"}};
+} aEntityTable[] = {{"org", "org"},
+                    {"department", "department"},
+                    {"user", "app_user"},
+                    {"case", "case_record"},
+                    {"approval", "approval"},
+                    {"calendar", "calendar_import"},
+                    {"document", "document"},
+                    {"linkage", "linkage_item"},
+                    {"suggestion", "suggestion"},
+                    {"import", "import_batch"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

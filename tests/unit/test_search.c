@@ -556,9 +556,14 @@ static void test_migration_7_builds_the_index_of_existing_cases(void **state) {
   int64_t a = reg_a(f, "冯某贩卖毒品案", "甲县公安局禁毒大队", "甲公禁诉字〔2025〕77号", "2025-03-01", f->dA, f->uPros1,
                     "冯宝宝", "110105199003071239", "drug_trafficking");
   /* the database as version 6 left it: no search table, none of migration 8 (charge positions, agencies), nor the
-   * tables of the later ones (issue 10: documents, 行刑衔接, 检察建议), dropped after what refers to them */
-  static const char *const later[] = {"suggestion_event", "suggestion_link", "suggestion",        "linkage_event",
-                                      "linkage_item",     "document",        "document_sequence", "document_template"};
+   * tables of the later ones (issue 10: documents, 行刑衔接, 检察建议; issue 12: agency data), dropped after what
+   * refers to them */
+  static const char *const later[] = {
+      /* issue 12: agency data */
+      "penalty_record", "licence_record", "import_rejection", "import_batch", "import_mapping",
+      /* issue 10 */
+      "suggestion_event", "suggestion_link", "suggestion", "linkage_event", "linkage_item", "document",
+      "document_sequence", "document_template"};
   for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
     char zSql[64];
     snprintf(zSql, sizeof zSql, "DROP TABLE %s", later[i]);
