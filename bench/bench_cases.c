@@ -1812,7 +1812,7 @@ int main(int argc, char **argv) {
       {"d1 deadline summary, one prosecutor", run_summary_mine, SQL_BASE_SUMMARY_MINE, bind_org_pros_today,
        "the same counts on deadline_prosecutor"},
       {"d2 deadline summary, whole office", run_summary_office, SQL_BASE_SUMMARY_OFFICE, bind_org_today,
-       "the same counts on deadline_office"},
+       "the same counts on deadline_office_counts"},
       {"e  case_get (case page)", run_case_get, SQL_BASE_CASE, bind_org_case, "point lookup of the case row"},
   };
   enum { MAX_BENCH = 16 };

@@ -113,7 +113,7 @@ int deadline_store_sync(Db *db, const DeadlineOwner *o, const DeadlineRow *a, in
 /* ---- recomputation ---------------------------------------------------------------------------------------- */
 
 DeadlineClock *deadline_store_open_clocks(Db *db, int *pn) {
-  /* office by office, so each step is a range of deadline_office (org_id, status, ...) rather than a full scan */
+  /* office by office, so each step is a range of deadline_office_counts (org_id, status, ...) rather than a full scan */
   Stmt *s = db_prepare(db,
                        "SELECT d.id, d.start_on, d.length, d.extra_days, d.stop_days, d.custody_bound, d.due_on"
                        " FROM org o CROSS JOIN deadline d WHERE d.org_id = o.id AND d.status = 'open'"
