@@ -648,7 +648,8 @@ static const char *const aMigration[] = {
     /* 15 (issue 9, speed): the office's deadline counts (home page, 期限 badge, the list's total) filter on lapses and
      * compare due_on with warn_days; with both in the index they are counted from it alone, without a read of each
      * open row (docs/benchmarks.md, "Deadline counts"). It replaces deadline_office, whose columns lead it. */
-    "CREATE INDEX deadline_office_counts ON deadline(org_id, status, due_on, lapses, warn_days);"
+    "CREATE INDEX deadline_office_counts"
+    "  ON deadline(org_id, status, due_on, lapses, warn_days);"
     "DROP INDEX IF EXISTS deadline_office;",
 };
 
