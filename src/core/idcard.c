@@ -86,11 +86,26 @@ int idcard_normalize(const char *zIn, size_t n, JwDate today, char out[19], JwId
 
   out[0] = '\0';
   if (zIn == NULL) return JW_ID_EFORMAT;
-  while (n > 0 && id_is_blank(a[0])) {
-    a++;
-    n--;
+  for (;;) { /* leading ASCII blanks and U+3000 (E3 80 80) */
+    if (n > 0 && id_is_blank(a[0])) {
+      a++;
+      n--;
+    } else if (n >= 3 && a[0] == 0xE3 && a[1] == 0x80 && a[2] == 0x80) {
+      a += 3;
+      n -= 3;
+    } else {
+      break;
+    }
   }
-  while (n > 0 && id_is_blank(a[n - 1])) n--;
+  for (;;) { /* trailing ones */
+    if (n > 0 && id_is_blank(a[n - 1])) {
+      n--;
+    } else if (n >= 3 && a[n - 3] == 0xE3 && a[n - 2] == 0x80 && a[n - 1] == 0x80) {
+      n -= 3;
+    } else {
+      break;
+    }
+  }
   nRaw = id_fold(a, n, zRaw);
   if (nRaw == 18) {
     if (!id_all_digits(zRaw, 17)) return JW_ID_EFORMAT; /* 'X' only as the check character */

@@ -39,7 +39,8 @@ char idcard_check_char(const char *zBody);
 
 /* Normalise and validate the n bytes at zIn (need not be NUL-terminated) as a 公民身份号码, with `today` as the
  * latest possible birth date. Accepted input:
- *   - surrounding ASCII blanks (space, tab, CR, LF) are ignored; blanks inside are not;
+ *   - surrounding ASCII blanks (space, tab, CR, LF) and ideographic spaces (U+3000) are ignored; blanks inside
+ *     are not;
  *   - full-width digits ０..９ (U+FF10..U+FF19) and full-width Ｘ/ｘ (U+FF38, U+FF58), in UTF-8, count as their
  *     ASCII forms;
  *   - 18 characters: 17 digits and a last character that is a digit, 'X' or 'x' (upper-cased);

@@ -71,6 +71,11 @@ static void test_folding(void **state) {
   assert_id_ok("  11010519491231002X", "11010519491231002X", 'F', 1949, 12, 31);
   assert_id_ok("11010519491231002X \t\r\n", "11010519491231002X", 'F', 1949, 12, 31);
   assert_id_ok(" \t１１０１０５１９４９１２３１００２ｘ  ", "11010519491231002X", 'F', 1949, 12, 31);
+  /* Ideographic spaces (U+3000) around, mixed with ASCII blanks. */
+  assert_id_ok("\xE3\x80\x80" "11010519491231002X\xE3\x80\x80", "11010519491231002X", 'F', 1949, 12, 31);
+  assert_id_ok(" \xE3\x80\x80 １１０１０５４９１２３１００２\xE3\x80\x80\t", "11010519491231002X", 'F', 1949, 12, 31);
+  assert_id_fails("\xE3\x80\x80", JW_ID_EFORMAT);
+  assert_id_fails("\xE3\x80" "11010519491231002X", JW_ID_EFORMAT); /* a truncated U+3000 is not a blank */
   /* The length counts: a NUL-free prefix of a longer buffer is fine. */
   char out[19];
   assert_int_equal(idcard_normalize("11010519491231002Xjunk", 18, today(), out, NULL), JW_ID_OK);
@@ -110,7 +115,7 @@ static void test_failures(void **state) {
       "11010519491231002\xEF\xBC",              /* truncated UTF-8 */
       "11010519491231002\xEF\xBC\x9A",          /* full-width ':' */
       "１１０１０５１９４９１２３１００２Ｘ１", /* 19 full-width */
-      "11010519491231002X\xE3\x80\x80",         /* ideographic space is not trimmed */
+      "110105\xE3\x80\x80" "19491231002X",         /* ideographic space inside */
       "+11010519491231002X",
   };
   for (size_t i = 0; i < sizeof(azFormat) / sizeof(azFormat[0]); i++) assert_id_fails(azFormat[i], JW_ID_EFORMAT);
