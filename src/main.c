@@ -16,6 +16,7 @@ static const CliCommand commands[] = {
     {"calendar", "节假日安排（calendar import / show）", cmd_calendar},
     {"demo-data", "写入演示数据", cmd_demo_data},
     {"migrate", "把本院的 SQLite 数据库迁入 PostgreSQL", cmd_migrate},
+    {"idcard", "检查并规范公民身份号码", cmd_idcard},
 };
 
 static void main_usage(FILE *fp) {

@@ -17,6 +17,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_demo_data(int argc, char **argv);
 int cmd_due(int argc, char **argv);
+int cmd_idcard(int argc, char **argv); /* cmd_idcard.c */
 int cmd_calendar(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 

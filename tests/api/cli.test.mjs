@@ -9,7 +9,7 @@ import {
   addOrg, assertStatus, auditVerify, cliOk, initDb, makeTempDir, rmTempDir, runCli, SQLITE3, sqlite, startServer,
 } from './helpers.mjs';
 
-const COMMANDS = ['init', 'serve', 'org', 'user', 'audit', 'backup'];
+const COMMANDS = ['init', 'serve', 'org', 'user', 'audit', 'backup', 'idcard'];
 const sha = (f) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 describe('command line', { timeout: 180_000 }, () => {
@@ -327,5 +327,62 @@ describe('command line', { timeout: 180_000 }, () => {
       assert.match(r.stderr, /不是检务数据库/);
       assert.equal(fs.statSync(other).size, 0);
     });
+  });
+});
+
+// jianwu idcard NUMBER (issue 12 §2): an exact contract. Valid: `NORMALISED_18 YYYY-MM-DD male|female` on one line,
+// exit 0; invalid: the reason on stderr, nothing on stdout, exit 1; no number: usage on stderr, exit 2.
+describe('jianwu idcard', () => {
+  const ok = (input, line) => {
+    const r = cliOk(['idcard', input]);
+    assert.equal(r.stdout, `${line}\n`, `jianwu idcard ${JSON.stringify(input)}`);
+  };
+  const refused = (input, reason) => {
+    const r = runCli(['idcard', input]);
+    assert.equal(r.status, 1, `jianwu idcard ${JSON.stringify(input)}: ${r.stdout}${r.stderr}`);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, reason);
+  };
+
+  it('prints the normal form, the birth date and the sex of a valid number', () => {
+    ok('110105199003071239', '110105199003071239 1990-03-07 male');
+    ok('11010519491231002X', '11010519491231002X 1949-12-31 female');
+  });
+
+  it('normalises a lower-case x, full-width characters and surrounding blanks', () => {
+    ok('11010519491231002x', '11010519491231002X 1949-12-31 female');
+    ok('１１０１０５１９４９１２３１００２ｘ', '11010519491231002X 1949-12-31 female');
+    ok(' \t11010519491231002X\u3000', '11010519491231002X 1949-12-31 female');
+  });
+
+  it('upgrades a 15-digit number to 18 (19 inserted before the birth date, the check character computed)', () => {
+    ok('110105491231002', '11010519491231002X 1949-12-31 female');
+    ok('110105900307123', '110105199003071239 1990-03-07 male');
+  });
+
+  it('refuses a bad checksum, an impossible or future birth date, a wrong form, with the reason', () => {
+    refused('110105199003071238', /校验位/);
+    refused('110105491331002', /出生日期/); // month 13 in a 15-digit number
+    refused('110105199002301234', /出生日期/); // 30 February
+    const y = new Date().getUTCFullYear() + 1;
+    refused(`110105${y}0101100`, /.+/); // 17 characters: a wrong form
+    refused('1101051990030712', /.+/);
+    refused('11010519900307123A', /.+/);
+    refused('1101 05199003071239', /.+/); // a blank inside
+  });
+
+  it('refuses a birth date after today', () => {
+    const y = new Date().getUTCFullYear() + 1;
+    // any check character: the birth date is checked first
+    refused(`110105${y}01011230`, /晚于今天/);
+  });
+
+  it('asks for exactly one number', () => {
+    for (const args of [['idcard'], ['idcard', '110105199003071239', 'extra']]) {
+      const r = runCli(args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /jianwu idcard/);
+    }
   });
 });
