@@ -22,6 +22,11 @@ static int id_is_blank(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* 1 when the three bytes at p are U+3000 (IDEOGRAPHIC SPACE, E3 80 80 in UTF-8). */
+static int id_is_ideographic_space(const unsigned char *p) {
+  return p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80;
+}
+
 /* Fold the n bytes at a to ASCII characters in z (room for 18 plus a NUL): ASCII digits stay, 'x' and 'X' become
  * 'X', the UTF-8 full-width digits U+FF10..U+FF19 become '0'..'9' and full-width U+FF38/U+FF58 become 'X'. Return
  * the number of characters written, or -1 if a byte sequence is anything else or there are more than 18. */
@@ -86,11 +91,11 @@ int idcard_normalize(const char *zIn, size_t n, JwDate today, char out[19], JwId
 
   out[0] = '\0';
   if (zIn == NULL) return JW_ID_EFORMAT;
-  for (;;) { /* leading ASCII blanks and U+3000 (E3 80 80) */
+  for (;;) { /* leading ASCII blanks and ideographic spaces */
     if (n > 0 && id_is_blank(a[0])) {
       a++;
       n--;
-    } else if (n >= 3 && a[0] == 0xE3 && a[1] == 0x80 && a[2] == 0x80) {
+    } else if (n >= 3 && id_is_ideographic_space(a)) {
       a += 3;
       n -= 3;
     } else {
@@ -100,7 +105,7 @@ int idcard_normalize(const char *zIn, size_t n, JwDate today, char out[19], JwId
   for (;;) { /* trailing ones */
     if (n > 0 && id_is_blank(a[n - 1])) {
       n--;
-    } else if (n >= 3 && a[n - 3] == 0xE3 && a[n - 2] == 0x80 && a[n - 1] == 0x80) {
+    } else if (n >= 3 && id_is_ideographic_space(a + n - 3)) {
       n -= 3;
     } else {
       break;
