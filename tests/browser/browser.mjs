@@ -57,3 +57,12 @@ export async function signIn(page, world, login) {
   await page.click('#login-submit');
   await page.waitForSelector('[data-testid=home-profile]');
 }
+
+/** Picks an agency by its exact name in the agencyPicker() whose testid is testid: types it, clicks its option. */
+export async function pickAgency(page, testid, name) {
+  await page.fill(`[data-testid=${testid}-input]`, name);
+  const option = page.locator(`[data-testid=${testid}-option]`, { hasText: name }).first();
+  await option.waitFor();
+  await option.dispatchEvent('mousedown');
+  assert.equal(await page.inputValue(`[data-testid=${testid}-input]`), name);
+}

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { openPage, PASSWORD, signIn, startWorld } from './browser.mjs';
+import { openPage, PASSWORD, pickAgency, signIn, startWorld } from './browser.mjs';
 
 let world, item;
 
@@ -69,7 +69,7 @@ test('the list, an item registered, opinions, a 检察意见 proposed, a refusal
   });
   await page.click('[data-testid=linkage-action-procuratorial_opinion]');
   await page.waitForSelector('[data-testid=linkage-form-procuratorial_opinion]');
-  await page.selectOption('[data-testid=lf-agency_id]', { label: '缙云县公安局交通警察大队' });
+  await pickAgency(page, 'lf-agency_id', '缙云县公安局交通警察大队');
   await page.check('[data-testid=lf-penalty-disciplinary]');
   await page.fill('[data-testid=lf-facts]', '醉酒驾驶机动车，依法应当吊销机动车驾驶证');
   await page.fill('[data-testid=lf-reason]', '需要给予行政处罚');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { PASSWORD, openPage, signIn, startWorld } from './browser.mjs';
+import { PASSWORD, openPage, pickAgency, signIn, startWorld } from './browser.mjs';
 
 let world;
 
@@ -67,9 +67,7 @@ test('the list, a draft, approval, service, reply, 回访 and 办复', async () 
   await page.waitForSelector('[data-testid=sug-new-form]');
   await page.selectOption('[data-testid=sug-new-type]', 'correction');
   await page.fill('[data-testid=sug-new-title]', '关于吊销醉驾人员驾驶证的检察建议');
-  const agencyId = await page.$eval('[data-testid=sug-new-agency]', (s) =>
-    Array.from(s.options).find((o) => o.text === '缙云县公安局交通警察大队').value);
-  await page.selectOption('[data-testid=sug-new-agency]', agencyId);
+  await pickAgency(page, 'sug-new-agency', '缙云县公安局交通警察大队');
   await page.fill('[data-testid=sug-new-copy-names]', '缙云县人大常委会');
   await page.fill('[data-testid=sug-new-facts]', '<img src=x onerror="window.__xss=1">被不起诉人醉酒驾驶');
   await page.fill('[data-testid=sug-new-text]', '建议依法吊销其机动车驾驶证。');
@@ -143,7 +141,7 @@ test('the case page lists its suggestions and drafts one linked to it', async ()
   await page.click('[data-testid=case-suggestion-new]');
   await page.waitForSelector('[data-testid=sug-new-case]');
   await page.fill('[data-testid=sug-new-title]', '本案关联的检察建议');
-  await page.selectOption('[data-testid=sug-new-agency]', { index: 1 });
+  await pickAgency(page, 'sug-new-agency', '缙云县市场监督管理局');
   await page.fill('[data-testid=sug-new-facts]', '事实');
   await page.fill('[data-testid=sug-new-text]', '建议');
   await page.fill('[data-testid=sug-new-basis]', '依据');

@@ -1660,7 +1660,6 @@ const zhCN = {
   'sug.copies': '抄送单位',
   'sug.copies_hint': '可多选；名录以外的单位写在下一栏',
   'sug.copy_names': '其他抄送单位（每行一个）',
-  'sug.pick_agency': '请选择',
   'sug.prosecutor': '承办检察官',
   'sug.department': '承办部门',
   'sug.issued_on': '签发日期',

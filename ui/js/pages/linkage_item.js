@@ -15,6 +15,7 @@ import { refreshBadges } from '../nav.js';
 import { dueMark, todayCST } from '../casework.js';
 import { stateBadge } from './linkage.js';
 import { documentsBlock } from '../documents.js';
+import { agencyPicker } from '../agency_picker.js';
 
 const PENALTIES = ['fine', 'detention', 'licence_revocation', 'permit_suspension', 'permit_revocation', 'confiscation',
   'disciplinary', 'other'];
@@ -135,14 +136,6 @@ class ItemPage {
       this.formSlot);
   }
 
-  async agencyOptions() {
-    if (!this.agencies) {
-      const page = await api.get('/agencies', { limit: 200 });
-      this.agencies = page.items.map((a) => ({ value: a.id, text: a.name }));
-    }
-    return this.agencies;
-  }
-
   async openForm(kind) {
     const form = el('form', { class: 'form event-form', testid: 'linkage-form-' + kind, novalidate: true });
     form.appendChild(el('h3', { class: 'form-title', text: label('linkage_event', kind) }));
@@ -150,7 +143,11 @@ class ItemPage {
     for (const [name, type, required, extra] of STEP_FIELDS[kind] || []) {
       const lbl = t('linkage.field.' + name);
       if (type === 'select') form.appendChild(selectField({ name, label: lbl, options: extra, required, testid: 'lf-' + name }));
-      else if (type === 'agency') form.appendChild(selectField({ name, label: lbl, options: await this.agencyOptions(), required, testid: 'lf-' + name }));
+      else if (type === 'agency') {
+        form.pickers = form.pickers || {};
+        form.pickers[name] = agencyPicker({ name, label: lbl, required, testid: 'lf-' + name });
+        form.appendChild(form.pickers[name]);
+      }
       else if (type === 'penalties') {
         form.appendChild(el('fieldset', { class: 'field checkbox-group', testid: 'lf-penalties' },
           el('legend', { text: lbl }),
@@ -182,6 +179,11 @@ class ItemPage {
         b.penalties = Array.from(form.querySelectorAll('input[name=penalties]:checked')).map((x) => x.value);
         continue;
       }
+      if (type === 'agency') {
+        const id = form.pickers[name].value();
+        if (id) b[name] = id;
+        continue;
+      }
       const c = form.elements[name];
       if (type === 'checkbox') { b[name] = c.checked; continue; }
       const v = c.value.trim();
@@ -190,7 +192,7 @@ class ItemPage {
         // yuan with at most two decimals → fen, exactly (no floating point); anything else goes as is and is refused
         const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v);
         b.amount_fen = m ? parseInt(m[1], 10) * 100 + parseInt((m[2] || '').padEnd(2, '0'), 10) : v;
-      } else if (type === 'number' || type === 'agency') b[name] = /^\d+$/.test(v) ? parseInt(v, 10) : v;
+      } else if (type === 'number') b[name] = /^\d+$/.test(v) ? parseInt(v, 10) : v;
       else b[name] = v;
     }
     return b;

@@ -1,12 +1,14 @@
 // pages/suggestion_form.js: drafting a 检察建议 (#/suggestions/new[?case_id=]; POST /api/v1/suggestions): type (urgent
-// only for 公益诉讼), title, the recipient from the office's agencies, copies (抄送: agencies of the list and named
-// bodies, one per line), the facts, the suggestion text and the legal basis. A case id in the address links the case.
+// only for 公益诉讼), title, the recipient (searched in the office's registry with agencyPicker()), copies (抄送:
+// agencies of the list and named bodies, one per line), the facts, the suggestion text and the legal basis. A case id
+// in the address links the case.
 // Errors show beside their field (the API names it); the new draft opens on success.
 
 import * as api from '../api.js';
 import { el, field, selectField, pageHeader, replace, loadingBlock, errorBlock, clearErrors, showError, busy,
   clearOnInput, nextId } from '../dom.js';
 import { t, label, SUGGESTION_TYPES } from '../i18n.js';
+import { agencyPicker } from '../agency_picker.js';
 import { textField } from './suggestion.js';
 
 export async function render(root, ctx) {
@@ -31,10 +33,7 @@ export async function render(root, ctx) {
   const title = field({ name: 'title', label: t('sug.field_title'), required: true, maxlength: 200,
     testid: 'sug-new-title' });
   title.classList.add('field-span-2');
-  const agencyOptions = [{ value: '', text: t('sug.pick_agency') }].concat(agencies.map((a) => ({ value: a.id,
-    text: a.name })));
-  const agency = selectField({ name: 'agency_id', label: t('sug.agency'), required: true, testid: 'sug-new-agency',
-    options: agencyOptions });
+  const agency = agencyPicker({ name: 'agency_id', label: t('sug.agency'), required: true, testid: 'sug-new-agency' });
   const copies = el('select', { name: 'copies', class: 'input', multiple: true, size: 4, testid: 'sug-new-copies',
     id: nextId('sug-copies') }, agencies.map((a) => el('option', { value: String(a.id), text: a.name })));
   const copiesField = el('div', { class: 'field', dataset: { field: 'copies' } },
@@ -59,7 +58,7 @@ export async function render(root, ctx) {
     const copyList = Array.from(copies.selectedOptions).map((o) => ({ agency_id: Number(o.value) }))
       .concat(named.control.value.split('\n').map((x) => x.trim()).filter(Boolean).map((name) => ({ name })));
     const bodyIn = { type: type.control.value, urgent: urgentBox.checked, title: title.control.value.trim(),
-      agency_id: agency.control.value ? Number(agency.control.value) : 0, facts: facts.control.value.trim(),
+      agency_id: agency.value() || 0, facts: facts.control.value.trim(),
       text: text.control.value.trim(), legal_basis: basis.control.value.trim(), copies: copyList };
     if (Number.isFinite(caseId)) bodyIn.links = [{ kind: 'case', id: caseId }];
     busy(form, true);
