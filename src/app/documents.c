@@ -42,7 +42,8 @@ static int template_in_force(Db *db, int64_t orgId, const DocType *t, int64_t *p
 }
 
 /* The caller's fields: an object whose keys are the type's placeholders and whose values are strings (valid, at most
- * DOC_FIELD_MAX characters) or integers. A capability passing anything else has a bug: 422 naming it. */
+ * DOC_FIELD_MAX characters), integers, null (a blank to fill by hand) or false (the line does not apply: doc_fill).
+ * A capability passing anything else has a bug: 422 naming it. */
 static int check_fields(const DocType *t, const json_t *fields, JwErr *e) {
   if (fields && !json_is_object(fields)) return err_field(e, "fields", "文书字段必须是对象");
   const char *k;
@@ -55,7 +56,7 @@ static int check_fields(const DocType *t, const json_t *fields, JwErr *e) {
       if (!utf8_valid(z, n) || strlen(z) != n || utf8_length(z, n) > DOC_FIELD_MAX) {
         return err_field(e, "fields", "文书字段 %s 的内容无效或过长", k);
       }
-    } else if (!json_is_integer(v) && !json_is_null(v)) {
+    } else if (!json_is_integer(v) && !json_is_null(v) && !json_is_false(v)) {
       return err_field(e, "fields", "文书字段 %s 必须是文字或整数", k);
     }
   }

@@ -85,7 +85,8 @@ const DocType doc_types[] = {
      "本院在履行法律监督职责中发现：{facts}\n"
      "根据{legal_basis}的规定，现向你单位提出如下检察建议：\n"
      "{suggestion_text}\n"
-     "请你单位在收到本检察建议书后{reply_period}内将办理情况书面回复本院。",
+     "请你单位在收到本检察建议书后{reply_period}内将办理情况书面回复本院。\n"
+     "抄送：{copies_to}",
      ph_suggestion},
     {"review_suspension", "中止审查决定书", "行中止", "中止审查决定书",
      "本院对被不起诉人{person_name}是否需要给予行政处罚进行审查。因{reason}，根据《人民检察院行政检察工作规定》，"
@@ -188,16 +189,30 @@ int doc_template_check(const DocType *t, const char *zText, char *zWhy, size_t n
 }
 
 void doc_fill(const char *zTemplate, const json_t *fields, Buf *out) {
+  size_t start = out->n, lineStart = out->n; /* where this fill's output and its current line's begin */
   for (const char *p = zTemplate; *p;) {
     size_t k = *p == '{' ? ph_name_len(p + 1) : 0;
     if (!k) {
-      buf_putc(out, *p++);
+      buf_putc(out, *p);
+      if (*p++ == '\n') lineStart = out->n;
       continue;
     }
     char zName[40];
     memcpy(zName, p + 1, k);
     zName[k] = 0;
     const json_t *v = json_object_get(fields, zName);
+    if (json_is_false(v)) { /* the line does not apply: what it wrote goes, and so does the rest of it */
+      out->n = lineStart;
+      if (out->z) out->z[out->n] = 0;
+      const char *zEol = strchr(p, '\n');
+      if (!zEol) {
+        /* the last line: the line break before it goes too */
+        if (out->n > start && out->z[out->n - 1] == '\n') out->z[--out->n] = 0;
+        break;
+      }
+      p = zEol + 1;
+      continue;
+    }
     if (json_is_string(v) && json_string_length(v) > 0) buf_puts(out, json_string_value(v));
     else if (json_is_integer(v)) buf_printf(out, "%lld", (long long)json_integer_value(v));
     else buf_puts(out, DOC_BLANK);

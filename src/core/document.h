@@ -54,8 +54,9 @@ int doc_number_format(const char *zFormat, const char *zShort, const char *zAbbr
  * in zWhy. */
 int doc_template_check(const DocType *t, const char *zText, char *zWhy, size_t nWhy);
 /* Fills a template: each {name} becomes fields[name] (a string as it is, an integer in decimal); a missing or null
- * field becomes DOC_BLANK (a line the clerk fills by hand). Values are copied, never expanded again, so a value
- * holding "{number}" stays as typed. Appends to out. */
+ * field becomes DOC_BLANK (a line the clerk fills by hand); a field set to false does not apply to this record, and
+ * the whole template line it stands on is left out (the 抄送 line of a 检察建议 sent to no one else). Values are
+ * copied, never expanded again, so a value holding "{number}" stays as typed. Appends to out. */
 #define DOC_BLANK "＿＿＿＿"
 void doc_fill(const char *zTemplate, const json_t *fields, Buf *out);
 

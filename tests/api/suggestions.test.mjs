@@ -135,6 +135,9 @@ describe('a suggestion from draft to 办复', () => {
     assert.equal(first[0].type, 'suggestion');
     assert.match(first[0].number, /建〔2026〕\d+号$/);
     assert.equal(first[0].issued_on, '2026-03-02');
+    // its last line names the bodies it is copied to (抄送), in the order given
+    const firstDoc = (await prosecutor.get(`/api/v1/documents/${first[0].id}`)).body;
+    assert.equal(firstDoc.body.split('\n').at(-1), '抄送：缙云县市场监督管理局、缙云县人大常委会', firstDoc.body);
 
     // service: the reply period of 2 months runs from it, off rest days
     let res = await ev(prosecutor, s.id, { kind: 'serve', on: '2026-03-10', method: 'written' });
@@ -257,6 +260,7 @@ describe('a suggestion from draft to 办复', () => {
     const docs = (await prosecutor.get(`/api/v1/documents?entity_kind=suggestion&entity_id=${s.id}`)).body.items;
     const doc = (await prosecutor.get(`/api/v1/documents/${docs[0].id}`)).body;
     assert.ok(doc.body.startsWith(name + '：'), 'the 检察建议书 is addressed to the whole name');
+    assert.ok(doc.body.endsWith('\n抄送：' + name), 'and copied to the whole name');
   });
 
   test('an urgent 公益诉讼 suggestion gets 15 days; a per-suggestion length overrides the default', async () => {
@@ -397,6 +401,11 @@ describe('lists, figures, permissions and isolation', () => {
     // a second agency with a different record: one suggestion, served, never answered
     const other = await create(prosecutor, draft({ agency_id: agencyB, title: '市场监管建议', copies: [] }));
     await issue(other, '2026-02-01');
+    // copied to no one: the 检察建议书 has no 抄送 line (not a blank to fill), and ends with the reply request
+    const otherDocs = (await prosecutor.get(`/api/v1/documents?entity_kind=suggestion&entity_id=${other.id}`)).body.items;
+    const otherDoc = (await prosecutor.get(`/api/v1/documents/${otherDocs[0].id}`)).body;
+    assert.ok(!otherDoc.body.includes('抄送'), otherDoc.body);
+    assert.ok(otherDoc.body.endsWith('书面回复本院。'), otherDoc.body);
     await ev(prosecutor, other.id, { kind: 'serve', on: '2026-02-02', method: 'written' });
     const fig = Object.fromEntries((await chief.get('/api/v1/suggestions/by-agency')).body.items.map((x) => [x.agency_id, x]));
     const a = fig[agencyA], b = fig[agencyB];

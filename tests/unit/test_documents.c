@@ -96,6 +96,38 @@ static void test_fill_hostile_text(void **state) {
   json_decref(f);
 }
 
+/* A field set to false leaves out the whole template line it stands on: first, middle and last lines, text on the
+ * line before and after the placeholder, and a line break kept between the lines that stay. */
+static void test_fill_line_left_out(void **state) {
+  (void)state;
+  json_t *f = json_pack("{s:s, s:b, s:b}", "facts", "事实", "copies_to", 0, "charges", 0);
+  Buf b = BUF_INIT;
+  doc_fill("甲{facts}\n抄送：{copies_to}。\n乙", f, &b);
+  assert_string_equal(buf_cstr(&b), "甲事实\n乙");
+  buf_reset(&b);
+  doc_fill("甲{facts}\n抄送：{copies_to}", f, &b);
+  assert_string_equal(buf_cstr(&b), "甲事实");
+  buf_reset(&b);
+  doc_fill("{charges}罪\n{facts}", f, &b);
+  assert_string_equal(buf_cstr(&b), "事实");
+  buf_reset(&b);
+  doc_fill("{copies_to}", f, &b);
+  assert_string_equal(buf_cstr(&b), "");
+  buf_reset(&b);
+  /* appended to what out held: only the template's own line goes */
+  buf_puts(&b, "前文\n");
+  doc_fill("{facts}{copies_to}\n后", f, &b);
+  assert_string_equal(buf_cstr(&b), "前文\n后");
+  doc_fill("\n{copies_to}", f, &b);
+  assert_string_equal(buf_cstr(&b), "前文\n后");
+  buf_reset(&b);
+  buf_puts(&b, "前文\n");
+  doc_fill("{copies_to}", f, &b);
+  assert_string_equal(buf_cstr(&b), "前文\n");
+  buf_free(&b);
+  json_decref(f);
+}
+
 static void test_date_chinese(void **state) {
   (void)state;
   char z[32];
@@ -355,6 +387,7 @@ int main(void) {
       cmocka_unit_test(test_number_format_render),
       cmocka_unit_test(test_types),
       cmocka_unit_test(test_fill_hostile_text),
+      cmocka_unit_test(test_fill_line_left_out),
       cmocka_unit_test(test_date_chinese),
       cmocka_unit_test(test_docx_xml_is_well_formed),
       cmocka_unit_test(test_docx_zip_reads_back),
