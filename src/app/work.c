@@ -56,6 +56,7 @@ static int deadline_queue(Db *db, const Actor *a, json_t *queues, const char *zK
 static int case_queue(Db *db, json_t *queues, const char *zKey, const char *zScope, CaseFilter *f, json_t *filter,
                       JwErr *e) {
   json_t *page = NULL;
+  f->countCap = WORK_COUNT_CAP;
   if (cases_list(db, f, &page, e)) {
     json_decref(filter);
     return -1;
@@ -82,6 +83,7 @@ static json_t *case_filter_json(const CaseFilter *f) {
 /* The total of a case filter (a page of one line). -1 on error. */
 static json_int_t case_count(Db *db, CaseFilter f, int *pCapped, JwErr *e) {
   f.limit = 1;
+  f.countCap = WORK_COUNT_CAP;
   json_t *page = NULL;
   if (cases_list(db, &f, &page, e)) return -1;
   json_int_t n = json_integer_value(json_object_get(page, "total"));

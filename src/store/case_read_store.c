@@ -374,11 +374,13 @@ json_t *case_store_list(Db *db, const CaseFilter *f) {
   buf_puts(&order, " LIMIT ?12 OFFSET ?13)");
   case_order(&order, f, 1); /* the page's rows in the same order */
   CaseBind bind = {f, zShort, mode == SEARCH_NAME ? buf_cstr(&nameEnd) : NULL, zText};
-  StoreListQuery q = {"FROM case_record c", buf_cstr(&select), buf_cstr(&order), 12, case_bind_filter, &bind,
+  StoreListQuery q = {"FROM case_record c",  buf_cstr(&select), buf_cstr(&order), 12, case_bind_filter, &bind,
                       case_summary_from_row, f->pExport};
   /* a search's total is exact up to 100,000; the whole office's, up to 10,000 (store_util.h) */
   json_t *out = store_list_capped(db, &q, &where, f->limit, f->offset,
-                                  mode != SEARCH_NONE ? STORE_SEARCH_COUNT_CAP : STORE_COUNT_CAP);
+                                  f->countCap > 0       ? f->countCap
+                                  : mode != SEARCH_NONE ? STORE_SEARCH_COUNT_CAP
+                                                        : STORE_COUNT_CAP);
   buf_free(&where);
   buf_free(&select);
   buf_free(&order);

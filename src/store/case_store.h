@@ -121,6 +121,7 @@ typedef struct CaseFilter {
    * (open ones), and a range of the conclusion day */
   int unassigned;
   const char *zConcludedFrom, *zConcludedTo;
+  int countCap; /* 0: the list's usual cap on its total (store_util.h); else the count stops there (the home page) */
 } CaseFilter;
 /* The columns the case list sorts by (the API's sort parameter), ties broken by id in the same direction. */
 #define CASE_SORT_COLUMNS "received_on, case_number, title, status, next_due, prosecutor, department, case_type"

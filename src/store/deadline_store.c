@@ -113,7 +113,8 @@ int deadline_store_sync(Db *db, const DeadlineOwner *o, const DeadlineRow *a, in
 /* ---- recomputation ---------------------------------------------------------------------------------------- */
 
 DeadlineClock *deadline_store_open_clocks(Db *db, int *pn) {
-  /* office by office, so each step is a range of deadline_office_counts (org_id, status, ...) rather than a full scan */
+  /* office by office, so each step is a range of deadline_office_counts (org_id, status, ...) rather than a full scan
+   */
   Stmt *s = db_prepare(db,
                        "SELECT d.id, d.start_on, d.length, d.extra_days, d.stop_days, d.custody_bound, d.due_on"
                        " FROM org o CROSS JOIN deadline d WHERE d.org_id = o.id AND d.status = 'open'"
@@ -334,7 +335,7 @@ json_t *deadline_store_list(Db *db, const DeadlineFilter *f) {
   StoreListQuery q = {
       "FROM deadline d", DEADLINE_SELECT, " ORDER BY d.due_on, d.id LIMIT ?8 OFFSET ?9", 8, deadline_bind_filter, f,
       deadline_from_row, f->pExport};
-  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
+  json_t *out = store_list_keyed(db, &q, "d.id", &where, f->limit, f->offset);
   buf_free(&where);
   return out;
 }

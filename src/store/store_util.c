@@ -109,18 +109,39 @@ void store_sql_join(Buf *out, const char *zHead, const Buf *clause, const char *
   buf_puts(out, zTail);
 }
 
+static json_t *store_list_page(Db *db, const StoreListQuery *q, const char *zKey, const Buf *where, int limit,
+                               int offset, int cap);
+
 json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset) {
-  return store_list_capped(db, q, where, limit, offset, STORE_COUNT_CAP);
+  return store_list_page(db, q, NULL, where, limit, offset, STORE_COUNT_CAP);
+}
+
+json_t *store_list_keyed(Db *db, const StoreListQuery *q, const char *zKey, const Buf *where, int limit, int offset) {
+  return store_list_page(db, q, zKey, where, limit, offset, STORE_COUNT_CAP);
 }
 
 json_t *store_list_capped(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset, int cap) {
+  return store_list_page(db, q, NULL, where, limit, offset, cap);
+}
+
+static json_t *store_list_page(Db *db, const StoreListQuery *q, const char *zKey, const Buf *where, int limit,
+                               int offset, int cap) {
   if (q->pExport) return store_export(db, q, where, q->pExport);
   Buf count = BUF_INIT, page = BUF_INIT;
   char zTail[48]; /* the cap is the program's constant, never input */
   snprintf(zTail, sizeof zTail, " LIMIT %d) AS capped", cap + 1);
   buf_puts(&count, "SELECT count(*) FROM (SELECT 1 ");
   store_sql_join(&count, q->zFrom, where, zTail);
-  store_sql_join(&page, q->zSelect, where, q->zOrder);
+  if (zKey) {
+    /* the page's keys first, then their joins, in the same order (zOrder without its LIMIT and OFFSET) */
+    const char *zLimit = strstr(q->zOrder, " LIMIT ");
+    buf_printf(&page, "%s WHERE %s IN (SELECT %s ", q->zSelect, zKey, zKey);
+    store_sql_join(&page, q->zFrom, where, q->zOrder);
+    buf_puts(&page, ")");
+    buf_append(&page, q->zOrder, zLimit ? (size_t)(zLimit - q->zOrder) : strlen(q->zOrder));
+  } else {
+    store_sql_join(&page, q->zSelect, where, q->zOrder);
+  }
   Stmt *pCount = db_prepare_assembled(db, buf_cstr(&count)); /* sql-safe: literal fragments only */
   Stmt *pPage = db_prepare_assembled(db, buf_cstr(&page));   /* sql-safe: literal fragments only */
   q->xBind(pCount, q->ctx);

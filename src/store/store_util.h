@@ -52,6 +52,11 @@ typedef struct StoreListQuery {
   struct StoreExport *pExport; /* NULL: a page; else the whole list goes to it (see store_export below) */
 } StoreListQuery;
 json_t *store_list(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset);
+/* store_list() whose page rows are chosen from zFrom alone (its WHERE, ORDER BY, LIMIT and OFFSET) before only those
+ * are joined: "<zSelect> WHERE <zKey> IN (SELECT <zKey> <zFrom><where><zOrder>) ORDER BY ...", zKey the key of
+ * zFrom's rows ("d.id"). A page of 50 is then 50 joins, not one per row of the office before the sort (the office's
+ * deadline list at a million cases: 4.2 s → 0.08 s). zOrder must name zFrom's columns only. */
+json_t *store_list_keyed(Db *db, const StoreListQuery *q, const char *zKey, const Buf *where, int limit, int offset);
 /* store_list() counting at most cap rows (a search's list: STORE_SEARCH_COUNT_CAP; the count's LIMIT is cap + 1). */
 json_t *store_list_capped(Db *db, const StoreListQuery *q, const Buf *where, int limit, int offset, int cap);
 

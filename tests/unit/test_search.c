@@ -575,6 +575,7 @@ static void test_migration_7_builds_the_index_of_existing_cases(void **state) {
   assert_int_equal(db_exec(f->db, "DROP INDEX case_person_charge_position"), 0);
   assert_int_equal(db_exec(f->db, "DROP INDEX case_record_rotation"), 0);   /* migration 14 (issue 9) */
   assert_int_equal(db_exec(f->db, "DROP INDEX deadline_office_counts"), 0); /* migration 15 (issue 9) */
+  assert_int_equal(db_exec(f->db, "DROP INDEX case_record_concluded"), 0);  /* migration 16 (issue 9) */
   assert_int_equal(db_exec(f->db, "ALTER TABLE case_person_charge DROP COLUMN position"), 0);
   assert_int_equal(db_set_schema_version(f->db, 6), 0);
   db_close(f->db);
