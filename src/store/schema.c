@@ -651,6 +651,24 @@ static const char *const aMigration[] = {
     "CREATE INDEX deadline_office_counts"
     "  ON deadline(org_id, status, due_on, lapses, warn_days);"
     "DROP INDEX IF EXISTS deadline_office;",
+    /* 16 (stats, issue 11): the administrator's parameters of the [M] indicator formulas, per office and indicator
+     * (core/stat_rules.h stat_params; each change audited), and the closed periods' figures as reported (one
+     * snapshot per office and period: the report JSON as it stood when the period was closed). */
+    "CREATE TABLE stat_indicator_config("
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  indicator TEXT NOT NULL,"
+    "  params TEXT NOT NULL,"
+    "  updated_by INTEGER REFERENCES app_user(id),"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY(org_id, indicator));"
+    "CREATE TABLE stat_snapshot("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  period TEXT NOT NULL,"
+    "  report TEXT NOT NULL,"
+    "  closed_by INTEGER REFERENCES app_user(id),"
+    "  closed_at TEXT NOT NULL,"
+    "  UNIQUE(org_id, period));",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))
