@@ -131,7 +131,8 @@ static int on_row(const StatRow *r, const char *zEnteredAt, void *ctx) {
     c->aRec[c->nRec++] = (RecordRef){r->kind, r->id, r->caseId, r->orgId, h.days, h.num > 0};
     return 0;
   }
-  Column *total = column_get(c, "total", 0), *col = row_column(c, r);
+  column_get(c, "total", 0);
+  Column *col = row_column(c, r), *total = column_get(c, "total", 0); /* no new column after col: both stay valid */
   for (size_t i = 0; i < indicator_count; i++) {
     const Indicator *ind = &indicator_table[i];
     if (stat_row_kind(ind) != r->kind) continue;
@@ -551,7 +552,8 @@ int stats_config_put(Db *db, const Actor *actor, const json_t *in, json_t **out,
       rc = err_internal(e, db_errmsg(db));
     }
     json_t *after = json_pack("{s:s, s:O}", "indicator", ind->zCode, "params", params);
-    json_t *bef = json_pack("{s:s, s:O}", "indicator", ind->zCode, "params", beforeInd ? beforeInd : json_object());
+    json_t *bef =
+        json_pack("{s:s, s:o}", "indicator", ind->zCode, "params", beforeInd ? json_incref(beforeInd) : json_object());
     if (!rc) rc = audit_append(db, actor, "stats.config", "stat_indicator_config", ind->zCode, bef, after, e);
     json_decref(after);
     json_decref(bef);
