@@ -535,10 +535,12 @@ int stats_config_put(Db *db, const Actor *actor, const json_t *in, json_t **out,
   json_object_foreach(params, key, v) {
     const char *zWhy = NULL;
     int isText = json_is_string(v);
-    if (!isText && !json_is_integer(v)) return err_field(e, "params", "参数 %.40s 应为整数或文字", key);
+    char zField[64];
+    snprintf(zField, sizeof zField, "params.%.40s", key);
+    if (!isText && !json_is_integer(v)) return err_field(e, zField, "参数 %.40s 应为整数或文字", key);
     if (stat_config_set(&cfg, ind->zCode, key, isText ? 0 : json_integer_value(v), isText ? json_string_value(v) : NULL,
                         &zWhy)) {
-      return err_set(e, 422, "invalid", "params", "参数 %.40s：%s", key, zWhy);
+      return err_set(e, 422, "invalid", zField, "参数 %.40s：%s", key, zWhy);
     }
   }
   json_t *before = stat_store_config_get(db, actor->orgId);

@@ -68,7 +68,7 @@ typedef struct StatConfig {
   int nonArrestOwnInvestigation; /* non_arrest_rate: 1 counts 审查决定逮捕 (自侦) persons too; 0 only 审查批准逮捕 */
   int sentencingPleaOnly;   /* sentencing_adoption_rate: 1 the judged 认罪认罚 persons (they carry a 量刑建议,
                                CPL 176); 0 every judged person */
-  char zAcquittalText[64];  /* acquittal_rate: a sentence containing this text is an acquittal ("无罪") */
+  char zAcquittalText[84]; /* acquittal_rate: a sentence containing this text is an acquittal ("无罪") */
   int adoptionCountsPartly; /* suggestion_adoption_rate: 1 a 部分采纳 reply counts as adopted */
   int archivingMonths;      /* archiving_on_time_rate: months after conclusion (DOMAIN.md 0.5: 1) */
   int handlingStage;        /* avg/median_handling_days: 0 both stages, 1 审查逮捕, 2 审查起诉 */

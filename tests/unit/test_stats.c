@@ -446,6 +446,14 @@ static void test_config(void **state) {
   r = report(f, &f->leader, query("2025-03", STATS_SCOPE_OFFICE, 0, STATS_BY_NONE));
   expect(r, "acquittal_rate", 0, "current", 0, 2, 0.0);
   json_decref(r);
+  /* 20 four-byte characters, the limit, fit whole */
+  in = json_pack("{s:s, s:{s:s}}", "indicator", "acquittal_rate", "params", "acquittal_text",
+                 "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀");
+  assert_int_equal(stats_config_put(f->db, &f->admin, in, &out, &e), 0);
+  json_decref(in);
+  json_decref(out);
+  r = report(f, &f->leader, query("2025-03", STATS_SCOPE_OFFICE, 0, STATS_BY_NONE));
+  json_decref(r);
   assert_int_equal(stats_config_get(f->db, &f->admin, &out, &e), 0);
   char *z = json_dumps(out, 0);
   assert_non_null(strstr(z, "\"name\": \"months\""));
@@ -462,7 +470,15 @@ static void test_config(void **state) {
                        "\"𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀\"}}",
                        "{\"indicator\":\"acquittal_rate\",\"params\":[]}",
                        "{\"indicator\":\"acquittal_rate\",\"params\":{},\"x\":1}"};
-  const char *fields[] = {"indicator", "indicator", "params", "params", "params", "params", "params", "params", "x"};
+  const char *fields[] = {"indicator",
+                          "indicator",
+                          "params.months",
+                          "params.weeks",
+                          "params.months",
+                          "params.acquittal_text",
+                          "params.acquittal_text",
+                          "params",
+                          "x"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     json_t *j = json_loads(bad[i], 0, NULL);
     assert_non_null(j);
@@ -472,7 +488,7 @@ static void test_config(void **state) {
     assert_string_equal(e.field, fields[i]);
     json_decref(j);
   }
-  assert_int_equal(audit_rows(f, "stats.config"), 3);
+  assert_int_equal(audit_rows(f, "stats.config"), 4);
 }
 
 /* A closed month keeps its figures as reported; a record entered after the close shows in the corrected view and
