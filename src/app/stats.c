@@ -255,6 +255,8 @@ static int calc_run(Db *db, Calc *c, JwErr *e) {
     for (int k = 0; k < STAT_ROW_KIND_COUNT; k++) {
       if (c->pInd && stat_row_kind(c->pInd) != (StatRowKind)k) continue;
       if (stat_store_rows(db, &sc, (StatRowKind)k, zLo, zHi, on_row, c)) return err_internal(e, db_errmsg(db));
+      if (c->q->xProgress)
+        c->q->xProgress(o * STAT_ROW_KIND_COUNT + k + 1, c->nOrg * STAT_ROW_KIND_COUNT, c->q->pProgressCtx);
     }
   }
   return 0;
@@ -597,7 +599,7 @@ int stats_close_period(Db *db, const Actor *actor, const json_t *in, json_t **ou
   json_decref(snap);
   if (found < 0) return err_internal(e, db_errmsg(db));
   if (found == 0) return err_set(e, 409, "conflict", "period", "该期间已于 %s 结账", zClosedAt);
-  StatsQuery q = {p, STATS_SCOPE_OFFICE, 0, STATS_BY_DEPARTMENT, 0};
+  StatsQuery q = {.period = p, .scope = STATS_SCOPE_OFFICE, .by = STATS_BY_DEPARTMENT};
   json_t *report = NULL;
   if (stats_report(db, actor, &q, &report, e)) return -1;
   json_object_del(report, "closed");

@@ -25,6 +25,9 @@ typedef struct StatsQuery {
   int64_t scopeId; /* the department or prosecutor; 0 with STATS_SCOPE_DEPARTMENT/PROSECUTOR: the actor's own */
   StatsBy by;
   int reported; /* 1: a closed period's figures as reported (its snapshot) instead of as corrected */
+  /* optional: called after each population of each office is read (done of total steps), for a progress bar */
+  void (*xProgress)(int done, int total, void *ctx);
+  void *pProgressCtx;
 } StatsQuery;
 
 /* The report (docs/api-stats.md "Report"). *out a new reference. 0, or -1 with e (403 for a scope the actor may not

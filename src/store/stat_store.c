@@ -342,3 +342,13 @@ void stat_store_org_name(Db *db, int64_t orgId, char *zName, size_t nName) {
   if (db_step(s) == DB_ROW) snprintf(zName, nName, "%s", db_col_text(s, 0));
   db_done(s);
 }
+
+int64_t stat_store_org_id(Db *db, const char *zCode) {
+  Stmt *s = zCode ? db_prepare(db, "SELECT id FROM org WHERE code = ?1")
+                  : db_prepare(db, "SELECT id FROM org WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+  if (zCode) db_bind_text(s, 1, zCode);
+  int step = db_step(s);
+  int64_t v = step == DB_ROW ? db_col_int(s, 0) : step == DB_DONE ? 0 : -1;
+  db_done(s);
+  return v;
+}

@@ -54,4 +54,8 @@ int64_t stat_store_user_department(Db *db, int64_t orgId, int64_t userId);
 int stat_store_department_in_org(Db *db, int64_t orgId, int64_t deptId);
 /* The office's name into zName ("" when absent). */
 void stat_store_org_name(Db *db, int64_t orgId, char *zName, size_t nName);
+/* The id of the office with code zCode, or (zCode NULL) of the top office (no parent; the lowest id); 0 when none,
+ * -1 on error. */
+int64_t stat_store_org_id(Db *db, const char *zCode);
+
 #endif /* JW_STAT_STORE_H */

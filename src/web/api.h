@@ -102,4 +102,6 @@ int api_stats_config_get(Req *r);
 int api_stats_config_put(Req *r);
 int api_stats_snapshots_create(Req *r);
 int api_stats_snapshots_list(Req *r);
+int api_stats_report_xlsx(Req *r);
+int api_stats_report_csv(Req *r);
 #endif

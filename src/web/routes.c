@@ -101,6 +101,8 @@ const Route routes[] = {
   /* stats (issue 11): indicator reports (app/stats.h decides how far each reader sees) */
   {"GET",    "/api/v1/stats/report",            PERM_STATS_READ,      0, BODY_NONE,        api_stats_report},
   {"GET",    "/api/v1/stats/records",           PERM_STATS_READ,      0, BODY_NONE,        api_stats_records},
+  {"GET",    "/api/v1/stats/report.xlsx",       PERM_STATS_READ,      0, BODY_NONE,        api_stats_report_xlsx},
+  {"GET",    "/api/v1/stats/report.csv",        PERM_STATS_READ,      0, BODY_NONE,        api_stats_report_csv},
   {"GET",    "/api/v1/stats/config",            PERM_ORG_READ,        0, BODY_NONE,        api_stats_config_get},
   {"PUT",    "/api/v1/stats/config",            PERM_STATS_CONFIGURE, 1, BODY_DEFAULT_MAX, api_stats_config_put},
   {"GET",    "/api/v1/stats/snapshots",         PERM_STATS_READ,      0, BODY_NONE,        api_stats_snapshots_list},

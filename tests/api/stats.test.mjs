@@ -4,10 +4,13 @@
 // refused naming the field; the administrator's audited configuration; a closed month as reported. Runs on SQLite, or
 // on PostgreSQL with JIANWU_TEST_PG set.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { addOrg, addUser, assertError, auditVerify, initDb, makeTempDir, newDbTarget, rmTempDir, sqlite, startServer }
-  from './helpers.mjs';
+import { addOrg, addUser, assertError, auditVerify, cliOk, initDb, makeTempDir, newDbTarget, rmTempDir, runCli, sqlite,
+  startServer } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
 const NOW = '2026-01-01T00:00:00Z';
@@ -219,6 +222,82 @@ describe('the records behind a figure', () => {
     // a prosecutor's list holds only their own records
     const mine = (await p1c.get('/api/v1/stats/records?period=2025-03&indicator=non_prosecution_rate&part=denominator')).body;
     assert.deepEqual(mine.items.map((i) => i.id).sort(), [201, 202]);
+  });
+});
+
+describe('exports', () => {
+  /** LibreOffice Calc's CSV of the workbook's first sheet (formulas as computed), as rows of cells. */
+  function calcCsv(file) {
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((f) => fs.existsSync(f));
+    assert.ok(soffice, 'LibreOffice is installed by scripts/setup');
+    const out = path.join(dir, 'csv');
+    const lo = spawnSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${path.join(dir, 'lo')}`,
+      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false', '--outdir', out, file],
+    { timeout: 180_000, encoding: 'utf8' });
+    assert.equal(lo.status, 0, `soffice: ${lo.stdout} ${lo.stderr}`);
+    const text = fs.readFileSync(path.join(out, path.basename(file).replace(/\.xlsx$/, '.csv')), 'utf8');
+    return text.split(/\r?\n/).filter(Boolean).map((l) => l.split(','));
+  }
+
+  test('the workbook, opened by LibreOffice, holds the JSON report\'s numbers; ratios are formulas', async () => {
+    const json = (await leader.get('/api/v1/stats/report?period=2025-03&by=department')).body;
+    const res = await leader.get('/api/v1/stats/report.xlsx?period=2025-03&by=department');
+    assert.equal(res.status, 200, res.text);
+    assert.match(String(res.headers['content-disposition']), /stats-2025-03\.xlsx/);
+    const file = path.join(dir, 'report.xlsx');
+    fs.writeFileSync(file, res.raw);
+    // the value cells are formulas over their numerator and denominator cells
+    const py = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]);'
+      + ' sys.stdout.write(z.read("xl/workbook.xml").decode() + "\\n" + z.read("xl/worksheets/sheet1.xml").decode())', file],
+    { encoding: 'utf8' });
+    assert.equal(py.status, 0, py.stderr);
+    assert.match(py.stdout, /<sheet name="统计报表"[^>]*\/><sheet name="指标定义"/);
+    assert.match(py.stdout, /<c r="E4"[^>]*><f>IF\(D4=0,"",C4\/D4\)<\/f>/);
+    assert.match(py.stdout, /<pane xSplit="2" ySplit="3" topLeftCell="C4" activePane="bottomRight" state="frozen"\/>/);
+    const rows = calcCsv(file);
+    const per = 11;
+    for (const ind of json.indicators.filter((i) => i.computed)) {
+      const row = rows.find((r) => r[1] === ind.code);
+      assert.ok(row, ind.code);
+      ind.cells.forEach((cell, k) => {
+        ['current', 'year_ago', 'previous'].forEach((w, p) => {
+          const c = 2 + k * per + p * 3;
+          const f = cell[w];
+          assert.equal(Number(row[c]), f.numerator, `${ind.code} ${k} ${w} numerator`);
+          assert.equal(Number(row[c + 1]), f.denominator, `${ind.code} ${k} ${w} denominator`);
+          if (f.value === null) assert.equal(row[c + 2], '', `${ind.code} ${k} ${w} empty`);
+          else {
+            // the cell as shown (0.00% or 0.0): within its rounding of the JSON value (cut to 4 decimals)
+            const shown = row[c + 2].endsWith('%') ? Number(row[c + 2].slice(0, -1)) / 100 : Number(row[c + 2]);
+            assert.ok(Math.abs(shown - f.value) < 2e-4, `${ind.code} ${k} ${w}: ${row[c + 2]} vs ${f.value}`);
+          }
+        });
+      });
+    }
+    const audit = (await admin.get('/api/v1/audit?limit=100')).body.items.filter((a) => a.action === 'export.stats');
+    assert.ok(audit.length >= 1);
+  });
+
+  test('the CSV is UTF-8 with a BOM; jianwu report writes the same figures as the API', async () => {
+    const res = await leader.get('/api/v1/stats/report.csv?period=2025-03');
+    assert.equal(res.status, 200);
+    assert.deepEqual([...res.raw.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = res.text.replace(/^\ufeff/, '').split('\r\n');
+    assert.match(lines[0], /^指标,编码,列,本期分子,本期分母,本期值/);
+    assert.ok(lines.some((l) => l.startsWith('不诉率,non_prosecution_rate,合计,2,4,0.5000')), lines.join('\n'));
+    const out = path.join(dir, 'cli.json');
+    cliOk(['report', '--db', db, '--from', '2025-03-01', '--to', '2025-03-31', '--org', 'jia', '--format', 'json',
+      '--out', out]);
+    const cli = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const api = (await leader.get('/api/v1/stats/report?period=2025-03')).body;
+    assert.deepEqual(cli.indicators, api.indicators);
+    cliOk(['report', '--db', db, '--from', '2025-03-01', '--to', '2025-03-31', '--format', 'xlsx', '--out',
+      path.join(dir, 'cli.xlsx')]);
+    assert.ok(fs.statSync(path.join(dir, 'cli.xlsx')).size > 1000);
+    assert.equal(runCli(['report', '--db', db, '--from', '2025-03-31', '--to', '2025-03-01', '--format', 'json',
+      '--out', out]).status, 2);
+    assert.equal(runCli(['report', '--db', db, '--from', '2025-03-01', '--to', '2025-03-31', '--format', 'pdf',
+      '--out', out]).status, 2);
   });
 });
 
