@@ -14,7 +14,8 @@
 static const char zPersonSelect[] =
     "SELECT c.org_id, coalesce(c.department_id, 0), coalesce(c.prosecutor_id, 0), p.id, c.id, c.case_type,"
     " c.received_on, p.decision, p.non_prosecution_type, p.decision_on, p.final_decision, p.final_on, p.plea,"
-    " CASE WHEN EXISTS (SELECT 1 FROM case_custody k WHERE k.person_id = p.id AND k.custody = 'arrested')"
+    " CASE WHEN EXISTS (SELECT 1 FROM case_custody k WHERE k.case_id = c.id AND k.person_id = p.id AND k.custody = "
+    "'arrested')"
     "   THEN 1 ELSE 0 END,"
     " (SELECT count(*) FROM case_event e WHERE e.case_id = c.id AND e.kind = 'return'),"
     " (SELECT count(*) FROM case_event e WHERE e.case_id = c.id AND e.kind = 'extend'),"
