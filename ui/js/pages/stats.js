@@ -4,7 +4,8 @@
 // reader sees) and a breakdown; GET /api/v1/stats/report draws one row per indicator with, for each column, the
 // current figure, its 同比 and 环比 figures and the changes. Every figure is a link: a click lists its records
 // (GET /api/v1/stats/records, numerator or denominator), each linking to its case, 行刑衔接 item or 检察建议. Export
-// buttons fetch the report as .xlsx or .csv; the page prints with the one print stylesheet (ui/css/print.css).
+// buttons fetch the report as .xlsx or .csv; the page prints with the one print stylesheet (ui/css/print.css hides
+// the form and the buttons).
 // Text goes in through el()/textContent only.
 
 import * as api from '../api.js';
@@ -45,7 +46,7 @@ export async function render(root, ctx) {
     options: ['', 'department', 'prosecutor'].map((v) => ({ value: v, text: t('stats.by.' + (v || 'none')) })) });
   const fView = selectField({ name: 'view', label: t('stats.view'), value: params.view, testid: 'stats-view',
     options: ['', 'reported'].map((v) => ({ value: v, text: t('stats.view.' + (v || 'corrected')) })) });
-  const form = el('form', { class: 'form form-inline no-print', testid: 'stats-form', novalidate: true },
+  const form = el('form', { class: 'form form-inline', testid: 'stats-form', novalidate: true },
     fPeriod, fScope, fId, fBy, fView,
     el('div', { class: 'form-actions' },
       el('button', { type: 'submit', class: 'btn btn-primary', testid: 'stats-run', text: t('stats.run') })));
@@ -69,7 +70,7 @@ export async function render(root, ctx) {
       }
     } } });
   root.appendChild(pageHeader(t('stats.title'),
-    el('button', { type: 'button', class: 'btn no-print', testid: 'stats-print', text: t('stats.print'),
+    el('button', { type: 'button', class: 'btn', testid: 'stats-print', text: t('stats.print'),
       on: { click: () => window.print() } }),
     exportBtn('xlsx', 'stats.export_xlsx'), exportBtn('csv', 'stats.export_csv')));
   root.appendChild(form);
@@ -143,7 +144,7 @@ export async function render(root, ctx) {
       el('thead', null, el('tr', null, el('th', { text: t('stats.record_kind') }), el('th', { text: t('stats.record_case') }),
         el('th', { text: t('stats.record_title') }), el('th', { class: 'num', text: t('stats.record_days') }))),
       el('tbody', null, rowsR.length ? rowsR : el('tr', null, el('td', { colspan: 4, class: 'muted', text: t('stats.empty') }))));
-    const actions = el('div', { class: 'form-actions no-print' },
+    const actions = el('div', { class: 'form-actions' },
       el('button', { type: 'button', class: 'btn', testid: 'stats-records-other', text: t('stats.part.' + other),
         on: { click: () => showRecords(ind, col, which, other, 0) } }),
       offset + limit < list.total ? el('button', { type: 'button', class: 'btn', testid: 'stats-records-more',
