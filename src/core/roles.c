@@ -18,6 +18,8 @@ const uint32_t perm_all[] = {
     PERM_LINKAGE_HANDLE,    /* issue 10 (linkage) */
     PERM_SUGGESTION_READ,   /* issue 10 (suggestions) */
     PERM_SUGGESTION_HANDLE, /* issue 10 (suggestions) */
+    PERM_STATS_READ,        /* issue 11 (stats) */
+    PERM_STATS_CONFIGURE,   /* issue 11 (stats) */
     0};
 /* clang-format on */
 
@@ -67,6 +69,14 @@ uint32_t role_permissions(const char *zRole) {
   for (size_t i = 0; i < sizeof suggestionHandlers / sizeof suggestionHandlers[0]; i++) {
     if (strcmp(zRole, suggestionHandlers[i]) == 0) p |= PERM_SUGGESTION_HANDLE;
   }
+  /* stats (issue 11): 院领导, 部门负责人, 案管, 检察官 and 行政检察 read figures (how far: app/stats.h); the
+   * administrator configures the [M] formulas */
+  static const char *const statReaders[] = {"leader", "department_head", "case_manager", "prosecutor",
+                                            "admin_prosecutor"};
+  for (size_t i = 0; i < sizeof statReaders / sizeof statReaders[0]; i++) {
+    if (strcmp(zRole, statReaders[i]) == 0) p |= PERM_STATS_READ;
+  }
+  if (strcmp(zRole, "admin") == 0) p |= PERM_STATS_CONFIGURE;
   return p;
 }
 
@@ -108,6 +118,11 @@ const char *perm_name(uint32_t perm) {
       return "suggestion.read";
     case PERM_SUGGESTION_HANDLE:
       return "suggestion.handle";
+    /* stats */
+    case PERM_STATS_READ:
+      return "stats.read";
+    case PERM_STATS_CONFIGURE:
+      return "stats.configure";
     default:
       return NULL;
   }

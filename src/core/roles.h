@@ -29,6 +29,10 @@ typedef enum {
   /* suggestions (issue 10): read the office's 检察建议; draft them and record their steps */
   PERM_SUGGESTION_READ = 1u << 14,
   PERM_SUGGESTION_HANDLE = 1u << 15,
+  /* stats (issue 11): the indicator reports (own figures, the department's or the office's by role: app/stats.h) and
+   * the administrator's indicator configuration */
+  PERM_STATS_READ = 1u << 26, /* statistics (issue 11) */
+  PERM_STATS_CONFIGURE = 1u << 27,
 } Perm;
 
 #define ROLE_COUNT 10

@@ -655,6 +655,24 @@ static const char *const aMigration[] = {
      * statistics' concluded populations) are a range of this index instead of a walk over the office's cases: 5.5 s
      * to 1 ms at a million cases (docs/benchmarks.md, "Pages in the browser"). */
     "CREATE INDEX case_record_concluded ON case_record(org_id, concluded_on);",
+    /* 17 (stats, issue 11): the administrator's parameters of the [M] indicator formulas, per office and indicator
+     * (core/stat_rules.h stat_params; each change audited), and the closed periods' figures as reported (one
+     * snapshot per office and period: the report JSON as it stood when the period was closed). */
+    "CREATE TABLE stat_indicator_config("
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  indicator TEXT NOT NULL,"
+    "  params TEXT NOT NULL,"
+    "  updated_by INTEGER REFERENCES app_user(id),"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY(org_id, indicator));"
+    "CREATE TABLE stat_snapshot("
+    "  id INTEGER PRIMARY KEY,"
+    "  org_id INTEGER NOT NULL REFERENCES org(id),"
+    "  period TEXT NOT NULL,"
+    "  report TEXT NOT NULL,"
+    "  closed_by INTEGER REFERENCES app_user(id),"
+    "  closed_at TEXT NOT NULL,"
+    "  UNIQUE(org_id, period));",
 };
 
 #define SCHEMA_COUNT ((int)(sizeof aMigration / sizeof aMigration[0]))

@@ -93,4 +93,15 @@ int api_suggestions_create(Req *r);
 int api_suggestions_update(Req *r);
 int api_suggestions_event(Req *r);
 
+/* stats (issue 11, api_stats.c): indicator reports, the records behind a figure, configuration, closed periods */
+struct StatsQuery;
+int api_stats_query(Req *r, struct StatsQuery *q, JwErr *e);
+int api_stats_report(Req *r);
+int api_stats_records(Req *r);
+int api_stats_config_get(Req *r);
+int api_stats_config_put(Req *r);
+int api_stats_snapshots_create(Req *r);
+int api_stats_snapshots_list(Req *r);
+int api_stats_report_xlsx(Req *r);
+int api_stats_report_csv(Req *r);
 #endif

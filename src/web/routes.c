@@ -98,6 +98,15 @@ const Route routes[] = {
   {"GET",    "/api/v1/suggestions/{id}",        PERM_SUGGESTION_READ,   0, BODY_NONE,        api_suggestions_get},
   {"PUT",    "/api/v1/suggestions/{id}",        PERM_SUGGESTION_HANDLE, 1, BODY_DEFAULT_MAX, api_suggestions_update},
   {"POST",   "/api/v1/suggestions/{id}/events", PERM_SUGGESTION_HANDLE, 1, BODY_DEFAULT_MAX, api_suggestions_event},
+  /* stats (issue 11): indicator reports (app/stats.h decides how far each reader sees) */
+  {"GET",    "/api/v1/stats/report",            PERM_STATS_READ,      0, BODY_NONE,        api_stats_report},
+  {"GET",    "/api/v1/stats/records",           PERM_STATS_READ,      0, BODY_NONE,        api_stats_records},
+  {"GET",    "/api/v1/stats/report.xlsx",       PERM_STATS_READ,      0, BODY_NONE,        api_stats_report_xlsx},
+  {"GET",    "/api/v1/stats/report.csv",        PERM_STATS_READ,      0, BODY_NONE,        api_stats_report_csv},
+  {"GET",    "/api/v1/stats/config",            PERM_ORG_READ,        0, BODY_NONE,        api_stats_config_get},
+  {"PUT",    "/api/v1/stats/config",            PERM_STATS_CONFIGURE, 1, BODY_DEFAULT_MAX, api_stats_config_put},
+  {"GET",    "/api/v1/stats/snapshots",         PERM_STATS_READ,      0, BODY_NONE,        api_stats_snapshots_list},
+  {"POST",   "/api/v1/stats/snapshots",         PERM_STATS_READ,      1, BODY_DEFAULT_MAX, api_stats_snapshots_create},
 };
 /* clang-format on */
 

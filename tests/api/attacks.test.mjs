@@ -86,6 +86,10 @@ function writeRoutes() {
       read: () => `/api/v1/suggestions/${ids.suggestion}` },
     'POST /api/v1/suggestions/{id}/events': { as: () => prosecutor, path: () => `/api/v1/suggestions/${ids.served}/events`,
       body: () => ({ kind: 'urge', on: '2026-11-25', text: '请及时回复' }), fields: { text: 5000 }, read: null },
+    // issue 11 (stats): the one text parameter of an [M] formula (20 characters)
+    'PUT /api/v1/stats/config': { as: () => admin,
+      body: () => ({ indicator: 'acquittal_rate', params: { acquittal_text: '无罪' } }),
+      fields: { 'params.acquittal_text': 20 }, read: null },
     'POST /api/v1/calendar/import': { as: () => admin, body: () => ({ text: 'year 2031 complete\n2031-01-01 holiday 元旦\n' +
       '2031-05-01 holiday 劳动节\n2031-10-01..2031-10-03 holiday 国庆节\n' }), fields: { text: 0 }, read: null },
   };
@@ -104,6 +108,7 @@ const NO_TEXT = {
   'POST /api/v1/approvals/{id}/approve': 'a date and a comment: approvals.test.mjs (the comment is a JIN_TEXT like return\'s reason)',
   'POST /api/v1/approvals/{id}/withdraw': 'no body',
   'POST /api/v1/documents/{id}/reissue': 'no body: the reissue copies the frozen fields',
+  'POST /api/v1/stats/snapshots': 'a period code only (2025-03): stats.test.mjs, test_stats.c', // issue 11 (stats)
   'POST /api/v1/cases/{id}/persons/{id}/documents': 'a type and the facts of one 不起诉决定书 per person: documents.test.mjs '
     + 'fills hostile text into it and reads it back escaped in the .docx (test_documents.c too)',
 };

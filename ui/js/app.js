@@ -43,6 +43,9 @@ import * as linkageItemPage from './pages/linkage_item.js';
 import * as suggestionsPage from './pages/suggestions.js';
 import * as suggestionPage from './pages/suggestion.js';
 import * as suggestionFormPage from './pages/suggestion_form.js';
+// stats (issue 11)
+import * as statsPage from './pages/stats.js';
+import * as statsConfigPage from './pages/stats_config.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -80,6 +83,9 @@ const ROUTES = [
   { path: '/suggestions', page: suggestionsPage, nav: 'suggestions' },
   { path: '/suggestions/new', page: suggestionFormPage, nav: 'suggestions', permission: 'suggestion.handle' },
   { path: '/suggestions/:id', page: suggestionPage, nav: 'suggestions' },
+  // stats (issue 11)
+  { path: '/stats', page: statsPage, nav: 'stats' },
+  { path: '/admin/stats-config', page: statsConfigPage, nav: 'stats-config' },
 ];
 
 const $ = (id) => document.getElementById(id);

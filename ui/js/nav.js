@@ -24,6 +24,7 @@ export const GROUPS = [
   { key: 'supervision', label: 'nav.group.supervision' },
   { key: 'tools', label: 'nav.group.tools' },
   { key: 'admin', label: 'nav.group.admin' },
+  { key: 'stats', label: 'nav.group.stats' }, // stats (issue 11)
 ];
 
 /** NAV: every page in the navigation, in display order within its group. */
@@ -66,6 +67,10 @@ export const NAV = [
     permission: 'case.read' },
   { key: 'document-templates', group: 'admin', label: 'nav.document_templates', desc: 'home.desc.document_templates',
     href: '#/admin/document-templates', permission: 'document.template' },
+  // stats (issue 11): the indicator report (how far each reader sees: app/stats.h) and the administrator's settings
+  { key: 'stats', group: 'stats', label: 'nav.stats', desc: 'home.desc.stats', href: '#/stats', permission: 'stats.read' },
+  { key: 'stats-config', group: 'admin', label: 'nav.stats_config', desc: 'home.desc.stats_config',
+    href: '#/admin/stats-config', permission: 'stats.configure' },
 ];
 
 /** navEntry: the NAV entry with the given key, or undefined. */
