@@ -58,15 +58,17 @@ static int migrate_is_id(const char *z) {
 /* One source audit row appended to the target's chain: new id, org, user and entity remapped, hashes recomputed. */
 static int migrate_rechain_row(const AuditRow *r, void *pCtx) {
   Rechain *c = pCtx;
+  /* an entity id that is a row id is remapped with its table's offset; one that names no row (an export's, none;
+   * an indicator's code; a period) is copied as it is, whatever the entity */
   const char *zTable = copy_entity_table(r->zEntity);
-  if (!zTable) {
+  char zEntityId[24], zHash[65];
+  const char *zEid = r->zEntityId;
+  if (!zTable && migrate_is_id(zEid)) {
     err_set(c->e, 409, "conflict", "from", "源审计日志第 %lld 行的对象类型 %.40s 本程序不认识，无法迁移",
             (long long)r->id, r->zEntity);
     return 1;
   }
-  char zEntityId[24], zHash[65];
-  const char *zEid = r->zEntityId;
-  if (migrate_is_id(zEid)) {
+  if (zTable && migrate_is_id(zEid)) {
     snprintf(zEntityId, sizeof zEntityId, "%lld", (long long)copy_remap(c->p, zTable, strtoll(zEid, NULL, 10)));
     zEid = zEntityId;
   }

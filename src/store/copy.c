@@ -84,7 +84,12 @@ static const struct {
                     {"document", "document"},
                     {"linkage", "linkage_item"},
                     {"suggestion", "suggestion"},
-                    {"import", "import_batch"}};
+                    {"import", "import_batch"},
+                    {"agency", "agency"},
+                    {"document_template", "document_template"},
+                    /* stats (issue 11): an indicator's code and a period, not row ids */
+                    {"stat_indicator_config", "stat_indicator_config"},
+                    {"stat_snapshot", "stat_snapshot"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
