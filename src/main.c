@@ -17,6 +17,7 @@ static const CliCommand commands[] = {
     {"demo-data", "写入演示数据", cmd_demo_data},
     {"migrate", "把本院的 SQLite 数据库迁入 PostgreSQL", cmd_migrate},
     {"idcard", "检查并规范公民身份号码", cmd_idcard},
+    {"import", "导入其他机关的数据（驾驶证、行政处罚）", cmd_import},
 };
 
 static void main_usage(FILE *fp) {

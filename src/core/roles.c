@@ -18,6 +18,7 @@ const uint32_t perm_all[] = {
     PERM_LINKAGE_HANDLE,    /* issue 10 (linkage) */
     PERM_SUGGESTION_READ,   /* issue 10 (suggestions) */
     PERM_SUGGESTION_HANDLE, /* issue 10 (suggestions) */
+    PERM_DATA_IMPORT,       /* issue 12 (imports) */
     0};
 /* clang-format on */
 
@@ -67,6 +68,11 @@ uint32_t role_permissions(const char *zRole) {
   for (size_t i = 0; i < sizeof suggestionHandlers / sizeof suggestionHandlers[0]; i++) {
     if (strcmp(zRole, suggestionHandlers[i]) == 0) p |= PERM_SUGGESTION_HANDLE;
   }
+  /* imports (issue 12 §1): 行政检察, 案管 and the leaders import agency data and read what was imported */
+  static const char *const importers[] = {"admin_prosecutor", "case_manager", "leader"};
+  for (size_t i = 0; i < sizeof importers / sizeof importers[0]; i++) {
+    if (strcmp(zRole, importers[i]) == 0) p |= PERM_DATA_IMPORT;
+  }
   return p;
 }
 
@@ -108,6 +114,9 @@ const char *perm_name(uint32_t perm) {
       return "suggestion.read";
     case PERM_SUGGESTION_HANDLE:
       return "suggestion.handle";
+    /* imports (issue 12) */
+    case PERM_DATA_IMPORT:
+      return "data.import";
     default:
       return NULL;
   }

@@ -29,6 +29,8 @@ typedef enum {
   /* suggestions (issue 10): read the office's 检察建议; draft them and record their steps */
   PERM_SUGGESTION_READ = 1u << 14,
   PERM_SUGGESTION_HANDLE = 1u << 15,
+  /* imports (issue 12 §1): import other agencies' data files and read the imported batches and records */
+  PERM_DATA_IMPORT = 1u << 22,
 } Perm;
 
 #define ROLE_COUNT 10
