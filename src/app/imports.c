@@ -495,8 +495,18 @@ int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult
                    (long long)st.st_size, (long long)maxBytes);
   }
   if (st.st_size == 0) return err_set(e, 400, "import_file_invalid", "file", "文件是空的");
-  if (hash_file(r->zPath, res->zHash, e)) return -1;
+  /* the saved mapping: of another source (--mapping NAME), else of this one */
+  char *zSaved = NULL;
+  const char *zFrom = r->zMapping && !strchr(r->zMapping, '=') ? r->zMapping : zSource;
+  int found = import_store_mapping_get(db, actor->orgId, r->zKind, zFrom, &zSaved, NULL);
+  if (found < 0) return db_fail(db, e);
+  if (!found && zFrom != zSource) return err_field(e, "mapping", "没有来源“%.100s”的已保存映射", zFrom);
+  if (hash_file(r->zPath, res->zHash, e)) {
+    free(zSaved);
+    return -1;
+  }
   int64_t earlier = import_store_batch_by_hash(db, actor->orgId, r->zKind, res->zHash);
+  if (earlier != 0) free(zSaved);
   if (earlier < 0) return db_fail(db, e);
   if (earlier > 0) {
     res->alreadyImported = 1;
@@ -505,7 +515,10 @@ int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult
   }
   unsigned char aMagic[4] = {0};
   FILE *f = fopen(r->zPath, "rb");
-  if (!f) return err_set(e, 400, "import_file_invalid", "file", "无法打开文件：%s", strerror(errno));
+  if (!f) {
+    free(zSaved);
+    return err_set(e, 400, "import_file_invalid", "file", "无法打开文件：%s", strerror(errno));
+  }
   size_t nMagic = fread(aMagic, 1, 4, f);
   fclose(f);
   int xlsx = tabread_is_zip(aMagic, nMagic);
@@ -530,12 +543,7 @@ int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult
   }
   x->r = &rq;
   int rc = 0;
-  /* the saved mapping: of another source (--mapping NAME), else of this one */
-  const char *zFrom = r->zMapping && !strchr(r->zMapping, '=') ? r->zMapping : zSource;
-  int found = import_store_mapping_get(db, actor->orgId, r->zKind, zFrom, &x->zSavedColumns, NULL);
-  if (found < 0) rc = db_fail(db, e);
-  else if (!found && zFrom != zSource) rc = err_field(e, "mapping", "没有来源“%.100s”的已保存映射", zFrom);
-  if (rc) goto out;
+  x->zSavedColumns = zSaved;
   if (db_begin(db)) {
     rc = db_fail(db, e);
     goto out;
