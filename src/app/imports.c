@@ -20,6 +20,7 @@
 #include "lib/timeutil.h"
 #include "lib/utf8.h"
 #include "store/import_store.h"
+#include "store/store_util.h"
 
 typedef struct Cell {
   const char *z;
@@ -41,6 +42,9 @@ typedef struct Run {
   int nHeader;
   int haveHeader;
   char *zSavedColumns; /* the saved mapping to apply (heap JSON), or NULL */
+  TabReadInfo *pInfo;  /* the reader's: an XLSX's sheet name is known when the header arrives */
+  int preview;         /* imports_preview(): describe the header and its mapping in *pPreview, then stop */
+  json_t *pPreview;
   int64_t batchId;
   ImportBatchRow batch;
   char zNow[32];
@@ -143,6 +147,20 @@ static int on_header(Run *x, int nCol, char **azCol, const size_t *anCol) {
   import_propose_mapping(x->kind, nCol, azCol, anCol, x->aCol);
   if (x->zSavedColumns) apply_saved(x, x->zSavedColumns);
   if (x->r->zMapping && strchr(x->r->zMapping, '=') && apply_spec(x, x->r->zMapping)) return -1;
+  if (x->preview) {
+    json_t *aHead = json_array(), *aField = json_array(), *aMissing = json_array();
+    for (int c = 0; c < nCol; c++) json_array_append_new(aHead, json_string(x->azHeader[c]));
+    for (int f = 0; f < x->nField; f++) {
+      json_array_append_new(
+          aField, json_pack("{s:s, s:s, s:b, s:b, s:o}", "code", x->aF[f].zCode, "label", x->aF[f].zLabel, "required",
+                            x->aF[f].required == 1, "one_of", x->aF[f].required == 2, "column",
+                            x->aCol[f] >= 0 ? json_string(x->azHeader[x->aCol[f]]) : json_null()));
+      if (x->aF[f].required == 1 && x->aCol[f] < 0) json_array_append_new(aMissing, json_string(x->aF[f].zCode));
+    }
+    x->pPreview = json_pack("{s:o, s:o, s:o, s:b}", "header", aHead, "fields", aField, "missing", aMissing, "saved",
+                            x->zSavedColumns != NULL);
+    return 2;
+  }
   int anyOfTwo = 0, haveTwo = 0;
   for (int f = 0; f < x->nField; f++) {
     if (x->aF[f].required == 2) {
@@ -173,6 +191,7 @@ static int on_header(Run *x, int nCol, char **azCol, const size_t *anCol) {
   free(zColumns);
   if (mappingId < 0) return db_fail(x->db, x->e);
   x->batch.mappingId = mappingId;
+  if (x->pInfo && x->pInfo->zSheet[0]) x->batch.zSheet = x->pInfo->zSheet;
   x->batchId = import_store_batch_insert(x->db, &x->batch);
   if (x->batchId < 0) return db_fail(x->db, x->e);
   x->res->batchId = x->batchId;
@@ -434,7 +453,8 @@ static int on_row(void *pCtx, long rowNo, int nCol, char **azCol, const size_t *
   if (empty) return 0;
   if (!x->haveHeader) {
     x->haveHeader = 1;
-    return on_header(x, nCol, azCol, anCol) ? 1 : 0;
+    int rc = on_header(x, nCol, azCol, anCol);
+    return rc == 0 ? 0 : rc == 2 ? 2 : 1;
   }
   x->res->rowsTotal++;
   int rc = x->kind == IMPORT_KIND_LICENCE ? licence_row(x, rowNo, nCol, azCol, anCol)
@@ -564,6 +584,8 @@ int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult
                    .zSheet = r->zSheet,
                    .xProgress = r->xProgress ? on_progress : NULL};
   TabReadInfo info;
+  memset(&info, 0, sizeof info);
+  x->pInfo = &info;
   /* Encoding is decided before the header is read: the batch row is written at the header, so fill it in first
    * from a probe of the file's start. */
   if (xlsx) {
@@ -611,6 +633,86 @@ out:
   buf_free(&x->key);
   free(x);
   return rc;
+}
+
+int imports_preview(Db *db, const Actor *actor, const ImportRequest *r, json_t **out, JwErr *e) {
+  *out = NULL;
+  if (!(actor->perms & PERM_DATA_IMPORT)) return err_set(e, 403, "forbidden", NULL, "您没有导入数据的权限");
+  int kind = import_kind(r->zKind);
+  if (!kind) return err_field(e, "kind", "数据类型必须是 licence（驾驶证）或 penalty（行政处罚）");
+  const char *zSource = r->zSource && *r->zSource ? r->zSource : "default";
+  if (check_name(e, "source", "来源名称", zSource, IMPORT_SOURCE_MAX)) return -1;
+  if (r->zMapping && check_name(e, "mapping", "映射", r->zMapping, 4000)) return -1;
+  if (r->zSheet && check_name(e, "sheet", "工作表名称", r->zSheet, 100)) return -1;
+  if (!r->zPath) return err_field(e, "file", "没有文件");
+  Run *x = xcalloc(1, sizeof *x);
+  x->db = db;
+  x->actor = actor;
+  x->r = r;
+  x->e = e;
+  x->kind = kind;
+  x->zKind = r->zKind;
+  x->zSource = zSource;
+  x->aF = import_fields(kind, &x->nField);
+  x->preview = 1;
+  ImportResult res;
+  memset(&res, 0, sizeof res);
+  x->res = &res;
+  int rc = 0;
+  const char *zFrom = r->zMapping && !strchr(r->zMapping, '=') ? r->zMapping : zSource;
+  int found = import_store_mapping_get(db, actor->orgId, r->zKind, zFrom, &x->zSavedColumns, NULL);
+  if (found < 0) rc = db_fail(db, e);
+  else if (!found && zFrom != zSource) rc = err_field(e, "mapping", "没有来源“%.100s”的已保存映射", zFrom);
+  unsigned char aMagic[4] = {0};
+  size_t nMagic = 0;
+  FILE *f = rc ? NULL : fopen(r->zPath, "rb");
+  if (!rc && !f) rc = err_set(e, 400, "import_file_invalid", "file", "无法打开文件：%s", strerror(errno));
+  if (f) {
+    nMagic = fread(aMagic, 1, 4, f);
+    fclose(f);
+  }
+  if (!rc) {
+    int xlsx = tabread_is_zip(aMagic, nMagic);
+    TabReadOpts o = {.xRow = on_row, .pCtx = x, .maxInflated = r->maxInflated, .zSheet = r->zSheet};
+    TabReadInfo info;
+    int rr = xlsx ? tabread_xlsx_file(r->zPath, &o, &info, e) : tabread_csv_file(r->zPath, &o, &info, e);
+    if (rr == 2 && x->pPreview) {
+      json_object_set_new(x->pPreview, "format", json_string(xlsx ? "xlsx" : "csv"));
+      json_object_set_new(x->pPreview, "encoding", json_string(info.encoding == TABREAD_GB18030 ? "gb18030" : "utf-8"));
+      json_object_set_new(x->pPreview, "sheet", xlsx ? json_string(info.zSheet) : json_null());
+      *out = x->pPreview;
+      x->pPreview = NULL;
+    } else if (rr == 0) {
+      rc = err_set(e, 400, "import_file_invalid", "file", "文件中没有表头和数据");
+    } else {
+      rc = -1;
+    }
+  }
+  json_decref(x->pPreview);
+  for (int c = 0; c < x->nHeader; c++) free(x->azHeader[c]);
+  free(x->zSavedColumns);
+  free(x);
+  return rc;
+}
+
+int imports_list(Db *db, const Actor *actor, const char *zList, ImportListFilter f, json_t **out, JwErr *e) {
+  *out = NULL;
+  if (!(actor->perms & PERM_DATA_IMPORT)) return err_set(e, 403, "forbidden", NULL, "您没有查看导入数据的权限");
+  f.orgId = actor->orgId;
+  if (strcmp(zList, "rejections") == 0) {
+    int64_t id = import_store_batch_org(db, f.batchId);
+    if (id < 0) return db_fail(db, e);
+    if (id != actor->orgId) return err_set(e, 404, "not_found", NULL, "没有这个导入批次");
+    *out = import_store_rejections_list(db, &f);
+  } else if (strcmp(zList, "batches") == 0) {
+    *out = import_store_batches_list(db, &f);
+  } else if (strcmp(zList, "licence") == 0) {
+    *out = import_store_licence_list(db, &f);
+  } else {
+    *out = import_store_penalty_list(db, &f);
+  }
+  if (!*out) return f.pExport && f.pExport->stopped ? err_internal(e, "export stopped") : db_fail(db, e);
+  return 0;
 }
 
 int imports_batch_get(Db *db, const Actor *actor, int64_t batchId, int limit, json_t **out, JwErr *e) {

@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "lib/err.h"
 #include "store/db.h"
+#include "store/import_store.h"
 
 #define IMPORT_MAX_FILE_BYTES (2ll << 30) /* 2 GiB (issue 12) */
 #define IMPORT_SOURCE_MAX     100         /* characters of a source name */
@@ -56,6 +57,15 @@ typedef struct ImportResult {
 /* Runs one import as actor (needs PERM_DATA_IMPORT; the command line's operator has every permission). 0 with *res
  * filled, or -1 with e (400 naming the field: kind, source, mapping, file; 403; 413 for a limit; 500). */
 int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult *res, JwErr *e);
+
+/* The mapping step: reads the file's header only (nothing written) and answers {"format","encoding","sheet",
+ * "header":[names], "fields":[{code,label,required,one_of,column}], "missing":[codes of required fields without a
+ * column], "saved": a saved mapping was applied}, with r->zMapping applied as imports_run() would. 0 or -1 with e. */
+int imports_preview(Db *db, const Actor *actor, const ImportRequest *r, json_t **out, JwErr *e);
+
+/* A list of the office's import data, for the web layer: zList "batches", "rejections" (of f.batchId: 404 when not
+ * the office's), "licence" or "penalty" records (import_store.h). f.orgId is set from actor. 0 or -1 with e. */
+int imports_list(Db *db, const Actor *actor, const char *zList, ImportListFilter f, json_t **out, JwErr *e);
 
 /* The batch as JSON with its first `limit` rejections (row, column, reason), in actor's office; 404 when not there. */
 int imports_batch_get(Db *db, const Actor *actor, int64_t batchId, int limit, json_t **out, JwErr *e);

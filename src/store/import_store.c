@@ -157,6 +157,15 @@ int import_store_penalty_insert(Db *db, const ImportRecordRow *r) {
   return step_insert_or_skip(db, s);
 }
 
+int64_t import_store_batch_org(Db *db, int64_t batchId) {
+  Stmt *s = db_prepare(db, "SELECT org_id FROM import_batch WHERE id = ?1");
+  db_bind_int(s, 1, batchId);
+  int rc = db_step(s);
+  int64_t id = rc == DB_ROW ? db_col_int(s, 0) : rc == DB_DONE ? 0 : -1;
+  db_done(s);
+  return id;
+}
+
 int64_t import_store_single_org(Db *db) {
   Stmt *s = db_prepare(db, "SELECT min(id), count(*) FROM org");
   int rc = db_step(s);
@@ -197,4 +206,129 @@ json_t *import_store_batch_get(Db *db, int64_t orgId, int64_t batchId, int limit
   db_done(r);
   json_object_set_new(o, "rejections", a);
   return o;
+}
+
+/* ---- lists ---- */
+
+static void list_bind(Stmt *s, const void *ctx) {
+  const ImportListFilter *f = ctx;
+  db_bind_int(s, 1, f->orgId);
+  if (f->batchId) db_bind_int(s, 2, f->batchId);
+  if (f->zKind) db_bind_text(s, 3, f->zKind);
+  if (f->zIdNumber) db_bind_text(s, 4, f->zIdNumber);
+  if (f->zStatus) db_bind_text(s, 5, f->zStatus);
+}
+
+static json_t *batch_from_row(Stmt *s) {
+  return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:s, s:o, s:o}", "id",
+                   (json_int_t)db_col_int(s, 0), "kind", db_col_text(s, 1), "source", db_col_text(s, 2), "file_name",
+                   db_col_text(s, 3), "file_hash", db_col_text(s, 4), "file_bytes", (json_int_t)db_col_int(s, 5),
+                   "format", db_col_text(s, 6), "encoding", db_col_text(s, 7), "sheet", store_col_text_or_null(s, 8),
+                   "rows_total", (json_int_t)db_col_int(s, 9), "rows_accepted", (json_int_t)db_col_int(s, 10),
+                   "rows_duplicate", (json_int_t)db_col_int(s, 11), "rows_rejected", (json_int_t)db_col_int(s, 12),
+                   "created_at", db_col_text(s, 13), "finished_at", store_col_text_or_null(s, 14), "created_by_name",
+                   store_col_text_or_null(s, 15));
+}
+
+json_t *import_store_batches_list(Db *db, const ImportListFilter *f) {
+  Buf where = BUF_INIT;
+  buf_puts(&where, " WHERE b.org_id = ?1");
+  if (f->zKind) buf_puts(&where, " AND b.kind = ?3");
+  StoreListQuery q = {"FROM import_batch b",
+                      "SELECT b.id, b.kind, b.source, b.file_name, b.file_hash, b.file_bytes, b.format, b.encoding,"
+                      " b.sheet, b.rows_total, b.rows_accepted, b.rows_duplicate, b.rows_rejected, b.created_at,"
+                      " b.finished_at, u.name FROM import_batch b LEFT JOIN app_user u ON u.id = b.created_by",
+                      " ORDER BY b.id DESC LIMIT ?6 OFFSET ?7",
+                      6,
+                      list_bind,
+                      f,
+                      batch_from_row,
+                      f->pExport};
+  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
+  buf_free(&where);
+  return out;
+}
+
+static json_t *rejection_from_row(Stmt *s) {
+  return json_pack("{s:I, s:s, s:s}", "row", (json_int_t)db_col_int(s, 0), "column", db_col_text(s, 1), "reason",
+                   db_col_text(s, 2));
+}
+
+json_t *import_store_rejections_list(Db *db, const ImportListFilter *f) {
+  Buf where = BUF_INIT;
+  buf_puts(&where, " WHERE b.org_id = ?1 AND j.batch_id = ?2");
+  StoreListQuery q = {"FROM import_rejection j JOIN import_batch b ON b.id = j.batch_id",
+                      "SELECT j.row_no, j.column_name, j.reason"
+                      " FROM import_rejection j JOIN import_batch b ON b.id = j.batch_id",
+                      " ORDER BY j.row_no, j.id LIMIT ?6 OFFSET ?7",
+                      6,
+                      list_bind,
+                      f,
+                      rejection_from_row,
+                      f->pExport};
+  json_t *out = store_list(db, &q, &where, f->limit, f->offset);
+  buf_free(&where);
+  return out;
+}
+
+static json_t *licence_from_row(Stmt *s) {
+  return json_pack("{s:I, s:I, s:I, s:o, s:s, s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:s}", "id",
+                   (json_int_t)db_col_int(s, 0), "batch_id", (json_int_t)db_col_int(s, 1), "row",
+                   (json_int_t)db_col_int(s, 2), "id_number", store_col_text_or_null(s, 3), "id_number_raw",
+                   db_col_text(s, 4), "name", db_col_text(s, 5), "birth_date", store_col_text_or_null(s, 6),
+                   "licence_number", db_col_text(s, 7), "licence_class", db_col_text(s, 8), "status", db_col_text(s, 9),
+                   "status_on", store_col_text_or_null(s, 10), "reissued_on", store_col_text_or_null(s, 11),
+                   "agency_name", db_col_text(s, 12));
+}
+
+json_t *import_store_licence_list(Db *db, const ImportListFilter *f) {
+  Buf where = BUF_INIT;
+  buf_puts(&where, " WHERE l.org_id = ?1");
+  if (f->batchId) buf_puts(&where, " AND l.batch_id = ?2");
+  if (f->zIdNumber) buf_puts(&where, " AND l.id_number = ?4");
+  if (f->zStatus) buf_puts(&where, " AND l.status = ?5");
+  StoreListQuery q = {"FROM licence_record l",
+                      "SELECT l.id, l.batch_id, l.row_no, l.id_number, l.id_number_raw, l.name, l.birth_date,"
+                      " l.licence_number, l.licence_class, l.status, l.status_on, l.reissued_on, l.agency_name"
+                      " FROM licence_record l",
+                      " ORDER BY l.id LIMIT ?6 OFFSET ?7",
+                      6,
+                      list_bind,
+                      f,
+                      licence_from_row,
+                      f->pExport};
+  json_t *out = store_list_capped(db, &q, &where, f->limit, f->offset, STORE_COUNT_CAP);
+  buf_free(&where);
+  return out;
+}
+
+static json_t *penalty_from_row(Stmt *s) {
+  json_t *o = json_pack("{s:I, s:I, s:I, s:o, s:s, s:o, s:s, s:o, s:s, s:s, s:s, s:s}", "id",
+                        (json_int_t)db_col_int(s, 0), "batch_id", (json_int_t)db_col_int(s, 1), "row",
+                        (json_int_t)db_col_int(s, 2), "id_number", store_col_text_or_null(s, 3), "id_number_raw",
+                        db_col_text(s, 4), "credit_code", store_col_text_or_null(s, 5), "name", db_col_text(s, 6),
+                        "birth_date", store_col_text_or_null(s, 7), "agency_name", db_col_text(s, 8), "penalty_type",
+                        db_col_text(s, 9), "decision_number", db_col_text(s, 10), "decided_on", db_col_text(s, 11));
+  json_object_set_new(o, "amount_fen", store_col_int_or_null(s, 12));
+  return o;
+}
+
+json_t *import_store_penalty_list(Db *db, const ImportListFilter *f) {
+  Buf where = BUF_INIT;
+  buf_puts(&where, " WHERE p.org_id = ?1");
+  if (f->batchId) buf_puts(&where, " AND p.batch_id = ?2");
+  if (f->zIdNumber) buf_puts(&where, " AND p.id_number = ?4");
+  StoreListQuery q = {"FROM penalty_record p",
+                      "SELECT p.id, p.batch_id, p.row_no, p.id_number, p.id_number_raw, p.credit_code, p.name,"
+                      " p.birth_date, p.agency_name, p.penalty_type, p.decision_number, p.decided_on, p.amount_fen"
+                      " FROM penalty_record p",
+                      " ORDER BY p.id LIMIT ?6 OFFSET ?7",
+                      6,
+                      list_bind,
+                      f,
+                      penalty_from_row,
+                      f->pExport};
+  json_t *out = store_list_capped(db, &q, &where, f->limit, f->offset, STORE_COUNT_CAP);
+  buf_free(&where);
+  return out;
 }

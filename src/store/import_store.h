@@ -49,9 +49,30 @@ int import_store_rejection_insert(Db *db, int64_t batchId, long rowNo, const cha
 /* Inserts a record unless one with its natural key exists in the office: 1 inserted, 0 already there, -1 error. */
 int import_store_licence_insert(Db *db, const ImportRecordRow *r);
 int import_store_penalty_insert(Db *db, const ImportRecordRow *r);
+/* The org_id of a batch: the office's id, 0 when there is no such batch, -1 on error. */
+int64_t import_store_batch_org(Db *db, int64_t batchId);
 /* The id of the only organisation in the database, 0 when there are none or several, -1 on error. */
 int64_t import_store_single_org(Db *db);
 /* A batch as JSON (with its rejections, the first `limit`), or NULL when not in the office. */
 json_t *import_store_batch_get(Db *db, int64_t orgId, int64_t batchId, int limit);
+
+/* The filter of the lists below (the fields a list does not use are ignored). pExport: see store_util.h. */
+typedef struct ImportListFilter {
+  int64_t orgId;
+  int64_t batchId;       /* 0: any (batches: unused) */
+  const char *zKind;     /* batches: "licence" or "penalty", or NULL */
+  const char *zIdNumber; /* records: the normalised ID number, or NULL */
+  const char *zStatus;   /* licence records: a status code, or NULL */
+  int limit, offset;
+  struct StoreExport *pExport;
+} ImportListFilter;
+
+/* The office's batches, newest first: {"items":[batch without rejections],"total":N,...} (store_list). */
+json_t *import_store_batches_list(Db *db, const ImportListFilter *f);
+/* One batch's rejections (f->batchId, which must be the office's), by row: items {row, column, reason}. */
+json_t *import_store_rejections_list(Db *db, const ImportListFilter *f);
+/* The office's licence and penalty records, in import order. */
+json_t *import_store_licence_list(Db *db, const ImportListFilter *f);
+json_t *import_store_penalty_list(Db *db, const ImportListFilter *f);
 
 #endif
