@@ -125,7 +125,8 @@ static void server_upload_chunk(Req *r, const char *z, size_t n) {
       return;
     }
     const char *zTmp = getenv("TMPDIR");
-    snprintf(r->zUploadPath, sizeof r->zUploadPath, "%s/jw-upload-XXXXXX", zTmp && *zTmp && strlen(zTmp) < 40 ? zTmp : "/tmp");
+    snprintf(r->zUploadPath, sizeof r->zUploadPath, "%s/jw-upload-XXXXXX",
+             zTmp && *zTmp && strlen(zTmp) < 40 ? zTmp : "/tmp");
     int fd = mkstemp(r->zUploadPath);
     if (fd < 0) {
       r->zUploadPath[0] = 0;
@@ -133,6 +134,7 @@ static void server_upload_chunk(Req *r, const char *z, size_t n) {
       return;
     }
     r->uploadFd = fd;
+    conn_guard_phase(server_slot(r->conn), CONN_UPLOAD); /* the body may take longer than SERVER_BODY_TIMEOUT */
   }
   if (r->uploadBytes + n > BODY_FILE_MAX) {
     r->bodyTooLarge = 1;
@@ -272,7 +274,7 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCt
   log_access("%s %s %s %s %s %s user=%s%s", req_peer(r), server_log_text(r, r->zMethod), server_log_text(r, r->zPath),
              zStatus, zBytes, zDuration, r->hasSession ? r->session.zLogin : "-", server_termination_name(tc));
   if (r->hasReplyFd) close(r->replyFd); /* a file reply that was never handed over */
-  if (r->zUploadPath[0]) { /* imports (issue 12): the uploaded file goes with the request */
+  if (r->zUploadPath[0]) {              /* imports (issue 12): the uploaded file goes with the request */
     if (r->uploadFd > 0) close(r->uploadFd);
     unlink(r->zUploadPath);
   }

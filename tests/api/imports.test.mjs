@@ -187,6 +187,29 @@ wb.save(sys.argv[1])`;
   });
 });
 
+describe('hostile cells', () => {
+  test('SQL, HTML and 4-byte characters in cells are stored literally and read back byte for byte', async () => {
+    const payloads = ["'; DROP TABLE licence_record; --", '" OR 1=1 --', '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>', '{{7*7}} ${7*7} %s%n', '𠀀'.repeat(200)];
+    const q = (v) => `"${v.replace(/"/g, '""')}"`;
+    const csv = '姓名,身份证号,状态,发证机关\n' + payloads.map((v, i) => `${q(v)},${i === 0 ? '110105194912310021' : ''},正常,${q(v)}`).join('\n');
+    const res = await upload(xingjian, { kind: 'licence', source: '攻击' }, csv);
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.body.rows_accepted, 1); // the rows without an ID number have no licence number either: rejected
+    const recs = await xingjian.get(`/api/v1/licence-records?batch_id=${res.body.id}`);
+    assert.equal(recs.body.items[0].name, payloads[0]);
+    assert.equal(recs.body.items[0].agency_name, payloads[0]);
+    const over = await upload(xingjian, { kind: 'licence', source: '攻击' },
+      `姓名,身份证号,状态\n${'𠀀'.repeat(201)},110105194912310021,吊销\n`);
+    assert.equal(over.status, 201, over.text);
+    assert.equal(over.body.rows_rejected, 1);
+    assert.match(over.body.rejections[0].reason, /超过 200 个字符/);
+    const exact = await upload(xingjian, { kind: 'licence', source: '攻击' },
+      `姓名,身份证号,状态\n${'𠀀'.repeat(200)},110105194912310021,注销\n`);
+    assert.equal(exact.body.rows_accepted, 1);
+  });
+});
+
 describe('bad input and access', () => {
   test('each refusal names its field, nothing written', async () => {
     const n = await batchCount();
