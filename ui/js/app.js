@@ -43,6 +43,8 @@ import * as linkageItemPage from './pages/linkage_item.js';
 import * as suggestionsPage from './pages/suggestions.js';
 import * as suggestionPage from './pages/suggestion.js';
 import * as suggestionFormPage from './pages/suggestion_form.js';
+// imports (issue 12)
+import * as importsPage from './pages/imports.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -80,6 +82,8 @@ const ROUTES = [
   { path: '/suggestions', page: suggestionsPage, nav: 'suggestions' },
   { path: '/suggestions/new', page: suggestionFormPage, nav: 'suggestions', permission: 'suggestion.handle' },
   { path: '/suggestions/:id', page: suggestionPage, nav: 'suggestions' },
+  // imports (issue 12)
+  { path: '/imports', page: importsPage, nav: 'imports', permission: 'data.import' },
 ];
 
 const $ = (id) => document.getElementById(id);
