@@ -13,13 +13,15 @@
 
 VERSION := 0.1.0
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libsodium libpq xlsxwriter libzip
+PKGS    := libmicrohttpd jansson sqlite3 libsodium libpq xlsxwriter libzip expat
+# imports (issue 12): libcsv (Debian libcsv-dev) ships no pkg-config file: linked as plain -lcsv
+EXTRA_LIBS := -lcsv
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
            -Wformat=2 -Wno-format-nonliteral -Wvla
 BASE_CFLAGS := -std=gnu11 $(WARN) -fstack-protector-strong -D_FORTIFY_SOURCE=2 -DJW_VERSION=\"$(VERSION)\" -Isrc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(EXTRA_LIBS) -lpthread -lm
 
 MODE ?= release
 ifeq ($(MODE),asan)
@@ -182,7 +184,7 @@ $(B)/bench/bench_cases: bench/bench_cases.c bench/pg_load.c bench/pg_load.h $(B)
 FUZZ_SECONDS ?= 60
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN := $(patsubst fuzz/%.c,build/fuzz/bin/%,$(FUZZ_SRC))
-FUZZ_LIBS := $(shell pkg-config --libs jansson sqlite3 libsodium libpq xlsxwriter libzip 2>/dev/null) -lpthread -lm
+FUZZ_LIBS := $(shell pkg-config --libs jansson sqlite3 libsodium libpq xlsxwriter libzip expat 2>/dev/null) $(EXTRA_LIBS) -lpthread -lm
 
 fuzz: setup
 	@bash scripts/build-fuzz

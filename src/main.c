@@ -18,6 +18,7 @@ static const CliCommand commands[] = {
     {"migrate", "把本院的 SQLite 数据库迁入 PostgreSQL", cmd_migrate},
     {"idcard", "检查并规范公民身份号码", cmd_idcard},
     {"report", "输出统计指标报表（xlsx、csv 或 json）", cmd_report}, /* stats (issue 11) */
+    {"import", "导入其他机关的数据（驾驶证、行政处罚）", cmd_import},
 };
 
 static void main_usage(FILE *fp) {

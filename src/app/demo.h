@@ -28,6 +28,9 @@ int demo_documents(Db *db, const Actor *registrar, FILE *fp, JwErr *e);
 int demo_linkage(Db *db, int64_t orgId, int64_t chiefId, int64_t adminProsecutorId, JwDate today, JwErr *e);
 /* suggestions (issue 10): the office's 检察建议 in every state, for two agencies (demo_suggestions.c). */
 int demo_suggestions(Db *db, FILE *fp, JwErr *e);
+/* imports (issue 12): a licence file and a penalty file built from the demo's drunk drivers, imported through the
+ * import use case (demo_imports.c). */
+int demo_imports(Db *db, FILE *fp, JwErr *e);
 /* How demo_populate_path() writes the random cases: AUTO (what demo_populate does) goes through the use cases below
  * 10,000 cases and through the bulk path above (all but the newest 1,000); USE_CASES and BULK force one path for
  * every random case (the test that compares the two, tests/unit/test_demo.c). The bulk path writes the same stories

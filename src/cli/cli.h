@@ -21,6 +21,7 @@ int cmd_idcard(int argc, char **argv); /* cmd_idcard.c */
 int cmd_calendar(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_report(int argc, char **argv); /* cmd_report.c: stats (issue 11) */
+int cmd_import(int argc, char **argv); /* cmd_import.c (issue 12) */
 
 /* Helpers shared by the commands. */
 /* 1 when argv[i] is "-h" or "--help" for some i. */

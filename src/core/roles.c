@@ -20,6 +20,7 @@ const uint32_t perm_all[] = {
     PERM_SUGGESTION_HANDLE, /* issue 10 (suggestions) */
     PERM_STATS_READ,        /* issue 11 (stats) */
     PERM_STATS_CONFIGURE,   /* issue 11 (stats) */
+    PERM_DATA_IMPORT,       /* issue 12 (imports) */
     0};
 /* clang-format on */
 
@@ -77,6 +78,11 @@ uint32_t role_permissions(const char *zRole) {
     if (strcmp(zRole, statReaders[i]) == 0) p |= PERM_STATS_READ;
   }
   if (strcmp(zRole, "admin") == 0) p |= PERM_STATS_CONFIGURE;
+  /* imports (issue 12 §1): 行政检察, 案管 and the leaders import agency data and read what was imported */
+  static const char *const importers[] = {"admin_prosecutor", "case_manager", "leader"};
+  for (size_t i = 0; i < sizeof importers / sizeof importers[0]; i++) {
+    if (strcmp(zRole, importers[i]) == 0) p |= PERM_DATA_IMPORT;
+  }
   return p;
 }
 
@@ -123,6 +129,9 @@ const char *perm_name(uint32_t perm) {
       return "stats.read";
     case PERM_STATS_CONFIGURE:
       return "stats.configure";
+    /* imports (issue 12) */
+    case PERM_DATA_IMPORT:
+      return "data.import";
     default:
       return NULL;
   }

@@ -33,6 +33,8 @@ typedef enum {
    * the administrator's indicator configuration */
   PERM_STATS_READ = 1u << 26, /* statistics (issue 11) */
   PERM_STATS_CONFIGURE = 1u << 27,
+  /* imports (issue 12 §1): import other agencies' data files and read the imported batches and records */
+  PERM_DATA_IMPORT = 1u << 22,
 } Perm;
 
 #define ROLE_COUNT 10

@@ -92,6 +92,18 @@ int api_suggestions_get(Req *r);
 int api_suggestions_create(Req *r);
 int api_suggestions_update(Req *r);
 int api_suggestions_event(Req *r);
+/* imports (issue 12): api_imports.c */
+int api_imports_list(Req *r);
+int api_imports_create(Req *r);
+int api_imports_preview(Req *r);
+int api_imports_progress(Req *r);
+int api_imports_get(Req *r);
+int api_imports_rejections(Req *r);
+int api_imports_rejections_export(Req *r);
+int api_licence_records_list(Req *r);
+int api_licence_records_export(Req *r);
+int api_penalty_records_list(Req *r);
+int api_penalty_records_export(Req *r);
 
 /* stats (issue 11, api_stats.c): indicator reports, the records behind a figure, configuration, closed periods */
 struct StatsQuery;

@@ -57,6 +57,8 @@ static int64_t guard_limit_ms(ConnPhase phase) {
       return (int64_t)SERVER_REPLY_TIMEOUT * 1000;
     case CONN_BUSY:
       return -1;
+    case CONN_UPLOAD: /* imports (issue 12) */
+      return (int64_t)SERVER_UPLOAD_TIMEOUT * 1000;
   }
   return -1;
 }

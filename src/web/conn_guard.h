@@ -9,6 +9,7 @@
  *   CONN_BODY   head complete, body still arriving               SERVER_BODY_TIMEOUT
  *   CONN_BUSY   the handler is running                           no limit (our own code)
  *   CONN_REPLY  reply queued, being sent                         SERVER_REPLY_TIMEOUT
+ *   CONN_UPLOAD an import's file arriving (session checked)  SERVER_UPLOAD_TIMEOUT (imports, issue 12)
  * Reserve: when more than max - reserve connections are open, each new connection ends the oldest connection that is
  * still waiting for a request head (CONN_HEAD or CONN_IDLE), so a client that sends its request at once is served
  * even while the slots are being filled by slow ones.
@@ -19,7 +20,7 @@
 #ifndef JW_CONN_GUARD_H
 #define JW_CONN_GUARD_H
 
-typedef enum { CONN_HEAD, CONN_IDLE, CONN_BODY, CONN_BUSY, CONN_REPLY } ConnPhase;
+typedef enum { CONN_HEAD, CONN_IDLE, CONN_BODY, CONN_BUSY, CONN_REPLY, CONN_UPLOAD } ConnPhase;
 
 typedef struct ConnSlot ConnSlot;
 

@@ -56,6 +56,12 @@ typedef struct Req {
   int replyFd;
   uint64_t replyFdSize;
   const char *zDisposition; /* Content-Disposition, or NULL */
+  /* imports (issue 12): the body of a BODY_FILE_MAX route, streamed to a file (router.h) */
+  int uploadFd;           /* the open temporary file, or 0 */
+  char zUploadPath[64];   /* its path, "" when none */
+  uint64_t uploadBytes;   /* bytes written to it */
+  int uploadRefused;      /* the first chunk's checks failed, or the file could not be written: body discarded */
+  int uploadFailed;       /* writing the file failed (disk full): the handler answers 500 */
 } Req;
 
 /* Query parameter zName from the URL, or NULL. The string belongs to libmicrohttpd for the request's lifetime. */

@@ -114,7 +114,9 @@ void router_dispatch(Req *r) {
       return;
     }
   }
-  if (route->maxBody != BODY_NONE) {
+  if (route->maxBody == BODY_FILE_MAX) {
+    /* imports (issue 12): the body is in r->zUploadPath, not JSON */
+  } else if (route->maxBody != BODY_NONE) {
     JwErr e;
     if (r->body.n > 0 || strcmp(route->zMethod, "DELETE") != 0) {
       if (!router_is_json(r)) {

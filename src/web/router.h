@@ -15,6 +15,10 @@ typedef int (*Handler)(Req *r);
 
 #define BODY_NONE        0
 #define BODY_DEFAULT_MAX (1024 * 1024)
+/* imports (issue 12): a route with this limit takes its body as a file, not JSON: the server streams it to a private
+ * temporary file (r->zUploadPath, r->uploadBytes) after checking the session, permission and CSRF token on the first
+ * chunk (a refused upload is discarded as it arrives, never stored), and removes the file when the request ends. */
+#define BODY_FILE_MAX ((size_t)2 << 30)
 
 struct Route {
   const char *zMethod;  /* "GET", "POST", "PUT", "DELETE" */

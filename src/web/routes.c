@@ -107,6 +107,18 @@ const Route routes[] = {
   {"PUT",    "/api/v1/stats/config",            PERM_STATS_CONFIGURE, 1, BODY_DEFAULT_MAX, api_stats_config_put},
   {"GET",    "/api/v1/stats/snapshots",         PERM_STATS_READ,      0, BODY_NONE,        api_stats_snapshots_list},
   {"POST",   "/api/v1/stats/snapshots",         PERM_STATS_READ,      1, BODY_DEFAULT_MAX, api_stats_snapshots_create},
+  /* imports (issue 12 §1): agency data files (app/imports.h); the uploads stream the raw body to a file, 2 GiB at most */
+  {"GET",    "/api/v1/imports",                 PERM_DATA_IMPORT, 0, BODY_NONE,     api_imports_list},
+  {"POST",   "/api/v1/imports",                 PERM_DATA_IMPORT, 1, BODY_FILE_MAX, api_imports_create},
+  {"POST",   "/api/v1/imports/preview",         PERM_DATA_IMPORT, 1, BODY_FILE_MAX, api_imports_preview},
+  {"GET",    "/api/v1/imports/progress",        PERM_DATA_IMPORT, 0, BODY_NONE,     api_imports_progress},
+  {"GET",    "/api/v1/imports/{id}",            PERM_DATA_IMPORT, 0, BODY_NONE,     api_imports_get},
+  {"GET",    "/api/v1/imports/{id}/rejections", PERM_DATA_IMPORT, 0, BODY_NONE,     api_imports_rejections},
+  {"GET",    "/api/v1/imports/{id}/rejections/export.xlsx", PERM_DATA_IMPORT, 0, BODY_NONE, api_imports_rejections_export},
+  {"GET",    "/api/v1/licence-records",         PERM_DATA_IMPORT, 0, BODY_NONE,     api_licence_records_list},
+  {"GET",    "/api/v1/licence-records/export.xlsx", PERM_DATA_IMPORT, 0, BODY_NONE, api_licence_records_export},
+  {"GET",    "/api/v1/penalty-records",         PERM_DATA_IMPORT, 0, BODY_NONE,     api_penalty_records_list},
+  {"GET",    "/api/v1/penalty-records/export.xlsx", PERM_DATA_IMPORT, 0, BODY_NONE, api_penalty_records_export},
 };
 /* clang-format on */
 

@@ -19,6 +19,7 @@
 #include "lib/buf.h"
 #include "lib/log.h"
 #include "lib/utf8.h"
+#include "app/auth.h"
 #include "store/db.h"
 #include "web/conn_guard.h"
 #include "web/router.h"
@@ -107,6 +108,51 @@ static enum MHD_Result server_send(Req *r) {
   return ret;
 }
 
+/* imports (issue 12): one chunk of a BODY_FILE_MAX route's body. On the first, the session, permission and CSRF
+ * token are checked as the dispatcher will check them (which then answers 401/403); a request that fails them has its
+ * body discarded, so no one without the permission can fill the disk. Then the chunk is appended to a private
+ * temporary file (mkstemp, 0600) under $TMPDIR or /tmp; beyond BODY_FILE_MAX bytes the body is too large (413). */
+static void server_upload_chunk(Req *r, const char *z, size_t n) {
+  if (r->uploadRefused || r->bodyTooLarge) return;
+  if (!r->zUploadPath[0]) {
+    Db *db = server_thread_db();
+    AuthSession s;
+    int ok = db && auth_session_check(db, req_cookie(r, "jw_session"), &s) == 1 &&
+             (s.actor.perms & r->route->perm) == r->route->perm &&
+             (!r->route->csrf || auth_csrf_ok(&s, req_header(r, "X-CSRF-Token")));
+    if (!ok) {
+      r->uploadRefused = 1;
+      return;
+    }
+    const char *zTmp = getenv("TMPDIR");
+    snprintf(r->zUploadPath, sizeof r->zUploadPath, "%s/jw-upload-XXXXXX",
+             zTmp && *zTmp && strlen(zTmp) < 40 ? zTmp : "/tmp");
+    int fd = mkstemp(r->zUploadPath);
+    if (fd < 0) {
+      r->zUploadPath[0] = 0;
+      r->uploadRefused = r->uploadFailed = 1;
+      return;
+    }
+    r->uploadFd = fd;
+    conn_guard_phase(server_slot(r->conn), CONN_UPLOAD); /* the body may take longer than SERVER_BODY_TIMEOUT */
+  }
+  if (r->uploadBytes + n > BODY_FILE_MAX) {
+    r->bodyTooLarge = 1;
+    return;
+  }
+  while (n) {
+    ssize_t k = write(r->uploadFd, z, n);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) {
+      r->uploadRefused = r->uploadFailed = 1;
+      return;
+    }
+    z += k;
+    n -= (size_t)k;
+    r->uploadBytes += (uint64_t)k;
+  }
+}
+
 /* libmicrohttpd's access handler: called once with no body, then once per body chunk, then once at the end. The
  * reply is queued only on a later call, never the first: queueing on the first call loses keep-alive in 0.9.75. */
 static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, const char *zUrl, const char *zMethod,
@@ -126,6 +172,11 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
     r->maxBody = r->route ? r->route->maxBody : 0;
     *ppCtx = r;
     conn_guard_phase(server_slot(conn), CONN_BODY);
+    return MHD_YES;
+  }
+  if (*pnUpload && r->route && r->route->maxBody == BODY_FILE_MAX) { /* imports (issue 12): to a file */
+    server_upload_chunk(r, zUpload, *pnUpload);
+    *pnUpload = 0;
     return MHD_YES;
   }
   if (*pnUpload) {
@@ -223,6 +274,10 @@ static void server_completed(void *cls, struct MHD_Connection *conn, void **ppCt
   log_access("%s %s %s %s %s %s user=%s%s", req_peer(r), server_log_text(r, r->zMethod), server_log_text(r, r->zPath),
              zStatus, zBytes, zDuration, r->hasSession ? r->session.zLogin : "-", server_termination_name(tc));
   if (r->hasReplyFd) close(r->replyFd); /* a file reply that was never handed over */
+  if (r->zUploadPath[0]) {              /* imports (issue 12): the uploaded file goes with the request */
+    if (r->uploadFd > 0) close(r->uploadFd);
+    unlink(r->zUploadPath);
+  }
   json_decref(r->in);
   buf_free(&r->body);
   buf_free(&r->out);

@@ -21,6 +21,9 @@
 #define SERVER_REPLY_TIMEOUT     60 /* to send a queued reply */
 #define SERVER_REAP_INTERVAL_MS  250
 
+/* imports (issue 12): an upload whose session, permission and CSRF token passed on its first chunk */
+#define SERVER_UPLOAD_TIMEOUT 3600
+
 typedef struct ServerConfig {
   const char *zDbPath;
   const char *zListen;    /* "127.0.0.1:8080"; port 0 picks a free port */

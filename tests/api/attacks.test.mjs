@@ -111,6 +111,10 @@ const NO_TEXT = {
   'POST /api/v1/stats/snapshots': 'a period code only (2025-03): stats.test.mjs, test_stats.c', // issue 11 (stats)
   'POST /api/v1/cases/{id}/persons/{id}/documents': 'a type and the facts of one 不起诉决定书 per person: documents.test.mjs '
     + 'fills hostile text into it and reads it back escaped in the .docx (test_documents.c too)',
+  // imports (issue 12): the body is a data file, not JSON; its options are query parameters
+  'POST /api/v1/imports': 'a raw CSV/XLSX body: imports.test.mjs uploads these payloads as cells and reads them back '
+    + 'literally, and a formula-like cell stays text in the XLSX report; test_imports.c, fuzz_tabread_*',
+  'POST /api/v1/imports/preview': 'a raw CSV/XLSX body, nothing written: imports.test.mjs',
 };
 
 /** A new 行刑衔接 item, pending transfer: a case whose person's 不起诉 the 检察长 approved. */

@@ -69,6 +69,7 @@ function fill(p, rec) {
       documents: rec.document, // issue 10 (documents)
       linkage: rec.linkage, // issue 10 (linkage)
       suggestions: rec.suggestion, // issue 10 (suggestions)
+      imports: rec.import, // issue 12 (imports)
     }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
@@ -159,6 +160,12 @@ before(async () => {
   assert.equal(sg.status, 201, sg.text);
   ids.own.suggestion = sg.body.id;
   ids.sibling.suggestion = sg.body.id + 100000;
+  // imports (issue 12): a licence file imported by the county's 案管; none in the sibling office
+  const im = await countyAnguan.post('/api/v1/imports?kind=licence', '姓名,身份证号,状态\n张三,11010519491231002X,正常\n',
+    { contentType: 'text/csv' });
+  assert.equal(im.status, 201, im.text);
+  ids.own.import = im.body.id;
+  ids.sibling.import = im.body.id + 100000;
 });
 
 after(async () => {

@@ -152,6 +152,27 @@ static void test_the_bulk_path_writes_what_the_use_cases_write(void **state) {
   /* one audit row per bulk case on top of the office's own set-up rows, and both chains verify */
   long setupRows = count_of(f->b, "SELECT count(*) FROM audit_log WHERE action NOT LIKE 'case.%'");
   assert_int_equal(count_of(f->b, "SELECT count(*) FROM audit_log") - setupRows, N_CASES);
+  /* imports (issue 12): the demo's licence file gives some decided drunk drivers a licence still valid a month after
+   * the decision (what model (a) finds) and revokes the others' */
+  static const char zUnrevoked[] =
+      "SELECT count(DISTINCT p.id) FROM case_person p JOIN case_person_charge c ON c.person_id = p.id"
+      " JOIN licence_record l ON l.org_id = p.org_id AND l.id_number = p.id_number"
+      " WHERE c.charge = 'dangerous_driving' AND p.decision_on IS NOT NULL AND l.status = ?1"
+      " AND l.status_on > p.decision_on";
+  Db *aDb[2] = {f->a, f->b};
+  for (int i = 0; i < 2; i++) {
+    Stmt *s = db_prepare_uncached(aDb[i], zUnrevoked);
+    db_bind_text(s, 1, "valid");
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_true(db_col_int(s, 0) > 0);
+    db_finalize(s);
+    s = db_prepare_uncached(aDb[i], zUnrevoked);
+    db_bind_text(s, 1, "revoked");
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_true(db_col_int(s, 0) > 0);
+    db_finalize(s);
+    assert_int_equal(count_of(aDb[i], "SELECT count(*) FROM import_batch WHERE rows_rejected = 1"), 2);
+  }
   int64_t bad = 0, rows = 0;
   char zWhy[256] = "";
   if (audit_verify(f->a, &bad, zWhy, sizeof zWhy, &rows))

@@ -132,3 +132,35 @@ export async function getAll(path, params) {
     if (page.items.length === 0 || items.length >= page.total) return items;
   }
 }
+
+/**
+ * uploadFile: POST a file as the raw request body to a route below /api/v1 ('/imports') with the query params, through
+ * XMLHttpRequest so that onProgress(sent, total) follows the upload (imports, issue 12). Resolves to {status, body}
+ * (the parsed JSON reply); rejects with ApiError as request() does.
+ */
+export function uploadFile(path, params, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', BASE + path + query(params));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(new ApiError(0, 'network', null, null));
+    xhr.onload = () => {
+      let data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch (e) { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve({ status: xhr.status, body: data });
+        return;
+      }
+      const e = data && data.error ? data.error : {};
+      const err = new ApiError(xhr.status, e.code || (xhr.status >= 500 ? 'internal' : 'unknown'), e.message, e.field);
+      if (xhr.status === 401 && err.code === 'unauthenticated' && unauthenticatedHandler) unauthenticatedHandler(err);
+      reject(err);
+    };
+    xhr.send(file);
+  });
+}

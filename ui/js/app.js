@@ -46,6 +46,8 @@ import * as suggestionFormPage from './pages/suggestion_form.js';
 // stats (issue 11)
 import * as statsPage from './pages/stats.js';
 import * as statsConfigPage from './pages/stats_config.js';
+// imports (issue 12)
+import * as importsPage from './pages/imports.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -86,6 +88,8 @@ const ROUTES = [
   // stats (issue 11)
   { path: '/stats', page: statsPage, nav: 'stats' },
   { path: '/admin/stats-config', page: statsConfigPage, nav: 'stats-config' },
+  // imports (issue 12)
+  { path: '/imports', page: importsPage, nav: 'imports', permission: 'data.import' },
 ];
 
 const $ = (id) => document.getElementById(id);

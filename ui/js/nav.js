@@ -42,6 +42,9 @@ export const NAV = [
   // suggestions (issue 10): the bell links a reminder of a suggestion to #/suggestions/ID
   { key: 'suggestions', group: 'supervision', label: 'nav.suggestions', desc: 'home.desc.suggestions',
     href: '#/suggestions', permission: 'suggestion.read', entity: 'suggestion' },
+  // imports (issue 12): other agencies' data files for data-matching supervision
+  { key: 'imports', group: 'supervision', label: 'nav.imports', desc: 'home.desc.imports', href: '#/imports',
+    permission: 'data.import' },
   { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
   { key: 'orgs', group: 'admin', label: 'nav.orgs', desc: 'home.desc.orgs', href: '#/admin/orgs',
     permission: 'admin.manage' },
