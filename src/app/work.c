@@ -171,6 +171,13 @@ int work_queues(Db *db, const Actor *a, const char *zToday, json_t **out, JwErr 
       CaseFilter unassigned = {.orgId = a->orgId, .zToday = zToday, .unassigned = 1, .limit = n};
       if (!rc) rc = case_queue(db, queues, "unassigned", "office", &unassigned, case_filter_json(&unassigned), e);
     }
+    /* petitions (issue 13): 控申's own reply periods (the deadline rows of the petitions it handles) */
+    if (!rc && !handles && (p & PERM_PETITION_HANDLE) && !(p & PERM_APPROVE)) {
+      const int n = WORK_QUEUE_LINES;
+      rc = deadline_queue(db, a, queues, "my_overdue", "mine", "overdue", NULL, NULL, zToday, n, e) ||
+           deadline_queue(db, a, queues, "my_due", "mine", "due", NULL, NULL, zToday, n, e) ||
+           deadline_queue(db, a, queues, "my_week", "mine", NULL, zTomorrow, zWeekEnd, zToday, n, e);
+    }
     if (!rc && (p & PERM_APPROVE_CHIEF)) rc = leader_queues(db, a, queues, "office", zToday, e);
     else if (!rc && (p & PERM_APPROVE) && a->departmentId) rc = leader_queues(db, a, queues, "department", zToday, e);
   }

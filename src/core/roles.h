@@ -29,6 +29,10 @@ typedef enum {
   /* suggestions (issue 10): read the office's 检察建议; draft them and record their steps */
   PERM_SUGGESTION_READ = 1u << 14,
   PERM_SUGGESTION_HANDLE = 1u << 15,
+  /* petitions (issue 13): read the office's 信访件 (personal data: 控申, 院领导, 部门负责人, 案管); take them in and
+   * record their steps (控申 and 院领导) */
+  PERM_PETITION_READ = 1u << 17,
+  PERM_PETITION_HANDLE = 1u << 18,
 } Perm;
 
 #define ROLE_COUNT 10

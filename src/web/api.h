@@ -92,5 +92,14 @@ int api_suggestions_get(Req *r);
 int api_suggestions_create(Req *r);
 int api_suggestions_update(Req *r);
 int api_suggestions_event(Req *r);
+/* api_petitions.c: the 信访 (issue 13) */
+int api_petitions_list(Req *r);
+int api_petitions_export(Req *r);
+int api_petitions_repeats(Req *r);
+int api_petitions_settings_get(Req *r);
+int api_petitions_settings_put(Req *r);
+int api_petitions_get(Req *r);
+int api_petitions_create(Req *r);
+int api_petitions_event(Req *r);
 
 #endif

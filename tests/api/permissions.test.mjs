@@ -69,6 +69,7 @@ function fill(p, rec) {
       documents: rec.document, // issue 10 (documents)
       linkage: rec.linkage, // issue 10 (linkage)
       suggestions: rec.suggestion, // issue 10 (suggestions)
+      petitions: rec.petition, // issue 13 (petitions)
     }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
@@ -159,6 +160,13 @@ before(async () => {
   assert.equal(sg.status, 201, sg.text);
   ids.own.suggestion = sg.body.id;
   ids.sibling.suggestion = sg.body.id + 100000;
+  // petitions (issue 13): a 来访 taken in by the county's 控申; none in the sibling office
+  const countyKs = await server.client().loginOk('kongshen', PW);
+  const pt = await countyKs.post('/api/v1/petitions', { channel: 'visit', category: 'complaint', matter: '权限测试',
+    received_on: '2025-03-05', petitioners: [{ name: '权限测试人' }] });
+  assert.equal(pt.status, 201, pt.text);
+  ids.own.petition = pt.body.id;
+  ids.sibling.petition = pt.body.id + 100000;
 });
 
 after(async () => {
