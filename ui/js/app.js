@@ -43,6 +43,10 @@ import * as linkageItemPage from './pages/linkage_item.js';
 import * as suggestionsPage from './pages/suggestions.js';
 import * as suggestionPage from './pages/suggestion.js';
 import * as suggestionFormPage from './pages/suggestion_form.js';
+// petitions (issue 13)
+import * as petitionsPage from './pages/petitions.js';
+import * as petitionPage from './pages/petition.js';
+import * as petitionFormPage from './pages/petition_form.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -80,6 +84,10 @@ const ROUTES = [
   { path: '/suggestions', page: suggestionsPage, nav: 'suggestions' },
   { path: '/suggestions/new', page: suggestionFormPage, nav: 'suggestions', permission: 'suggestion.handle' },
   { path: '/suggestions/:id', page: suggestionPage, nav: 'suggestions' },
+  // petitions (issue 13)
+  { path: '/petitions', page: petitionsPage, nav: 'petitions' },
+  { path: '/petitions/new', page: petitionFormPage, nav: 'petitions', permission: 'petition.handle' },
+  { path: '/petitions/:id', page: petitionPage, nav: 'petitions' },
 ];
 
 const $ = (id) => document.getElementById(id);
