@@ -80,6 +80,9 @@ static const JinLabel pet_labels[] = {
     {"ceased", "息诉罢访"},
     {"note", "备注"},
     {"procedural_unit", "程序性回复期限单位"},
+    {"leader_id", "包案领导"},
+    {"responsible_id", "责任人"},
+    {"plans", "化解方案"},
 };
 #define NLABELS (sizeof pet_labels / sizeof pet_labels[0])
 
@@ -469,6 +472,9 @@ static const JinField event_fields[] = {
     {"risk_level", JIN_STRING, 0, 1, 8},
     {"risk_reason", JIN_TEXT, 0, 0, PET_REASON_CHARS},
     {"note", JIN_TEXT, 0, 0, PET_REASON_CHARS},
+    {"leader_id", JIN_INT, 0, 1, PET_ID_MAX},
+    {"responsible_id", JIN_INT, 0, 1, PET_ID_MAX},
+    {"plans", JIN_STRINGS, 0, 1, 4},
 };
 
 /* Per step: the fields it takes besides kind ('!' required); every step also takes risk_level and risk_reason. */
@@ -483,7 +489,14 @@ static const struct {
     {"handler", "!handler_id !reason"},
     {"risk", ""},
     {"close", "!on !satisfaction !ceased note"},
+    /* 领导包案: 一名包案领导、一名责任人、一套化解方案 (包处理、包疏导、包稳控、包息诉息访), then dated progress notes
+     */
+    {"plan", "!on !leader_id !responsible_id !plans note"},
+    {"progress", "!on !note"},
 };
+
+/* The codes of a 包案 plan: 包处理, 包疏导, 包稳控, 包息诉息访. */
+static const char *const pet_plan_codes[] = {"handle", "guide", "stabilise", "cease", NULL};
 
 static const char *spec_of(const char *zKind) {
   for (size_t i = 0; zKind && i < sizeof event_specs / sizeof event_specs[0]; i++) {
@@ -518,7 +531,8 @@ static int event_parse(const json_t *in, const char **pSpec, JwErr *e) {
   if (!zSpec) {
     return err_field(e, "kind",
                      "办理事项必须是 accept（受理）、transfer（转办）、reject（不予受理）、litigation（导入诉讼程序）、"
-                     "reply（答复）、handler（移交承办人）、risk（风险评估）或 close（办结）");
+                     "reply（答复）、handler（移交承办人）、risk（风险评估）、plan（领导包案）、progress（包案进展）或 "
+                     "close（办结）");
   }
   const char *key;
   json_t *v;
@@ -547,6 +561,17 @@ static int event_parse(const json_t *in, const char **pSpec, JwErr *e) {
       return err_field(e, "channel", "答复方式必须是 written、phone、in_person、online 或 sms");
     }
   }
+  if (strcmp(zKind, "plan") == 0) {
+    size_t i;
+    json_t *code;
+    json_array_foreach(json_object_get(in, "plans"), i, code) {
+      if (!pet_code_in(pet_plan_codes, json_string_value(code))) {
+        return err_field(e, "plans",
+                         "化解方案须是 handle（包处理）、guide（包疏导）、stabilise（包稳控）、cease（包息诉息访）");
+      }
+    }
+  }
+  if (strcmp(zKind, "progress") == 0 && !*jin_str(in, "note")) return err_field(e, "note", "缺少进展情况");
   if (strcmp(zKind, "close") == 0 && !pet_code_in(pet_satisfaction_codes, jin_str(in, "satisfaction"))) {
     return err_field(e, "satisfaction", "满意度必须是 satisfied、basic、unsatisfied 或 unknown");
   }
@@ -614,6 +639,23 @@ static int apply_step(Db *db, const Actor *actor, PetitionRow *r, const json_t *
     json_object_set_new(data, "first_handler_id", json_integer(r->firstHandlerId));
     r->handlerId = to_id;
     r->departmentId = dept;
+  } else if (strcmp(zKind, "plan") == 0) {
+    if (r->leadLeaderId) return err_set(e, 409, "conflict", NULL, "该信访件已由领导包案");
+    int64_t leader = jin_int(in, "leader_id", 0), resp = jin_int(in, "responsible_id", 0), dept = 0;
+    int found = petition_store_user_has_role(db, r->orgId, leader, "leader");
+    if (found < 0) return db_fail(db, e);
+    if (!found) return rule_err(e, "leader_id", "包案领导须是本院的院领导");
+    found = petition_store_user(db, r->orgId, resp, &dept);
+    if (found < 0) return db_fail(db, e);
+    if (!found) return rule_err(e, "responsible_id", "责任人不是本院的在职用户");
+    r->leadLeaderId = leader;
+    r->leadResponsibleId = resp;
+    char *zPlans = json_dumps(json_object_get(in, "plans"), JSON_COMPACT);
+    copy_str(r->zLeadPlans, sizeof r->zLeadPlans, zPlans);
+    free(zPlans);
+    copy_str(r->zLeadOn, sizeof r->zLeadOn, zOn);
+  } else if (strcmp(zKind, "progress") == 0) {
+    if (!r->leadLeaderId) return err_set(e, 409, "conflict", NULL, "该信访件尚未领导包案，不能记录包案进展");
   } else if (strcmp(zKind, "close") == 0) {
     int32_t aAll[PET_MAX_REPLIES];
     int nAll = 0;
@@ -681,6 +723,9 @@ static json_t *actions_of(const json_t *o) {
   for (size_t i = 0; i < sizeof event_specs / sizeof event_specs[0]; i++) {
     const char *zWhy = pet_check_state(st, event_specs[i].zKind);
     if (!zWhy && strcmp(event_specs[i].zKind, "close") == 0 && !replied) zWhy = "信访件尚未答复信访人，不能办结";
+    int led = json_is_object(json_object_get(o, "lead"));
+    if (!zWhy && strcmp(event_specs[i].zKind, "plan") == 0 && led) zWhy = "该信访件已由领导包案";
+    if (!zWhy && strcmp(event_specs[i].zKind, "progress") == 0 && !led) zWhy = "该信访件尚未领导包案";
     json_array_append_new(
         a, json_pack("{s:s, s:b, s:s?}", "kind", event_specs[i].zKind, "enabled", zWhy == NULL, "why", zWhy));
   }

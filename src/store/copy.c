@@ -79,6 +79,8 @@ static const struct {
     {"petition_event", "data", "agency_id", "agency"},
     {"petition_event", "data", "case_id", "case_record"},
     {"petition_event", "data", "repeat_of", "petition"},
+    {"petition_event", "data", "leader_id", "app_user"},
+    {"petition_event", "data", "responsible_id", "app_user"},
 };
 
 /* The entities audit_append() is called with, and their tables. */

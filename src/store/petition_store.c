@@ -36,7 +36,7 @@ static void col_copy(Stmt *s, int i, char *out, size_t n) {
   snprintf(out, n, "%s", db_col_text(s, i));
 }
 
-/* The columns a step may change, as ?2..?19. */
+/* The columns a step may change, as ?2..?19 (the 包案 columns: bind_lead). */
 static void bind_mutable(Stmt *s, const PetitionRow *r) {
   db_bind_text(s, 2, r->zState);
   db_bind_int(s, 3, r->handlerId);
@@ -59,15 +59,24 @@ static void bind_mutable(Stmt *s, const PetitionRow *r) {
   db_bind_text(s, 19, r->zAttachments ? r->zAttachments : "[]");
 }
 
+/* The 包案 columns, as ?first..?first+3. */
+static void bind_lead(Stmt *s, int first, const PetitionRow *r) {
+  bind_id(s, first, r->leadLeaderId);
+  bind_id(s, first + 1, r->leadResponsibleId);
+  bind_opt(s, first + 2, r->zLeadPlans);
+  bind_opt(s, first + 3, r->zLeadOn);
+}
+
 int64_t petition_store_insert(Db *db, const PetitionRow *r, const char *zNow) {
   Stmt *s = db_prepare(db,
                        "INSERT INTO petition(org_id, state, handler_id, department_id, risk_level, risk_reason,"
                        " repeat_of, repeat_basis, disposition_on, accept_department_id, transfer_agency_id,"
                        " transfer_agency_name, transfer_receipt, reject_reason, case_id, closed_on, satisfaction,"
                        " ceased, attachments, channel, category, service_function, matter, received_on, received_by,"
-                       " first_handler_id, procedural_unit, created_at, updated_at)"
+                       " first_handler_id, procedural_unit, created_at, updated_at, lead_leader_id,"
+                       " lead_responsible_id, lead_plans, lead_on)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-                       " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?28) RETURNING id");
+                       " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?28, ?29, ?30, ?31, ?32) RETURNING id");
   db_bind_int(s, 1, r->orgId);
   bind_mutable(s, r);
   db_bind_text(s, 20, r->zChannel);
@@ -79,6 +88,7 @@ int64_t petition_store_insert(Db *db, const PetitionRow *r, const char *zNow) {
   db_bind_int(s, 26, r->firstHandlerId);
   db_bind_text(s, 27, r->zUnit);
   db_bind_text(s, 28, zNow);
+  bind_lead(s, 29, r);
   return store_insert_id(s);
 }
 
@@ -88,12 +98,14 @@ int petition_store_update(Db *db, const PetitionRow *r, const char *zNow) {
                        " risk_reason = ?6, repeat_of = ?7, repeat_basis = ?8, disposition_on = ?9,"
                        " accept_department_id = ?10, transfer_agency_id = ?11, transfer_agency_name = ?12,"
                        " transfer_receipt = ?13, reject_reason = ?14, case_id = ?15, closed_on = ?16,"
-                       " satisfaction = ?17, ceased = ?18, attachments = ?19, updated_at = ?20"
+                       " satisfaction = ?17, ceased = ?18, attachments = ?19, updated_at = ?20,"
+                       " lead_leader_id = ?22, lead_responsible_id = ?23, lead_plans = ?24, lead_on = ?25"
                        " WHERE id = ?1 AND org_id = ?21");
   db_bind_int(s, 1, r->id);
   bind_mutable(s, r);
   db_bind_text(s, 20, zNow);
   db_bind_int(s, 21, r->orgId);
+  bind_lead(s, 22, r);
   return store_step_done(s);
 }
 
@@ -104,7 +116,8 @@ int petition_store_load(Db *db, int64_t orgId, int64_t id, PetitionRow *r) {
                        " accept_department_id, transfer_agency_id, case_id, channel, category, service_function,"
                        " state, risk_level, procedural_unit, received_on, disposition_on, closed_on, satisfaction,"
                        " repeat_basis, ceased, risk_reason, transfer_agency_name, transfer_receipt, reject_reason,"
-                       " matter, attachments, CASE WHEN ceased IS NULL THEN 1 ELSE 0 END"
+                       " matter, attachments, CASE WHEN ceased IS NULL THEN 1 ELSE 0 END,"
+                       " lead_leader_id, lead_responsible_id, lead_plans, lead_on"
                        " FROM petition WHERE id = ?1 AND org_id = ?2");
   db_bind_int(s, 1, id);
   db_bind_int(s, 2, orgId);
@@ -131,6 +144,10 @@ int petition_store_load(Db *db, int64_t orgId, int64_t id, PetitionRow *r) {
     col_copy(s, 25, r->zRejectReason, sizeof r->zRejectReason);
     r->zMatter = dup_text(db_col_text(s, 26));
     r->zAttachments = dup_text(db_col_text(s, 27));
+    r->leadLeaderId = db_col_int(s, 29);
+    r->leadResponsibleId = db_col_int(s, 30);
+    col_copy(s, 31, r->zLeadPlans, sizeof r->zLeadPlans);
+    col_copy(s, 32, r->zLeadOn, sizeof r->zLeadOn);
   }
   db_done(s);
   if (rc == DB_ERROR) return -1;
@@ -287,7 +304,7 @@ static void petition_bind(Stmt *s, const void *ctx) {
   const PetitionBind *b = ctx;
   db_bind_int(s, 1, b->f->orgId);
   db_bind_text(s, 2, b->f->zToday);
-  if (b->f->handlerId) db_bind_int(s, 3, b->f->handlerId);
+  if (b->f->handlerId || b->f->leaderId) db_bind_int(s, 3, b->f->handlerId ? b->f->handlerId : b->f->leaderId);
   if (b->f->zState && strcmp(b->f->zState, "open") != 0) db_bind_text(s, 4, b->f->zState);
   if (b->f->zChannel) db_bind_text(s, 5, b->f->zChannel);
   if (b->f->zCategory) db_bind_text(s, 6, b->f->zCategory);
@@ -300,6 +317,7 @@ json_t *petition_store_list(Db *db, const PetitionFilter *f) {
   Buf where = BUF_INIT;
   buf_puts(&where, " WHERE p.org_id = ?1 AND CAST(?2 AS TEXT) IS NOT NULL");
   if (f->handlerId) buf_puts(&where, " AND (p.handler_id = ?3 OR p.first_handler_id = ?3)");
+  else if (f->leaderId) buf_puts(&where, " AND p.lead_leader_id = ?3");
   if (f->zState && strcmp(f->zState, "open") == 0) buf_puts(&where, " AND p.state <> 'closed'");
   else if (f->zState) buf_puts(&where, " AND p.state = ?4");
   if (f->zChannel) buf_puts(&where, " AND p.channel = ?5");
@@ -364,13 +382,16 @@ static json_t *reply_from_row(Stmt *s) {
 
 json_t *petition_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday, int *pFound) {
   *pFound = 0;
-  Stmt *s =
-      db_prepare(db, "SELECT " PETITION_COLUMNS
-                     ", p.attachments, p.accept_department_id, ad.name, p.transfer_agency_id,"
-                     " p.transfer_agency_name, p.transfer_receipt, p.reject_reason, p.case_id,"
-                     " CASE WHEN p.ceased IS NULL THEN NULL WHEN p.ceased = 1 THEN 'yes' ELSE 'no' END" PETITION_JOINS
-                     " LEFT JOIN department ad ON ad.id = p.accept_department_id"
-                     " WHERE p.org_id = ?1 AND p.id = ?3");
+  Stmt *s = db_prepare(
+      db, "SELECT " PETITION_COLUMNS
+          ", p.attachments, p.accept_department_id, ad.name, p.transfer_agency_id,"
+          " p.transfer_agency_name, p.transfer_receipt, p.reject_reason, p.case_id,"
+          " CASE WHEN p.ceased IS NULL THEN NULL WHEN p.ceased = 1 THEN 'yes' ELSE 'no' END,"
+          " p.lead_leader_id, lu.name, p.lead_responsible_id, ru.name, p.lead_plans, p.lead_on" PETITION_JOINS
+          " LEFT JOIN department ad ON ad.id = p.accept_department_id"
+          " LEFT JOIN app_user lu ON lu.id = p.lead_leader_id"
+          " LEFT JOIN app_user ru ON ru.id = p.lead_responsible_id"
+          " WHERE p.org_id = ?1 AND p.id = ?3");
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zToday);
   db_bind_int(s, 3, id);
@@ -389,6 +410,14 @@ json_t *petition_store_get(Db *db, int64_t orgId, int64_t id, const char *zToday
     json_object_set_new(o, "case_id", store_col_int_or_null(s, 33));
     const char *zCeased = db_col_text(s, 34);
     json_object_set_new(o, "ceased", !*zCeased ? json_null() : json_boolean(strcmp(zCeased, "yes") == 0));
+    json_t *lead = json_null();
+    if (!db_col_is_null(s, 35)) {
+      json_t *plans = json_loads(db_col_text(s, 39), 0, NULL);
+      lead = json_pack("{s:I, s:s, s:I, s:s, s:o, s:s}", "leader_id", (json_int_t)db_col_int(s, 35), "leader_name",
+                       db_col_text(s, 36), "responsible_id", (json_int_t)db_col_int(s, 37), "responsible_name",
+                       db_col_text(s, 38), "plans", plans ? plans : json_array(), "on", db_col_text(s, 40));
+    }
+    json_object_set_new(o, "lead", lead);
   }
   db_done(s);
   if (rc == DB_ERROR || !o) return NULL;
@@ -489,6 +518,18 @@ int petition_store_user(Db *db, int64_t orgId, int64_t userId, int64_t *pDept) {
   db_bind_int(s, 2, orgId);
   int rc = db_step(s);
   if (rc == DB_ROW && pDept) *pDept = db_col_int(s, 0);
+  db_done(s);
+  return rc == DB_ERROR ? -1 : rc == DB_ROW;
+}
+
+int petition_store_user_has_role(Db *db, int64_t orgId, int64_t userId, const char *zRole) {
+  Stmt *s = db_prepare(db,
+                       "SELECT 1 FROM app_user u JOIN user_role r ON r.user_id = u.id"
+                       " WHERE u.id = ?1 AND u.org_id = ?2 AND u.active = 1 AND r.role = ?3");
+  db_bind_int(s, 1, userId);
+  db_bind_int(s, 2, orgId);
+  db_bind_text(s, 3, zRole);
+  int rc = db_step(s);
   db_done(s);
   return rc == DB_ERROR ? -1 : rc == DB_ROW;
 }

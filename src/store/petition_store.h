@@ -26,6 +26,8 @@
 typedef struct PetitionRow {
   int64_t id, orgId, receivedBy, firstHandlerId, handlerId, departmentId, repeatOf;
   int64_t acceptDepartmentId, transferAgencyId, caseId;
+  int64_t leadLeaderId, leadResponsibleId; /* 领导包案: 0 none */
+  char zLeadPlans[80], zLeadOn[11];        /* the plan: a JSON array of codes ("" none) */
   char zChannel[24], zCategory[24], zFunction[24], zState[16], zRiskLevel[8], zUnit[12];
   char zReceivedOn[11], zDispositionOn[11], zClosedOn[11], zSatisfaction[16], zRepeatBasis[16];
   int ceased; /* -1 not recorded, 0 no, 1 息诉罢访 */
@@ -81,12 +83,15 @@ int petition_store_unit_put(Db *db, int64_t orgId, const char *zUnit, int64_t us
 
 /* 1 when the user belongs to the office (its department into *pDept, 0 none) and is active, 0 not, -1 error. */
 int petition_store_user(Db *db, int64_t orgId, int64_t userId, int64_t *pDept);
+/* 1 when the user of the office holds the role, 0 not, -1 error. */
+int petition_store_user_has_role(Db *db, int64_t orgId, int64_t userId, const char *zRole);
 /* 1 when the department is the office's, 0 not, -1 error. */
 int petition_store_department(Db *db, int64_t orgId, int64_t departmentId);
 
 typedef struct PetitionFilter {
   int64_t orgId;
   int64_t handlerId;    /* mine: the first handler or the handler; 0 any */
+  int64_t leaderId;     /* 包案 by this leader (not with handlerId); 0 any */
   const char *zState;   /* a state code, "open" (not closed), or NULL */
   const char *zChannel; /* NULL any */
   const char *zCategory;

@@ -655,7 +655,9 @@ static const char *const aMigration[] = {
      * persons with a normalised ID number, or organisations with a credit code), its linked cases, its replies and
      * the steps of its timeline. first_handler_id is the 首办责任人 named at intake (never changed); handler_id the
      * one handling it now (a logged transfer changes it). Its reply periods are deadline rows (entity "petition",
-     * kinds petition_procedural, petition_result, petition_followup). petition_setting holds the office's unit of the
+     * kinds petition_procedural, petition_result, petition_followup). lead_* is the 领导包案 (the leader, the
+     * responsible person, the plan as a JSON array of codes, the day); its progress notes are timeline events.
+     * petition_setting holds the office's unit of the
      * 7-day procedural reply (days or working days: DOMAIN 6). */
     "CREATE TABLE petition("
     "  id INTEGER PRIMARY KEY,"
@@ -686,9 +688,14 @@ static const char *const aMigration[] = {
     "  closed_on TEXT,"
     "  satisfaction TEXT,"
     "  ceased INTEGER,"
+    "  lead_leader_id INTEGER REFERENCES app_user(id),"
+    "  lead_responsible_id INTEGER REFERENCES app_user(id),"
+    "  lead_plans TEXT,"
+    "  lead_on TEXT,"
     "  created_at TEXT NOT NULL,"
     "  updated_at TEXT NOT NULL);"
     "CREATE INDEX petition_office ON petition(org_id, state, id);"
+    "CREATE INDEX petition_leader ON petition(org_id, lead_leader_id, id);"
     "CREATE INDEX petition_handler ON petition(org_id, handler_id, id);"
     "CREATE TABLE petition_person("
     "  id INTEGER PRIMARY KEY,"

@@ -658,6 +658,7 @@ static const XlsxColumn petition_columns[] = {
 static const ExportParam petition_params[] = {
   {"q",        "搜索",       EXPORT_PARAM_TEXT, NULL, NULL},
   {"scope",    "范围",       EXPORT_PARAM_CODE, label_deadline_scope, NULL},
+  {"lead",     "领导包案",   EXPORT_PARAM_CODE, label_deadline_scope, NULL},
   {"state",    "状态",       EXPORT_PARAM_CODE, label_pet_state, NULL},
   {"channel",  "来源渠道",   EXPORT_PARAM_CODE, label_pet_channel, NULL},
   {"category", "信访类别",   EXPORT_PARAM_CODE, label_pet_category, NULL},

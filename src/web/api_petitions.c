@@ -19,22 +19,23 @@ static int bool_param(const char *z, const char *zName, JwErr *e) {
   return 0;
 }
 
-/* The list's query (an ExportQuery): ?scope=mine|all, state (a state or "open"), channel, category, risk,
- * overdue=true, repeat=true, q; the page, or with x every row. */
+/* The list's query (an ExportQuery): ?scope=mine|all, lead=mine (the actor's 包案), state (a state or "open"), channel,
+ * category, risk, overdue=true, repeat=true, q; the page, or with x every row. */
 static int petitions_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   int limit = 0, offset = 0;
-  const char *zScope = NULL, *zState = NULL, *zChannel = NULL, *zCategory = NULL, *zRisk = NULL, *zOverdue = NULL,
-             *zRepeat = NULL, *zQuery = NULL;
+  const char *zScope = NULL, *zLead = NULL, *zState = NULL, *zChannel = NULL, *zCategory = NULL, *zRisk = NULL,
+             *zOverdue = NULL, *zRepeat = NULL, *zQuery = NULL;
   if ((!x && req_paging(r, &limit, &offset, e)) || req_query_str(r, "scope", 16, &zScope, e) ||
       req_query_str(r, "state", 16, &zState, e) || req_query_str(r, "channel", 24, &zChannel, e) ||
       req_query_str(r, "category", 24, &zCategory, e) || req_query_str(r, "risk", 8, &zRisk, e) ||
       req_query_str(r, "overdue", 8, &zOverdue, e) || req_query_str(r, "repeat", 8, &zRepeat, e) ||
-      req_query_str(r, "q", 100, &zQuery, e)) {
+      req_query_str(r, "lead", 8, &zLead, e) || req_query_str(r, "q", 100, &zQuery, e)) {
     return -1;
   }
   if (zScope && strcmp(zScope, "mine") != 0 && strcmp(zScope, "all") != 0) {
     return err_field(e, "scope", "参数 scope 必须是 mine 或 all");
   }
+  if (zLead && strcmp(zLead, "mine") != 0) return err_field(e, "lead", "参数 lead 只能是 mine（本人包案）");
   PetState st;
   if (zState && strcmp(zState, "open") != 0 && pet_state_parse(zState, &st)) {
     return err_field(e, "state",
@@ -46,6 +47,7 @@ static int petitions_query(Req *r, StoreExport *x, json_t **out, JwErr *e) {
   if (bool_param(zOverdue, "overdue", e) || bool_param(zRepeat, "repeat", e)) return -1;
   PetitionFilter f = {0};
   f.handlerId = zScope && strcmp(zScope, "mine") == 0 ? r->session.actor.userId : 0;
+  f.leaderId = zLead && !f.handlerId ? r->session.actor.userId : 0;
   f.zState = zState;
   f.zChannel = zChannel;
   f.zCategory = zCategory;

@@ -229,6 +229,44 @@ describe('a petition from intake to closure', () => {
   });
 });
 
+describe('领导包案', () => {
+  test('a leader, a responsible person, a plan and dated progress notes; on the leader\'s home page', async () => {
+    const p = await create(visit({ petitioners: [{ name: '冯十二' }], category: 'criminal_appeal',
+      matter: '多年申诉未果的积案。', risk_level: 'high', risk_reason: '多次越级上访' }));
+    const plan = { kind: 'plan', on: '2025-10-08', leader_id: users.leader, responsible_id: users.kongshen,
+      plans: ['handle', 'cease'] };
+    await refused(p, () => ev(kongshen, p.id, { ...plan, leader_id: undefined }), 400, 'validation_failed',
+      'leader_id');
+    await refused(p, () => ev(kongshen, p.id, { ...plan, leader_id: users.kongshen }), 422, 'rule_violated',
+      'leader_id');
+    await refused(p, () => ev(kongshen, p.id, { ...plan, plans: ['pray'] }), 400, undefined, 'plans');
+    await refused(p, () => ev(kongshen, p.id, { kind: 'progress', on: '2025-10-09', note: '约谈' }), 409, 'conflict');
+    let res = await ev(kongshen, p.id, plan);
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.body.lead.leader_id, users.leader);
+    assert.equal(res.body.lead.responsible_id, users.kongshen);
+    assert.deepEqual(res.body.lead.plans, ['handle', 'cease']);
+    assert.equal(res.body.actions.find((a) => a.kind === 'plan').enabled, false);
+    assertError(await ev(kongshen, p.id, plan), 409, 'conflict');
+    for (const [on, note] of [['2025-10-15', '检察长接访，释法说理'], ['2025-11-20', '组织公开听证前的沟通']]) {
+      res = await ev(leader, p.id, { kind: 'progress', on, note });
+      assert.equal(res.status, 201, res.text);
+    }
+    const notes = res.body.events.filter((e) => e.kind === 'progress');
+    assert.deepEqual(notes.map((e) => e.on), ['2025-10-15', '2025-11-20']);
+    assert.equal(notes[1].data.note, '组织公开听证前的沟通');
+    const led = (await leader.get('/api/v1/petitions?lead=mine&limit=100')).body.items;
+    assert.ok(led.some((x) => x.id === p.id));
+    assertError(await leader.get('/api/v1/petitions?lead=yours'), 400, undefined, 'lead');
+    const q = Object.fromEntries((await leader.get('/api/v1/work')).body.queues.map((x) => [x.key, x]));
+    assert.ok(q.led_petitions.items.some((x) => x.id === p.id), JSON.stringify(Object.keys(q)));
+    assert.deepEqual(q.led_petitions.filter, { lead: 'mine', state: 'open' });
+    assert.ok(q.high_risk_petitions.items.some((x) => x.id === p.id));
+    const audits = (await leader.get(`/api/v1/audit?entity=petition&entity_id=${p.id}&limit=50`)).body.items;
+    assert.ok(audits.some((a) => a.action === 'petition.plan') && audits.some((a) => a.action === 'petition.progress'));
+  });
+});
+
 describe('repeat petitions', () => {
   test('the same ID number is linked at intake; the same name and phone only shown as a candidate', async () => {
     const first = await create(visit({ petitioners: [{ name: '周九', id_number: ID_B, phone: '13700000007' }] }));

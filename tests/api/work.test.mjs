@@ -88,7 +88,9 @@ describe('queues per role', () => {
     assert.deepEqual(keys(await work('assistant')), ['my_overdue', 'my_due', 'my_week', 'my_cases']);
     assert.deepEqual(keys(await work('anguan')),
       ['office_overdue', 'office_due', 'office_warning', 'received_today', 'unassigned']);
-    assert.deepEqual(keys(await work('leader')), ['office_figures', 'office_overdue_cases']);
+    // petitions (issue 13): a 院领导's 包案 petitions and the office's high-risk ones follow
+    assert.deepEqual(keys(await work('leader')), ['office_figures', 'office_overdue_cases', 'led_petitions',
+      'high_risk_petitions']);
     // a 部门负责人 handles cases and leads a department: both, each once
     assert.deepEqual(keys(await work('buzhang')),
       ['my_overdue', 'my_due', 'my_week', 'my_cases', 'department_figures', 'department_overdue_cases']);

@@ -108,7 +108,9 @@ test('a 案管 clerk: the office overdue and due-soon deadlines, cases received 
 
 test("a leader: the office's figures and the cases past a deadline", async () => {
   const page = await openPage(world);
-  assert.deepEqual(await home(page, 'leader'), ['office_figures', 'office_overdue_cases']);
+  // petitions (issue 13): then the leader's 包案 and high-risk petitions
+  assert.deepEqual(await home(page, 'leader'), ['office_figures', 'office_overdue_cases', 'led_petitions',
+    'high_risk_petitions']);
   const w = await apiGet(page, '/work');
   for (const f of w.queues[0].figures) {
     assert.equal(await page.getAttribute(`[data-testid=figure-${f.key}]`, 'data-count'), String(f.count));

@@ -1779,6 +1779,13 @@ Object.assign(zhCN, {
   'audit_action.petition.close': '办结信访件',
   'audit_action.petition.settings': '设置信访回复期限单位',
   'audit_action.export.petitions': '导出信访件列表',
+  'work.queue.led_petitions': '我包案的信访件',
+  'pet.lead': '领导包案', 'pet.lead_text': '{leader}包案，责任人{person}，{plans}（{on}）',
+  'pet.field_leader_id': '包案领导', 'pet.field_responsible_id': '责任人', 'pet.field_plans': '化解方案',
+  'pet_plan.handle': '包处理', 'pet_plan.guide': '包疏导', 'pet_plan.stabilise': '包稳控', 'pet_plan.cease': '包息诉息访',
+  'pet_event.plan': '领导包案', 'pet_event.progress': '包案进展',
+  'audit_action.petition.plan': '领导包案', 'audit_action.petition.progress': '记录包案进展',
+  'work.queue.high_risk_petitions': '高风险信访件',
   'pet.title': '信访',
   'pet.new': '登记来信来访',
   'pet.new_title': '登记信访',
@@ -1942,7 +1949,8 @@ export const PETITION_CATEGORIES = ['complaint', 'report', 'criminal_appeal', 'c
   'judicial_aid', 'public_interest', 'legal_advice', 'other'];
 export const PETITION_RISKS = ['low', 'medium', 'high'];
 AUDIT_ACTIONS.push('petition.create', 'petition.accept', 'petition.transfer', 'petition.reject', 'petition.litigation',
-  'petition.reply', 'petition.handler', 'petition.risk', 'petition.close', 'petition.settings');
+  'petition.reply', 'petition.handler', 'petition.risk', 'petition.close', 'petition.settings', 'petition.plan',
+  'petition.progress');
 AUDIT_ENTITIES.push('petition');
 
 const table = zhCN;

@@ -4,7 +4,7 @@
 // replies, the timeline and the step forms. Which steps are offered is the server's answer (`actions`).
 
 import * as api from '../api.js';
-import { el, field, selectField, replace, loadingBlock, errorBlock, pageHeader, clearErrors, showError, busy,
+import { el, field, selectField, checkboxGroup, checkedValues, replace, loadingBlock, errorBlock, pageHeader, clearErrors, showError, busy,
   fmtTime } from '../dom.js';
 import { t, label, PETITION_RISKS } from '../i18n.js';
 import { can } from '../session.js';
@@ -24,6 +24,10 @@ const STEP_FIELDS = {
   risk: [],
   close: [['on', 'date', true], ['satisfaction', 'select', true, ['satisfied', 'basic', 'unsatisfied', 'unknown']],
     ['ceased', 'select', true, ['true', 'false']], ['note', 'text', false]],
+  // 领导包案: the leader, the responsible person, the plan; then dated progress notes
+  plan: [['on', 'date', true], ['leader_id', 'user', true], ['responsible_id', 'user', true],
+    ['plans', 'multi', true, ['handle', 'guide', 'stabilise', 'cease']], ['note', 'text', false]],
+  progress: [['on', 'date', true], ['note', 'text', true]],
 };
 const OPTION_KIND = { reply_kind: 'pet_reply_kind', channel: 'pet_reply_channel', satisfaction: 'pet_satisfaction',
   ceased: 'pet_ceased' };
@@ -117,7 +121,9 @@ export async function render(root, ctx) {
           item(t('pet.closed'), p.closed_on ? p.closed_on + ' ' + label('pet_satisfaction', p.satisfaction) +
             (p.ceased === true ? ' ' + t('pet.ceased_yes') : p.ceased === false ? ' ' + t('pet.ceased_no') : '') : null,
           'petition-closed'),
-          item(t('pet.cases'), cases.length ? el('span', null, cases) : null))),
+          item(t('pet.cases'), cases.length ? el('span', null, cases) : null),
+          item(t('pet.lead'), p.lead ? t('pet.lead_text', { leader: p.lead.leader_name, person: p.lead.responsible_name,
+            plans: p.lead.plans.map((c) => label('pet_plan', c)).join('、'), on: p.lead.on }) : null, 'petition-lead'))),
       el('section', { class: 'panel' }, el('h2', { class: 'panel-title', text: t('pet.petitioners') }),
         table('petition-petitioners', ['pp_name', 'pp_contact', 'pp_number', 'pp_phone', 'pp_address'], persons,
           'common.empty')),
@@ -142,6 +148,7 @@ export async function render(root, ctx) {
     if (d.reply_kind) parts.push(label('pet_reply_kind', d.reply_kind));
     if (d.agency_name) parts.push(d.agency_name);
     if (d.risk_level) parts.push(t('pet.risk_mark', { level: label('pet_risk', d.risk_level) }));
+    if (d.plans) parts.push(d.plans.map((c) => label('pet_plan', c)).join('、'));
     for (const k of ['content', 'reason', 'receipt', 'risk_reason', 'note']) if (d[k]) parts.push(d[k]);
     return parts.length ? el('div', { class: 'timeline-body prewrap', text: parts.join('；') }) : null;
   }
@@ -161,8 +168,15 @@ export async function render(root, ctx) {
         return selectField({ name, label: lbl, required, testid,
           options: options.map((o) => ({ value: o, text: label(OPTION_KIND[name], o) })) });
       }
+      if (type === 'multi') {
+        const g = checkboxGroup({ name, label: lbl, required, testid,
+          options: options.map((o) => ({ value: o, text: label('pet_plan', o) })) });
+        g.multi = true;
+        return g;
+      }
       if (type === 'department' || type === 'user') {
-        const items = type === 'department' ? depts : users.filter((u) => u.id !== p.handler_id);
+        const items = type === 'department' ? depts
+          : users.filter((u) => name !== 'handler_id' || u.id !== p.handler_id);
         return selectField({ name, label: lbl, required, testid,
           options: [{ value: '', text: t('common.choose') }].concat(items.map((x) => ({ value: x.id, text: x.name }))) });
       }
@@ -189,10 +203,16 @@ export async function render(root, ctx) {
       clearErrors(form);
       const bodyIn = { kind };
       for (const f of fields) {
+        const n = f.dataset.field;
+        if (f.multi) {
+          const vs = checkedValues(form, n);
+          if (vs.length) bodyIn[n] = vs;
+          continue;
+        }
         const v = f.control.value.trim();
         if (!v) continue;
-        const n = f.dataset.field;
-        bodyIn[n] = ['department_id', 'handler_id', 'case_id'].includes(n) ? Number(v) : n === 'ceased' ? v === 'true' : v;
+        bodyIn[n] = ['department_id', 'handler_id', 'case_id', 'leader_id', 'responsible_id'].includes(n) ? Number(v)
+          : n === 'ceased' ? v === 'true' : v;
       }
       busy(form, true);
       try {

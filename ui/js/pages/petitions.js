@@ -29,7 +29,7 @@ export function riskBadge(level, testid) {
 export function render(root, ctx) {
   const q = ctx.query;
   const ui = { tab: TABS.includes(q.get('tab')) ? q.get('tab') : 'all' };
-  const state = { scope: '', overdue: '', repeat: '', state: q.get('state') || '', channel: q.get('channel') || '',
+  const state = { scope: '', lead: q.get('lead') === 'mine' ? 'mine' : '', overdue: '', repeat: '', state: q.get('state') || '', channel: q.get('channel') || '',
     category: q.get('category') || '', risk: q.get('risk') || '', q: q.get('q') || '',
     offset: Math.max(0, parseInt(q.get('offset') || '0', 10) || 0) };
   root.appendChild(pageHeader(t('pet.title'),
@@ -69,10 +69,11 @@ export function render(root, ctx) {
   const pagerSlot = el('div', { class: 'pager-slot' });
   panel.append(filters, el('div', { class: 'table-wrap' }, table), pagerSlot);
 
-  const address = () => '#/petitions' + api.query({ tab: ui.tab === 'all' ? '' : ui.tab, state: state.state,
+  const address = () => '#/petitions' + api.query({ tab: ui.tab === 'all' ? '' : ui.tab, lead: state.lead,
+    state: state.state,
     channel: state.channel, category: state.category, risk: state.risk, q: state.q, offset: state.offset || '' });
   const list = pagedList({ table, pagerSlot, cols: COLS, path: '/petitions', state,
-    filters: ['scope', 'overdue', 'repeat', 'state', 'channel', 'category', 'risk', 'q'], hash: address,
+    filters: ['scope', 'lead', 'overdue', 'repeat', 'state', 'channel', 'category', 'risk', 'q'], hash: address,
     pagerTestid: 'petitions-pager', row, form: filters, empty: () => t('pet.empty') });
   exportButton(table, 'petitions-export');
 
