@@ -534,6 +534,15 @@ int petition_store_user_has_role(Db *db, int64_t orgId, int64_t userId, const ch
   return rc == DB_ERROR ? -1 : rc == DB_ROW;
 }
 
+int64_t petition_store_first_case(Db *db, int64_t orgId) {
+  Stmt *s = db_prepare(db, "SELECT coalesce(min(id), 0) FROM case_record WHERE org_id = ?1");
+  db_bind_int(s, 1, orgId);
+  int rc = db_step(s);
+  int64_t id = rc == DB_ROW ? db_col_int(s, 0) : -1;
+  db_done(s);
+  return id;
+}
+
 int petition_store_department(Db *db, int64_t orgId, int64_t departmentId) {
   Stmt *s = db_prepare(db, "SELECT 1 FROM department WHERE id = ?1 AND org_id = ?2");
   db_bind_int(s, 1, departmentId);

@@ -85,6 +85,8 @@ int petition_store_unit_put(Db *db, int64_t orgId, const char *zUnit, int64_t us
 int petition_store_user(Db *db, int64_t orgId, int64_t userId, int64_t *pDept);
 /* 1 when the user of the office holds the role, 0 not, -1 error. */
 int petition_store_user_has_role(Db *db, int64_t orgId, int64_t userId, const char *zRole);
+/* The office's first case (the demo's 涉法涉诉 petition goes there): its id, 0 none, -1 error. */
+int64_t petition_store_first_case(Db *db, int64_t orgId);
 /* 1 when the department is the office's, 0 not, -1 error. */
 int petition_store_department(Db *db, int64_t orgId, int64_t departmentId);
 
