@@ -84,3 +84,29 @@ test('the reception clerk files a 来访 and records the reply', async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a 包案 petition is on the leader\'s home page and opens from there', async () => {
+  const ks = await world.server.client().loginOk('kongshen', PASSWORD);
+  const users = Object.fromEntries((await ks.get('/api/v1/users?limit=200')).body.items.map((u) => [u.login, u.id]));
+  const p = await ks.post('/api/v1/petitions', { channel: 'visit', category: 'criminal_appeal', matter: '积案申诉',
+    received_on: '2025-06-02', risk_level: 'high', risk_reason: '扬言越级上访', petitioners: [{ name: '包某' }] });
+  assert.equal(p.status, 201, p.text);
+  const plan = await ks.post(`/api/v1/petitions/${p.body.id}/events`, { kind: 'plan', on: '2025-06-05',
+    leader_id: users.leader, responsible_id: users.kongshen, plans: ['handle', 'stabilise'] });
+  assert.equal(plan.status, 201, plan.text);
+  const page = await openPage(world);
+  await signIn(page, world, 'leader');
+  await page.waitForSelector(`[data-testid=queue-led_petitions-link-${p.body.id}]`);
+  await page.waitForSelector(`[data-testid=queue-high_risk_petitions-link-${p.body.id}]`);
+  await page.click(`[data-testid=queue-led_petitions-link-${p.body.id}]`);
+  await page.waitForSelector('[data-testid=petition-lead]');
+  assert.match(await page.textContent('[data-testid=petition-lead]'), /包处理、包稳控/);
+  // a dated progress note through the action form
+  await page.click('[data-testid=petition-act-progress]');
+  await page.waitForSelector('[data-testid=pet-form-progress]');
+  await page.fill('[data-testid=pet-progress-note]', '检察长接访，释法说理');
+  await page.click('[data-testid=pet-submit-progress]');
+  await page.waitForSelector('[data-testid=petition-event-progress]');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
