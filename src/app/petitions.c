@@ -793,6 +793,13 @@ int petitions_repeats(Db *db, const Actor *actor, const char *zIdNumber, const c
   return 0;
 }
 
+int petitions_stats(Db *db, const Actor *actor, int byCategory, json_t **out, JwErr *e) {
+  char zToday[11];
+  today_date(zToday);
+  *out = petition_store_stats(db, actor->orgId, byCategory, zToday);
+  return *out ? 0 : db_fail(db, e);
+}
+
 int petitions_settings_get(Db *db, const Actor *actor, json_t **out, JwErr *e) {
   char zUnit[12];
   if (petition_store_unit(db, actor->orgId, zUnit)) return db_fail(db, e);

@@ -36,6 +36,9 @@ int petitions_event(Db *db, const Actor *actor, int64_t id, const json_t *in, js
  * number is validated (400 naming id_number). {"items":[...]} */
 int petitions_repeats(Db *db, const Actor *actor, const char *zIdNumber, const char *zName, const char *zPhone,
                       json_t **out, JwErr *e);
+/* The office's figures (GET /petitions/stats?by=channel|category): 7-day reply rate, 3-month reply rate, repeat
+ * rate, 包案 resolution rate (petition_store_stats). */
+int petitions_stats(Db *db, const Actor *actor, int byCategory, json_t **out, JwErr *e);
 /* The office's settings: {"procedural_unit":"days"|"workdays"}; PUT writes them (audited) and applies to petitions
  * taken in afterwards. */
 int petitions_settings_get(Db *db, const Actor *actor, json_t **out, JwErr *e);

@@ -534,6 +534,67 @@ int petition_store_user_has_role(Db *db, int64_t orgId, int64_t userId, const ch
   return rc == DB_ERROR ? -1 : rc == DB_ROW;
 }
 
+/* The figures' columns after the group key (petition_store_stats). */
+#define PETITION_STATS                                                                                            \
+  ", count(*),"                                                                                                   \
+  " sum(CASE WHEN dp.id IS NOT NULL AND (dp.status = 'closed' OR dp.due_on < ?2) THEN 1 ELSE 0 END),"             \
+  " sum(CASE WHEN dp.status = 'closed' AND dp.closed_on <= dp.due_on THEN 1 ELSE 0 END),"                         \
+  " sum(CASE WHEN dr.id IS NOT NULL AND p.transfer_agency_name IS NULL AND p.reject_reason IS NULL"               \
+  "   AND (dr.status = 'closed' OR dr.due_on < ?2) THEN 1 ELSE 0 END),"                                           \
+  " sum(CASE WHEN dr.status = 'closed' AND p.transfer_agency_name IS NULL AND p.reject_reason IS NULL"            \
+  "   AND dr.closed_on <= dr.due_on THEN 1 ELSE 0 END),"                                                          \
+  " sum(CASE WHEN p.repeat_of IS NOT NULL THEN 1 ELSE 0 END),"                                                    \
+  " sum(CASE WHEN p.lead_leader_id IS NOT NULL THEN 1 ELSE 0 END),"                                               \
+  " sum(CASE WHEN p.lead_leader_id IS NOT NULL AND p.state = 'closed' THEN 1 ELSE 0 END)"                         \
+  " FROM petition p LEFT JOIN deadline dp ON dp.entity_kind = 'petition' AND dp.entity_id = p.id"                 \
+  "   AND dp.kind = 'petition_procedural'"                                                                        \
+  " LEFT JOIN deadline dr ON dr.entity_kind = 'petition' AND dr.entity_id = p.id AND dr.kind = 'petition_result'" \
+  " WHERE p.org_id = ?1"
+
+static json_t *stats_row(Stmt *s, int first) {
+  int64_t v[8];
+  for (int i = 0; i < 8; i++) v[i] = db_col_int(s, first + i);
+  json_t *o = json_object();
+  static const char *const names[] = {"total", "procedural_due", "procedural_met", "result_due", "result_met", "repeat",
+                                      "led",   "led_closed"};
+  for (int i = 0; i < 8; i++) json_object_set_new(o, names[i], json_integer(v[i]));
+  json_object_set_new(o, "procedural_rate", store_ratio(v[2], v[1], 4));
+  json_object_set_new(o, "result_rate", store_ratio(v[4], v[3], 4));
+  json_object_set_new(o, "repeat_rate", store_ratio(v[5], v[0], 4));
+  json_object_set_new(o, "lead_resolution_rate", store_ratio(v[7], v[6], 4));
+  return o;
+}
+
+json_t *petition_store_stats(Db *db, int64_t orgId, int byCategory, const char *zToday) {
+  Stmt *s = db_prepare(db, byCategory ? "SELECT p.category" PETITION_STATS " GROUP BY p.category ORDER BY p.category"
+                                      : "SELECT p.channel" PETITION_STATS " GROUP BY p.channel ORDER BY p.channel");
+  db_bind_int(s, 1, orgId);
+  db_bind_text(s, 2, zToday);
+  json_t *items = json_array();
+  int rc;
+  while ((rc = db_step(s)) == DB_ROW) {
+    json_t *o = stats_row(s, 1);
+    json_object_set_new(o, "key", json_string(db_col_text(s, 0)));
+    json_array_append_new(items, o);
+  }
+  db_done(s);
+  if (rc == DB_ERROR) {
+    json_decref(items);
+    return NULL;
+  }
+  s = db_prepare(db, "SELECT 0" PETITION_STATS);
+  db_bind_int(s, 1, orgId);
+  db_bind_text(s, 2, zToday);
+  rc = db_step(s);
+  json_t *total = rc == DB_ROW ? stats_row(s, 1) : NULL;
+  db_done(s);
+  if (!total) {
+    json_decref(items);
+    return NULL;
+  }
+  return json_pack("{s:s, s:o, s:o}", "by", byCategory ? "category" : "channel", "items", items, "total", total);
+}
+
 int64_t petition_store_first_case(Db *db, int64_t orgId) {
   Stmt *s = db_prepare(db, "SELECT coalesce(min(id), 0) FROM case_record WHERE org_id = ?1");
   db_bind_int(s, 1, orgId);

@@ -90,6 +90,13 @@ int64_t petition_store_first_case(Db *db, int64_t orgId);
 /* 1 when the department is the office's, 0 not, -1 error. */
 int petition_store_department(Db *db, int64_t orgId, int64_t departmentId);
 
+/* The office's figures by channel (byCategory 0) or by category (1), and in total, on zToday: {"by", "items":[{key,
+ * total, procedural_due, procedural_met, procedural_rate, result_due, result_met, result_rate, repeat, repeat_rate,
+ * led, led_closed, lead_resolution_rate}], "total":{...}}. A period counts once it ended (answered, or past its due
+ * day); it was met when answered by its due day. The result reply counts only for petitions that owe it (not
+ * transferred, not rejected). NULL on error. */
+json_t *petition_store_stats(Db *db, int64_t orgId, int byCategory, const char *zToday);
+
 typedef struct PetitionFilter {
   int64_t orgId;
   int64_t handlerId;    /* mine: the first handler or the handler; 0 any */

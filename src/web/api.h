@@ -96,6 +96,7 @@ int api_suggestions_event(Req *r);
 int api_petitions_list(Req *r);
 int api_petitions_export(Req *r);
 int api_petitions_repeats(Req *r);
+int api_petitions_stats(Req *r);
 int api_petitions_settings_get(Req *r);
 int api_petitions_settings_put(Req *r);
 int api_petitions_get(Req *r);

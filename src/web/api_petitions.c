@@ -82,6 +82,18 @@ int api_petitions_repeats(Req *r) {
   return api_result(r, rc, 200, out, &e);
 }
 
+int api_petitions_stats(Req *r) {
+  JwErr e;
+  json_t *out = NULL;
+  const char *zBy = NULL;
+  int rc = req_query_str(r, "by", 16, &zBy, &e);
+  if (!rc && zBy && strcmp(zBy, "channel") != 0 && strcmp(zBy, "category") != 0) {
+    rc = err_field(&e, "by", "参数 by 必须是 channel（按来源渠道）或 category（按信访类别）");
+  }
+  if (!rc) rc = petitions_stats(r->db, &r->session.actor, zBy && strcmp(zBy, "category") == 0, &out, &e);
+  return api_result(r, rc, 200, out, &e);
+}
+
 int api_petitions_settings_get(Req *r) {
   JwErr e;
   json_t *out = NULL;

@@ -103,6 +103,7 @@ const Route routes[] = {
   {"POST",   "/api/v1/petitions",               PERM_PETITION_HANDLE, 1, BODY_DEFAULT_MAX, api_petitions_create},
   {"GET",    "/api/v1/petitions/export.xlsx",   PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_export},
   {"GET",    "/api/v1/petitions/repeats",       PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_repeats},
+  {"GET",    "/api/v1/petitions/stats",         PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_stats},
   {"GET",    "/api/v1/petitions/settings",      PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_settings_get},
   {"PUT",    "/api/v1/petitions/settings",      PERM_ADMIN_MANAGE,    1, BODY_DEFAULT_MAX, api_petitions_settings_put},
   {"GET",    "/api/v1/petitions/{id}",          PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_get},

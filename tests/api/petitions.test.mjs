@@ -374,3 +374,30 @@ describe('permissions and isolation', () => {
     assert.ok(rows.every((row) => row[col('状态')].v === '已办结'));
   });
 });
+
+describe('statistics', () => {
+  test('7-day and 3-month reply rates, repeat rate and 包案 resolution rate, by channel and by category', async () => {
+    for (const by of ['channel', 'category']) {
+      const res = await leader.get(`/api/v1/petitions/stats?by=${by}`);
+      assert.equal(res.status, 200, res.text);
+      const { items, total } = res.body;
+      assert.equal(res.body.by, by);
+      assert.equal(items.reduce((s, x) => s + x.total, 0), total.total);
+      assert.equal(total.total, await listTotal());
+      for (const x of [...items, total]) {
+        assert.ok(x.procedural_met <= x.procedural_due && x.result_met <= x.result_due && x.led_closed <= x.led);
+        for (const k of ['procedural_rate', 'result_rate', 'repeat_rate', 'lead_resolution_rate']) {
+          assert.ok(x[k] === null || (x[k] >= 0 && x[k] <= 1), `${k} ${x[k]}`);
+        }
+      }
+      assert.ok(total.repeat >= 2, 'the two linked repeats of the repeat test');
+      assert.ok(total.led >= 1);
+      assert.ok(total.procedural_due > 0 && total.procedural_met >= 1);
+    }
+    const visit = (await leader.get('/api/v1/petitions/stats')).body.items.find((x) => x.key === 'visit');
+    assert.ok(visit && visit.total > 0);
+    assertError(await leader.get('/api/v1/petitions/stats?by=month'), 400, undefined, 'by');
+    assertError(await prosecutor.get('/api/v1/petitions/stats'), 403, 'forbidden');
+    assert.equal((await otherChief.get('/api/v1/petitions/stats')).body.total.total, 0);
+  });
+});
