@@ -566,8 +566,8 @@ static json_t *stats_row(Stmt *s, int first) {
 }
 
 json_t *petition_store_stats(Db *db, int64_t orgId, int byCategory, const char *zToday) {
-  Stmt *s = db_prepare(db, byCategory ? "SELECT p.category" PETITION_STATS " GROUP BY p.category ORDER BY p.category"
-                                      : "SELECT p.channel" PETITION_STATS " GROUP BY p.channel ORDER BY p.channel");
+  Stmt *s = byCategory ? db_prepare(db, "SELECT p.category" PETITION_STATS " GROUP BY p.category ORDER BY p.category")
+                       : db_prepare(db, "SELECT p.channel" PETITION_STATS " GROUP BY p.channel ORDER BY p.channel");
   db_bind_int(s, 1, orgId);
   db_bind_text(s, 2, zToday);
   json_t *items = json_array();

@@ -81,6 +81,11 @@ test('the reception clerk files a 来访 and records the reply', async () => {
   await page.click('[data-testid=nav-petitions]');
   await waitList(page, 'petitions-table');
   await page.waitForSelector(`[data-testid=petition-repeat-${pid}]`);
+  // the figures: two 来访-or-来信 petitions, the 7-day rate of the one answered
+  await page.click('[data-testid=petitions-tab-stats]');
+  await page.waitForSelector('[data-testid=pet-stat-channel-total]');
+  assert.match(await page.textContent('[data-testid=pet-stat-channel-visit]'), /^来访1/);
+  await page.waitForSelector('[data-testid=pet-stat-category-complaint]');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

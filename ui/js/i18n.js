@@ -1780,6 +1780,8 @@ Object.assign(zhCN, {
   'audit_action.petition.settings': '设置信访回复期限单位',
   'audit_action.export.petitions': '导出信访件列表',
   'work.queue.led_petitions': '我包案的信访件',
+  'pet.tab_stats': '统计', 'pet.stat_total': '合计', 'pet.stat_procedural_rate': '七日内回复率',
+  'pet.stat_result_rate': '三个月内答复率', 'pet.stat_repeat_rate': '重复信访率', 'pet.stat_lead_resolution_rate': '包案化解率',
   'pet.lead': '领导包案', 'pet.lead_text': '{leader}包案，责任人{person}，{plans}（{on}）',
   'pet.field_leader_id': '包案领导', 'pet.field_responsible_id': '责任人', 'pet.field_plans': '化解方案',
   'pet_plan.handle': '包处理', 'pet_plan.guide': '包疏导', 'pet_plan.stabilise': '包稳控', 'pet_plan.cease': '包息诉息访',

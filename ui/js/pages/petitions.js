@@ -5,13 +5,18 @@
 // petition.handle takes a new one in (#/petitions/new: the fast 来访 form).
 
 import * as api from '../api.js';
-import { el, field, selectField, pageHeader } from '../dom.js';
+import { el, field, selectField, pageHeader, replace, loadingBlock, errorBlock } from '../dom.js';
 import { exportButton, pagedList } from '../list.js';
 import { t, label, PETITION_STATES, PETITION_CHANNELS, PETITION_CATEGORIES, PETITION_RISKS } from '../i18n.js';
 import { can } from '../session.js';
 import { levelClass } from '../casework.js';
 
-const TABS = ['all', 'mine', 'overdue', 'repeat'];
+const TABS = ['all', 'mine', 'overdue', 'repeat', 'stats'];
+
+/** pct: a fraction (0..1) as a percentage, or a dash. */
+function pct(x) {
+  return x === null || x === undefined ? t('common.dash') : (Math.round(x * 1000) / 10) + '%';
+}
 const COLS = 8;
 
 /** petStateBadge: the badge of a petition's state. */
@@ -67,7 +72,34 @@ export function render(root, ctx) {
         'col_due'].map((k) => el('th', { text: t('pet.' + k) })))),
     el('tbody'));
   const pagerSlot = el('div', { class: 'pager-slot' });
-  panel.append(filters, el('div', { class: 'table-wrap' }, table), pagerSlot);
+  const listBox = el('div', null, filters, el('div', { class: 'table-wrap' }, table), pagerSlot);
+  const statsBox = el('div', { testid: 'petitions-stats' });
+  panel.append(listBox, statsBox);
+
+  /** The figures by channel and by category (GET /petitions/stats). */
+  async function drawStats() {
+    const loading = loadingBlock();
+    replace(statsBox, loading);
+    history.replaceState(null, '', address());
+    try {
+      const [byChannel, byCategory] = await Promise.all([api.get('/petitions/stats', { by: 'channel' }),
+        api.get('/petitions/stats', { by: 'category' })]);
+      if (!loading.isConnected) return;
+      const cols = ['key', 'total', 'procedural_rate', 'result_rate', 'repeat_rate', 'lead_resolution_rate'];
+      const tbl = (reply, kind) => el('table', { class: 'table', testid: 'petitions-stats-' + reply.by },
+        el('thead', null, el('tr', null, cols.map((k) => el('th', { text: k === 'key' ? t('pet.' + reply.by)
+          : t('pet.stat_' + k) })))),
+        el('tbody', null, reply.items.concat([Object.assign({ key: '' }, reply.total)]).map((x) =>
+          el('tr', { testid: 'pet-stat-' + reply.by + '-' + (x.key || 'total') },
+            el('td', { text: x.key ? label(kind, x.key) : t('pet.stat_total') }), el('td', { text: String(x.total) }),
+            el('td', { text: pct(x.procedural_rate) }), el('td', { text: pct(x.result_rate) }),
+            el('td', { text: pct(x.repeat_rate) }), el('td', { text: pct(x.lead_resolution_rate) })))));
+      replace(statsBox, el('div', { class: 'table-wrap' }, tbl(byChannel, 'pet_channel')),
+        el('div', { class: 'table-wrap' }, tbl(byCategory, 'pet_category')));
+    } catch (err) {
+      if (loading.isConnected) replace(statsBox, errorBlock(err));
+    }
+  }
 
   const address = () => '#/petitions' + api.query({ tab: ui.tab === 'all' ? '' : ui.tab, lead: state.lead,
     state: state.state,
@@ -120,6 +152,12 @@ export function render(root, ctx) {
       b.tabIndex = on ? 0 : -1;
       b.classList.toggle('is-active', on);
     }
+    const stats = ui.tab === 'stats';
+    listBox.hidden = stats;
+    statsBox.hidden = !stats;
+    const bar = panel.querySelector('.export-bar');
+    if (bar) bar.hidden = stats;
+    if (stats) { drawStats(); return; }
     state.scope = ui.tab === 'mine' ? 'mine' : '';
     state.overdue = ui.tab === 'overdue' ? 'true' : '';
     state.repeat = ui.tab === 'repeat' ? 'true' : '';
