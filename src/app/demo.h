@@ -31,6 +31,9 @@ int demo_suggestions(Db *db, FILE *fp, JwErr *e);
 /* imports (issue 12): a licence file and a penalty file built from the demo's drunk drivers, imported through the
  * import use case (demo_imports.c). */
 int demo_imports(Db *db, FILE *fp, JwErr *e);
+/* petitions (issue 13, demo_petitions.c): petitions in every state, some overdue, a repeat petitioner and one 领导包案
+ * matter; departmentId is the one 受理 sends matters to; a 涉法涉诉 petition goes to the office's first case. */
+int demo_petitions(Db *db, int64_t departmentId, FILE *fp, JwErr *e);
 /* How demo_populate_path() writes the random cases: AUTO (what demo_populate does) goes through the use cases below
  * 10,000 cases and through the bulk path above (all but the newest 1,000); USE_CASES and BULK force one path for
  * every random case (the test that compares the two, tests/unit/test_demo.c). The bulk path writes the same stories

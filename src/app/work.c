@@ -6,6 +6,7 @@
 #include "app/approvals.h"
 #include "app/cases.h"
 #include "app/deadlines.h"
+#include "app/petitions.h" /* petitions (issue 13): the leader's petitions */
 #include "core/date.h"
 #include "core/deadline.h"
 #include "core/roles.h"
@@ -173,8 +174,30 @@ int work_queues(Db *db, const Actor *a, const char *zToday, json_t **out, JwErr 
       CaseFilter unassigned = {.orgId = a->orgId, .zToday = zToday, .unassigned = 1, .limit = n};
       if (!rc) rc = case_queue(db, queues, "unassigned", "office", &unassigned, case_filter_json(&unassigned), e);
     }
+    /* petitions (issue 13): 控申's own reply periods (the deadline rows of the petitions it handles) */
+    if (!rc && !handles && (p & PERM_PETITION_HANDLE) && !(p & PERM_APPROVE)) {
+      const int n = WORK_QUEUE_LINES;
+      rc = deadline_queue(db, a, queues, "my_overdue", "mine", "overdue", NULL, NULL, zToday, n, e) ||
+           deadline_queue(db, a, queues, "my_due", "mine", "due", NULL, NULL, zToday, n, e) ||
+           deadline_queue(db, a, queues, "my_week", "mine", NULL, zTomorrow, zWeekEnd, zToday, n, e);
+    }
     if (!rc && (p & PERM_APPROVE_CHIEF)) rc = leader_queues(db, a, queues, "office", zToday, e);
     else if (!rc && (p & PERM_APPROVE) && a->departmentId) rc = leader_queues(db, a, queues, "department", zToday, e);
+    /* petitions (issue 13): a 院领导's 包案 matters, and the office's high-risk petitions, still open */
+    if (!rc && (p & PERM_APPROVE_CHIEF) && (p & PERM_PETITION_READ)) {
+      PetitionFilter led = {.leaderId = a->userId, .zState = "open", .limit = WORK_QUEUE_LINES};
+      PetitionFilter risky = {.zRisk = "high", .zState = "open", .limit = WORK_QUEUE_LINES};
+      json_t *page = NULL;
+      rc = petitions_list(db, a, led, &page, e);
+      if (!rc)
+        add_queue(queues, "led_petitions", "petitions", "mine",
+                  json_pack("{s:s, s:s}", "lead", "mine", "state", "open"), page);
+      page = NULL;
+      if (!rc) rc = petitions_list(db, a, risky, &page, e);
+      if (!rc)
+        add_queue(queues, "high_risk_petitions", "petitions", "office",
+                  json_pack("{s:s, s:s}", "risk", "high", "state", "open"), page);
+    }
   }
   if (rc) {
     json_decref(queues);

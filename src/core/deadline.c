@@ -30,6 +30,11 @@ const DeadlineKindRule deadline_kinds[] = {
     {"linkage_reply", "检察意见回复期限", 10, 0, "关于推进行政执法与刑事司法衔接工作的规定"},
     /* suggestions (issue 10): the recipient's written reply, 2 months from service (15 days urgent 公益诉讼) */
     {"suggestion_reply", "检察建议回复期限", 10, 0, "人民检察院检察建议工作规定第十九条"},
+    /* petitions (issue 13, 群众信访件件有回复; core/petition.h): the procedural reply in 7 days (unit per office), the
+     * result or progress reply in 3 months, then a follow-up every month until closed; warning days [M] */
+    {"petition_procedural", "信访程序性回复期限", 2, 0, "群众信访件件有回复（七日内程序性回复）"},
+    {"petition_result", "信访结果答复期限", 10, 0, "群众信访件件有回复（三个月内答复办理结果或进展）"},
+    {"petition_followup", "信访后续答复期限", 5, 0, "群众信访件件有回复（三个月未办结的每月答复进展）"},
 };
 
 const int deadline_kinds_count = (int)(sizeof deadline_kinds / sizeof deadline_kinds[0]);

@@ -21,6 +21,8 @@ const uint32_t perm_all[] = {
     PERM_STATS_READ,        /* issue 11 (stats) */
     PERM_STATS_CONFIGURE,   /* issue 11 (stats) */
     PERM_DATA_IMPORT,       /* issue 12 (imports) */
+    PERM_PETITION_READ,     /* issue 13 (petitions) */
+    PERM_PETITION_HANDLE,   /* issue 13 (petitions) */
     0};
 /* clang-format on */
 
@@ -83,6 +85,14 @@ uint32_t role_permissions(const char *zRole) {
   for (size_t i = 0; i < sizeof importers / sizeof importers[0]; i++) {
     if (strcmp(zRole, importers[i]) == 0) p |= PERM_DATA_IMPORT;
   }
+  /* petitions (issue 13): 控申 takes them in and handles them, a 院领导 handles those he takes on (包案); 部门负责人
+   * (a 受理 sends a matter to a department) and 案管 read them; nobody else sees a petitioner's personal data */
+  if (strcmp(zRole, "petition_officer") == 0 || strcmp(zRole, "leader") == 0)
+    p |= PERM_PETITION_READ | PERM_PETITION_HANDLE;
+  /* 控申 reads the office's cases (a petitioner asks after a case; 刑事申诉 reviews one), and so sees the deadline
+   * views and the reminder bell where its petitions' reply periods are */
+  if (strcmp(zRole, "petition_officer") == 0) p |= PERM_CASE_READ;
+  if (strcmp(zRole, "department_head") == 0 || strcmp(zRole, "case_manager") == 0) p |= PERM_PETITION_READ;
   return p;
 }
 
@@ -132,6 +142,11 @@ const char *perm_name(uint32_t perm) {
     /* imports (issue 12) */
     case PERM_DATA_IMPORT:
       return "data.import";
+    /* petitions (issue 13) */
+    case PERM_PETITION_READ:
+      return "petition.read";
+    case PERM_PETITION_HANDLE:
+      return "petition.handle";
     default:
       return NULL;
   }

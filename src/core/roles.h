@@ -35,6 +35,10 @@ typedef enum {
   PERM_STATS_CONFIGURE = 1u << 27,
   /* imports (issue 12 §1): import other agencies' data files and read the imported batches and records */
   PERM_DATA_IMPORT = 1u << 22,
+  /* petitions (issue 13): read the office's 信访件 (personal data: 控申, 院领导, 部门负责人, 案管); take them in and
+   * record their steps (控申 and 院领导) */
+  PERM_PETITION_READ = 1u << 17,
+  PERM_PETITION_HANDLE = 1u << 18,
 } Perm;
 
 #define ROLE_COUNT 10

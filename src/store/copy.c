@@ -45,7 +45,8 @@ static const struct {
 } aKindTable[] = {{"case", "case_record"},
                   {"case_person", "case_person"},
                   /* linkage */ {"linkage", "linkage_item"},
-                  /* suggestions */ {"suggestion", "suggestion"}};
+                  /* suggestions */ {"suggestion", "suggestion"},
+                  /* petitions (issue 13) */ {"petition", "petition"}};
 
 /* Ids kept inside JSON text: approval.payload is a proposed event's input, applied when approved; case_event.data
  * the event as recorded (the timeline shows the users it names). */
@@ -70,6 +71,16 @@ static const struct {
     {"suggestion_event", "data", "approved_by", "app_user"},
     {"suggestion_event", "data", "agency_id", "agency"},
     {"suggestion", "copies", "agency_id", "agency"},
+    /* petitions (issue 13): the timeline's data names users and earlier petitions */
+    {"petition_event", "data", "handler_id", "app_user"},
+    {"petition_event", "data", "from_handler_id", "app_user"},
+    {"petition_event", "data", "first_handler_id", "app_user"},
+    {"petition_event", "data", "department_id", "department"},
+    {"petition_event", "data", "agency_id", "agency"},
+    {"petition_event", "data", "case_id", "case_record"},
+    {"petition_event", "data", "repeat_of", "petition"},
+    {"petition_event", "data", "leader_id", "app_user"},
+    {"petition_event", "data", "responsible_id", "app_user"},
 };
 
 /* The entities audit_append() is called with, and their tables. */
@@ -89,7 +100,8 @@ static const struct {
                     {"document_template", "document_template"},
                     /* stats (issue 11): an indicator's code and a period, not row ids */
                     {"stat_indicator_config", "stat_indicator_config"},
-                    {"stat_snapshot", "stat_snapshot"}};
+                    {"stat_snapshot", "stat_snapshot"},
+                    {"petition", "petition"}}; /* petitions (issue 13) */
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

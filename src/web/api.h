@@ -104,6 +104,16 @@ int api_licence_records_list(Req *r);
 int api_licence_records_export(Req *r);
 int api_penalty_records_list(Req *r);
 int api_penalty_records_export(Req *r);
+/* api_petitions.c: the 信访 (issue 13) */
+int api_petitions_list(Req *r);
+int api_petitions_export(Req *r);
+int api_petitions_repeats(Req *r);
+int api_petitions_stats(Req *r);
+int api_petitions_settings_get(Req *r);
+int api_petitions_settings_put(Req *r);
+int api_petitions_get(Req *r);
+int api_petitions_create(Req *r);
+int api_petitions_event(Req *r);
 
 /* stats (issue 11, api_stats.c): indicator reports, the records behind a figure, configuration, closed periods */
 struct StatsQuery;

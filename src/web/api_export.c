@@ -13,6 +13,7 @@
 #include "core/case_rules.h"
 #include "core/deadline.h"
 #include "core/period.h"
+#include "core/petition.h" /* petitions (issue 13) */
 #include "lib/buf.h"
 #include "lib/timeutil.h"
 #include "store/accounts_store.h"
@@ -623,4 +624,48 @@ static const ExportParam agency_params[] = {
 };
 const ExportSpec export_agencies = {{"机关名录", "agencies", agency_columns, NCOL(agency_columns)}, "export.agencies",
                                     "agency", agency_params, NCOL(agency_params)};
+/* clang-format on */
+
+/* petitions (issue 13): the 信访 list */
+static const char *label_pet_channel(const char *z) {
+  return pet_label(pet_channel_codes, z);
+}
+static const char *label_pet_category(const char *z) {
+  return pet_label(pet_category_codes, z);
+}
+static const char *label_pet_state(const char *z) {
+  return pet_label(pet_state_codes, z);
+}
+static const char *label_pet_risk(const char *z) {
+  return pet_label(pet_risk_codes, z);
+}
+/* clang-format off */
+static const XlsxColumn petition_columns[] = {
+  {"received_on",        "收到日期",   XLSX_DATE,    12, NULL},
+  {"channel",            "来源渠道",   XLSX_CODE,    14, label_pet_channel},
+  {"category",           "信访类别",   XLSX_CODE,    14, label_pet_category},
+  {"petitioner",         "信访人",     XLSX_TEXT,    16, NULL},
+  {"matter",             "信访事项",   XLSX_TEXT,    40, NULL},
+  {"state",              "状态",       XLSX_CODE,    10, label_pet_state},
+  {"risk_level",         "风险等级",   XLSX_CODE,     8, label_pet_risk},
+  {"first_handler_name", "首办责任人", XLSX_TEXT,    12, NULL},
+  {"handler_name",       "承办人",     XLSX_TEXT,    12, NULL},
+  {"next_due_on",        "答复期限",   XLSX_DATE,    12, NULL},
+  {"overdue",            "逾期未答复", XLSX_BOOLEAN, 10, NULL},
+  {"repeat_of",          "重复信访",   XLSX_TEXT,    10, NULL},
+  {"closed_on",          "办结日期",   XLSX_DATE,    12, NULL},
+};
+static const ExportParam petition_params[] = {
+  {"q",        "搜索",       EXPORT_PARAM_TEXT, NULL, NULL},
+  {"scope",    "范围",       EXPORT_PARAM_CODE, label_deadline_scope, NULL},
+  {"lead",     "领导包案",   EXPORT_PARAM_CODE, label_deadline_scope, NULL},
+  {"state",    "状态",       EXPORT_PARAM_CODE, label_pet_state, NULL},
+  {"channel",  "来源渠道",   EXPORT_PARAM_CODE, label_pet_channel, NULL},
+  {"category", "信访类别",   EXPORT_PARAM_CODE, label_pet_category, NULL},
+  {"risk",     "风险等级",   EXPORT_PARAM_CODE, label_pet_risk, NULL},
+  {"overdue",  "逾期未答复", EXPORT_PARAM_CODE, label_bool, NULL},
+  {"repeat",   "重复信访",   EXPORT_PARAM_CODE, label_bool, NULL},
+};
+const ExportSpec export_petitions = {{"信访件列表", "petitions", petition_columns, NCOL(petition_columns)},
+                                     "export.petitions", "petition", petition_params, NCOL(petition_params)};
 /* clang-format on */

@@ -45,6 +45,7 @@ extern const ExportSpec export_cases, export_deadlines, export_audit, export_use
 extern const ExportSpec export_agencies; /* issue 10 (agencies) */
 extern const ExportSpec export_linkage; /* linkage (issue 10) */
 extern const ExportSpec export_suggestions; /* suggestions (issue 10) */
+extern const ExportSpec export_petitions;   /* petitions (issue 13) */
 
 /* Answers an export request for the list of spec through its query function. Returns 0 (a reply is always set). */
 int export_reply(Req *r, const ExportSpec *spec, ExportQuery xQuery);

@@ -119,6 +119,16 @@ const Route routes[] = {
   {"GET",    "/api/v1/licence-records/export.xlsx", PERM_DATA_IMPORT, 0, BODY_NONE, api_licence_records_export},
   {"GET",    "/api/v1/penalty-records",         PERM_DATA_IMPORT, 0, BODY_NONE,     api_penalty_records_list},
   {"GET",    "/api/v1/penalty-records/export.xlsx", PERM_DATA_IMPORT, 0, BODY_NONE, api_penalty_records_export},
+  /* petitions (issue 13): the 信访 of the 12309 检察服务中心 (app/petitions.h) */
+  {"GET",    "/api/v1/petitions",               PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_list},
+  {"POST",   "/api/v1/petitions",               PERM_PETITION_HANDLE, 1, BODY_DEFAULT_MAX, api_petitions_create},
+  {"GET",    "/api/v1/petitions/export.xlsx",   PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_export},
+  {"GET",    "/api/v1/petitions/repeats",       PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_repeats},
+  {"GET",    "/api/v1/petitions/stats",         PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_stats},
+  {"GET",    "/api/v1/petitions/settings",      PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_settings_get},
+  {"PUT",    "/api/v1/petitions/settings",      PERM_ADMIN_MANAGE,    1, BODY_DEFAULT_MAX, api_petitions_settings_put},
+  {"GET",    "/api/v1/petitions/{id}",          PERM_PETITION_READ,   0, BODY_NONE,        api_petitions_get},
+  {"POST",   "/api/v1/petitions/{id}/events",   PERM_PETITION_HANDLE, 1, BODY_DEFAULT_MAX, api_petitions_event},
 };
 /* clang-format on */
 

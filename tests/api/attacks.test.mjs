@@ -92,6 +92,15 @@ function writeRoutes() {
       fields: { 'params.acquittal_text': 20 }, read: null },
     'POST /api/v1/calendar/import': { as: () => admin, body: () => ({ text: 'year 2031 complete\n2031-01-01 holiday 元旦\n' +
       '2031-05-01 holiday 劳动节\n2031-10-01..2031-10-03 holiday 国庆节\n' }), fields: { text: 0 }, read: null },
+    // issue 13: petitions (a 来访 taken in by 控申, and a reply to the target petition)
+    'POST /api/v1/petitions': { as: () => ids.kongshen, body: () => ({ channel: 'visit', category: 'complaint',
+      matter: '信访事项', received_on: '2025-09-24', risk_level: 'medium', risk_reason: '理由',
+      petitioners: [{ name: '信访人', phone: '13800000000', address: '某村', organisation: '某公司' }] }),
+    fields: { matter: 5000, risk_reason: 500, 'petitioners.0.name': 50, 'petitioners.0.phone': 30,
+      'petitioners.0.address': 200, 'petitioners.0.organisation': 100 }, read: (b) => `/api/v1/petitions/${b.id}` },
+    'POST /api/v1/petitions/{id}/events': { as: () => ids.kongshen, path: () => `/api/v1/petitions/${ids.petition}/events`,
+      body: () => ({ kind: 'reply', on: '2025-09-25', reply_kind: 'progress', channel: 'phone', content: '答复' }),
+      fields: { content: 5000 }, read: null },
   };
 }
 
@@ -109,6 +118,7 @@ const NO_TEXT = {
   'POST /api/v1/approvals/{id}/withdraw': 'no body',
   'POST /api/v1/documents/{id}/reissue': 'no body: the reissue copies the frozen fields',
   'POST /api/v1/stats/snapshots': 'a period code only (2025-03): stats.test.mjs, test_stats.c', // issue 11 (stats)
+  'PUT /api/v1/petitions/settings': 'one code (days or workdays): petitions.test.mjs',
   'POST /api/v1/cases/{id}/persons/{id}/documents': 'a type and the facts of one 不起诉决定书 per person: documents.test.mjs '
     + 'fills hostile text into it and reads it back escaped in the .docx (test_documents.c too)',
   // imports (issue 12): the body is a data file, not JSON; its options are query parameters
@@ -185,6 +195,12 @@ before(async () => {
   const sv = await prosecutor.post(`/api/v1/suggestions/${ids.served}/events`, { kind: 'serve', on: '2026-11-23', method: 'written' });
   assert.equal(sv.status, 201, sv.text);
   ids.xingjian = await server.client().loginOk('xingjian', PW);
+  // issue 13: 控申 and a petition to reply to
+  ids.kongshen = await server.client().loginOk('kongshen', PW);
+  const pt = await ids.kongshen.post('/api/v1/petitions', { channel: 'visit', category: 'complaint', matter: '靶信访',
+    received_on: '2025-09-24', petitioners: [{ name: '靶信访人' }] });
+  assert.equal(pt.status, 201, pt.text);
+  ids.petition = pt.body.id;
 });
 
 after(async () => {

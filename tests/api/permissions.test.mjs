@@ -70,6 +70,7 @@ function fill(p, rec) {
       linkage: rec.linkage, // issue 10 (linkage)
       suggestions: rec.suggestion, // issue 10 (suggestions)
       imports: rec.import, // issue 12 (imports)
+      petitions: rec.petition, // issue 13 (petitions)
     }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));
@@ -166,6 +167,13 @@ before(async () => {
   assert.equal(im.status, 201, im.text);
   ids.own.import = im.body.id;
   ids.sibling.import = im.body.id + 100000;
+  // petitions (issue 13): a 来访 taken in by the county's 控申; none in the sibling office
+  const countyKs = await server.client().loginOk('kongshen', PW);
+  const pt = await countyKs.post('/api/v1/petitions', { channel: 'visit', category: 'complaint', matter: '权限测试',
+    received_on: '2025-03-05', petitioners: [{ name: '权限测试人' }] });
+  assert.equal(pt.status, 201, pt.text);
+  ids.own.petition = pt.body.id;
+  ids.sibling.petition = pt.body.id + 100000;
 });
 
 after(async () => {

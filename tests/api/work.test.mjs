@@ -88,11 +88,15 @@ describe('queues per role', () => {
     assert.deepEqual(keys(await work('assistant')), ['my_overdue', 'my_due', 'my_week', 'my_cases']);
     assert.deepEqual(keys(await work('anguan')),
       ['office_overdue', 'office_due', 'office_warning', 'received_today', 'unassigned']);
-    assert.deepEqual(keys(await work('leader')), ['office_figures', 'office_overdue_cases']);
+    // petitions (issue 13): a 院领导's 包案 petitions and the office's high-risk ones follow
+    assert.deepEqual(keys(await work('leader')), ['office_figures', 'office_overdue_cases', 'led_petitions',
+      'high_risk_petitions']);
     // a 部门负责人 handles cases and leads a department: both, each once
     assert.deepEqual(keys(await work('buzhang')),
       ['my_overdue', 'my_due', 'my_week', 'my_cases', 'department_figures', 'department_overdue_cases']);
-    for (const who of ['kongshen', 'admin']) {
+    // 控申 (issue 13, petitions): the reply periods of the petitions it handles, in its own three deadline queues
+    assert.deepEqual(keys(await work('kongshen')), ['my_overdue', 'my_due', 'my_week']);
+    for (const who of ['admin']) {
       const w = await work(who);
       assert.deepEqual(w.queues, []);
       assert.equal(w.today, today);
@@ -200,11 +204,12 @@ describe('reminders', () => {
     const kinds = new Set((await listOf('anguan', 'deadlines', { scope: 'office', level: 'attention' }, 200)).items
       .map((d) => d.kind));
     assert.ok(kinds.has('bail_expiry') && kinds.has('residential_expiry'), [...kinds].join());
-    const none = await reminders('kongshen');
+    // a user without case.read (the administrator; 控申 reads cases since issue 13) gets no reminder
+    const none = await reminders('admin');
     assert.equal(none.total, 0);
     assert.deepEqual(none.items, []);
-    assertError(await c.kongshen.get('/api/v1/deadlines?scope=mine'), 403, 'forbidden');
-    assertError(await c.kongshen.get('/api/v1/cases'), 403, 'forbidden');
+    assertError(await c.admin.get('/api/v1/deadlines?scope=mine'), 403, 'forbidden');
+    assertError(await c.admin.get('/api/v1/cases'), 403, 'forbidden');
   });
 
   test('a new deadline shows at the next request, and the term closes when the measure changes', async () => {

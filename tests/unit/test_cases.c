@@ -1563,7 +1563,9 @@ static void test_warning_lead_times_change_open_rows(void **state) {
          "\"complaint_review\":10,\"supplementary\":3,\"archiving\":5,\"probation\":10,\"complaint_victim\":2,"
          "\"complaint_suspect\":2,\"jurisdiction_transfer\":2,\"bail_expiry\":15,\"residential_expiry\":10,"
          "\"linkage_transfer\":1,\"linkage_review\":3,\"linkage_reply\":10,"
-         "\"suggestion_reply\":10}");
+         "\"suggestion_reply\":10,"
+         /* petitions (issue 13) */
+         "\"petition_procedural\":2,\"petition_result\":10,\"petition_followup\":5}");
   assert_true(json_equal(out, expect));
   json_decref(out);
   out = deadlines_warnings_get(db, &f->anguan);

@@ -561,6 +561,8 @@ static void test_migration_7_builds_the_index_of_existing_cases(void **state) {
   static const char *const later[] = {
       /* issue 11: stats */
       "stat_snapshot", "stat_indicator_config",
+      /* issue 13: petitions */
+      "petition_setting", "petition_event", "petition_reply", "petition_case", "petition_person", "petition",
       /* issue 12: agency data */
       "penalty_record", "licence_record", "import_rejection", "import_batch", "import_mapping",
       /* issue 10 */

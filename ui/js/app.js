@@ -48,6 +48,10 @@ import * as statsPage from './pages/stats.js';
 import * as statsConfigPage from './pages/stats_config.js';
 // imports (issue 12)
 import * as importsPage from './pages/imports.js';
+// petitions (issue 13)
+import * as petitionsPage from './pages/petitions.js';
+import * as petitionPage from './pages/petition.js';
+import * as petitionFormPage from './pages/petition_form.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -90,6 +94,10 @@ const ROUTES = [
   { path: '/admin/stats-config', page: statsConfigPage, nav: 'stats-config' },
   // imports (issue 12)
   { path: '/imports', page: importsPage, nav: 'imports', permission: 'data.import' },
+  // petitions (issue 13)
+  { path: '/petitions', page: petitionsPage, nav: 'petitions' },
+  { path: '/petitions/new', page: petitionFormPage, nav: 'petitions', permission: 'petition.handle' },
+  { path: '/petitions/:id', page: petitionPage, nav: 'petitions' },
 ];
 
 const $ = (id) => document.getElementById(id);

@@ -22,6 +22,7 @@ export const GROUPS = [
   { key: 'linkage', label: 'nav.group.linkage' }, // linkage (issue 10)
   // suggestions (issue 10)
   { key: 'supervision', label: 'nav.group.supervision' },
+  { key: 'petitions', label: 'nav.group.petitions' }, // petitions (issue 13)
   { key: 'tools', label: 'nav.group.tools' },
   { key: 'admin', label: 'nav.group.admin' },
   { key: 'stats', label: 'nav.group.stats' }, // stats (issue 11)
@@ -45,6 +46,9 @@ export const NAV = [
   // imports (issue 12): other agencies' data files for data-matching supervision
   { key: 'imports', group: 'supervision', label: 'nav.imports', desc: 'home.desc.imports', href: '#/imports',
     permission: 'data.import' },
+  // petitions (issue 13): the bell links a reminder of a petition's reply period to #/petitions/ID
+  { key: 'petitions', group: 'petitions', label: 'nav.petitions', desc: 'home.desc.petitions', href: '#/petitions',
+    permission: 'petition.read', entity: 'petition' },
   { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
   { key: 'orgs', group: 'admin', label: 'nav.orgs', desc: 'home.desc.orgs', href: '#/admin/orgs',
     permission: 'admin.manage' },

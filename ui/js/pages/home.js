@@ -21,6 +21,7 @@ export function listHref(list, filter) {
 function recordHref(kind, item) {
   // a record with a page of its own (a 行刑衔接 item, a 检察建议) links there, as the bell does
   if (kind !== 'cases' && item.entity_kind && item.entity_kind !== 'case') return reminderHref(item);
+  if (kind === 'petitions') return '#/petitions/' + encodeURIComponent(item.id); // petitions (issue 13)
   const id = kind === 'cases' ? item.id : item.case_id;
   return id ? '#/cases/' + encodeURIComponent(id) : listHref('deadlines', {});
 }
@@ -109,6 +110,16 @@ function lineNode(q, it) {
         el('span', { class: 'work-subject', text: [it.case_number, it.case_title].filter(Boolean).join(' ') || it.subject }),
         it.person_name ? el('span', { class: 'muted', text: it.person_name }) : null,
         q.scope !== 'mine' && it.prosecutor_name ? el('span', { class: 'muted', text: it.prosecutor_name }) : null));
+  }
+  if (q.kind === 'petitions') { // petitions (issue 13): a 包案 or high-risk petition of the leader's home page
+    return el('li', { class: ['work-line', it.overdue ? levelClass('overdue') : null],
+      testid: 'queue-' + q.key + '-item-' + it.id },
+    el('a', { href, class: 'work-line-link', testid: 'queue-' + q.key + '-link-' + it.id },
+      el('span', { class: 'work-due nowrap', text: it.received_on || '' }),
+      el('span', { class: 'work-kind', text: label('pet_category', it.category) + ' ' + t('pet.risk_mark',
+        { level: label('pet_risk', it.risk_level) }) }),
+      el('span', { class: 'work-subject', text: it.petitioner || '' }),
+      it.overdue ? levelBadge('overdue') : null));
   }
   return el('li', { class: 'work-line', testid: 'queue-' + q.key + '-item-' + it.id },
     el('a', { href, class: 'work-line-link', testid: 'queue-' + q.key + '-link-' + it.id },
