@@ -18,6 +18,9 @@ const uint32_t perm_all[] = {
     PERM_LINKAGE_HANDLE,    /* issue 10 (linkage) */
     PERM_SUGGESTION_READ,   /* issue 10 (suggestions) */
     PERM_SUGGESTION_HANDLE, /* issue 10 (suggestions) */
+    PERM_PEOPLE_READ,       /* issue 14 (people) */
+    PERM_PEOPLE_MANAGE,     /* issue 14 (people) */
+    PERM_INTEGRITY_READ,    /* issue 14 (people) */
     0};
 /* clang-format on */
 
@@ -67,6 +70,11 @@ uint32_t role_permissions(const char *zRole) {
   for (size_t i = 0; i < sizeof suggestionHandlers / sizeof suggestionHandlers[0]; i++) {
     if (strcmp(zRole, suggestionHandlers[i]) == 0) p |= PERM_SUGGESTION_HANDLE;
   }
+  /* people (issue 14): 政治部 keeps the archives; 院领导 read them and the 廉政 records; 部门负责人 read them (and
+   * evaluate the stints and 副岗 they are responsible for); everyone reads their own archive (PERM_SELF) */
+  if (strcmp(zRole, "political_officer") == 0) p |= PERM_PEOPLE_READ | PERM_PEOPLE_MANAGE | PERM_INTEGRITY_READ;
+  if (strcmp(zRole, "leader") == 0) p |= PERM_PEOPLE_READ | PERM_INTEGRITY_READ;
+  if (strcmp(zRole, "department_head") == 0) p |= PERM_PEOPLE_READ;
   return p;
 }
 
@@ -108,6 +116,13 @@ const char *perm_name(uint32_t perm) {
       return "suggestion.read";
     case PERM_SUGGESTION_HANDLE:
       return "suggestion.handle";
+    /* people (issue 14) */
+    case PERM_PEOPLE_READ:
+      return "people.read";
+    case PERM_PEOPLE_MANAGE:
+      return "people.manage";
+    case PERM_INTEGRITY_READ:
+      return "integrity.read";
     default:
       return NULL;
   }

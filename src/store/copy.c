@@ -84,7 +84,18 @@ static const struct {
                     {"document", "document"},
                     {"linkage", "linkage_item"},
                     {"suggestion", "suggestion"},
-                    {"import", "import_batch"}};
+                    {"import", "import_batch"},
+                    /* people (issue 14) */
+                    {"staff_entry", "staff_entry"},
+                    {"rotation_plan", "rotation_plan"},
+                    {"rotation_stint", "rotation_stint"},
+                    {"staff_secondary", "staff_secondary"},
+                    {"mentor_pool", "mentor_pool"},
+                    {"mentor_pair", "mentor_pair"},
+                    {"mentor_talk", "mentor_talk"},
+                    {"mentor_demo", "mentor_demo"},
+                    {"course", "course"},
+                    {"integrity_talk", "integrity_talk"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
