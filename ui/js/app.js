@@ -43,6 +43,9 @@ import * as linkageItemPage from './pages/linkage_item.js';
 import * as suggestionsPage from './pages/suggestions.js';
 import * as suggestionPage from './pages/suggestion.js';
 import * as suggestionFormPage from './pages/suggestion_form.js';
+// people (issue 14)
+import * as peoplePage from './pages/people.js';
+import * as personPage from './pages/person.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -80,6 +83,12 @@ const ROUTES = [
   { path: '/suggestions', page: suggestionsPage, nav: 'suggestions' },
   { path: '/suggestions/new', page: suggestionFormPage, nav: 'suggestions', permission: 'suggestion.handle' },
   { path: '/suggestions/:id', page: suggestionPage, nav: 'suggestions' },
+  // people (issue 14): the staff, one growth archive (anyone reads their own: #/people/me), the lists
+  { path: '/people', page: peoplePage, nav: 'people' },
+  { path: '/people/:id', page: personPage, nav: 'my-archive', permission: 'self' },
+  { path: '/rotation', page: { render: peoplePage.renderRotation }, nav: 'rotation' },
+  { path: '/mentors', page: { render: peoplePage.renderMentors }, nav: 'mentors' },
+  { path: '/courses', page: { render: peoplePage.renderCourses }, nav: 'courses' },
 ];
 
 const $ = (id) => document.getElementById(id);
