@@ -1094,6 +1094,8 @@ int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e) {
   if (demo_documents(db, &registrar, fp, e)) return -1; /* documents (issue 10 §4) */
   if (demo_linkage(db, countyId, aUserId[DEMO_LEADER], aUserId[5], today, e)) return -1; /* linkage: 吴行政检察官 */
   if (demo_suggestions(db, fp, e)) return -1; /* suggestions (issue 10) */
+  /* people (issue 14) */
+  if (demo_people(db, fp, e)) return -1;
   fprintf(fp, "  已生成 %d 件演示案件（近一年受理，含审查中、退补、审结、归档、逾期等各种状态）\n", nCases);
   return 0;
 }
