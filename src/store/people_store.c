@@ -409,9 +409,6 @@ int people_store_is_mentor(Db *db, int64_t orgId, int64_t userId) {
 
 json_t *people_store_mentors(Db *db, int64_t orgId, int year) {
   static const char *const spec[] = {"#id", "#user_id", "name", "fields", "admitted_on", "#mentees", "#demos"};
-  char zFrom[11], zTo[11];
-  snprintf(zFrom, sizeof zFrom, "%04d-01-01", year);
-  snprintf(zTo, sizeof zTo, "%04d-12-31", year);
   Stmt *s = db_prepare(db,
                        "SELECT m.id, m.user_id, u.name, m.fields, m.admitted_on,"
                        " (SELECT count(*) FROM mentor_pair p WHERE p.org_id = m.org_id AND p.mentor_id = m.user_id"
@@ -422,8 +419,6 @@ json_t *people_store_mentors(Db *db, int64_t orgId, int year) {
                        " ORDER BY m.admitted_on, m.id");
   db_bind_int(s, 1, orgId);
   db_bind_int(s, 2, year);
-  (void)zFrom;
-  (void)zTo;
   return people_rows(s, spec, N(spec));
 }
 
