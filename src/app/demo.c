@@ -1096,6 +1096,8 @@ int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e) {
   if (demo_suggestions(db, fp, e)) return -1; /* suggestions (issue 10) */
   if (demo_imports(db, fp, e)) return -1; /* imports (issue 12) */
   if (demo_petitions(db, aDept[D_FIRST], fp, e)) return -1; /* petitions (issue 13) */
+  /* people (issue 14) */
+  if (demo_people(db, fp, e)) return -1;
   fprintf(fp, "  已生成 %d 件演示案件（近一年受理，含审查中、退补、审结、归档、逾期等各种状态）\n", nCases);
   return 0;
 }

@@ -42,4 +42,7 @@ int demo_petitions(Db *db, int64_t departmentId, FILE *fp, JwErr *e);
 typedef enum { DEMO_PATH_AUTO, DEMO_PATH_USE_CASES, DEMO_PATH_BULK } DemoPath;
 int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e);
 
+/* people (issue 14): posts, specialties, rotation, mentors, courses of the demo staff (demo_people.c). */
+int demo_people(Db *db, FILE *fp, JwErr *e);
+
 #endif

@@ -23,6 +23,9 @@ const uint32_t perm_all[] = {
     PERM_DATA_IMPORT,       /* issue 12 (imports) */
     PERM_PETITION_READ,     /* issue 13 (petitions) */
     PERM_PETITION_HANDLE,   /* issue 13 (petitions) */
+    PERM_PEOPLE_READ,       /* issue 14 (people) */
+    PERM_PEOPLE_MANAGE,     /* issue 14 (people) */
+    PERM_INTEGRITY_READ,    /* issue 14 (people) */
     0};
 /* clang-format on */
 
@@ -93,6 +96,11 @@ uint32_t role_permissions(const char *zRole) {
    * views and the reminder bell where its petitions' reply periods are */
   if (strcmp(zRole, "petition_officer") == 0) p |= PERM_CASE_READ;
   if (strcmp(zRole, "department_head") == 0 || strcmp(zRole, "case_manager") == 0) p |= PERM_PETITION_READ;
+  /* people (issue 14): 政治部 keeps the archives; 院领导 read them and the 廉政 records; 部门负责人 read them (and
+   * evaluate the stints and 副岗 they are responsible for); everyone reads their own archive (PERM_SELF) */
+  if (strcmp(zRole, "political_officer") == 0) p |= PERM_PEOPLE_READ | PERM_PEOPLE_MANAGE | PERM_INTEGRITY_READ;
+  if (strcmp(zRole, "leader") == 0) p |= PERM_PEOPLE_READ | PERM_INTEGRITY_READ;
+  if (strcmp(zRole, "department_head") == 0) p |= PERM_PEOPLE_READ;
   return p;
 }
 
@@ -147,6 +155,13 @@ const char *perm_name(uint32_t perm) {
       return "petition.read";
     case PERM_PETITION_HANDLE:
       return "petition.handle";
+    /* people (issue 14) */
+    case PERM_PEOPLE_READ:
+      return "people.read";
+    case PERM_PEOPLE_MANAGE:
+      return "people.manage";
+    case PERM_INTEGRITY_READ:
+      return "integrity.read";
     default:
       return NULL;
   }

@@ -39,6 +39,10 @@ typedef enum {
    * record their steps (控申 and 院领导) */
   PERM_PETITION_READ = 1u << 17,
   PERM_PETITION_HANDLE = 1u << 18,
+  /* people (issue 14): growth archives, rotation, mentors, courses; 廉政谈话/廉洁家访 (restricted) */
+  PERM_PEOPLE_READ = 1u << 19,    /* read every staff member's archive, the rotation, mentor and course lists */
+  PERM_PEOPLE_MANAGE = 1u << 20,  /* record them: 政治部 */
+  PERM_INTEGRITY_READ = 1u << 21, /* the 廉政谈话 / 廉洁家访 records: 政治部 and 院领导 only */
 } Perm;
 
 #define ROLE_COUNT 10

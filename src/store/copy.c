@@ -101,7 +101,18 @@ static const struct {
                     /* stats (issue 11): an indicator's code and a period, not row ids */
                     {"stat_indicator_config", "stat_indicator_config"},
                     {"stat_snapshot", "stat_snapshot"},
-                    {"petition", "petition"}}; /* petitions (issue 13) */
+                    {"petition", "petition"}, /* petitions (issue 13) */
+                    /* people (issue 14) */
+                    {"staff_entry", "staff_entry"},
+                    {"rotation_plan", "rotation_plan"},
+                    {"rotation_stint", "rotation_stint"},
+                    {"staff_secondary", "staff_secondary"},
+                    {"mentor_pool", "mentor_pool"},
+                    {"mentor_pair", "mentor_pair"},
+                    {"mentor_talk", "mentor_talk"},
+                    {"mentor_demo", "mentor_demo"},
+                    {"course", "course"},
+                    {"integrity_talk", "integrity_talk"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -126,4 +126,32 @@ int api_stats_snapshots_create(Req *r);
 int api_stats_snapshots_list(Req *r);
 int api_stats_report_xlsx(Req *r);
 int api_stats_report_csv(Req *r);
+/* api_people.c: people and party-building (issue 14) */
+int api_people_archive(Req *r);
+int api_people_plans_list(Req *r);
+int api_people_cycle(Req *r);
+int api_people_entry_create(Req *r);
+int api_people_plan_create(Req *r);
+int api_people_plan_get(Req *r);
+int api_people_stint_add(Req *r);
+int api_people_stint_evaluate(Req *r);
+int api_people_plan_final(Req *r);
+int api_people_secondary_create(Req *r);
+int api_people_secondary_list(Req *r);
+int api_people_secondary_evaluate(Req *r);
+int api_people_mentor_add(Req *r);
+int api_people_mentors(Req *r);
+int api_people_pair_create(Req *r);
+int api_people_talk_add(Req *r);
+int api_people_demo_add(Req *r);
+int api_people_reminders(Req *r);
+int api_people_course_create(Req *r);
+int api_people_course_get(Req *r);
+int api_people_courses(Req *r);
+int api_people_attendance(Req *r);
+int api_people_hours(Req *r);
+int api_people_integrity_create(Req *r);
+int api_people_integrity_get(Req *r);
+int api_people_integrity_list(Req *r);
+
 #endif

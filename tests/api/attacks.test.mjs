@@ -90,6 +90,32 @@ function writeRoutes() {
     'PUT /api/v1/stats/config': { as: () => admin,
       body: () => ({ indicator: 'acquittal_rate', params: { acquittal_text: '无罪' } }),
       fields: { 'params.acquittal_text': 20 }, read: null },
+    // issue 14: people (archive entries, rotation, 主副岗, mentors, courses, 廉政 records)
+    'POST /api/v1/people/{id}/entries': { as: () => ids.zhengzhi, path: () => `/api/v1/people/${ids.prosecutor}/entries`,
+      body: () => ({ kind: 'award', title: '办案能手', body: '说明' }), fields: { title: 200, body: 4000 }, read: null },
+    'PUT /api/v1/rotation-plans/{id}/final': { as: () => ids.zhengzhi, path: () => `/api/v1/rotation-plans/${ids.plan}/final`,
+      body: () => ({ department_id: ids.dept, reasons: '评价优秀', party_decision_on: '2026-01-20' }),
+      fields: { reasons: 4000 }, read: null },
+    'POST /api/v1/rotation-stints/{id}/evaluation': { as: () => ids.zhengzhi,
+      path: () => `/api/v1/rotation-stints/${ids.stint}/evaluation`, body: () => ({ rating: 'good', text: '良好' }),
+      fields: { text: 4000 }, read: null },
+    'POST /api/v1/secondary-posts': { as: () => ids.zhengzhi, body: () => ({ user_id: ids.prosecutor, department_id: ids.dept,
+      title: '副岗', responsible_id: ids.zhengzhiId, started_on: '2025-03-01' }), fields: { title: 200 }, read: null },
+    'POST /api/v1/secondary-posts/{id}/evaluation': { as: () => ids.zhengzhi,
+      path: () => `/api/v1/secondary-posts/${ids.secondary}/evaluation`, body: () => ({ rating: 'good', text: '良好' }),
+      fields: { text: 4000 }, read: null },
+    'POST /api/v1/mentors': { as: () => ids.zhengzhi, body: () => ({ user_id: ids.clerk, fields: '审查起诉',
+      admitted_on: '2024-01-10' }), fields: { fields: 200 }, read: null },
+    'POST /api/v1/mentor-pairs/{id}/talks': { as: () => ids.zhengzhi, path: () => `/api/v1/mentor-pairs/${ids.pair}/talks`,
+      body: () => ({ talked_on: '2026-01-10', note: '谈心' }), fields: { note: 4000 }, read: null },
+    'POST /api/v1/mentor-demos': { as: () => ids.zhengzhi, body: () => ({ mentor_id: ids.prosecutor, year: 2026, kind: 'officer',
+      mentee_id: ids.clerk, note: '示范' }), fields: { note: 4000 }, read: null },
+    'POST /api/v1/courses': { as: () => ids.zhengzhi, body: () => ({ title: '课程', lecturer_id: ids.prosecutor,
+      held_on: '2026-01-10', hours: 2, area: '刑事检察', materials: '讲义' }), fields: { title: 200, area: 100, materials: 4000 },
+      read: (b) => `/api/v1/courses/${b.id}` },
+    'POST /api/v1/integrity-records': { as: () => ids.zhengzhi, body: () => ({ user_id: ids.clerk, kind: 'talk',
+      held_on: '2026-01-10', held_by: '孙政工', body: '谈话' }), fields: { held_by: 200, body: 4000 },
+      read: (b) => `/api/v1/integrity-records/${b.id}` },
     'POST /api/v1/calendar/import': { as: () => admin, body: () => ({ text: 'year 2031 complete\n2031-01-01 holiday 元旦\n' +
       '2031-05-01 holiday 劳动节\n2031-10-01..2031-10-03 holiday 国庆节\n' }), fields: { text: 0 }, read: null },
     // issue 13: petitions (a 来访 taken in by 控申, and a reply to the target petition)
@@ -119,6 +145,11 @@ const NO_TEXT = {
   'POST /api/v1/documents/{id}/reissue': 'no body: the reissue copies the frozen fields',
   'POST /api/v1/stats/snapshots': 'a period code only (2025-03): stats.test.mjs, test_stats.c', // issue 11 (stats)
   'PUT /api/v1/petitions/settings': 'one code (days or workdays): petitions.test.mjs',
+  // issue 14 (people): ids, dates and codes only, checked in people.test.mjs
+  'POST /api/v1/rotation-plans': 'ids and dates only: people.test.mjs',
+  'POST /api/v1/rotation-plans/{id}/stints': 'ids and dates only: people.test.mjs',
+  'POST /api/v1/mentor-pairs': 'ids and a date only: people.test.mjs',
+  'PUT /api/v1/courses/{id}/attendance': 'ids, booleans and ratings only: people.test.mjs',
   'POST /api/v1/cases/{id}/persons/{id}/documents': 'a type and the facts of one 不起诉决定书 per person: documents.test.mjs '
     + 'fills hostile text into it and reads it back escaped in the .docx (test_documents.c too)',
   // imports (issue 12): the body is a data file, not JSON; its options are query parameters
@@ -201,6 +232,24 @@ before(async () => {
     received_on: '2025-09-24', petitioners: [{ name: '靶信访人' }] });
   assert.equal(pt.status, 201, pt.text);
   ids.petition = pt.body.id;
+  // issue 14 (people): a plan whose stint 政治部's officer evaluates, a 副岗, a mentor with a pairing
+  ids.zhengzhi = await server.client().loginOk('zhengzhi', PW);
+  ids.zhengzhiId = users.find((u) => u.login === 'zhengzhi').id;
+  const plan = await ids.zhengzhi.post('/api/v1/rotation-plans', { user_id: ids.clerk, start_on: '2025-01-02',
+    stints: [{ department_id: dept, head_id: ids.zhengzhiId }] });
+  assert.equal(plan.status, 201, plan.text);
+  ids.plan = plan.body.id;
+  ids.stint = plan.body.stints[0].id;
+  const sec = await ids.zhengzhi.post('/api/v1/secondary-posts', { user_id: ids.clerk, department_id: dept, title: '靶副岗',
+    responsible_id: ids.zhengzhiId, started_on: '2025-03-01' });
+  assert.equal(sec.status, 201, sec.text);
+  ids.secondary = sec.body.id;
+  assert.equal((await ids.zhengzhi.post('/api/v1/mentors', { user_id: ids.prosecutor, fields: '审查起诉',
+    admitted_on: '2024-01-10' })).status, 201);
+  const pair = await ids.zhengzhi.post('/api/v1/mentor-pairs', { mentor_id: ids.prosecutor, mentee_id: ids.clerk,
+    started_on: '2025-01-02' });
+  assert.equal(pair.status, 201, pair.text);
+  ids.pair = pair.body.id;
 });
 
 after(async () => {

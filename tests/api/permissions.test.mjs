@@ -71,6 +71,9 @@ function fill(p, rec) {
       suggestions: rec.suggestion, // issue 10 (suggestions)
       imports: rec.import, // issue 12 (imports)
       petitions: rec.petition, // issue 13 (petitions)
+      // issue 14 (people): a person is a user; the other records are unknown ids (the handler's 404 or 400)
+      people: rec.user, 'rotation-plans': 987654, 'rotation-stints': 987654, 'secondary-posts': 987654,
+      'mentor-pairs': 987654, courses: 987654, 'integrity-records': 987654,
     }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));

@@ -563,6 +563,9 @@ static void test_migration_7_builds_the_index_of_existing_cases(void **state) {
       "stat_snapshot", "stat_indicator_config",
       /* issue 13: petitions */
       "petition_setting", "petition_event", "petition_reply", "petition_case", "petition_person", "petition",
+      /* issue 14: people */
+      "integrity_talk", "course_attendance", "course", "mentor_demo", "mentor_talk", "mentor_pair", "mentor_pool",
+      "staff_secondary", "rotation_stint", "rotation_plan", "staff_entry",
       /* issue 12: agency data */
       "penalty_record", "licence_record", "import_rejection", "import_batch", "import_mapping",
       /* issue 10 */

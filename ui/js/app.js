@@ -52,6 +52,9 @@ import * as importsPage from './pages/imports.js';
 import * as petitionsPage from './pages/petitions.js';
 import * as petitionPage from './pages/petition.js';
 import * as petitionFormPage from './pages/petition_form.js';
+// people (issue 14)
+import * as peoplePage from './pages/people.js';
+import * as personPage from './pages/person.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -98,6 +101,12 @@ const ROUTES = [
   { path: '/petitions', page: petitionsPage, nav: 'petitions' },
   { path: '/petitions/new', page: petitionFormPage, nav: 'petitions', permission: 'petition.handle' },
   { path: '/petitions/:id', page: petitionPage, nav: 'petitions' },
+  // people (issue 14): the staff, one growth archive (anyone reads their own: #/people/me), the lists
+  { path: '/people', page: peoplePage, nav: 'people' },
+  { path: '/people/:id', page: personPage, nav: 'my-archive', permission: 'self' },
+  { path: '/rotation', page: { render: peoplePage.renderRotation }, nav: 'rotation' },
+  { path: '/mentors', page: { render: peoplePage.renderMentors }, nav: 'mentors' },
+  { path: '/courses', page: { render: peoplePage.renderCourses }, nav: 'courses' },
 ];
 
 const $ = (id) => document.getElementById(id);

@@ -23,6 +23,7 @@ export const GROUPS = [
   // suggestions (issue 10)
   { key: 'supervision', label: 'nav.group.supervision' },
   { key: 'petitions', label: 'nav.group.petitions' }, // petitions (issue 13)
+  { key: 'people', label: 'nav.group.people' }, // people (issue 14)
   { key: 'tools', label: 'nav.group.tools' },
   { key: 'admin', label: 'nav.group.admin' },
   { key: 'stats', label: 'nav.group.stats' }, // stats (issue 11)
@@ -49,6 +50,17 @@ export const NAV = [
   // petitions (issue 13): the bell links a reminder of a petition's reply period to #/petitions/ID
   { key: 'petitions', group: 'petitions', label: 'nav.petitions', desc: 'home.desc.petitions', href: '#/petitions',
     permission: 'petition.read', entity: 'petition' },
+  // people (issue 14): 队伍建设; everyone reaches their own growth archive
+  { key: 'my-archive', group: 'people', label: 'nav.my_archive', desc: 'home.desc.my_archive', href: '#/people/me',
+    permission: 'self' },
+  { key: 'people', group: 'people', label: 'nav.people', desc: 'home.desc.people', href: '#/people',
+    permission: 'people.read' },
+  { key: 'rotation', group: 'people', label: 'nav.rotation', desc: 'home.desc.rotation', href: '#/rotation',
+    permission: 'people.read' },
+  { key: 'mentors', group: 'people', label: 'nav.mentors', desc: 'home.desc.mentors', href: '#/mentors',
+    permission: 'people.read' },
+  { key: 'courses', group: 'people', label: 'nav.courses', desc: 'home.desc.courses', href: '#/courses',
+    permission: 'self' },
   { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
   { key: 'orgs', group: 'admin', label: 'nav.orgs', desc: 'home.desc.orgs', href: '#/admin/orgs',
     permission: 'admin.manage' },
