@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_util.h"
 #include "app/case_internal.h"
 #include "app/cases.h"
 #include "app/deadlines.h"
@@ -22,13 +23,6 @@ JwDate case_today(void) {
   JwDate d = 0;
   time_today_china(z);
   date_parse(z, 10, &d);
-  return d;
-}
-
-/* A "YYYY-MM-DD" column value ("" when NULL) as a day, 0 when empty. */
-static JwDate day_of(const char *z) {
-  JwDate d = 0;
-  if (z && *z) date_parse(z, strlen(z), &d);
   return d;
 }
 
@@ -83,11 +77,11 @@ static void case_build_facts(CaseState *st) {
   memset(f, 0, sizeof *f);
   f->type = case_type_by_code(c->zType);
   case_status_parse(c->zStatus, &f->status);
-  f->receivedOn = day_of(c->zReceived);
-  f->concludedOn = day_of(c->zConcluded);
-  f->archivedOn = day_of(c->zArchived);
+  f->receivedOn = app_day_of(c->zReceived);
+  f->concludedOn = app_day_of(c->zConcluded);
+  f->archivedOn = app_day_of(c->zArchived);
   f->withdrawnOn = strcmp(c->zConclusion, "withdrawn") == 0 ? f->concludedOn : 0;
-  f->jurisdictionIssueOn = day_of(c->zJurisdiction);
+  f->jurisdictionIssueOn = app_day_of(c->zJurisdiction);
   f->clockStart = h->nReturns && h->aResubmit[h->nReturns - 1] ? h->aResubmit[h->nReturns - 1] : f->receivedOn;
   f->returnedOn = h->nReturns && !h->aResubmit[h->nReturns - 1] ? h->aReturn[h->nReturns - 1] : 0;
   f->majorComplex = c->majorComplex;
@@ -99,14 +93,14 @@ static void case_build_facts(CaseState *st) {
   for (int i = 0; i < st->nP; i++) {
     const PersonRow *r = &st->aP[i];
     CasePersonFacts *p = &st->aPF[i];
-    p->birth = day_of(r->zBirth);
+    p->birth = app_day_of(r->zBirth);
     p->plea = r->plea;
     p->sentenceRank = r->zSentenceBand[0] ? sentence_band_rank(r->zSentenceBand) : -1;
-    p->decidedOn = r->zDecision[0] ? day_of(r->zDecisionOn) : 0;
+    p->decidedOn = r->zDecision[0] ? app_day_of(r->zDecisionOn) : 0;
     int np = strcmp(r->zDecision, "non_prosecution") == 0;
     p->conditional = np && strcmp(r->zNpType, "conditional") == 0;
     p->probationMonths = r->probationMonths;
-    p->finalOn = day_of(r->zFinalOn);
+    p->finalOn = app_day_of(r->zFinalOn);
     p->prosecuted = strcmp(r->zDecision, "prosecute") == 0 || strcmp(r->zFinalDecision, "prosecute") == 0;
     p->nonProsecuted = np && !p->prosecuted;
     p->discretionary = np && strcmp(r->zNpType, "discretionary") == 0;

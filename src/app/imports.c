@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/app_util.h"
 #include "app/imports.h"
 #include "app/tx.h"
 #include "core/credit_code.h"
@@ -50,10 +51,6 @@ typedef struct Run {
   char zNow[32];
   Buf key; /* the natural key being built */
 } Run;
-
-static int db_fail(Db *db, JwErr *e) {
-  return err_internal(e, db_errmsg(db));
-}
 
 /* The file's SHA-256 as 64 hex digits. 0, or -1 with e. */
 static int hash_file(const char *zPath, char zHex[65], JwErr *e) {
@@ -189,11 +186,11 @@ static int on_header(Run *x, int nCol, char **azCol, const size_t *anCol) {
   int64_t mappingId =
       import_store_mapping_put(x->db, x->actor->orgId, x->zKind, x->zSource, zColumns, x->actor->userId, x->zNow);
   free(zColumns);
-  if (mappingId < 0) return db_fail(x->db, x->e);
+  if (mappingId < 0) return app_db_fail(x->db, x->e);
   x->batch.mappingId = mappingId;
   if (x->pInfo && x->pInfo->zSheet[0]) x->batch.zSheet = x->pInfo->zSheet;
   x->batchId = import_store_batch_insert(x->db, &x->batch);
-  if (x->batchId < 0) return db_fail(x->db, x->e);
+  if (x->batchId < 0) return app_db_fail(x->db, x->e);
   x->res->batchId = x->batchId;
   return 0;
 }
@@ -303,7 +300,7 @@ static void key_part(Buf *b, const char *z) {
 static int write_rejections(Run *x, long rowNo, const Problems *p) {
   for (int i = 0; i < p->n; i++) {
     if (import_store_rejection_insert(x->db, x->batchId, rowNo, column_name(x, p->azField[i]), p->azReason[i])) {
-      return db_fail(x->db, x->e);
+      return app_db_fail(x->db, x->e);
     }
   }
   x->res->rowsRejected++;
@@ -312,7 +309,7 @@ static int write_rejections(Run *x, long rowNo, const Problems *p) {
 
 /* Counts the insert's outcome: 1 accepted, 0 duplicate. 0, or -1 with e. */
 static int count_insert(Run *x, int rc) {
-  if (rc < 0) return db_fail(x->db, x->e);
+  if (rc < 0) return app_db_fail(x->db, x->e);
   if (rc == 1) x->res->rowsAccepted++;
   else x->res->rowsDuplicate++;
   return 0;
@@ -519,7 +516,7 @@ int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult
   char *zSaved = NULL;
   const char *zFrom = r->zMapping && !strchr(r->zMapping, '=') ? r->zMapping : zSource;
   int found = import_store_mapping_get(db, actor->orgId, r->zKind, zFrom, &zSaved, NULL);
-  if (found < 0) return db_fail(db, e);
+  if (found < 0) return app_db_fail(db, e);
   if (!found && zFrom != zSource) return err_field(e, "mapping", "没有来源“%.100s”的已保存映射", zFrom);
   if (hash_file(r->zPath, res->zHash, e)) {
     free(zSaved);
@@ -527,7 +524,7 @@ int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult
   }
   int64_t earlier = import_store_batch_by_hash(db, actor->orgId, r->zKind, res->zHash);
   if (earlier != 0) free(zSaved);
-  if (earlier < 0) return db_fail(db, e);
+  if (earlier < 0) return app_db_fail(db, e);
   if (earlier > 0) {
     res->alreadyImported = 1;
     res->batchId = earlier;
@@ -565,7 +562,7 @@ int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult
   int rc = 0;
   x->zSavedColumns = zSaved;
   if (db_begin(db)) {
-    rc = db_fail(db, e);
+    rc = app_db_fail(db, e);
     goto out;
   }
   x->batch = (ImportBatchRow){.orgId = actor->orgId,
@@ -612,7 +609,7 @@ int imports_run(Db *db, const Actor *actor, const ImportRequest *r, ImportResult
   }
   if (!rc && import_store_batch_finish(db, x->batchId, res->rowsTotal, res->rowsAccepted, res->rowsDuplicate,
                                        res->rowsRejected, x->zNow)) {
-    rc = db_fail(db, e);
+    rc = app_db_fail(db, e);
   }
   if (!rc) {
     json_t *after = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "kind", r->zKind, "source",
@@ -661,7 +658,7 @@ int imports_preview(Db *db, const Actor *actor, const ImportRequest *r, json_t *
   int rc = 0;
   const char *zFrom = r->zMapping && !strchr(r->zMapping, '=') ? r->zMapping : zSource;
   int found = import_store_mapping_get(db, actor->orgId, r->zKind, zFrom, &x->zSavedColumns, NULL);
-  if (found < 0) rc = db_fail(db, e);
+  if (found < 0) rc = app_db_fail(db, e);
   else if (!found && zFrom != zSource) rc = err_field(e, "mapping", "没有来源“%.100s”的已保存映射", zFrom);
   unsigned char aMagic[4] = {0};
   size_t nMagic = 0;
@@ -701,7 +698,7 @@ int imports_list(Db *db, const Actor *actor, const char *zList, ImportListFilter
   f.orgId = actor->orgId;
   if (strcmp(zList, "rejections") == 0) {
     int64_t id = import_store_batch_org(db, f.batchId);
-    if (id < 0) return db_fail(db, e);
+    if (id < 0) return app_db_fail(db, e);
     if (id != actor->orgId) return err_set(e, 404, "not_found", NULL, "没有这个导入批次");
     *out = import_store_rejections_list(db, &f);
   } else if (strcmp(zList, "batches") == 0) {
@@ -711,7 +708,7 @@ int imports_list(Db *db, const Actor *actor, const char *zList, ImportListFilter
   } else {
     *out = import_store_penalty_list(db, &f);
   }
-  if (!*out) return f.pExport && f.pExport->stopped ? err_internal(e, "export stopped") : db_fail(db, e);
+  if (!*out) return f.pExport && f.pExport->stopped ? err_internal(e, "export stopped") : app_db_fail(db, e);
   return 0;
 }
 

@@ -2,6 +2,7 @@
  * against the rules (core/linkage.c: 409 for the state, 422 for a date), check its values (422 naming the field),
  * route a 检察长 decision to the approval queue, write the item, its timeline row, its deadlines and the audit row in
  * one transaction. */
+#include "app/app_util.h"
 #include "app/linkage.h"
 
 #include <stdio.h>
@@ -146,12 +147,6 @@ static JwDate today_china(void) {
   return d;
 }
 
-static JwDate day_of(const char *z) {
-  JwDate d = 0;
-  if (z && *z) date_parse(z, strlen(z), &d);
-  return d;
-}
-
 static int opinion_code(const char *z) {
   return !z || !*z ? 0 : strcmp(z, "penalty") == 0 ? 1 : 2;
 }
@@ -159,24 +154,24 @@ static int opinion_code(const char *z) {
 static void facts_of(const LinkageRow *r, LinkageFacts *f) {
   memset(f, 0, sizeof *f);
   linkage_state_parse(r->zState, &f->state);
-  f->decisionOn = day_of(r->zDecisionOn);
-  f->transferredOn = day_of(r->zTransferredOn);
-  f->registeredOn = day_of(r->zRegisteredOn);
-  f->requestOn = day_of(r->zRequestOn);
-  f->suspendedOn = day_of(r->zSuspendedOn);
+  f->decisionOn = app_day_of(r->zDecisionOn);
+  f->transferredOn = app_day_of(r->zTransferredOn);
+  f->registeredOn = app_day_of(r->zRegisteredOn);
+  f->requestOn = app_day_of(r->zRequestOn);
+  f->suspendedOn = app_day_of(r->zSuspendedOn);
   f->extensionDays = (int)r->extensionDays;
   f->criminalOpinion = opinion_code(r->zCriminalOpinion);
   f->adminOpinion = opinion_code(r->zAdminOpinion);
-  f->outcomeOn = day_of(r->zOutcomeOn);
-  f->servedOn = day_of(r->zServedOn);
+  f->outcomeOn = app_day_of(r->zOutcomeOn);
+  f->servedOn = app_day_of(r->zServedOn);
   f->replyMonths = (int)r->replyMonths;
-  f->replyOn = day_of(r->zReplyOn);
+  f->replyOn = app_day_of(r->zReplyOn);
   f->replyPenalised = r->replyPenalised == 1;
-  f->urgedOn = day_of(r->zUrgedOn);
+  f->urgedOn = app_day_of(r->zUrgedOn);
   f->urges = f->urgedOn != 0;
   f->urgeDays = (int)r->urgeDays;
-  f->followedUpOn = day_of(r->zFollowedUpOn);
-  f->closedOn = day_of(r->zClosedOn);
+  f->followedUpOn = app_day_of(r->zFollowedUpOn);
+  f->closedOn = app_day_of(r->zClosedOn);
 }
 
 /* The item's periods from its facts and stops; f->replyDue set from the first reply period. n or -1 (e set). */

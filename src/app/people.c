@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_util.h"
 #include "app/holidays.h"
 #include "app/tx.h"
 #include "core/people.h"
@@ -15,14 +16,6 @@
 #define ID_MAX   INT64_C(9007199254740991)
 #define TEXT_MAX 4000
 #define NF(a)    (sizeof(a) / sizeof((a)[0]))
-
-static int db_fail(Db *db, JwErr *e) {
-  return err_internal(e, db_errmsg(db));
-}
-
-static int rule_err(JwErr *e, const char *zField, const char *zWhy) {
-  return err_set(e, 422, "rule_violated", zField, "%s", zWhy);
-}
 
 static int need(const Actor *actor, uint32_t perm, JwErr *e) {
   if (actor->perms & perm) return 0;
@@ -52,15 +45,15 @@ static int req_date(const json_t *in, const char *zName, JwDate *pd, JwErr *e) {
 /* A user of the actor's office named by field zField: 0, 422 naming it, or 500. */
 static int check_user(Db *db, const Actor *actor, int64_t id, const char *zField, JwErr *e) {
   int rc = people_store_user(db, actor->orgId, id, NULL, 0);
-  if (rc < 0) return db_fail(db, e);
-  if (!rc) return rule_err(e, zField, "人员不在本院");
+  if (rc < 0) return app_db_fail(db, e);
+  if (!rc) return err_rule(e, zField, "人员不在本院");
   return 0;
 }
 
 static int check_department(Db *db, const Actor *actor, int64_t id, const char *zField, JwErr *e) {
   int rc = people_store_department(db, actor->orgId, id);
-  if (rc < 0) return db_fail(db, e);
-  if (!rc) return rule_err(e, zField, "部门不在本院");
+  if (rc < 0) return app_db_fail(db, e);
+  if (!rc) return err_rule(e, zField, "部门不在本院");
   return 0;
 }
 
@@ -71,7 +64,7 @@ static int finish_audit(Db *db, const Actor *actor, int rc, const char *zAction,
 }
 
 static int reply_null_404(json_t *o, json_t **out, Db *db, JwErr *e, const char *zWhat) {
-  if (!o) return db_fail(db, e);
+  if (!o) return app_db_fail(db, e);
   if (json_is_null(o)) {
     json_decref(o);
     return err_set(e, 404, "not_found", NULL, "%s不存在", zWhat);
@@ -85,7 +78,7 @@ static int reply_null_404(json_t *o, json_t **out, Db *db, JwErr *e, const char 
 int people_archive(Db *db, const Actor *actor, int64_t userId, int year, json_t **out, JwErr *e) {
   char zName[512];
   int rc = people_store_user(db, actor->orgId, userId, zName, sizeof zName);
-  if (rc < 0) return db_fail(db, e);
+  if (rc < 0) return app_db_fail(db, e);
   if (!rc) return err_set(e, 404, "not_found", NULL, "人员不存在");
   if (userId != actor->userId && !(actor->perms & PERM_PEOPLE_READ)) {
     return err_set(e, 403, "forbidden", NULL, "您只能查看本人的成长档案");
@@ -111,7 +104,7 @@ int people_archive(Db *db, const Actor *actor, int64_t userId, int year, json_t 
   }
   if (bad) {
     json_decref(o);
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   json_t *t = json_object_get(o, "training");
   json_object_set_new(
@@ -150,7 +143,7 @@ int people_entry_create(Db *db, const Actor *actor, int64_t userId, const json_t
   } else if (zRating) {
     return err_field(e, "rating", "只有评价有等次");
   }
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = check_user(db, actor, userId, "user_id", e);
   int64_t dept = jin_int(in, "department_id", 0), evaluator = jin_int(in, "evaluator_id", 0);
   if (!rc && dept) rc = check_department(db, actor, dept, "department_id", e);
@@ -162,7 +155,7 @@ int people_entry_create(Db *db, const Actor *actor, int64_t userId, const json_t
     id = people_store_entry_insert(db, actor->orgId, userId, zKind, jin_str(in, "title"), dept,
                                    jin_str(in, "started_on"), jin_str(in, "ended_on"), zRating, evaluator,
                                    jin_str(in, "body"), actor->userId, zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   json_object_set_new(after, "user_id", json_integer(userId));
@@ -192,7 +185,7 @@ static const JinField plan_stint_fields[] = {
 static int check_overlap(Db *db, const Actor *actor, int64_t userId, const char *zStart, const char *zEnd,
                          const char *zField, JwErr *e) {
   json_t *a = people_store_stints_overlapping(db, actor->orgId, userId, zStart, zEnd);
-  if (!a) return db_fail(db, e);
+  if (!a) return app_db_fail(db, e);
   size_t n = json_array_size(a);
   if (n) {
     json_t *x = json_array_get(a, 0);
@@ -230,7 +223,7 @@ int people_plan_create(Db *db, const Actor *actor, const json_t *in, json_t **ou
     return err_field(e, "stints", "轮岗安排无效");
   }
   int64_t userId = jin_int(in, "user_id", 0);
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = check_user(db, actor, userId, "user_id", e);
   for (int k = 0; !rc && k < n; k++) {
     const json_t *s = json_array_get(stints, (size_t)k);
@@ -249,7 +242,7 @@ int people_plan_create(Db *db, const Actor *actor, const json_t *in, json_t **ou
   int64_t id = 0;
   if (!rc) {
     id = people_store_plan_insert(db, actor->orgId, userId, jin_str(in, "start_on"), months, actor->userId, zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   for (int k = 0; !rc && k < n; k++) {
     const json_t *s = json_array_get(stints, (size_t)k);
@@ -258,7 +251,7 @@ int people_plan_create(Db *db, const Actor *actor, const json_t *in, json_t **ou
     date_format(sched[k].end, zE);
     if (people_store_stint_insert(db, actor->orgId, id, userId, jin_int(s, "department_id", 0),
                                   jin_int(s, "head_id", 0), zS, zE) < 0) {
-      rc = db_fail(db, e);
+      rc = app_db_fail(db, e);
     }
   }
   json_t *after = json_deep_copy(in);
@@ -283,7 +276,7 @@ int people_plan_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr 
 int people_plans_list(Db *db, const Actor *actor, int64_t userId, json_t **out, JwErr *e) {
   if (need(actor, PERM_PEOPLE_READ, e)) return -1;
   json_t *a = people_store_plans(db, actor->orgId, userId);
-  if (!a) return db_fail(db, e);
+  if (!a) return app_db_fail(db, e);
   *out = json_pack("{s:o}", "items", a);
   return 0;
 }
@@ -300,10 +293,10 @@ int people_stint_add(Db *db, const Actor *actor, int64_t planId, const json_t *i
   JwDate s, t;
   if (req_date(in, "start_on", &s, e) || req_date(in, "end_on", &t, e)) return -1;
   if (t < s) return err_field(e, "end_on", "结束日期不能早于开始日期");
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   json_t *plan = people_store_plan(db, actor->orgId, planId);
   int rc = 0;
-  if (!plan) rc = db_fail(db, e);
+  if (!plan) rc = app_db_fail(db, e);
   else if (json_is_null(plan)) rc = err_set(e, 404, "not_found", NULL, "轮岗计划不存在");
   int64_t userId = plan && json_is_object(plan) ? json_integer_value(json_object_get(plan, "user_id")) : 0;
   json_decref(plan);
@@ -314,7 +307,7 @@ int people_stint_add(Db *db, const Actor *actor, int64_t planId, const json_t *i
   if (!rc) {
     id = people_store_stint_insert(db, actor->orgId, planId, userId, jin_int(in, "department_id", 0),
                                    jin_int(in, "head_id", 0), jin_str(in, "start_on"), jin_str(in, "end_on"));
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   json_object_set_new(after, "plan_id", json_integer(planId));
@@ -349,10 +342,10 @@ static int check_evaluation(const json_t *in, char zOn[11], JwErr *e) {
 int people_stint_evaluate(Db *db, const Actor *actor, int64_t stintId, const json_t *in, json_t **out, JwErr *e) {
   char zOn[11];
   if (check_evaluation(in, zOn, e)) return -1;
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   json_t *st = people_store_stint(db, actor->orgId, stintId);
   int rc = 0;
-  if (!st) rc = db_fail(db, e);
+  if (!st) rc = app_db_fail(db, e);
   else if (json_is_null(st)) rc = err_set(e, 404, "not_found", NULL, "轮岗不存在");
   else if (json_integer_value(json_object_get(st, "head_id")) != actor->userId) {
     rc = err_set(e, 403, "not_responsible", "evaluator", "只有该部门的培养责任人（部门负责人）可以评价这段轮岗");
@@ -361,7 +354,7 @@ int people_stint_evaluate(Db *db, const Actor *actor, int64_t stintId, const jso
   json_decref(st);
   if (!rc && people_store_stint_evaluate(db, actor->orgId, stintId, jin_str(in, "rating"), jin_str(in, "text"), zOn,
                                          actor->userId)) {
-    rc = db_fail(db, e);
+    rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   rc = finish_audit(db, actor, rc, "people.stint.evaluate", "rotation_stint", stintId, after, e);
@@ -384,10 +377,10 @@ int people_plan_final(Db *db, const Actor *actor, int64_t planId, const json_t *
   today(zToday, &now);
   if (req_date(in, "party_decision_on", &on, e)) return -1;
   if (on > now) return err_field(e, "party_decision_on", "党组决定日期不能晚于今天");
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   json_t *plan = people_store_plan(db, actor->orgId, planId);
   int rc = 0;
-  if (!plan) rc = db_fail(db, e);
+  if (!plan) rc = app_db_fail(db, e);
   else if (json_is_null(plan)) rc = err_set(e, 404, "not_found", NULL, "轮岗计划不存在");
   json_decref(plan);
   if (!rc) rc = check_department(db, actor, jin_int(in, "department_id", 0), "department_id", e);
@@ -395,7 +388,7 @@ int people_plan_final(Db *db, const Actor *actor, int64_t planId, const json_t *
   time_now_iso(zNow);
   if (!rc && people_store_plan_final(db, actor->orgId, planId, jin_int(in, "department_id", 0), jin_str(in, "reasons"),
                                      jin_str(in, "party_decision_on"), zNow)) {
-    rc = db_fail(db, e);
+    rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   rc = finish_audit(db, actor, rc, "people.rotation.assign", "rotation_plan", planId, after, e);
@@ -415,7 +408,7 @@ int people_cycle(Db *db, const Actor *actor, int months, json_t **out, JwErr *e)
   today(zToday, &now);
   date_format(date_add_months(now, -months), zSince);
   json_t *a = people_store_posts_since(db, actor->orgId, zSince);
-  if (!a) return db_fail(db, e);
+  if (!a) return app_db_fail(db, e);
   size_t i;
   json_t *v;
   json_array_foreach(a, i, v) {
@@ -446,7 +439,7 @@ int people_secondary_create(Db *db, const Actor *actor, const json_t *in, json_t
   if (jin_int(in, "responsible_id", 0) == jin_int(in, "user_id", 0)) {
     return err_field(e, "responsible_id", "培养责任人不能是本人");
   }
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = check_user(db, actor, jin_int(in, "user_id", 0), "user_id", e);
   if (!rc) rc = check_department(db, actor, jin_int(in, "department_id", 0), "department_id", e);
   if (!rc) rc = check_user(db, actor, jin_int(in, "responsible_id", 0), "responsible_id", e);
@@ -457,7 +450,7 @@ int people_secondary_create(Db *db, const Actor *actor, const json_t *in, json_t
     id = people_store_secondary_insert(db, actor->orgId, jin_int(in, "user_id", 0), jin_int(in, "department_id", 0),
                                        jin_str(in, "title"), jin_int(in, "responsible_id", 0),
                                        jin_str(in, "started_on"), jin_str(in, "ended_on"), zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   rc = finish_audit(db, actor, rc, "people.secondary.create", "staff_secondary", id, after, e);
@@ -469,7 +462,7 @@ int people_secondary_create(Db *db, const Actor *actor, const json_t *in, json_t
 int people_secondary_list(Db *db, const Actor *actor, json_t **out, JwErr *e) {
   if (need(actor, PERM_PEOPLE_READ, e)) return -1;
   json_t *a = people_store_secondaries(db, actor->orgId, 0);
-  if (!a) return db_fail(db, e);
+  if (!a) return app_db_fail(db, e);
   *out = json_pack("{s:o}", "items", a);
   return 0;
 }
@@ -477,17 +470,17 @@ int people_secondary_list(Db *db, const Actor *actor, json_t **out, JwErr *e) {
 int people_secondary_evaluate(Db *db, const Actor *actor, int64_t id, const json_t *in, json_t **out, JwErr *e) {
   char zOn[11];
   if (check_evaluation(in, zOn, e)) return -1;
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   json_t *x = people_store_secondary(db, actor->orgId, id);
   int rc = 0;
-  if (!x) rc = db_fail(db, e);
+  if (!x) rc = app_db_fail(db, e);
   else if (json_is_null(x)) rc = err_set(e, 404, "not_found", NULL, "副岗不存在");
   else if (json_integer_value(json_object_get(x, "responsible_id")) != actor->userId) {
     rc = err_set(e, 403, "not_responsible", "evaluator", "只有该副岗的培养责任人可以评价");
   }
   json_decref(x);
   if (!rc && people_store_secondary_evaluate(db, actor->orgId, id, jin_str(in, "rating"), jin_str(in, "text"), zOn)) {
-    rc = db_fail(db, e);
+    rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   rc = finish_audit(db, actor, rc, "people.secondary.evaluate", "staff_secondary", id, after, e);
@@ -512,11 +505,11 @@ int people_mentor_add(Db *db, const Actor *actor, const json_t *in, json_t **out
   if (req_date(in, "admitted_on", &on, e)) return -1;
   if (on > now) return err_field(e, "admitted_on", "入库日期不能晚于今天");
   int64_t userId = jin_int(in, "user_id", 0);
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = check_user(db, actor, userId, "user_id", e);
   if (!rc) {
     int m = people_store_is_mentor(db, actor->orgId, userId);
-    if (m < 0) rc = db_fail(db, e);
+    if (m < 0) rc = app_db_fail(db, e);
     else if (m) rc = err_set(e, 409, "conflict", "user_id", "此人已在导师人才库中");
   }
   char zNow[32];
@@ -524,7 +517,7 @@ int people_mentor_add(Db *db, const Actor *actor, const json_t *in, json_t **out
   int64_t id = 0;
   if (!rc) {
     id = people_store_mentor_insert(db, actor->orgId, userId, jin_str(in, "fields"), jin_str(in, "admitted_on"), zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   if (finish_audit(db, actor, rc, "people.mentor.create", "mentor_pool", id, after, e)) {
@@ -566,7 +559,7 @@ int people_mentors(Db *db, const Actor *actor, int year, json_t **out, JwErr *e)
   if (!a || !pairs) {
     json_decref(a);
     json_decref(pairs);
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   pair_status(pairs, now);
   size_t i;
@@ -605,20 +598,20 @@ int people_pair_create(Db *db, const Actor *actor, const json_t *in, json_t **ou
   today(zToday, &now);
   if (req_date(in, "started_on", &on, e)) return -1;
   if (on > now) return err_field(e, "started_on", "结对日期不能晚于今天");
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = check_user(db, actor, mentor, "mentor_id", e);
   if (!rc) rc = check_user(db, actor, mentee, "mentee_id", e);
   if (!rc) {
     int m = people_store_is_mentor(db, actor->orgId, mentor);
-    if (m < 0) rc = db_fail(db, e);
-    else if (!m) rc = rule_err(e, "mentor_id", "导师须先入导师人才库");
+    if (m < 0) rc = app_db_fail(db, e);
+    else if (!m) rc = err_rule(e, "mentor_id", "导师须先入导师人才库");
   }
   char zNow[32];
   time_now_iso(zNow);
   int64_t id = 0;
   if (!rc) {
     id = people_store_pair_insert(db, actor->orgId, mentor, mentee, jin_str(in, "started_on"), zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   rc = finish_audit(db, actor, rc, "people.pair.create", "mentor_pair", id, after, e);
@@ -638,10 +631,10 @@ int people_talk_add(Db *db, const Actor *actor, int64_t pairId, const json_t *in
   char zToday[11];
   today(zToday, &now);
   if (req_date(in, "talked_on", &on, e)) return -1;
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   json_t *p = people_store_pair(db, actor->orgId, pairId);
   int rc = 0;
-  if (!p) rc = db_fail(db, e);
+  if (!p) rc = app_db_fail(db, e);
   else if (json_is_null(p)) rc = err_set(e, 404, "not_found", NULL, "结对不存在");
   else if (json_integer_value(json_object_get(p, "mentor_id")) != actor->userId &&
            !(actor->perms & PERM_PEOPLE_MANAGE)) {
@@ -652,7 +645,7 @@ int people_talk_add(Db *db, const Actor *actor, int64_t pairId, const json_t *in
     JwDate start = 0;
     date_parse(zStart, strlen(zStart), &start);
     const char *zWhy = people_check_talk(on, start, now);
-    if (zWhy) rc = rule_err(e, "talked_on", zWhy);
+    if (zWhy) rc = err_rule(e, "talked_on", zWhy);
   }
   json_decref(p);
   char zNow[32];
@@ -661,7 +654,7 @@ int people_talk_add(Db *db, const Actor *actor, int64_t pairId, const json_t *in
   if (!rc) {
     id = people_store_talk_insert(db, actor->orgId, pairId, jin_str(in, "talked_on"), jin_str(in, "note"),
                                   actor->userId, zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   json_object_set_new(after, "pair_id", json_integer(pairId));
@@ -690,15 +683,15 @@ int people_demo_add(Db *db, const Actor *actor, const json_t *in, json_t **out, 
   if (mentor != actor->userId && !(actor->perms & PERM_PEOPLE_MANAGE)) {
     return err_set(e, 403, "forbidden", NULL, "只有导师本人或政治部可以登记示范");
   }
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = 0;
   int m = people_store_is_mentor(db, actor->orgId, mentor);
-  if (m < 0) rc = db_fail(db, e);
-  else if (!m) rc = rule_err(e, "mentor_id", "此人不在导师人才库中");
+  if (m < 0) rc = app_db_fail(db, e);
+  else if (!m) rc = err_rule(e, "mentor_id", "此人不在导师人才库中");
   if (!rc && isCase) {
     int c = people_store_case(db, actor->orgId, jin_int(in, "case_id", 0));
-    if (c < 0) rc = db_fail(db, e);
-    else if (!c) rc = rule_err(e, "case_id", "案件不存在");
+    if (c < 0) rc = app_db_fail(db, e);
+    else if (!c) rc = err_rule(e, "case_id", "案件不存在");
   }
   if (!rc && !isCase) rc = check_user(db, actor, jin_int(in, "mentee_id", 0), "mentee_id", e);
   char zNow[32];
@@ -708,7 +701,7 @@ int people_demo_add(Db *db, const Actor *actor, const json_t *in, json_t **out, 
     id = people_store_demo_insert(db, actor->orgId, mentor, (int)jin_int(in, "year", 0), zKind,
                                   isCase ? jin_int(in, "case_id", 0) : 0, isCase ? 0 : jin_int(in, "mentee_id", 0),
                                   jin_str(in, "note") ? jin_str(in, "note") : "", zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   if (finish_audit(db, actor, rc, "people.demo.create", "mentor_demo", id, after, e)) {
@@ -741,7 +734,7 @@ int people_reminders(Db *db, const Actor *actor, json_t **out, JwErr *e) {
     json_decref(stints);
     json_decref(pairs);
     json_decref(mentors);
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   json_t *items = json_array();
   size_t i;
@@ -790,7 +783,7 @@ int people_course_create(Db *db, const Actor *actor, const json_t *in, json_t **
   if (need(actor, PERM_PEOPLE_MANAGE, e) || jin_check(in, course_fields, NF(course_fields), e)) return -1;
   JwDate on;
   if (req_date(in, "held_on", &on, e)) return -1;
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = check_user(db, actor, jin_int(in, "lecturer_id", 0), "lecturer_id", e);
   char zNow[32];
   time_now_iso(zNow);
@@ -799,7 +792,7 @@ int people_course_create(Db *db, const Actor *actor, const json_t *in, json_t **
     id = people_store_course_insert(db, actor->orgId, jin_str(in, "title"), jin_int(in, "lecturer_id", 0),
                                     jin_str(in, "held_on"), (int)jin_int(in, "hours", 0), jin_str(in, "area"),
                                     jin_str(in, "materials") ? jin_str(in, "materials") : "", actor->userId, zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   json_t *after = json_deep_copy(in);
   rc = finish_audit(db, actor, rc, "people.course.create", "course", id, after, e);
@@ -820,7 +813,7 @@ int people_courses(Db *db, const Actor *actor, int year, json_t **out, JwErr *e)
     date_to_ymd(now, &year, NULL, NULL);
   }
   json_t *a = people_store_courses(db, actor->orgId, year);
-  if (!a) return db_fail(db, e);
+  if (!a) return app_db_fail(db, e);
   *out = json_pack("{s:i, s:o}", "year", year, "items", a);
   return 0;
 }
@@ -845,10 +838,10 @@ int people_attendance(Db *db, const Actor *actor, int64_t courseId, const json_t
       return -1;
     }
   }
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   json_t *c = people_store_course(db, actor->orgId, courseId);
   int rc = 0;
-  if (!c) rc = db_fail(db, e);
+  if (!c) rc = app_db_fail(db, e);
   else if (json_is_null(c)) rc = err_set(e, 404, "not_found", NULL, "课程不存在");
   json_decref(c);
   json_array_foreach(a, i, v) {
@@ -859,7 +852,7 @@ int people_attendance(Db *db, const Actor *actor, int64_t courseId, const json_t
     if (!rc &&
         people_store_attendance_put(db, actor->orgId, courseId, jin_int(v, "user_id", 0),
                                     json_is_true(json_object_get(v, "attended")), (int)jin_int(v, "rating", 0))) {
-      rc = db_fail(db, e);
+      rc = app_db_fail(db, e);
     }
   }
   json_t *after = json_deep_copy(in);
@@ -878,7 +871,7 @@ int people_hours(Db *db, const Actor *actor, int year, json_t **out, JwErr *e) {
     date_to_ymd(now, &year, NULL, NULL);
   }
   json_t *a = people_store_hours(db, actor->orgId, year, 0);
-  if (!a) return db_fail(db, e);
+  if (!a) return app_db_fail(db, e);
   *out = json_pack("{s:i, s:o}", "year", year, "items", a);
   return 0;
 }
@@ -907,7 +900,7 @@ int people_integrity_create(Db *db, const Actor *actor, const json_t *in, json_t
   today(zToday, &now);
   if (req_date(in, "held_on", &on, e)) return -1;
   if (on > now) return err_field(e, "held_on", "日期不能晚于今天");
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = check_user(db, actor, jin_int(in, "user_id", 0), "user_id", e);
   char zNow[32];
   time_now_iso(zNow);
@@ -915,7 +908,7 @@ int people_integrity_create(Db *db, const Actor *actor, const json_t *in, json_t
   if (!rc) {
     id = people_store_integrity_insert(db, actor->orgId, jin_int(in, "user_id", 0), zKind, jin_str(in, "held_on"),
                                        jin_str(in, "held_by"), jin_str(in, "body"), actor->userId, zNow);
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
   }
   /* the audit row names the record, not its content */
   json_t *after = json_pack("{s:I, s:s, s:s}", "user_id", (json_int_t)jin_int(in, "user_id", 0), "kind", zKind,
@@ -929,7 +922,7 @@ int people_integrity_create(Db *db, const Actor *actor, const json_t *in, json_t
 int people_integrity_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
   if (integrity_hidden(actor, e)) return -1;
   json_t *o = people_store_integrity(db, actor->orgId, id);
-  if (!o) return db_fail(db, e);
+  if (!o) return app_db_fail(db, e);
   if (json_is_null(o)) {
     json_decref(o);
     return err_set(e, 404, "not_found", NULL, "资源不存在");
@@ -937,7 +930,7 @@ int people_integrity_get(Db *db, const Actor *actor, int64_t id, json_t **out, J
   /* every read of one is itself audited, in a transaction of its own */
   if (db_begin(db)) {
     json_decref(o);
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   int rc = audit_append(db, actor, "integrity.read", "integrity_talk", audit_id(id).z, NULL, NULL, e);
   if (app_finish_write(db, rc, e)) {
@@ -951,7 +944,7 @@ int people_integrity_get(Db *db, const Actor *actor, int64_t id, json_t **out, J
 int people_integrity_list(Db *db, const Actor *actor, json_t **out, JwErr *e) {
   if (integrity_hidden(actor, e)) return -1;
   json_t *a = people_store_integrity_list(db, actor->orgId, 0);
-  if (!a) return db_fail(db, e);
+  if (!a) return app_db_fail(db, e);
   /* the list shows who, when and what kind; the content only through an audited read of one */
   size_t i;
   json_t *v;

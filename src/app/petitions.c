@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_util.h"
 #include "app/deadlines.h"
 #include "app/holidays.h"
 #include "app/tx.h"
@@ -25,28 +26,6 @@
 #define PET_MAX_ATTACHMENTS 50
 #define PET_MAX_CASES       20
 #define PET_MAX_REPLIES     500 /* replies counted for the periods; more are kept but not needed */
-
-static JwDate today_date(char zToday[11]) {
-  time_today_china(zToday);
-  JwDate d = 0;
-  date_parse(zToday, 10, &d);
-  return d;
-}
-
-/* A stored date ("" none) as a day, 0 none. */
-static JwDate day_of(const char *z) {
-  JwDate d = 0;
-  if (z && *z && date_parse(z, strlen(z), &d)) d = 0;
-  return d;
-}
-
-static int rule_err(JwErr *e, const char *zField, const char *zWhy) {
-  return err_set(e, 422, "rule_violated", zField, "%s", zWhy);
-}
-
-static int db_fail(Db *db, JwErr *e) {
-  return err_internal(e, db_errmsg(db));
-}
 
 static void copy_str(char *out, size_t n, const char *z) {
   snprintf(out, n, "%s", z ? z : "");
@@ -96,7 +75,7 @@ static const char *label_of(const char *zName) {
 /* The record as the audit row keeps it: the API view without the timeline. NULL on error. */
 static json_t *audit_view(Db *db, int64_t orgId, int64_t id) {
   char zToday[11];
-  today_date(zToday);
+  app_today(zToday);
   int found = 0;
   json_t *o = petition_store_get(db, orgId, id, zToday, &found);
   if (o) json_object_del(o, "events");
@@ -108,7 +87,7 @@ static int note(Db *db, const Actor *actor, int64_t id, const char *zKind, const
   char zNow[32];
   time_now_iso(zNow);
   if (petition_store_event_insert(db, actor->orgId, id, zKind, zOn, data, actor->userId, zNow) < 0) {
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   return 0;
 }
@@ -121,12 +100,12 @@ static int note(Db *db, const Actor *actor, int64_t id, const char *zKind, const
 static int sync_deadlines(Db *db, const PetitionRow *r, JwErr *e) {
   const JwCalendar *cal = holidays_current(db, e);
   if (!cal) return -1;
-  JwDate received = day_of(r->zReceivedOn), closedOn = day_of(r->zClosedOn);
+  JwDate received = app_day_of(r->zReceivedOn), closedOn = app_day_of(r->zClosedOn);
   int32_t aAll[PET_MAX_REPLIES], aRes[PET_MAX_REPLIES];
   int nAll = 0, nRes = 0;
   if (petition_store_reply_days(db, r->orgId, r->id, 1, aAll, PET_MAX_REPLIES, &nAll) ||
       petition_store_reply_days(db, r->orgId, r->id, 0, aRes, PET_MAX_REPLIES, &nRes)) {
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   DeadlineRow *rows = calloc(PET_MAX_PERIODS + 1, sizeof *rows);
   PetPeriod *a = calloc(PET_MAX_PERIODS, sizeof *a);
@@ -136,7 +115,7 @@ static int sync_deadlines(Db *db, const PetitionRow *r, JwErr *e) {
   /* the procedural reply */
   JwDate due = 0;
   int prov = 0;
-  if (pet_procedural_due(cal, received, workdays, &due, &prov)) rc = rule_err(e, "received_on", "日期超出可计算的范围");
+  if (pet_procedural_due(cal, received, workdays, &due, &prov)) rc = err_rule(e, "received_on", "日期超出可计算的范围");
   const DeadlineKindRule *k = deadline_kind_by_code("petition_procedural");
   if (!rc) {
     DeadlineRow *d = &rows[n++];
@@ -157,12 +136,12 @@ static int sync_deadlines(Db *db, const PetitionRow *r, JwErr *e) {
   int owed = !(r->zRejectReason[0] || r->zTransferAgencyName[0]);
   int nPeriod = 0;
   if (!rc) {
-    JwDate endOn = owed ? closedOn : day_of(r->zDispositionOn);
+    JwDate endOn = owed ? closedOn : app_day_of(r->zDispositionOn);
     JwDate aDays[PET_MAX_REPLIES];
     for (int i = 0; i < nRes; i++) aDays[i] = aRes[i];
     if (!owed) nRes = 0; /* the disposition ends the period: replies after it answer nothing more */
     if (pet_reply_periods(cal, received, aDays, nRes, endOn, a, PET_MAX_PERIODS, &nPeriod)) {
-      rc = rule_err(e, "received_on", "日期超出可计算的范围");
+      rc = err_rule(e, "received_on", "日期超出可计算的范围");
     }
   }
   for (int i = 0; !rc && i < nPeriod; i++) {
@@ -214,8 +193,8 @@ static int check_line(const json_t *v, const char *zField, int max, const char *
 /* A date field: valid, not before the intake day, not in the future. */
 static int check_day(const char *zOn, const char *zField, JwDate received, JwDate today, JwDate *pOn, JwErr *e) {
   if (!zOn || date_parse(zOn, strlen(zOn), pOn)) return err_field(e, zField, "日期不是有效日期（YYYY-MM-DD）");
-  if (received && *pOn < received) return rule_err(e, zField, "日期不能早于收到信访的日期");
-  if (*pOn > today) return rule_err(e, zField, "日期不能晚于今天");
+  if (received && *pOn < received) return err_rule(e, zField, "日期不能早于收到信访的日期");
+  if (*pOn > today) return err_rule(e, zField, "日期不能晚于今天");
   return 0;
 }
 
@@ -339,8 +318,8 @@ static int check_cases(Db *db, int64_t orgId, const json_t *a, JwErr *e) {
       return err_field(e, zField, "关联案件须写作 {id}，id 为正整数");
     }
     int found = suggestion_store_case_exists(db, orgId, json_integer_value(id));
-    if (found < 0) return db_fail(db, e);
-    if (!found) return rule_err(e, zField, "关联案件不存在");
+    if (found < 0) return app_db_fail(db, e);
+    if (!found) return err_rule(e, zField, "关联案件不存在");
   }
   return 0;
 }
@@ -350,7 +329,7 @@ int petitions_create(Db *db, const Actor *actor, const json_t *in, json_t **out,
     return -1;
   }
   char zToday[11];
-  JwDate today = today_date(zToday), received = 0;
+  JwDate today = app_today(zToday), received = 0;
   const char *zChannel = jin_str(in, "channel"), *zCategory = jin_str(in, "category");
   const char *zFunction = jin_str(in, "function") ? jin_str(in, "function") : pet_default_function(zCategory);
   if (!pet_code_in(pet_channel_codes, zChannel)) {
@@ -366,11 +345,11 @@ int petitions_create(Db *db, const Actor *actor, const json_t *in, json_t **out,
   int nP = 0;
   if (check_petitioners(json_object_get(in, "petitioners"), today, aP, &nP, e)) return -1;
   int64_t handlerId = jin_int(in, "first_handler_id", actor->userId), dept = 0;
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   int rc = 0;
   int found = petition_store_user(db, actor->orgId, handlerId, &dept);
-  if (found < 0) rc = db_fail(db, e);
-  else if (!found) rc = rule_err(e, "first_handler_id", "首办责任人不是本院的在职用户");
+  if (found < 0) rc = app_db_fail(db, e);
+  else if (!found) rc = err_rule(e, "first_handler_id", "首办责任人不是本院的在职用户");
   if (!rc && json_object_get(in, "cases")) rc = check_cases(db, actor->orgId, json_object_get(in, "cases"), e);
   PetitionRow r;
   memset(&r, 0, sizeof r);
@@ -378,14 +357,14 @@ int petitions_create(Db *db, const Actor *actor, const json_t *in, json_t **out,
   if (!rc && jin_has(in, "repeat_of")) {
     PetitionRow prev;
     found = petition_store_load(db, actor->orgId, jin_int(in, "repeat_of", 0), &prev);
-    if (found < 0) rc = db_fail(db, e);
-    else if (!found) rc = rule_err(e, "repeat_of", "所指的原信访件不存在");
+    if (found < 0) rc = app_db_fail(db, e);
+    else if (!found) rc = err_rule(e, "repeat_of", "所指的原信访件不存在");
     else petition_row_free(&prev);
     r.repeatOf = jin_int(in, "repeat_of", 0);
     copy_str(r.zRepeatBasis, sizeof r.zRepeatBasis, "confirmed");
   }
   json_t *repeats = rc ? NULL : repeats_of(db, actor->orgId, aP, nP, 0);
-  if (!rc && !repeats) rc = db_fail(db, e);
+  if (!rc && !repeats) rc = app_db_fail(db, e);
   if (!rc && !r.repeatOf) {
     /* the same ID number is the same person: linked without asking; a name and phone only shown */
     size_t i;
@@ -399,7 +378,7 @@ int petitions_create(Db *db, const Actor *actor, const json_t *in, json_t **out,
     }
   }
   int64_t id = 0;
-  if (!rc) rc = petition_store_unit(db, actor->orgId, r.zUnit) ? db_fail(db, e) : 0;
+  if (!rc) rc = petition_store_unit(db, actor->orgId, r.zUnit) ? app_db_fail(db, e) : 0;
   if (!rc) {
     char zNow[32];
     time_now_iso(zNow);
@@ -424,15 +403,15 @@ int petitions_create(Db *db, const Actor *actor, const json_t *in, json_t **out,
     r.zAttachments = NULL;
     r.zMatter = NULL;
     r.id = id;
-    if (id < 0) rc = db_fail(db, e);
+    if (id < 0) rc = app_db_fail(db, e);
     for (int i = 0; !rc && i < nP; i++) {
-      if (petition_store_person_insert(db, actor->orgId, id, &aP[i].p)) rc = db_fail(db, e);
+      if (petition_store_person_insert(db, actor->orgId, id, &aP[i].p)) rc = app_db_fail(db, e);
     }
     size_t i;
     json_t *v;
     json_array_foreach(cases, i, v) {
       if (!rc && petition_store_case_link(db, actor->orgId, id, json_integer_value(json_object_get(v, "id")))) {
-        rc = db_fail(db, e);
+        rc = app_db_fail(db, e);
       }
     }
   }
@@ -444,7 +423,7 @@ int petitions_create(Db *db, const Actor *actor, const json_t *in, json_t **out,
   }
   if (!rc) rc = sync_deadlines(db, &r, e);
   json_t *after = rc ? NULL : audit_view(db, actor->orgId, id);
-  if (!rc && !after) rc = db_fail(db, e);
+  if (!rc && !after) rc = app_db_fail(db, e);
   if (!rc) rc = audit_append(db, actor, "petition.create", "petition", audit_id(id).z, NULL, after, e);
   json_decref(after);
   json_decref(repeats);
@@ -587,22 +566,22 @@ static int apply_step(Db *db, const Actor *actor, PetitionRow *r, const json_t *
   if (pet_state_parse(r->zState, &st)) st = PET_REGISTERED;
   const char *zWhy = pet_check_state(st, zKind);
   if (zWhy) return err_set(e, 409, "conflict", NULL, "%s", zWhy);
-  JwDate received = day_of(r->zReceivedOn), on = 0;
+  JwDate received = app_day_of(r->zReceivedOn), on = 0;
   if (jin_has(in, "on") && check_day(jin_str(in, "on"), "on", received, today, &on, e)) return -1;
   const char *zOn = jin_str(in, "on");
   PetState to;
   if (pet_disposition_state(zKind, &to) == 0) {
     if (strcmp(zKind, "accept") == 0) {
       int found = petition_store_department(db, r->orgId, jin_int(in, "department_id", 0));
-      if (found < 0) return db_fail(db, e);
-      if (!found) return rule_err(e, "department_id", "承办部门不是本院的部门");
+      if (found < 0) return app_db_fail(db, e);
+      if (!found) return err_rule(e, "department_id", "承办部门不是本院的部门");
       r->acceptDepartmentId = jin_int(in, "department_id", 0);
     } else if (strcmp(zKind, "transfer") == 0) {
       if (jin_has(in, "agency_id")) {
         char zName[AGENCY_NAME_BYTES];
         int found = suggestion_store_agency_name(db, r->orgId, jin_int(in, "agency_id", 0), zName, sizeof zName);
-        if (found < 0) return db_fail(db, e);
-        if (!found) return rule_err(e, "agency_id", "转办机关不在本院机关名录中");
+        if (found < 0) return app_db_fail(db, e);
+        if (!found) return err_rule(e, "agency_id", "转办机关不在本院机关名录中");
         r->transferAgencyId = jin_int(in, "agency_id", 0);
         copy_str(r->zTransferAgencyName, sizeof r->zTransferAgencyName, zName);
       } else {
@@ -615,9 +594,9 @@ static int apply_step(Db *db, const Actor *actor, PetitionRow *r, const json_t *
     } else {
       int64_t caseId = jin_int(in, "case_id", 0);
       int found = suggestion_store_case_exists(db, r->orgId, caseId);
-      if (found < 0) return db_fail(db, e);
-      if (!found) return rule_err(e, "case_id", "案件不存在");
-      if (petition_store_case_link(db, r->orgId, r->id, caseId)) return db_fail(db, e);
+      if (found < 0) return app_db_fail(db, e);
+      if (!found) return err_rule(e, "case_id", "案件不存在");
+      if (petition_store_case_link(db, r->orgId, r->id, caseId)) return app_db_fail(db, e);
       r->caseId = caseId;
     }
     copy_str(r->zState, sizeof r->zState, pet_state_codes[to]);
@@ -627,14 +606,14 @@ static int apply_step(Db *db, const Actor *actor, PetitionRow *r, const json_t *
     time_now_iso(zNow);
     if (petition_store_reply_insert(db, r->orgId, r->id, jin_str(in, "reply_kind"), zOn, jin_str(in, "channel"),
                                     jin_str(in, "content"), actor->userId, zNow) < 0) {
-      return db_fail(db, e);
+      return app_db_fail(db, e);
     }
   } else if (strcmp(zKind, "handler") == 0) {
     int64_t to_id = jin_int(in, "handler_id", 0), dept = 0;
     int found = petition_store_user(db, r->orgId, to_id, &dept);
-    if (found < 0) return db_fail(db, e);
-    if (!found) return rule_err(e, "handler_id", "承办人不是本院的在职用户");
-    if (to_id == r->handlerId) return rule_err(e, "handler_id", "该用户已是本件承办人");
+    if (found < 0) return app_db_fail(db, e);
+    if (!found) return err_rule(e, "handler_id", "承办人不是本院的在职用户");
+    if (to_id == r->handlerId) return err_rule(e, "handler_id", "该用户已是本件承办人");
     json_object_set_new(data, "from_handler_id", json_integer(r->handlerId));
     json_object_set_new(data, "first_handler_id", json_integer(r->firstHandlerId));
     r->handlerId = to_id;
@@ -643,11 +622,11 @@ static int apply_step(Db *db, const Actor *actor, PetitionRow *r, const json_t *
     if (r->leadLeaderId) return err_set(e, 409, "conflict", NULL, "该信访件已由领导包案");
     int64_t leader = jin_int(in, "leader_id", 0), resp = jin_int(in, "responsible_id", 0), dept = 0;
     int found = petition_store_user_has_role(db, r->orgId, leader, "leader");
-    if (found < 0) return db_fail(db, e);
-    if (!found) return rule_err(e, "leader_id", "包案领导须是本院的院领导");
+    if (found < 0) return app_db_fail(db, e);
+    if (!found) return err_rule(e, "leader_id", "包案领导须是本院的院领导");
     found = petition_store_user(db, r->orgId, resp, &dept);
-    if (found < 0) return db_fail(db, e);
-    if (!found) return rule_err(e, "responsible_id", "责任人不是本院的在职用户");
+    if (found < 0) return app_db_fail(db, e);
+    if (!found) return err_rule(e, "responsible_id", "责任人不是本院的在职用户");
     r->leadLeaderId = leader;
     r->leadResponsibleId = resp;
     char *zPlans = json_dumps(json_object_get(in, "plans"), JSON_COMPACT);
@@ -659,9 +638,9 @@ static int apply_step(Db *db, const Actor *actor, PetitionRow *r, const json_t *
   } else if (strcmp(zKind, "close") == 0) {
     int32_t aAll[PET_MAX_REPLIES];
     int nAll = 0;
-    if (petition_store_reply_days(db, r->orgId, r->id, 1, aAll, PET_MAX_REPLIES, &nAll)) return db_fail(db, e);
-    if (!nAll) return rule_err(e, "replies", "信访件尚未答复信访人，不能办结（群众信访件件有回复）");
-    if (on < aAll[nAll - 1]) return rule_err(e, "on", "办结日期不能早于最后一次答复的日期");
+    if (petition_store_reply_days(db, r->orgId, r->id, 1, aAll, PET_MAX_REPLIES, &nAll)) return app_db_fail(db, e);
+    if (!nAll) return err_rule(e, "replies", "信访件尚未答复信访人，不能办结（群众信访件件有回复）");
+    if (on < aAll[nAll - 1]) return err_rule(e, "on", "办结日期不能早于最后一次答复的日期");
     copy_str(r->zClosedOn, sizeof r->zClosedOn, zOn);
     copy_str(r->zSatisfaction, sizeof r->zSatisfaction, jin_str(in, "satisfaction"));
     r->ceased = json_is_true(json_object_get(in, "ceased"));
@@ -679,13 +658,13 @@ int petitions_event(Db *db, const Actor *actor, int64_t id, const json_t *in, js
   const char *zSpec = NULL;
   if (event_parse(in, &zSpec, e)) return -1;
   char zToday[11];
-  JwDate today = today_date(zToday);
-  if (db_begin(db)) return db_fail(db, e);
+  JwDate today = app_today(zToday);
+  if (db_begin(db)) return app_db_fail(db, e);
   PetitionRow r;
   int found = petition_store_load(db, actor->orgId, id, &r);
-  int rc = found < 0 ? db_fail(db, e) : !found ? err_set(e, 404, "not_found", NULL, "信访件不存在") : 0;
+  int rc = found < 0 ? app_db_fail(db, e) : !found ? err_set(e, 404, "not_found", NULL, "信访件不存在") : 0;
   json_t *before = rc ? NULL : audit_view(db, actor->orgId, id);
-  if (!rc && !before) rc = db_fail(db, e);
+  if (!rc && !before) rc = app_db_fail(db, e);
   json_t *data = json_deep_copy(in);
   json_object_del(data, "kind");
   json_object_del(data, "on");
@@ -693,12 +672,12 @@ int petitions_event(Db *db, const Actor *actor, int64_t id, const json_t *in, js
   if (!rc) {
     char zNow[32];
     time_now_iso(zNow);
-    if (petition_store_update(db, &r, zNow)) rc = db_fail(db, e);
+    if (petition_store_update(db, &r, zNow)) rc = app_db_fail(db, e);
   }
   if (!rc) rc = note(db, actor, id, jin_str(in, "kind"), jin_str(in, "on"), data, e);
   if (!rc) rc = sync_deadlines(db, &r, e);
   json_t *after = rc ? NULL : audit_view(db, actor->orgId, id);
-  if (!rc && !after) rc = db_fail(db, e);
+  if (!rc && !after) rc = app_db_fail(db, e);
   if (!rc) {
     char zAction[40];
     snprintf(zAction, sizeof zAction, "petition.%s", jin_str(in, "kind"));
@@ -734,10 +713,10 @@ static json_t *actions_of(const json_t *o) {
 
 int petitions_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
   char zToday[11];
-  today_date(zToday);
+  app_today(zToday);
   int found = 0;
   json_t *o = petition_store_get(db, actor->orgId, id, zToday, &found);
-  if (!o) return found ? db_fail(db, e) : err_set(e, 404, "not_found", NULL, "信访件不存在");
+  if (!o) return found ? app_db_fail(db, e) : err_set(e, 404, "not_found", NULL, "信访件不存在");
   /* the earlier and later petitions of the same petitioners */
   json_t *ps = json_object_get(o, "petitioners");
   int n = (int)json_array_size(ps);
@@ -756,7 +735,7 @@ int petitions_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e
     json_decref(rep);
     json_decref(d);
     json_decref(o);
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   json_object_set_new(o, "repeats", rep);
   json_object_set_new(o, "deadlines", d);
@@ -767,17 +746,17 @@ int petitions_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e
 
 int petitions_list(Db *db, const Actor *actor, PetitionFilter f, json_t **out, JwErr *e) {
   char zToday[11];
-  today_date(zToday);
+  app_today(zToday);
   f.orgId = actor->orgId;
   f.zToday = zToday;
   *out = petition_store_list(db, &f);
-  return *out ? 0 : db_fail(db, e);
+  return *out ? 0 : app_db_fail(db, e);
 }
 
 int petitions_repeats(Db *db, const Actor *actor, const char *zIdNumber, const char *zName, const char *zPhone,
                       json_t **out, JwErr *e) {
   char zToday[11];
-  JwDate today = today_date(zToday);
+  JwDate today = app_today(zToday);
   Petitioner p;
   memset(&p, 0, sizeof p);
   if (zIdNumber && *zIdNumber) {
@@ -788,21 +767,21 @@ int petitions_repeats(Db *db, const Actor *actor, const char *zIdNumber, const c
   p.p.zName = zName && *zName ? zName : NULL;
   p.p.zPhone = zPhone && *zPhone ? zPhone : NULL;
   json_t *a = repeats_of(db, actor->orgId, &p, 1, 0);
-  if (!a) return db_fail(db, e);
+  if (!a) return app_db_fail(db, e);
   *out = json_pack("{s:o}", "items", a);
   return 0;
 }
 
 int petitions_stats(Db *db, const Actor *actor, int byCategory, json_t **out, JwErr *e) {
   char zToday[11];
-  today_date(zToday);
+  app_today(zToday);
   *out = petition_store_stats(db, actor->orgId, byCategory, zToday);
-  return *out ? 0 : db_fail(db, e);
+  return *out ? 0 : app_db_fail(db, e);
 }
 
 int petitions_settings_get(Db *db, const Actor *actor, json_t **out, JwErr *e) {
   char zUnit[12];
-  if (petition_store_unit(db, actor->orgId, zUnit)) return db_fail(db, e);
+  if (petition_store_unit(db, actor->orgId, zUnit)) return app_db_fail(db, e);
   *out = json_pack("{s:s}", "procedural_unit", zUnit);
   return 0;
 }
@@ -815,11 +794,11 @@ int petitions_settings_put(Db *db, const Actor *actor, const json_t *in, json_t 
   if (!pet_code_in(pet_units, zUnit)) {
     return err_field(e, "procedural_unit", "程序性回复期限单位必须是 days（日）或 workdays（工作日）");
   }
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   char zOld[12], zNow[32];
   time_now_iso(zNow);
-  int rc = petition_store_unit(db, actor->orgId, zOld) ? db_fail(db, e) : 0;
-  if (!rc && petition_store_unit_put(db, actor->orgId, zUnit, actor->userId, zNow)) rc = db_fail(db, e);
+  int rc = petition_store_unit(db, actor->orgId, zOld) ? app_db_fail(db, e) : 0;
+  if (!rc && petition_store_unit_put(db, actor->orgId, zUnit, actor->userId, zNow)) rc = app_db_fail(db, e);
   json_t *before = json_pack("{s:s}", "procedural_unit", zOld), *after = json_pack("{s:s}", "procedural_unit", zUnit);
   if (!rc) rc = audit_append(db, actor, "petition.settings", "org", audit_id(actor->orgId).z, before, after, e);
   json_decref(before);

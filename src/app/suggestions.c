@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_util.h"
 #include "app/approvals.h"
 #include "app/suggestion_documents.h"
 #include "app/deadlines.h"
@@ -22,28 +23,6 @@
 
 #define SUG_ID_MAX   ((int64_t)1 << 53)
 #define SUG_TEXT_MAX 5000
-
-static JwDate today_date(char zToday[11]) {
-  time_today_china(zToday);
-  JwDate d = 0;
-  date_parse(zToday, 10, &d);
-  return d;
-}
-
-/* A stored date ("" none) as a day, 0 none. */
-static JwDate day_of(const char *z) {
-  JwDate d = 0;
-  if (z && *z && date_parse(z, strlen(z), &d)) d = 0;
-  return d;
-}
-
-static int rule_err(JwErr *e, const char *zField, const char *zWhy) {
-  return err_set(e, 422, "rule_violated", zField, "%s", zWhy);
-}
-
-static int db_fail(Db *db, JwErr *e) {
-  return err_internal(e, db_errmsg(db));
-}
 
 static void copy_str(char *out, size_t n, const char *z) {
   snprintf(out, n, "%s", z ? z : "");
@@ -68,11 +47,11 @@ static int may_handle(const Actor *a, const SuggestionRow *r) {
 static void facts_of(const SuggestionRow *r, SugFacts *f) {
   memset(f, 0, sizeof *f);
   if (sug_state_parse(r->zState, &f->state)) f->state = SUG_DRAFT;
-  f->issuedOn = day_of(r->zIssuedOn);
-  f->servedOn = day_of(r->zServedOn);
-  f->objectionOn = day_of(r->zObjectionOn);
-  f->replyOn = day_of(r->zReplyOn);
-  f->lastVisitOn = day_of(r->zVisitOn);
+  f->issuedOn = app_day_of(r->zIssuedOn);
+  f->servedOn = app_day_of(r->zServedOn);
+  f->objectionOn = app_day_of(r->zObjectionOn);
+  f->replyOn = app_day_of(r->zReplyOn);
+  f->lastVisitOn = app_day_of(r->zVisitOn);
   f->zLastVisitResult = r->zVisitResult[0] ? r->zVisitResult : NULL;
   f->zAdoption = r->zAdoption[0] ? r->zAdoption : NULL;
 }
@@ -80,7 +59,7 @@ static void facts_of(const SuggestionRow *r, SugFacts *f) {
 /* The record as the audit row keeps it: the API view without the timeline. NULL on error. */
 static json_t *audit_view(Db *db, int64_t orgId, int64_t id) {
   char zToday[11];
-  today_date(zToday);
+  app_today(zToday);
   int found = 0;
   json_t *o = suggestion_store_get(db, orgId, id, zToday, &found);
   if (o) json_object_del(o, "events");
@@ -93,7 +72,7 @@ static int note(Db *db, const Actor *actor, int64_t id, const char *zKind, const
   char zNow[32];
   time_now_iso(zNow);
   if (suggestion_store_event_insert(db, actor->orgId, id, zKind, zOn, data, actor->userId, zNow) < 0) {
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   return 0;
 }
@@ -106,7 +85,7 @@ static int note(Db *db, const Actor *actor, int64_t id, const char *zKind, const
 static int sync_reply(Db *db, const SuggestionRow *r, int wasRunning, const char *zClosedOn, JwErr *e) {
   int running = strcmp(r->zState, "served") == 0 || strcmp(r->zState, "objected") == 0;
   if (!running && !wasRunning) return 0; /* nothing runs, and earlier rounds' rows are closed already */
-  JwDate served = day_of(r->zServedOn);
+  JwDate served = app_day_of(r->zServedOn);
   if (!served) return 0;
   const JwCalendar *cal = holidays_current(db, e);
   if (!cal) return -1;
@@ -114,7 +93,7 @@ static int sync_reply(Db *db, const SuggestionRow *r, int wasRunning, const char
   if (period_parse_length(r->zReplyLength, &len)) len = sug_default_reply_length(r->zType, r->urgent);
   JwDate due = 0;
   int prov = 0;
-  if (sug_reply_due(cal, served, len, &due, &prov)) return rule_err(e, "on", "日期超出可计算的范围");
+  if (sug_reply_due(cal, served, len, &due, &prov)) return err_rule(e, "on", "日期超出可计算的范围");
   const DeadlineKindRule *k = deadline_kind_by_code("suggestion_reply");
   DeadlineRow row = {0};
   row.zKind = "suggestion_reply";
@@ -124,7 +103,7 @@ static int sync_reply(Db *db, const SuggestionRow *r, int wasRunning, const char
   row.dueOn = due;
   row.provisional = prov;
   row.open = running;
-  row.closedOn = running ? 0 : day_of(zClosedOn);
+  row.closedOn = running ? 0 : app_day_of(zClosedOn);
   row.zWarnKey = "suggestion_reply";
   row.warnDays = k ? k->warnDays : 10;
   row.zRule = k ? k->zRule : "";
@@ -170,7 +149,7 @@ static int check_terms(const json_t *in, const SuggestionRow *r, JwErr *e) {
   }
   int urgent = jin_has(in, "urgent") ? json_is_true(json_object_get(in, "urgent")) : r->urgent;
   if (urgent && strcmp(zType, "public_interest") != 0) {
-    return rule_err(e, "urgent", "只有公益诉讼检察建议可以紧急（十五日内回复）");
+    return err_rule(e, "urgent", "只有公益诉讼检察建议可以紧急（十五日内回复）");
   }
   const char *zLen = jin_str(in, "reply_length");
   JwLength len;
@@ -204,8 +183,8 @@ static int check_copies_into(Db *db, int64_t orgId, const json_t *a, json_t *out
       char zName[AGENCY_NAME_BYTES];
       if (!json_is_integer(id) || json_integer_value(id) < 1) return err_field(e, zField, "抄送机关的 id 必须是正整数");
       int found = suggestion_store_agency_name(db, orgId, json_integer_value(id), zName, sizeof zName);
-      if (found < 0) return db_fail(db, e);
-      if (!found) return rule_err(e, zField, "抄送机关不在本院机关名录中");
+      if (found < 0) return app_db_fail(db, e);
+      if (!found) return err_rule(e, zField, "抄送机关不在本院机关名录中");
       json_array_append_new(out,
                             json_pack("{s:I, s:s}", "agency_id", (json_int_t)json_integer_value(id), "name", zName));
     } else {
@@ -247,18 +226,18 @@ static int check_links(Db *db, int64_t orgId, const json_t *a, JwErr *e) {
     if (!json_is_integer(id) || json_integer_value(id) < 1) return err_field(e, zField, "关联记录的 id 必须是正整数");
     if (strcmp(zKind, "case") == 0) {
       int found = suggestion_store_case_exists(db, orgId, json_integer_value(id));
-      if (found < 0) return db_fail(db, e);
-      if (!found) return rule_err(e, zField, "关联案件不存在");
+      if (found < 0) return app_db_fail(db, e);
+      if (!found) return err_rule(e, zField, "关联案件不存在");
     }
     if (strcmp(zKind, "linkage") == 0) {
       int found = 0;
       json_t *item = linkage_store_get(db, orgId, json_integer_value(id), &found);
       json_decref(item);
-      if (found < 0) return db_fail(db, e);
-      if (!found) return rule_err(e, zField, "关联的行刑衔接事项不存在");
+      if (found < 0) return app_db_fail(db, e);
+      if (!found) return err_rule(e, zField, "关联的行刑衔接事项不存在");
     }
     /* a lead (线索, issue 12) cannot be named before that capability keeps them */
-    if (strcmp(zKind, "lead") == 0) return rule_err(e, zField, "关联线索不存在");
+    if (strcmp(zKind, "lead") == 0) return err_rule(e, zField, "关联线索不存在");
   }
   return 0;
 }
@@ -267,8 +246,8 @@ static int check_links(Db *db, int64_t orgId, const json_t *a, JwErr *e) {
 static int check_agency(Db *db, int64_t orgId, int64_t agencyId, JwErr *e) {
   char zName[AGENCY_NAME_BYTES];
   int found = suggestion_store_agency_name(db, orgId, agencyId, zName, sizeof zName);
-  if (found < 0) return db_fail(db, e);
-  if (!found) return rule_err(e, "agency_id", "被建议单位不在本院机关名录中");
+  if (found < 0) return app_db_fail(db, e);
+  if (!found) return err_rule(e, "agency_id", "被建议单位不在本院机关名录中");
   return 0;
 }
 
@@ -288,17 +267,17 @@ static int insert_draft(Db *db, const Actor *actor, SuggestionRow *r, const json
     }
   }
   int64_t id = suggestion_store_insert(db, r, zNow);
-  if (id < 0) return db_fail(db, e);
+  if (id < 0) return app_db_fail(db, e);
   r->id = id;
   json_array_foreach(links, i, v) {
     if (suggestion_store_link(db, actor->orgId, id, json_string_value(json_object_get(v, "kind")),
                               json_integer_value(json_object_get(v, "id")))) {
-      return db_fail(db, e);
+      return app_db_fail(db, e);
     }
   }
   if (note(db, actor, id, "created", NULL, NULL, e)) return -1;
   json_t *after = audit_view(db, actor->orgId, id);
-  if (!after) return db_fail(db, e);
+  if (!after) return app_db_fail(db, e);
   int rc = audit_append(db, actor, "suggestion.create", "suggestion", audit_id(id).z, NULL, after, e);
   json_decref(after);
   *pId = id;
@@ -316,7 +295,7 @@ int suggestions_create(Db *db, const Actor *actor, const json_t *in, json_t **ou
   const json_t *links = json_object_get(in, "links") ? json_object_get(in, "links") : empty;
   if (db_begin(db)) {
     json_decref(empty);
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   json_t *copies = NULL;
   int rc = check_agency(db, actor->orgId, jin_int(in, "agency_id", 0), e);
@@ -359,12 +338,12 @@ int suggestions_open_linked(Db *db, const Actor *actor, const SuggestionDraft *d
   if (d->linkedId < 1) return err_field(e, "id", "关联记录的 id 必须是正整数");
   char zAgency[AGENCY_NAME_BYTES];
   int found = suggestion_store_agency_name(db, actor->orgId, d->agencyId, zAgency, sizeof zAgency);
-  if (found < 0) return db_fail(db, e);
-  if (!found) return rule_err(e, "agency_id", "被建议单位不在本院机关名录中");
+  if (found < 0) return app_db_fail(db, e);
+  if (!found) return err_rule(e, "agency_id", "被建议单位不在本院机关名录中");
   if (d->caseId) {
     found = suggestion_store_case_exists(db, actor->orgId, d->caseId);
-    if (found < 0) return db_fail(db, e);
-    if (!found) return rule_err(e, "case_id", "关联案件不存在");
+    if (found < 0) return app_db_fail(db, e);
+    if (!found) return err_rule(e, "case_id", "关联案件不存在");
   }
   json_t *links = json_array();
   json_array_append_new(links, json_pack("{s:s, s:I}", "kind", d->zLinkedKind, "id", (json_int_t)d->linkedId));
@@ -395,16 +374,16 @@ int suggestions_update(Db *db, const Actor *actor, int64_t id, const json_t *in,
   if (jin_check_labeled(in, update_fields, sizeof update_fields / sizeof update_fields[0], sug_labels, NLABELS, e)) {
     return -1;
   }
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   SuggestionRow r;
   int found = suggestion_store_load(db, actor->orgId, id, &r);
-  int rc = found < 0 ? db_fail(db, e) : !found ? err_set(e, 404, "not_found", NULL, "检察建议不存在") : 0;
+  int rc = found < 0 ? app_db_fail(db, e) : !found ? err_set(e, 404, "not_found", NULL, "检察建议不存在") : 0;
   if (!rc && !may_handle(actor, &r)) rc = err_set(e, 403, "forbidden", NULL, "只能办理本部门或本人的检察建议");
   if (!rc && strcmp(r.zState, "draft") != 0)
     rc = err_set(e, 409, "conflict", NULL, "只有草稿可以修改；已签发的检察建议经异议处理修改");
   if (!rc) {
     int pending = approval_store_pending_exists(db, "suggestion", id, "suggestion_issue", 0);
-    if (pending < 0) rc = db_fail(db, e);
+    if (pending < 0) rc = app_db_fail(db, e);
     else if (pending) rc = err_set(e, 409, "conflict", NULL, "已提请签发，等待审批，不能修改");
   }
   if (!rc) rc = check_terms(in, &r, e);
@@ -430,7 +409,7 @@ int suggestions_update(Db *db, const Actor *actor, int64_t id, const json_t *in,
     }
     char zNow[32];
     time_now_iso(zNow);
-    if (!r.zCopies || suggestion_store_update(db, &r, zNow)) rc = db_fail(db, e);
+    if (!r.zCopies || suggestion_store_update(db, &r, zNow)) rc = app_db_fail(db, e);
   }
   if (!rc) rc = note(db, actor, id, "edited", NULL, in, e);
   json_t *after = rc ? NULL : audit_view(db, actor->orgId, id);
@@ -583,12 +562,12 @@ static int sug_run(Db *db, const Actor *actor, int64_t id, SugEventKind kind, co
                    int64_t proposerId, int64_t *pApprovalId, JwErr *e) {
   SuggestionRow r;
   int found = suggestion_store_load(db, actor->orgId, id, &r);
-  if (found < 0) return db_fail(db, e);
+  if (found < 0) return app_db_fail(db, e);
   if (!found) return err_set(e, 404, "not_found", NULL, "检察建议不存在");
   int rc = 0;
   if (!proposerId && !may_handle(actor, &r)) rc = err_set(e, 403, "forbidden", NULL, "只能办理本部门或本人的检察建议");
   char zToday[11];
-  JwDate today = today_date(zToday);
+  JwDate today = app_today(zToday);
   if (!on) on = today;
   char zOn[11];
   date_format(on, zOn);
@@ -604,9 +583,9 @@ static int sug_run(Db *db, const Actor *actor, int64_t id, SugEventKind kind, co
   const char *zField = NULL;
   int status = 0;
   const char *zWhy = rc ? NULL : sug_check_step(&f, &s, today, &zField, &status);
-  if (zWhy) rc = status == 409 ? err_set(e, 409, "conflict", zField, "%s", zWhy) : rule_err(e, zField, zWhy);
+  if (zWhy) rc = status == 409 ? err_set(e, 409, "conflict", zField, "%s", zWhy) : err_rule(e, zField, zWhy);
   if (!rc && kind == SUG_EV_ISSUE && (!r.zBody[0] || !r.zLegalBasis[0])) {
-    rc = rule_err(e, r.zBody[0] ? "legal_basis" : "text", "签发前须写明建议内容和法律依据");
+    rc = err_rule(e, r.zBody[0] ? "legal_basis" : "text", "签发前须写明建议内容和法律依据");
   }
   const char *zDecision = rc ? NULL : decision_of(kind);
   if (zDecision && !proposerId) {
@@ -633,14 +612,14 @@ static int sug_run(Db *db, const Actor *actor, int64_t id, SugEventKind kind, co
     apply_step(&r, &f, &s, in, zOn);
     char zNow[32];
     time_now_iso(zNow);
-    if (suggestion_store_update(db, &r, zNow)) rc = db_fail(db, e);
+    if (suggestion_store_update(db, &r, zNow)) rc = app_db_fail(db, e);
     if (!rc) rc = sync_reply(db, &r, wasRunning, zOn, e);
     int amended = kind == SUG_EV_OBJECTION_HANDLE && strcmp(s.zResult, "amend") == 0;
     /* an amended text is served anew: the next service starts the next round's period */
     if (!rc && amended) {
       r.zServedOn[0] = 0;
       r.zObjectionOn[0] = 0;
-      if (suggestion_store_update(db, &r, zNow)) rc = db_fail(db, e);
+      if (suggestion_store_update(db, &r, zNow)) rc = app_db_fail(db, e);
     }
     /* the 检察建议书: on its 签发, and under a new 文号 for an amended text (the first one kept as issued) */
     if (!rc && (kind == SUG_EV_ISSUE || amended)) rc = suggestion_issue_document(db, actor, &r, zOn, e);
@@ -664,7 +643,7 @@ int suggestions_event(Db *db, const Actor *actor, int64_t id, const json_t *in, 
   SugEventKind kind;
   JwDate on;
   if (event_parse(in, &kind, &on, e)) return -1;
-  if (db_begin(db)) return db_fail(db, e);
+  if (db_begin(db)) return app_db_fail(db, e);
   json_t *before = audit_view(db, actor->orgId, id);
   int64_t approvalId = 0;
   int rc = before ? sug_run(db, actor, id, kind, in, on, 0, &approvalId, e)
@@ -729,7 +708,7 @@ static json_t *actions_of(Db *db, const Actor *actor, const SuggestionRow *r) {
   SugFacts f;
   facts_of(r, &f);
   char zToday[11];
-  JwDate today = today_date(zToday);
+  JwDate today = app_today(zToday);
   int handle = (actor->perms & PERM_SUGGESTION_HANDLE) && may_handle(actor, r);
   for (int k = 0; k < SUG_EV_COUNT; k++) {
     /* each step judged by the state alone: its values are the form's to choose */
@@ -752,14 +731,14 @@ static json_t *actions_of(Db *db, const Actor *actor, const SuggestionRow *r) {
 
 int suggestions_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr *e) {
   char zToday[11];
-  today_date(zToday);
+  app_today(zToday);
   int found = 0;
   json_t *o = suggestion_store_get(db, actor->orgId, id, zToday, &found);
-  if (!o) return found ? db_fail(db, e) : err_set(e, 404, "not_found", NULL, "检察建议不存在");
+  if (!o) return found ? app_db_fail(db, e) : err_set(e, 404, "not_found", NULL, "检察建议不存在");
   SuggestionRow r;
   if (suggestion_store_load(db, actor->orgId, id, &r) != 1) {
     json_decref(o);
-    return db_fail(db, e);
+    return app_db_fail(db, e);
   }
   json_object_set_new(o, "text", json_incref(json_object_get(o, "body")));
   json_object_del(o, "body");
@@ -774,16 +753,16 @@ int suggestions_get(Db *db, const Actor *actor, int64_t id, json_t **out, JwErr 
 
 int suggestions_list(Db *db, const Actor *actor, SuggestionFilter f, json_t **out, JwErr *e) {
   char zToday[11];
-  today_date(zToday);
+  app_today(zToday);
   f.orgId = actor->orgId;
   f.zToday = zToday;
   *out = suggestion_store_list(db, &f);
-  return *out ? 0 : db_fail(db, e);
+  return *out ? 0 : app_db_fail(db, e);
 }
 
 int suggestions_by_agency(Db *db, const Actor *actor, json_t **out, JwErr *e) {
   char zToday[11];
-  today_date(zToday);
+  app_today(zToday);
   *out = suggestion_store_by_agency(db, actor->orgId, zToday);
-  return *out ? 0 : db_fail(db, e);
+  return *out ? 0 : app_db_fail(db, e);
 }

@@ -48,6 +48,10 @@ int err_field(JwErr *e, const char *zField, const char *zFmt, ...) {
   return -1;
 }
 
+int err_rule(JwErr *e, const char *zField, const char *zWhy) {
+  return err_set(e, 422, "rule_violated", zField, "%s", zWhy);
+}
+
 int err_internal(JwErr *e, const char *zDetail) {
   log_error("internal error: %s", zDetail ? zDetail : "?");
   return err_set(e, 500, "internal", NULL, "服务器内部错误，请联系管理员");

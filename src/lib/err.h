@@ -26,6 +26,8 @@ int err_set(JwErr *e, int status, const char *code, const char *zField, const ch
     __attribute__((format(printf, 5, 6)));
 /* Shorthand for a 400 validation_failed naming zField. */
 int err_field(JwErr *e, const char *zField, const char *zFmt, ...) __attribute__((format(printf, 3, 4)));
+/* A 422 rule_violated naming zField, with zWhy (a rule's reason, shown as it is) as the message. */
+int err_rule(JwErr *e, const char *zField, const char *zWhy);
 /* A 500 "internal" error; the detail is logged, not shown to the user. */
 int err_internal(JwErr *e, const char *zDetail);
 
