@@ -1,15 +1,19 @@
 /* work.c: the home page's work queues and the bell's reminders (see work.h). */
 #include "app/work.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/approvals.h"
 #include "app/cases.h"
 #include "app/deadlines.h"
+#include "app/people.h"    /* people (issue 14): the reminders of rotation and mentoring */
 #include "app/petitions.h" /* petitions (issue 13): the leader's petitions */
 #include "core/date.h"
 #include "core/deadline.h"
 #include "core/roles.h"
+#include "lib/mem.h"
 
 /* The name of each deadline item's kind ("kind_name"), so the UI shows a kind it has no label for (a capability's
  * new kind) by the name deadline_kinds[] gives it. */
@@ -207,22 +211,96 @@ int work_queues(Db *db, const Actor *a, const char *zToday, json_t **out, JwErr 
   return 0;
 }
 
+/* The Chinese name of a people reminder's kind (app/people.h). */
+static const char *people_kind_name(const char *zKind) {
+  if (strcmp(zKind, "stint_evaluation") == 0) return "轮岗评价";
+  if (strcmp(zKind, "talk_missed") == 0) return "导师谈心";
+  if (strcmp(zKind, "demo_missing") == 0) return "示范案件";
+  return zKind;
+}
+
+/* The people reminders of the actor (people_reminders: the stints they evaluate, their missed talks, their missing
+ * 示范; the office's for people.manage) as bell lines beside the deadlines: {id, kind, kind_name, level, due_on,
+ * subject, entity_kind, entity_id}, the level from the due day as a deadline's. Appended to items; their count. */
+static int people_lines(Db *db, const Actor *a, const char *zToday, json_t *items, json_int_t *pCount, JwErr *e) {
+  json_t *pr = NULL;
+  if (people_reminders(db, a, &pr, e)) return -1;
+  size_t i;
+  json_t *v;
+  json_array_foreach(json_object_get(pr, "items"), i, v) {
+    const char *zKind = json_string_value(json_object_get(v, "kind"));
+    const char *zDue = json_string_value(json_object_get(v, "due_on"));
+    json_int_t id = json_integer_value(json_object_get(v, "entity_id"));
+    if (!zKind || !zDue) continue;
+    int c = strcmp(zDue, zToday);
+    char zId[96];
+    snprintf(zId, sizeof zId, "people-%s-%lld", zKind, (long long)id);
+    json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:s, s:s, s:O, s:O, s:I}", "id", zId, "kind", zKind,
+                                           "kind_name", people_kind_name(zKind), "level",
+                                           c < 0    ? "overdue"
+                                           : c == 0 ? "due"
+                                                    : "warning",
+                                           "due_on", zDue, "subject", json_object_get(v, "text"), "entity_kind",
+                                           json_object_get(v, "entity_kind"), "entity_id", id));
+    ++*pCount;
+  }
+  json_decref(pr);
+  return 0;
+}
+
+/* qsort: bell lines by due day, then as they came (the deadlines first). */
+typedef struct BellLine {
+  json_t *item;
+  size_t order;
+} BellLine;
+
+static int bell_line_cmp(const void *pa, const void *pb) {
+  const BellLine *a = pa, *b = pb;
+  const char *za = json_string_value(json_object_get(a->item, "due_on"));
+  const char *zb = json_string_value(json_object_get(b->item, "due_on"));
+  int c = strcmp(za ? za : "", zb ? zb : "");
+  return c ? c : a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The first WORK_QUEUE_LINES of items by due day: a new array (items is released). */
+static json_t *bell_first_lines(json_t *items) {
+  size_t n = json_array_size(items);
+  BellLine *a = n ? xcalloc(n, sizeof *a) : NULL;
+  for (size_t i = 0; i < n; i++) a[i] = (BellLine){json_array_get(items, i), i};
+  if (n > 1) qsort(a, n, sizeof *a, bell_line_cmp);
+  json_t *out = json_array();
+  for (size_t i = 0; i < n && i < WORK_QUEUE_LINES; i++) json_array_append(out, a[i].item);
+  free(a);
+  json_decref(items);
+  return out;
+}
+
 int work_reminders(Db *db, const Actor *a, const char *zToday, json_t **out, JwErr *e) {
   const char *zScope = a->perms & (PERM_CASE_REGISTER | PERM_AUDIT_READ) ? "office" : "mine";
-  if (!(a->perms & PERM_CASE_READ)) {
-    *out = json_pack("{s:s, s:s, s:i, s:b, s:s, s:{s:s, s:s}, s:[]}", "today", zToday, "scope", zScope, "total", 0,
-                     "total_capped", 0, "list", "deadlines", "filter", "scope", zScope, "level", "attention", "items");
-    return 0;
+  json_t *items = json_array();
+  json_int_t total = 0;
+  int capped = 0;
+  if (a->perms & PERM_CASE_READ) {
+    DeadlineFilter f = {.orgId = a->orgId, .zLevel = "attention", .zToday = zToday, .limit = WORK_QUEUE_LINES};
+    if (strcmp(zScope, "mine") == 0) f.prosecutorId = a->userId;
+    json_t *page = NULL;
+    if (deadlines_list(db, &f, &page, e)) {
+      json_decref(items);
+      return -1;
+    }
+    json_array_extend(items, json_object_get(page, "items"));
+    total = json_integer_value(json_object_get(page, "total"));
+    capped = json_is_true(json_object_get(page, "total_capped"));
+    json_decref(page);
+    name_kinds(items);
   }
-  DeadlineFilter f = {.orgId = a->orgId, .zLevel = "attention", .zToday = zToday, .limit = WORK_QUEUE_LINES};
-  if (strcmp(zScope, "mine") == 0) f.prosecutorId = a->userId;
-  json_t *page = NULL;
-  if (deadlines_list(db, &f, &page, e)) return -1;
-  json_t *items = json_object_get(page, "items");
-  name_kinds(items);
-  *out = json_pack("{s:s, s:s, s:O, s:O, s:s, s:{s:s, s:s}, s:O}", "today", zToday, "scope", zScope, "total",
-                   json_object_get(page, "total"), "total_capped", json_object_get(page, "total_capped"), "list",
-                   "deadlines", "filter", "scope", zScope, "level", "attention", "items", items);
-  json_decref(page);
+  /* people (issue 14): the one feed also carries the reminders of rotation and mentoring, for whoever they concern */
+  if (people_lines(db, a, zToday, items, &total, e)) {
+    json_decref(items);
+    return -1;
+  }
+  *out = json_pack("{s:s, s:s, s:I, s:b, s:s, s:{s:s, s:s}, s:o}", "today", zToday, "scope", zScope, "total", total,
+                   "total_capped", capped, "list", "deadlines", "filter", "scope", zScope, "level", "attention",
+                   "items", bell_first_lines(items));
   return 0;
 }

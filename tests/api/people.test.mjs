@@ -208,6 +208,21 @@ describe('导师制', () => {
     assert.equal((await missed(c.hujc)).length, 1, 'two months without a talk');
     assert.equal((await missed(c.zhengzhi)).length, 1, '政治部 sees the office\'s');
     assert.equal((await missed(c.prosecutor)).length, 0);
+    // the same reminder is a line of the one feed, the bell (GET /api/v1/reminders), for whoever it concerns: the
+    // mentor and 政治部 (who reads no case: the bell carries no deadline of theirs), not another prosecutor
+    const bellLine = async (cl) => (await cl.get('/api/v1/reminders')).body;
+    for (const who of ['hujc', 'zhengzhi']) {
+      const b = await bellLine(c[who]);
+      const line = b.items.find((d) => d.kind === 'talk_missed' && d.entity_id === pair.id);
+      assert.ok(line, `${who}: ${JSON.stringify(b.items)}`);
+      assert.equal(line.entity_kind, 'mentor_pair');
+      assert.equal(line.kind_name, '导师谈心');
+      assert.equal(line.level, line.due_on < chinaDate(0) ? 'overdue' : line.due_on === chinaDate(0) ? 'due' : 'warning');
+      assert.match(line.subject, /未与.*谈心/);
+      assert.ok(b.total >= b.items.length);
+      for (let i = 1; i < b.items.length; i++) assert.ok(b.items[i - 1].due_on <= b.items[i].due_on, 'by due day');
+    }
+    assert.ok(!(await bellLine(c.prosecutor)).items.some((d) => d.kind === 'talk_missed' && d.entity_id === pair.id));
     const pairs = (await c.zhengzhi.get('/api/v1/mentors')).body.pairs;
     assert.equal(pairs.find((p) => p.id === pair.id).talk_missed, true);
     const read = async () => (await c.zhengzhi.get('/api/v1/mentors')).body;
@@ -223,6 +238,8 @@ describe('导师制', () => {
     const t2 = await c.hujc.post(`/api/v1/mentor-pairs/${pair.id}/talks`, { talked_on: chinaDate(), note: '谈心：出庭准备' });
     assert.equal(t2.status, 201, t2.text);
     assert.equal((await missed(c.hujc)).length, 0);
+    // and the bell's line goes with it
+    assert.ok(!(await bellLine(c.hujc)).items.some((d) => d.kind === 'talk_missed' && d.entity_id === pair.id));
   });
 
   test('the fourth-quarter warning for a mentor without a 示范案件 or 示范干警', async () => {

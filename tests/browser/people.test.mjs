@@ -92,3 +92,22 @@ test('a prosecutor opens their own archive; another\'s is refused; the lists ren
   assert.deepEqual(p2.errors, []);
   await p2.close();
 });
+
+test('the bell carries the missed talk to 政治部, who reads no case, and to the mentor, each with the right link', async () => {
+  for (const [login, href] of [['zhengzhi', '#/mentors'], ['hujc', '#/people/me']]) {
+    const page = await openPage(world);
+    await signIn(page, world, login);
+    await page.waitForSelector('[data-testid=bell-count]:not([hidden])');
+    await page.click('[data-testid=bell]');
+    const line = page.locator('[data-testid^=bell-item-people-talk_missed-]').first();
+    await line.waitFor();
+    assert.equal(await line.getAttribute('href'), href, login);
+    assert.match(await line.textContent(), /导师谈心.*胡检察官已逾一个月未与李检察官谈心/);
+    // 政治部 reads no deadline list: the bell offers no link to one
+    if (login === 'zhengzhi') assert.equal(await page.locator('[data-testid=bell-all]').count(), 0);
+    await line.click();
+    await page.waitForFunction((h) => location.hash === h, href);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});

@@ -56,9 +56,9 @@ export const NAV = [
   { key: 'people', group: 'people', label: 'nav.people', desc: 'home.desc.people', href: '#/people',
     permission: 'people.read' },
   { key: 'rotation', group: 'people', label: 'nav.rotation', desc: 'home.desc.rotation', href: '#/rotation',
-    permission: 'people.read' },
+    permission: 'people.read', entities: ['rotation_plan'] },
   { key: 'mentors', group: 'people', label: 'nav.mentors', desc: 'home.desc.mentors', href: '#/mentors',
-    permission: 'people.read' },
+    permission: 'people.read', entities: ['mentor_pair', 'mentor_pool'] },
   { key: 'courses', group: 'people', label: 'nav.courses', desc: 'home.desc.courses', href: '#/courses',
     permission: 'self' },
   { key: 'due', group: 'tools', label: 'nav.due', desc: 'home.desc.due', href: '#/tools/due', permission: 'self' },
@@ -187,7 +187,8 @@ export function refreshBadges(force) {
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The bell (top bar): the reminders, every deadline kind of deadline_kinds[] that is overdue, due today or within its
-// warning days, in the 期限 badge's scope (the office for 案管 and leaders, one's own otherwise), from ONE request
+// warning days, in the 期限 badge's scope (the office for 案管 and leaders, one's own otherwise), and the reminders of
+// rotation and mentoring that concern the user (people, issue 14: shown to every signed-in user), from ONE request
 // GET /api/v1/reminders: its total and the most urgent lines, each linking to its record. Refreshed every minute while
 // the tab is visible and at once when it becomes visible again (a refresh already under way is not repeated, so
 // there is never more than one request at a time). A capability that adds a deadline kind shows in the bell with
@@ -203,6 +204,10 @@ export function reminderHref(d) {
   // a record with its own page (a 行刑衔接 item, a 检察建议) links there; a case's period to the case
   const n = d.entity_kind && d.entity_kind !== 'case' && NAV.find((e) => e.entity && e.entity === d.entity_kind);
   if (n) return n.href + '/' + encodeURIComponent(d.entity_id);
+  // a reminder about a record of a list page (a rotation plan, a mentor pairing: people, issue 14) links to that list
+  // when the user may read it, else to their own growth archive, which shows their stints and mentoring
+  const list = d.entity_kind && NAV.find((e) => (e.entities || []).includes(d.entity_kind));
+  if (list) return !list.permission || can(list.permission) ? list.href : '#/people/me';
   if (d.case_id) return '#/cases/' + encodeURIComponent(d.case_id);
   return '#/deadlines';
 }
@@ -246,7 +251,7 @@ function bellNodes() {
       el('span', { class: 'bell-kind', text: reminderKind(d) }),
       el('span', { class: 'bell-due nowrap', text: d.due_on || '' })),
     el('span', { class: 'bell-subject', text: [d.case_number, d.person_name].filter(Boolean).join(' ') || d.subject }))))) : null,
-  r ? el('a', { class: 'bell-all', testid: 'bell-all', href: '#/deadlines' + api.query(
+  r && can('case.read') ? el('a', { class: 'bell-all', testid: 'bell-all', href: '#/deadlines' + api.query(
     { scope: r.filter.scope === 'mine' ? '' : r.filter.scope, level: r.filter.level }),
   text: t('bell.all', { n: r.total_capped ? n + '+' : n }) }) : null);
   return [btn, panel];
@@ -256,7 +261,7 @@ function drawBell() {
   const area = document.getElementById('bell-area');
   if (!area) return;
   const user = currentUser();
-  area.hidden = !user || !can('case.read');
+  area.hidden = !user;
   if (area.hidden) { clear(area); return; }
   clear(area);
   for (const n of bellNodes()) area.appendChild(n);
@@ -269,7 +274,7 @@ function drawBell() {
 export function renderBell() {
   drawBell();
   const user = currentUser();
-  if (!user || !can('case.read')) return;
+  if (!user) return;
   refreshBell(false);
   if (!bell.timer) {
     bell.timer = setInterval(() => { if (!document.hidden) refreshBell(true); }, BELL_POLL);
@@ -293,7 +298,7 @@ export function renderBell() {
  */
 export function refreshBell(force) {
   const user = currentUser();
-  if (!user || !can('case.read') || bell.loading) return bell.loading || Promise.resolve();
+  if (!user || bell.loading) return bell.loading || Promise.resolve();
   const fresh = bell.userId === user.id && Date.now() - bell.at < BELL_POLL;
   if (!force && fresh) return Promise.resolve();
   const mine = bell.loading = api.get('/reminders').then((r) => {
