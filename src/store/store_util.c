@@ -135,7 +135,12 @@ static json_t *store_list_page(Db *db, const StoreListQuery *q, const char *zKey
   if (zKey) {
     /* the page's keys first, then their joins, in the same order (zOrder without its LIMIT and OFFSET) */
     const char *zLimit = strstr(q->zOrder, " LIMIT ");
-    buf_printf(&page, "%s WHERE %s IN (SELECT %s ", q->zSelect, zKey, zKey);
+    buf_puts(&page, q->zSelect); /* the literal fragments of the list, and its key (a literal column name) */
+    buf_puts(&page, " WHERE ");
+    buf_puts(&page, zKey);
+    buf_puts(&page, " IN (SELECT ");
+    buf_puts(&page, zKey);
+    buf_puts(&page, " ");
     store_sql_join(&page, q->zFrom, where, q->zOrder);
     buf_puts(&page, ")");
     buf_append(&page, q->zOrder, zLimit ? (size_t)(zLimit - q->zOrder) : strlen(q->zOrder));
