@@ -177,6 +177,10 @@ describe('model (a): 醉驾 licence not revoked', () => {
       'validation_failed', 'result');
     assertError(await xingjian.post(`/api/v1/leads/${id}/verification`, { result: 'confirmed', extra: 1 }), 400,
       'validation_failed', 'extra');
+    assertError(await xingjian.post(`/api/v1/leads/${id}/verification`, { result: 'confirmed', note: '𠀀'.repeat(501) }),
+      400, 'validation_failed', 'note');
+    assertError(await xingjian.post(`/api/v1/leads/${id}/verification`, { result: 'confirmed', note: 'a\u0001b' }),
+      400, 'validation_failed', 'note');
     assertError(await xingjian.post('/api/v1/lead-suggestions', { lead_ids: [id], agency_id: agencyId }), 422,
       'rule_violated', 'lead_ids.0');
     assertError(await xingjian.post('/api/v1/lead-suggestions', { lead_ids: ['x'], agency_id: agencyId }), 400,
@@ -195,11 +199,12 @@ describe('model (a): 醉驾 licence not revoked', () => {
   test('verify, then confirmed leads become one 检察建议 linked both ways', async () => {
     const page = await leadsOf();
     const a = byName(page, P.li.name).id, b = byName(page, P.zhao.name).id;
+    const notes = { [a]: '<script>alert(1)</script>\'; DROP TABLE lead; --', [b]: '𠀀'.repeat(500) };
     for (const id of [a, b]) {
-      const res = await xingjian.post(`/api/v1/leads/${id}/verification`,
-        { result: 'confirmed', note: '经向车管所调取档案核实，驾驶证仍有效' });
+      const res = await xingjian.post(`/api/v1/leads/${id}/verification`, { result: 'confirmed', note: notes[id] });
       assert.equal(res.status, 200, res.text);
       assert.equal(res.body.state, 'confirmed');
+      assert.equal(res.body.verify_note, notes[id], 'the note reads back literally');
     }
     assertError(await xingjian.post(`/api/v1/leads/${a}/verification`, { result: 'confirmed' }), 409, 'conflict');
     const res = await xingjian.post('/api/v1/lead-suggestions', { lead_ids: [a, b], agency_id: agencyId });
