@@ -21,6 +21,7 @@
 #include "store/store_util.h"
 #include "store/suggestion_store.h"
 #include "test_util.h"
+#include "web/match_schedule.h"
 #include "test_db.h"
 
 #define NOW "2026-01-01T00:00:00Z"
@@ -93,6 +94,16 @@ static void test_params(void **state) {
   assert_int_equal(p.lifetime, 1);
   assert_int_equal(p.barYears, 5);
   json_decref(v);
+}
+
+/* The nightly schedule: the next 02:00 China Standard Time (18:00 UTC). */
+static void test_schedule_delay(void **state) {
+  (void)state;
+  long long midnightUtc = 1767225600; /* 2026-01-01T00:00:00Z = 08:00 CST */
+  assert_int_equal(match_schedule_delay(midnightUtc), 18 * 3600);
+  assert_int_equal(match_schedule_delay(midnightUtc + 18 * 3600), 86400); /* exactly 02:00: the next night's */
+  assert_int_equal(match_schedule_delay(midnightUtc + 18 * 3600 - 1), 1);
+  assert_int_equal(match_schedule_delay(midnightUtc + 19 * 3600), 23 * 3600);
 }
 
 /* ---- a run on a fixture ------------------------------------------------------------------------------------- */
@@ -472,6 +483,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rule),
       cmocka_unit_test(test_params),
+      cmocka_unit_test(test_schedule_delay),
       cmocka_unit_test_setup_teardown(test_run, setup, teardown),
       cmocka_unit_test_setup_teardown(test_verify_and_suggest, setup, teardown),
       cmocka_unit_test_setup_teardown(test_candidates, setup, teardown),
