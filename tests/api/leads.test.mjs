@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { REPO, addOrg, addUser, assertError, auditVerify, initDb, makeTempDir, newDbTarget, rmTempDir, sqlite,
+import { REPO, runCli, addOrg, addUser, assertError, auditVerify, initDb, makeTempDir, newDbTarget, rmTempDir, sqlite,
   startServer } from './helpers.mjs';
 
 const PW = 'Jianwu@2026';
@@ -251,5 +251,15 @@ describe('model (a): 醉驾 licence not revoked', () => {
     const run = await xingjian.post(`/api/v1/match-models/${model.id}/runs`, {});
     assert.equal(run.status, 201, run.text);
     assert.equal(run.body.leads_found, 2);
+  });
+
+  test('jianwu match runs a model from the command line', async () => {
+    const r = runCli(['match', '--db', db, '--model', 'drunk_licence', '--org', 'jinyun']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /线索 2 条（新增 0）/);
+    const bad = runCli(['match', '--db', db, '--model', 'nope', '--org', 'jinyun']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /数据模型不存在/);
+    assert.equal(Number(sql("SELECT count(*) FROM match_run WHERE trigger_kind = 'cli'")), 1);
   });
 });
