@@ -70,5 +70,8 @@ test('run model (a), confirm a lead, turn it into a 检察建议', async () => {
   await page.click('[data-testid=leads-suggest]');
   await page.waitForURL(/#\/suggestions\/\d+/);
   await page.waitForSelector('[data-testid=suggestion-state]');
+  // linked both ways: the suggestion links back to the lead
+  await page.click('[data-testid^=suggestion-lead-]');
+  await page.waitForSelector('[data-testid=lead-suggestion]');
   assert.deepEqual(page.errors, []);
 });
