@@ -19,6 +19,7 @@ static const CliCommand commands[] = {
     {"idcard", "检查并规范公民身份号码", cmd_idcard},
     {"report", "输出统计指标报表（xlsx、csv 或 json）", cmd_report}, /* stats (issue 11) */
     {"import", "导入其他机关的数据（驾驶证、行政处罚）", cmd_import},
+    {"match", "运行大数据法律监督模型，生成线索", cmd_match}, /* leads (issue 12 §3) */
 };
 
 static void main_usage(FILE *fp) {

@@ -1098,6 +1098,7 @@ int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e) {
   if (demo_petitions(db, aDept[D_FIRST], fp, e)) return -1; /* petitions (issue 13) */
   /* people (issue 14) */
   if (demo_people(db, fp, e)) return -1;
+  if (demo_leads(db, fp, e)) return -1; /* leads (issue 12 §3): model (a) over the demo licence file */
   fprintf(fp, "  已生成 %d 件演示案件（近一年受理，含审查中、退补、审结、归档、逾期等各种状态）\n", nCases);
   return 0;
 }

@@ -45,4 +45,6 @@ int demo_populate_path(Db *db, int nCases, DemoPath path, FILE *fp, JwErr *e);
 /* people (issue 14): posts, specialties, rotation, mentors, courses of the demo staff (demo_people.c). */
 int demo_people(Db *db, FILE *fp, JwErr *e);
 
+/* Runs model (a) over the demo licence file when there is one, so the demo shows leads (demo_leads.c, issue 12 §3). */
+int demo_leads(Db *db, FILE *fp, JwErr *e);
 #endif

@@ -7,6 +7,7 @@
 
 #include "app/app_util.h"
 #include "app/approvals.h"
+#include "app/leads.h"
 #include "app/suggestion_documents.h"
 #include "app/deadlines.h"
 #include "app/holidays.h"
@@ -236,8 +237,12 @@ static int check_links(Db *db, int64_t orgId, const json_t *a, JwErr *e) {
       if (found < 0) return app_db_fail(db, e);
       if (!found) return err_rule(e, zField, "关联的行刑衔接事项不存在");
     }
-    /* a lead (线索, issue 12) cannot be named before that capability keeps them */
-    if (strcmp(zKind, "lead") == 0) return err_rule(e, zField, "关联线索不存在");
+    /* a lead (线索, issue 12 §3): the office's, confirmed (调查核实) */
+    if (strcmp(zKind, "lead") == 0) {
+      int found = leads_confirmed_exists(db, orgId, json_integer_value(id));
+      if (found < 0) return app_db_fail(db, e);
+      if (!found) return err_rule(e, zField, "关联线索不存在或尚未核实属实");
+    }
   }
   return 0;
 }

@@ -22,6 +22,7 @@ int cmd_calendar(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_report(int argc, char **argv); /* cmd_report.c: stats (issue 11) */
 int cmd_import(int argc, char **argv); /* cmd_import.c (issue 12) */
+int cmd_match(int argc, char **argv);  /* cmd_match.c (issue 12 §3, leads) */
 
 /* Helpers shared by the commands. */
 /* 1 when argv[i] is "-h" or "--help" for some i. */

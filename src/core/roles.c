@@ -26,6 +26,9 @@ const uint32_t perm_all[] = {
     PERM_PEOPLE_READ,       /* issue 14 (people) */
     PERM_PEOPLE_MANAGE,     /* issue 14 (people) */
     PERM_INTEGRITY_READ,    /* issue 14 (people) */
+    PERM_LEAD_READ,         /* issue 12 (leads) */
+    PERM_LEAD_HANDLE,       /* issue 12 (leads) */
+    PERM_MODEL_MANAGE,      /* issue 12 (leads) */
     0};
 /* clang-format on */
 
@@ -101,6 +104,12 @@ uint32_t role_permissions(const char *zRole) {
   if (strcmp(zRole, "political_officer") == 0) p |= PERM_PEOPLE_READ | PERM_PEOPLE_MANAGE | PERM_INTEGRITY_READ;
   if (strcmp(zRole, "leader") == 0) p |= PERM_PEOPLE_READ | PERM_INTEGRITY_READ;
   if (strcmp(zRole, "department_head") == 0) p |= PERM_PEOPLE_READ;
+  /* leads (issue 12 §3): 行政检察 and 院领导 run the models and handle the leads; 案管 reads them; the administrator
+   * keeps the models' parameters */
+  if (strcmp(zRole, "admin_prosecutor") == 0 || strcmp(zRole, "leader") == 0)
+    p |= PERM_LEAD_READ | PERM_LEAD_HANDLE | PERM_MODEL_MANAGE;
+  if (strcmp(zRole, "case_manager") == 0) p |= PERM_LEAD_READ;
+  if (strcmp(zRole, "admin") == 0) p |= PERM_MODEL_MANAGE;
   return p;
 }
 
@@ -162,6 +171,13 @@ const char *perm_name(uint32_t perm) {
       return "people.manage";
     case PERM_INTEGRITY_READ:
       return "integrity.read";
+    /* leads (issue 12) */
+    case PERM_LEAD_READ:
+      return "lead.read";
+    case PERM_LEAD_HANDLE:
+      return "lead.handle";
+    case PERM_MODEL_MANAGE:
+      return "model.manage";
     default:
       return NULL;
   }

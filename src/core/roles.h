@@ -43,6 +43,10 @@ typedef enum {
   PERM_PEOPLE_READ = 1u << 19,    /* read every staff member's archive, the rotation, mentor and course lists */
   PERM_PEOPLE_MANAGE = 1u << 20,  /* record them: 政治部 */
   PERM_INTEGRITY_READ = 1u << 21, /* the 廉政谈话 / 廉洁家访 records: 政治部 and 院领导 only */
+  /* leads (issue 12 §3): data-matching models and their leads (线索) */
+  PERM_LEAD_READ = 1u << 23,    /* read the office's leads and the models' runs */
+  PERM_LEAD_HANDLE = 1u << 24,  /* verify, dismiss, turn confirmed leads into a suggestion */
+  PERM_MODEL_MANAGE = 1u << 25, /* edit the models' parameters, run them on demand */
 } Perm;
 
 #define ROLE_COUNT 10

@@ -46,7 +46,8 @@ static const struct {
                   {"case_person", "case_person"},
                   /* linkage */ {"linkage", "linkage_item"},
                   /* suggestions */ {"suggestion", "suggestion"},
-                  /* petitions (issue 13) */ {"petition", "petition"}};
+                  /* petitions (issue 13) */ {"petition", "petition"},
+                  /* leads (issue 12 §3): a suggestion's linked lead */ {"lead", "lead"}};
 
 /* Ids kept inside JSON text: approval.payload is a proposed event's input, applied when approved; case_event.data
  * the event as recorded (the timeline shows the users it names). */
@@ -81,6 +82,8 @@ static const struct {
     {"petition_event", "data", "repeat_of", "petition"},
     {"petition_event", "data", "leader_id", "app_user"},
     {"petition_event", "data", "responsible_id", "app_user"},
+    /* leads (issue 12 §3): a run's inputs name the import batches it read */
+    {"match_run", "inputs", "batch_id", "import_batch"},
 };
 
 /* The entities audit_append() is called with, and their tables. */
@@ -112,7 +115,11 @@ static const struct {
                     {"mentor_talk", "mentor_talk"},
                     {"mentor_demo", "mentor_demo"},
                     {"course", "course"},
-                    {"integrity_talk", "integrity_talk"}};
+                    {"integrity_talk", "integrity_talk"},
+                    /* leads (issue 12 §3) */
+                    {"match_model", "match_model"},
+                    {"lead", "lead"},
+                    {"lead_candidate", "lead_candidate"}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

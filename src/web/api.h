@@ -154,4 +154,16 @@ int api_people_integrity_create(Req *r);
 int api_people_integrity_get(Req *r);
 int api_people_integrity_list(Req *r);
 
+/* leads (issue 12 §3): api_leads.c */
+int api_models_list(Req *r);
+int api_models_update(Req *r);
+int api_models_run(Req *r);
+int api_models_runs(Req *r);
+int api_leads_list(Req *r);
+int api_leads_export(Req *r);
+int api_leads_get(Req *r);
+int api_leads_verify(Req *r);
+int api_leads_suggest(Req *r);
+int api_lead_candidates(Req *r);
+int api_lead_candidate_decide(Req *r);
 #endif

@@ -157,6 +157,19 @@ const Route routes[] = {
   {"GET",   "/api/v1/integrity-records",               PERM_SELF,          0, BODY_NONE,        api_people_integrity_list},
   {"POST",  "/api/v1/integrity-records",               PERM_SELF,          1, BODY_DEFAULT_MAX, api_people_integrity_create},
   {"GET",   "/api/v1/integrity-records/{id}",          PERM_SELF,          0, BODY_NONE,        api_people_integrity_get},
+  /* leads (issue 12 §3): data-matching models, runs, leads, candidate pairs (app/leads.h); the model list is read by
+   * lead readers and model managers (checked in app/leads.c) */
+  {"GET",   "/api/v1/match-models",                    PERM_SELF,          0, BODY_NONE,        api_models_list},
+  {"PUT",   "/api/v1/match-models/{id}",               PERM_MODEL_MANAGE,  1, BODY_DEFAULT_MAX, api_models_update},
+  {"POST",  "/api/v1/match-models/{id}/runs",          PERM_MODEL_MANAGE,  1, BODY_DEFAULT_MAX, api_models_run},
+  {"GET",   "/api/v1/match-models/{id}/runs",          PERM_LEAD_READ,     0, BODY_NONE,        api_models_runs},
+  {"GET",   "/api/v1/leads",                           PERM_LEAD_READ,     0, BODY_NONE,        api_leads_list},
+  {"GET",   "/api/v1/leads/export.xlsx",               PERM_LEAD_READ,     0, BODY_NONE,        api_leads_export},
+  {"GET",   "/api/v1/leads/{id}",                      PERM_LEAD_READ,     0, BODY_NONE,        api_leads_get},
+  {"POST",  "/api/v1/leads/{id}/verification",         PERM_LEAD_HANDLE,   1, BODY_DEFAULT_MAX, api_leads_verify},
+  {"POST",  "/api/v1/lead-suggestions",                PERM_LEAD_HANDLE,   1, BODY_DEFAULT_MAX, api_leads_suggest},
+  {"GET",   "/api/v1/lead-candidates",                 PERM_LEAD_READ,     0, BODY_NONE,        api_lead_candidates},
+  {"POST",  "/api/v1/lead-candidates/{id}/decision",   PERM_LEAD_HANDLE,   1, BODY_DEFAULT_MAX, api_lead_candidate_decide},
 };
 /* clang-format on */
 

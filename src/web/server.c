@@ -22,6 +22,7 @@
 #include "app/auth.h"
 #include "store/db.h"
 #include "web/conn_guard.h"
+#include "web/match_schedule.h"
 #include "web/router.h"
 
 /* Immutable after start: the configuration every thread reads. */
@@ -387,9 +388,13 @@ int server_run(const ServerConfig *cfg, JwErr *e) {
   log_info("jianwu %s serving %s with %d threads", JW_VERSION, zShown, cfg->nThreads);
   free(zShown);
 
+  /* leads (issue 12 §3): the data-matching models run each night inside the server */
+  if (match_schedule_start(cfg->zDbPath)) log_error("cannot start the data-matching schedule");
+
   int sig = 0;
   sigwait(&sigs, &sig);
   log_info("signal %d: stopping", sig);
+  match_schedule_stop();
   MHD_stop_daemon(d);
   conn_guard_stop();
   return 0;

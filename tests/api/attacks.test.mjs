@@ -156,6 +156,13 @@ const NO_TEXT = {
   'POST /api/v1/imports': 'a raw CSV/XLSX body: imports.test.mjs uploads these payloads as cells and reads them back '
     + 'literally, and a formula-like cell stays text in the XLSX report; test_imports.c, fuzz_tabread_*',
   'POST /api/v1/imports/preview': 'a raw CSV/XLSX body, nothing written: imports.test.mjs',
+  // leads (issue 12 §3): their records come from a model run over fixture data (no lead exists in this world)
+  'PUT /api/v1/match-models/{id}': 'a parameters object of integers, a boolean and class codes: test_leads.c, leads.test.mjs',
+  'POST /api/v1/match-models/{id}/runs': 'an empty body: leads.test.mjs',
+  'POST /api/v1/leads/{id}/verification': 'a code and a note (JIN_TEXT, 500): leads.test.mjs sends hostile text, 𠀀 at '
+    + 'the limit and one over, a control character, and reads the note back literally',
+  'POST /api/v1/lead-suggestions': 'ids and a type code only: leads.test.mjs',
+  'POST /api/v1/lead-candidates/{id}/decision': 'a code only: test_leads.c',
 };
 
 /** A new 行刑衔接 item, pending transfer: a case whose person's 不起诉 the 检察长 approved. */

@@ -74,6 +74,8 @@ function fill(p, rec) {
       // issue 14 (people): a person is a user; the other records are unknown ids (the handler's 404 or 400)
       people: rec.user, 'rotation-plans': 987654, 'rotation-stints': 987654, 'secondary-posts': 987654,
       'mentor-pairs': 987654, courses: 987654, 'integrity-records': 987654,
+      // issue 12 §3 (leads): unknown ids (the handler's 404)
+      'match-models': 987654, leads: 987654, 'lead-candidates': 987654,
     }[what];
     assert.ok(v, `permissions.test.mjs cannot fill {id} after /${what}/ in ${p}: add the record to the world`);
     outs.push(String(v));

@@ -55,6 +55,8 @@ import * as petitionFormPage from './pages/petition_form.js';
 // people (issue 14)
 import * as peoplePage from './pages/people.js';
 import * as personPage from './pages/person.js';
+// leads (issue 12 §3): data-matching models and leads
+import * as leadsPage from './pages/leads.js';
 
 /** ROUTES: path pattern (':name' captures one segment), page module, nav key, permission override, public flag. */
 const ROUTES = [
@@ -107,6 +109,11 @@ const ROUTES = [
   { path: '/rotation', page: { render: peoplePage.renderRotation }, nav: 'rotation' },
   { path: '/mentors', page: { render: peoplePage.renderMentors }, nav: 'mentors' },
   { path: '/courses', page: { render: peoplePage.renderCourses }, nav: 'courses' },
+  // leads (issue 12 §3): the leads, one lead, the models
+  { path: '/leads', page: leadsPage, nav: 'leads', permission: 'lead.read' },
+  { path: '/leads/:id', page: { render: leadsPage.renderLead }, nav: 'leads', permission: 'lead.read' },
+  { path: '/match-models', page: { render: leadsPage.renderModels }, nav: 'match-models',
+    permission: ['lead.read', 'model.manage'] },
 ];
 
 const $ = (id) => document.getElementById(id);

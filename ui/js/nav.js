@@ -47,6 +47,11 @@ export const NAV = [
   // imports (issue 12): other agencies' data files for data-matching supervision
   { key: 'imports', group: 'supervision', label: 'nav.imports', desc: 'home.desc.imports', href: '#/imports',
     permission: 'data.import' },
+  // leads (issue 12 §3): the data-matching leads and models
+  { key: 'leads', group: 'supervision', label: 'nav.leads', desc: 'home.desc.leads', href: '#/leads',
+    permission: 'lead.read' },
+  { key: 'match-models', group: 'supervision', label: 'nav.match_models', desc: 'home.desc.match_models',
+    href: '#/match-models', permission: ['lead.read', 'model.manage'] },
   // petitions (issue 13): the bell links a reminder of a petition's reply period to #/petitions/ID
   { key: 'petitions', group: 'petitions', label: 'nav.petitions', desc: 'home.desc.petitions', href: '#/petitions',
     permission: 'petition.read', entity: 'petition' },

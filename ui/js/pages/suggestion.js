@@ -76,7 +76,10 @@ export async function render(root, ctx) {
     const copies = (s.copies || []).map((c) => c.name).join('、');
     const links = (s.links || []).map((l) => l.kind === 'case'
       ? el('a', { href: '#/cases/' + l.id, class: 'link-chip', text: (l.case_number || '') + ' ' + (l.title || '') })
-      : el('span', { class: 'link-chip', text: label('sug_link', l.kind) + ' #' + l.id }));
+      : l.kind === 'lead' // leads (issue 12 §3): the lead the suggestion was made from
+        ? el('a', { href: '#/leads/' + l.id, class: 'link-chip', testid: 'suggestion-lead-' + l.id,
+          text: label('sug_link', l.kind) + ' #' + l.id })
+        : el('span', { class: 'link-chip', text: label('sug_link', l.kind) + ' #' + l.id }));
     const formSlot = el('div', { class: 'event-form-slot', testid: 'suggestion-form-slot' });
     const editSlot = el('div', { class: 'event-form-slot' });
     const enabled = (s.actions || []).filter((a) => a.enabled);
