@@ -82,9 +82,9 @@ json_t *lead_store_models(Db *db, int64_t orgId) {
 
 int lead_store_model_get(Db *db, int64_t orgId, int64_t id, const char *zCode, LeadModelRow *r) {
   memset(r, 0, sizeof *r);
-  Stmt *s =
-      db_prepare(db, zCode ? "SELECT id, code, name, rule, params FROM match_model WHERE org_id = ?1 AND code = ?3"
-                           : "SELECT id, code, name, rule, params FROM match_model WHERE org_id = ?1 AND id = ?2");
+  static const char zByCode[] = "SELECT id, code, name, rule, params FROM match_model WHERE org_id = ?1 AND code = ?3";
+  static const char zById[] = "SELECT id, code, name, rule, params FROM match_model WHERE org_id = ?1 AND id = ?2";
+  Stmt *s = db_prepare(db, zCode ? zByCode : zById); /* sql-safe: one of the two literals above */
   if (!s) return -1;
   db_bind_int(s, 1, orgId);
   if (zCode) db_bind_text(s, 3, zCode);
@@ -232,8 +232,9 @@ int lead_store_upsert(Db *db, const LeadRow *r) {
 }
 
 int64_t lead_store_count(Db *db, int64_t orgId, int64_t modelId) {
-  Stmt *s = db_prepare(db, modelId ? "SELECT count(*) FROM lead WHERE org_id = ?1 AND model_id = ?2"
-                                   : "SELECT count(*) FROM lead WHERE org_id = ?1");
+  static const char zOfModel[] = "SELECT count(*) FROM lead WHERE org_id = ?1 AND model_id = ?2";
+  static const char zAll[] = "SELECT count(*) FROM lead WHERE org_id = ?1";
+  Stmt *s = db_prepare(db, modelId ? zOfModel : zAll); /* sql-safe: one of the two literals above */
   if (!s) return -1;
   db_bind_int(s, 1, orgId);
   if (modelId) db_bind_int(s, 2, modelId);
