@@ -22,6 +22,7 @@
 #include "store/suggestion_store.h"
 #include "test_util.h"
 #include "web/match_schedule.h"
+#include "test_actors.h"
 #include "test_db.h"
 
 #define NOW "2026-01-01T00:00:00Z"
@@ -116,24 +117,6 @@ typedef struct Fixture {
   Actor pros, manager, pros_b;
   int64_t p1, p3, p6;
 } Fixture;
-
-static int64_t mk_user(Db *db, int64_t orgId, int64_t deptId, const char *zLogin, const char *zRole) {
-  int64_t id = user_store_insert(db, orgId, deptId, zLogin, zLogin, "$dummy$", NOW);
-  assert_true(id > 0);
-  json_t *roles = json_pack("[s]", zRole);
-  assert_int_equal(user_store_set_roles(db, id, roles), 0);
-  json_decref(roles);
-  return id;
-}
-
-static Actor actor_of(Db *db, int64_t orgId, int64_t userId, int64_t deptId) {
-  Actor a = {.userId = userId,
-             .orgId = orgId,
-             .zLogin = "test",
-             .perms = user_store_permissions(db, userId),
-             .departmentId = deptId};
-  return a;
-}
 
 static void exec1(Db *db, const char *zSql, const char *const *az, int n, int64_t *pId) {
   Stmt *s = db_prepare(db, zSql);

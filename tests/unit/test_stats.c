@@ -16,6 +16,7 @@
 #include "store/accounts_store.h"
 #include "store/db.h"
 #include "test_util.h"
+#include "test_actors.h"
 #include "test_db.h"
 
 #define NOW "2026-01-01T00:00:00Z"
@@ -27,24 +28,6 @@ typedef struct Fixture {
   int64_t orgA, orgB, d1, d2, p1, p2, agency;
   Actor leader, pros2, head1, admin;
 } Fixture;
-
-static int64_t mk_user(Db *db, int64_t orgId, int64_t deptId, const char *zLogin, const char *zRole) {
-  int64_t id = user_store_insert(db, orgId, deptId, zLogin, zLogin, "$dummy$", NOW);
-  assert_true(id > 0);
-  json_t *roles = json_pack("[s]", zRole);
-  assert_int_equal(user_store_set_roles(db, id, roles), 0);
-  json_decref(roles);
-  return id;
-}
-
-static Actor actor_of(Db *db, int64_t orgId, int64_t userId, int64_t deptId) {
-  Actor a = {.userId = userId,
-             .orgId = orgId,
-             .zLogin = "test",
-             .perms = user_store_permissions(db, userId),
-             .departmentId = deptId};
-  return a;
-}
 
 static void exec(Fixture *f, const char *zFmt, ...) __attribute__((format(printf, 2, 3)));
 static void exec(Fixture *f, const char *zFmt, ...) {
